@@ -1,0 +1,30 @@
+#pragma once
+// Settings shared by every service client. Every member has a working default.
+
+#include <memory>
+#include <string>
+
+#include "delivery/core/clock.h"
+#include "delivery/core/curl_transport.h"
+#include "delivery/core/logging.h"
+#include "delivery/core/retry.h"
+#include "delivery/core/transport.h"
+
+namespace delivery {
+
+struct ClientConfig {
+  /// Where requests are sent. Null: a CurlTransport built from `curl` below.
+  std::shared_ptr<Transport> transport;
+  /// Timeouts, TLS and proxy settings of the default transport (ignored when `transport` is set).
+  CurlTransportOptions curl;
+  RetryPolicy retry;
+  /// Null: the system clock / std::this_thread::sleep_for.
+  std::shared_ptr<Clock> clock;
+  std::shared_ptr<Sleeper> sleeper;
+  /// Null: no logging.
+  std::shared_ptr<Logger> logger;
+  /// Appended to the User-Agent header after a space.
+  std::string userAgentSuffix;
+};
+
+}  // namespace delivery

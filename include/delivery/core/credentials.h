@@ -1,0 +1,32 @@
+#pragma once
+// Access keys. The secret and the security token are never printed: operator<< redacts them.
+
+#include <iosfwd>
+#include <string>
+
+#include "delivery/core/result.h"
+
+namespace delivery {
+
+struct Credentials {
+  std::string accessKeyId;
+  std::string accessKeySecret;
+  std::string securityToken;  ///< STS token for temporary credentials; empty when not used
+
+  Credentials() = default;
+  Credentials(std::string id, std::string secret, std::string token = {})
+      : accessKeyId(std::move(id)), accessKeySecret(std::move(secret)), securityToken(std::move(token)) {}
+
+  /// Reads ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and the optional
+  /// ALIBABA_CLOUD_SECURITY_TOKEN. A missing id or secret is an InvalidArgument error naming them.
+  static Result<Credentials> fromAlibabaCloudEnvironment();
+
+  /// The same with variable names of your choice (token variable optional: pass "" to skip).
+  static Result<Credentials> fromEnvironment(const char* idVariable, const char* secretVariable,
+                                             const char* tokenVariable);
+};
+
+/// Prints the key id and whether a secret and token are present, never their values.
+std::ostream& operator<<(std::ostream& os, const Credentials& credentials);
+
+}  // namespace delivery

@@ -1,0 +1,55 @@
+#pragma once
+// The default Transport, on libcurl. No curl header is exposed here.
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "delivery/core/transport.h"
+
+namespace delivery {
+
+struct CurlTransportOptions {
+  /// Time allowed to resolve and connect (TCP and TLS): CURLOPT_CONNECTTIMEOUT_MS.
+  std::chrono::milliseconds connectTimeout{std::chrono::seconds(10)};
+  /// Total time for one attempt, connect to last response byte: CURLOPT_TIMEOUT_MS. 0 = none.
+  std::chrono::milliseconds requestTimeout{std::chrono::seconds(30)};
+  /// Abort when fewer than 1 byte/s flows for this long (CURLOPT_LOW_SPEED_TIME, whole seconds,
+  /// rounded up, at least 1). 0 = off.
+  std::chrono::milliseconds stallTimeout{std::chrono::seconds(15)};
+  /// TLS peer and host-name verification. Leave on outside of tests.
+  bool verifyPeer = true;
+  bool verifyHost = true;
+  std::string caFile;  ///< CURLOPT_CAINFO, when set
+  std::string caPath;  ///< CURLOPT_CAPATH, when set
+  /// Unset: libcurl's own environment handling applies (http_proxy, https_proxy, no_proxy, ...).
+  /// Set to a URL: that proxy. Set to "": no proxy at all, whatever the environment says.
+  std::optional<std::string> proxy;
+  std::string noProxy;  ///< CURLOPT_NOPROXY, when set (with an explicit proxy)
+  /// Idle easy handles (each keeping its connections alive) kept for reuse.
+  std::size_t maxIdleHandles = 16;
+  /// A response body larger than this fails with ErrorKind::InvalidResponse.
+  std::size_t maxResponseBytes = 16u * 1024u * 1024u;
+};
+
+/// libcurl transport: keeps connections alive across calls through a pool of easy handles,
+/// thread-safe, TLS verification on by default, plain http:// allowed (for a local emulator).
+class CurlTransport final : public Transport {
+ public:
+  explicit CurlTransport(CurlTransportOptions options = {});
+  ~CurlTransport() override;
+  CurlTransport(const CurlTransport&) = delete;
+  CurlTransport& operator=(const CurlTransport&) = delete;
+
+  Result<HttpResponse> send(const HttpRequest& request) override;
+
+  const CurlTransportOptions& options() const noexcept;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace delivery

@@ -1,0 +1,81 @@
+#pragma once
+// HTTP request and response values exchanged between the SDK and a Transport.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "delivery/core/result.h"
+
+namespace delivery {
+
+enum class HttpMethod { Get, Post, Put, Delete };
+const char* toString(HttpMethod method) noexcept;
+
+/// Header fields in insertion order; names compare case-insensitively.
+class Headers {
+ public:
+  using Field = std::pair<std::string, std::string>;
+
+  /// Sets `name` to `value`, replacing every field of that name.
+  void set(std::string name, std::string value);
+  /// Appends a field, keeping any others of the same name.
+  void add(std::string name, std::string value);
+  /// The first value of `name`, or nullptr.
+  const std::string* find(std::string_view name) const;
+  bool contains(std::string_view name) const { return find(name) != nullptr; }
+  /// The first value of `name`, or an empty string.
+  std::string get(std::string_view name) const;
+  /// Removes every field of that name; returns how many were removed.
+  std::size_t remove(std::string_view name);
+
+  std::size_t size() const noexcept { return fields_.size(); }
+  bool empty() const noexcept { return fields_.empty(); }
+  void clear() noexcept { fields_.clear(); }
+  void reserve(std::size_t n) { fields_.reserve(n); }
+  std::vector<Field>::const_iterator begin() const noexcept { return fields_.begin(); }
+  std::vector<Field>::const_iterator end() const noexcept { return fields_.end(); }
+
+  static bool namesEqual(std::string_view a, std::string_view b) noexcept;
+
+ private:
+  std::vector<Field> fields_;
+};
+
+/// Where requests go: scheme, host and port, e.g. parsed from "https://host:8443".
+struct Endpoint {
+  std::string scheme = "https";  ///< "http" or "https"
+  std::string host;              ///< host name or IP literal, without port
+  std::uint16_t port = 0;        ///< 0 = the scheme's default port
+
+  /// "host" or "host:port" as sent in the Host header.
+  std::string authority() const;
+  /// "scheme://authority"
+  std::string toString() const;
+
+  /// Parses `http(s)://host[:port][/]`. Anything else (a path, user info, a query, an unknown
+  /// scheme, a bad host or port) is an InvalidArgument error that says what is wrong.
+  static Result<Endpoint> parse(std::string_view url);
+};
+
+struct HttpRequest {
+  HttpMethod method = HttpMethod::Post;
+  Endpoint endpoint;
+  std::string path = "/";  ///< already percent-encoded, starts with '/'
+  std::vector<std::pair<std::string, std::string>> query;  ///< unencoded names and values
+  Headers headers;
+  std::string body;
+
+  /// The full URL with the query percent-encoded.
+  std::string url() const;
+};
+
+struct HttpResponse {
+  int status = 0;
+  Headers headers;
+  std::string body;
+};
+
+}  // namespace delivery

@@ -1,0 +1,133 @@
+#pragma once
+// delivery::Error and delivery::Result<T>: every SDK operation returns a Result instead of throwing.
+// Callers test it (`if (!r) ...`) and read `r.error()`, or call `r.value()`, which throws
+// delivery::Exception when the result holds an error.
+
+#include <iosfwd>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace delivery {
+
+/// What went wrong, broadly; `Error::code` carries the service's own code when there is one.
+enum class ErrorKind {
+  InvalidArgument,  ///< the request or a client setting failed validation; nothing was sent
+  Connect,          ///< could not connect (DNS, refused, connect timeout): the request was not sent
+  Network,          ///< the connection failed after the request may have been sent
+  Timeout,          ///< the total or stall timeout expired; the request may have been sent
+  Tls,              ///< TLS handshake or certificate verification failed
+  Auth,             ///< the service rejected the credentials or signature (or the reverse check failed)
+  Throttled,        ///< the service asked the client to slow down
+  Service,          ///< any other error reported by the service (see `code`)
+  InvalidResponse,  ///< the response could not be understood or failed an integrity check
+  Internal,         ///< a bug or an environment failure inside the SDK
+};
+
+const char* toString(ErrorKind kind) noexcept;
+
+/// One violated rule found by validate(): the field path (e.g. `taskConfig.parquetSchema[1].ossColumnName`)
+/// and what is wrong with it.
+struct FieldViolation {
+  std::string field;
+  std::string message;
+  bool operator==(const FieldViolation& o) const { return field == o.field && message == o.message; }
+};
+
+/// An error from the SDK, the transport or the service. Never contains secrets.
+struct Error {
+  ErrorKind kind = ErrorKind::Internal;
+  int httpStatus = 0;           ///< 0 when no HTTP response was received
+  std::string code;             ///< the service's error code, e.g. "OTSObjectNotExist"; empty if none
+  std::string message;          ///< human-readable text
+  std::string requestId;        ///< the service's request id, when a response carried one
+  bool retryable = false;       ///< whether the SDK considers a retry of this call safe and useful
+  int transportCode = 0;        ///< the transport's own code (libcurl's CURLcode), 0 if none
+  std::vector<FieldViolation> violations;  ///< every violation, for ErrorKind::InvalidArgument
+
+  Error() = default;
+  Error(ErrorKind k, std::string msg) : kind(k), message(std::move(msg)) {}
+
+  /// One line: kind, status, code, message, request id, and the violations.
+  std::string toString() const;
+};
+
+std::ostream& operator<<(std::ostream& os, const Error& error);
+
+/// Thrown only by Result::value() on a result that holds an error.
+class Exception : public std::runtime_error {
+ public:
+  explicit Exception(Error error);
+  const Error& error() const noexcept { return error_; }
+
+ private:
+  Error error_;
+};
+
+/// A value of type T, or an Error. Does not require T to be default-constructible.
+template <typename T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : data_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
+  Result(Error error) : data_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
+
+  bool ok() const noexcept { return data_.index() == 0; }
+  explicit operator bool() const noexcept { return ok(); }
+
+  T& value() & {
+    throwIfError();
+    return std::get<0>(data_);
+  }
+  const T& value() const& {
+    throwIfError();
+    return std::get<0>(data_);
+  }
+  T&& value() && {
+    throwIfError();
+    return std::get<0>(std::move(data_));
+  }
+
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+
+  /// The error. Precondition: !ok(); on a successful result this throws std::logic_error.
+  const Error& error() const {
+    if (ok()) throw std::logic_error("delivery::Result::error() called on a successful result");
+    return std::get<1>(data_);
+  }
+
+ private:
+  void throwIfError() const {
+    if (!ok()) throw Exception(std::get<1>(data_));
+  }
+  std::variant<T, Error> data_;
+};
+
+/// Success with no value, or an Error.
+template <>
+class [[nodiscard]] Result<void> {
+ public:
+  Result() = default;
+  Result(Error error) : error_(std::move(error)), ok_(false) {}  // NOLINT: implicit by design
+
+  bool ok() const noexcept { return ok_; }
+  explicit operator bool() const noexcept { return ok_; }
+  /// Throws delivery::Exception when the result holds an error.
+  void value() const {
+    if (!ok_) throw Exception(error_);
+  }
+  const Error& error() const {
+    if (ok_) throw std::logic_error("delivery::Result::error() called on a successful result");
+    return error_;
+  }
+
+ private:
+  Error error_;
+  bool ok_ = true;
+};
+
+}  // namespace delivery

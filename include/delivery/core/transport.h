@@ -1,0 +1,25 @@
+#pragma once
+// The one seam between the SDK and the network. Implement it to route requests through your own
+// HTTP stack, or use delivery::testing::MockTransport in unit tests.
+
+#include "delivery/core/http.h"
+#include "delivery/core/result.h"
+
+namespace delivery {
+
+/// Sends one HTTP request and returns the response.
+///
+/// Contract:
+/// - Any HTTP status, 4xx and 5xx included, is a successful send: return the response.
+/// - Return an Error only when no complete response was received: ErrorKind::Connect when the
+///   request certainly did not leave (DNS failure, refused, connect timeout), ErrorKind::Timeout,
+///   ErrorKind::Tls, or ErrorKind::Network for failures after the request may have been sent.
+///   The retry logic relies on that distinction to never repeat a create that may have executed.
+/// - send() is called concurrently from many threads when a client is shared; make it thread-safe.
+class Transport {
+ public:
+  virtual ~Transport() = default;
+  virtual Result<HttpResponse> send(const HttpRequest& request) = 0;
+};
+
+}  // namespace delivery

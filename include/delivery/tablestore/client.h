@@ -1,0 +1,77 @@
+#pragma once
+// DeliveryClient: creates and manages Tablestore -> OSS delivery tasks.
+//
+// Thread safety: a DeliveryClient is immutable after creation; every operation is const and may be
+// called from many threads at once. Copies are cheap and share one transport (and its connections).
+//
+// Retries (following the Java SDK's DefaultRetryStrategy):
+// - Any operation is retried on OTSServerBusy, OTSPartitionUnavailable, OTSTableNotReady,
+//   OTSRowOperationConflict, OTSNotEnoughCapacityUnit, OTSStorageServerBusy and OTSQuotaExhausted with
+//   the message "Too frequent table operations." (the service did not execute the request), and on
+//   ErrorKind::Connect (the request never left).
+// - Describe and List, which are idempotent, are also retried on OTSTimeout, OTSInternalServerError,
+//   OTSServerUnavailable, OTSTunnelServerUnavailable, any HTTP 5xx, timeouts, network failures and
+//   responses that fail the integrity checks.
+// - Create, Delete and Update are never retried once the request may have reached the service.
+// Attempts and elapsed time are bounded by ClientConfig::retry.
+
+#include <memory>
+#include <string>
+
+#include "delivery/core/client_config.h"
+#include "delivery/core/credentials.h"
+#include "delivery/core/result.h"
+#include "delivery/tablestore/model.h"
+
+namespace delivery::tablestore {
+
+enum class SignatureVersion {
+  V2,  ///< HMAC-SHA1 over the x-ots-* headers (x-ots-signature); what every Tablestore SDK sends
+  V4,  ///< HMAC-SHA256 with a region-scoped derived key (x-ots-signaturev4); needs a region
+};
+
+struct DeliveryClientConfig : ClientConfig {
+  SignatureVersion signatureVersion = SignatureVersion::V2;
+  /// Region id for V4 signing, e.g. "cn-hangzhou". Empty: taken from an endpoint of the form
+  /// https://<instance>.<region>.ots.aliyuncs.com (and the other documented forms).
+  std::string region;
+  /// Check the `authorization` header of every successful response, as the Java SDK does by
+  /// default (HMAC-SHA1 of the response's x-ots-* headers and the action with your secret).
+  bool verifyResponseAuthorization = true;
+  /// Check the body against x-ots-contentmd5 whenever a response carries that header.
+  bool verifyResponseContentMd5 = true;
+};
+
+/// Kinds of public endpoint documented for Tablestore.
+enum class EndpointType { Public, Vpc, Classic, DualStack };
+
+/// "https://<instance>.<region>.ots.aliyuncs.com" and the VPC, classic-network and dual-stack forms.
+std::string endpointFor(const std::string& instanceName, const std::string& regionId,
+                        EndpointType type = EndpointType::Public);
+
+class DeliveryClient {
+ public:
+  /// Checks the endpoint (`http(s)://host[:port]`, optional trailing '/', no path), the instance
+  /// name (`[A-Za-z0-9_-]+`, as the Java SDK requires), the credentials and the config; an
+  /// InvalidArgument error names every problem.
+  static Result<DeliveryClient> create(const std::string& endpoint, const std::string& instanceName,
+                                       Credentials credentials, DeliveryClientConfig config = {});
+
+  [[nodiscard]] Result<CreateDeliveryTaskResponse> createDeliveryTask(const CreateDeliveryTaskRequest& request) const;
+  [[nodiscard]] Result<DescribeDeliveryTaskResponse> describeDeliveryTask(
+      const DescribeDeliveryTaskRequest& request) const;
+  [[nodiscard]] Result<ListDeliveryTaskResponse> listDeliveryTask(const ListDeliveryTaskRequest& request) const;
+  [[nodiscard]] Result<DeleteDeliveryTaskResponse> deleteDeliveryTask(const DeleteDeliveryTaskRequest& request) const;
+  [[nodiscard]] Result<UpdateDeliveryTaskResponse> updateDeliveryTask(const UpdateDeliveryTaskRequest& request) const;
+
+  const std::string& getEndpoint() const noexcept;
+  const std::string& getInstanceName() const noexcept;
+
+  struct Impl;
+
+ private:
+  explicit DeliveryClient(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+  std::shared_ptr<const Impl> impl_;
+};
+
+}  // namespace delivery::tablestore

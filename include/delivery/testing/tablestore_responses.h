@@ -1,0 +1,39 @@
+#pragma once
+// Ready-made Tablestore responses for MockTransport, signed like the service signs them so that
+// DeliveryClient's response checks pass (or deliberately fail, if you alter them).
+//
+//   mock->enqueueResponse(delivery::testing::tablestore::describeOk(creds, config, DeliveryTaskType::BASE_INC, stat));
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "delivery/core/credentials.h"
+#include "delivery/core/http.h"
+#include "delivery/tablestore/model.h"
+
+namespace delivery::testing::tablestore {
+
+namespace ts = delivery::tablestore;
+
+inline constexpr const char* kMockRequestId = "00000000-mock-0000-0000-000000000000";
+
+/// A 200 response with the given protobuf body, carrying x-ots-requestid, x-ots-date,
+/// x-ots-contentmd5, x-ots-contenttype and an `authorization` signed with the credentials' secret
+/// for `action` (e.g. "CreateDeliveryTask").
+HttpResponse signedResponse(std::string_view action, const Credentials& credentials, int status, std::string body,
+                            std::string requestId = kMockRequestId);
+
+/// The empty 200 answer of CreateDeliveryTask, DeleteDeliveryTask and UpdateDeliveryTask.
+HttpResponse emptyOk(std::string_view action, const Credentials& credentials, std::string requestId = kMockRequestId);
+
+HttpResponse listOk(const Credentials& credentials, const std::vector<ts::DeliveryTaskInfo>& tasks,
+                    std::string requestId = kMockRequestId);
+
+HttpResponse describeOk(const Credentials& credentials, const ts::OSSTaskConfig& config, ts::DeliveryTaskType type,
+                        const ts::TaskSyncStat& stat, std::string requestId = kMockRequestId);
+
+/// An error response with a protobuf Error body, e.g. (409, "OTSObjectAlreadyExist", "...").
+HttpResponse errorResponse(int status, std::string code, std::string message, std::string requestId = kMockRequestId);
+
+}  // namespace delivery::testing::tablestore

@@ -1,0 +1,38 @@
+#include "delivery/core/clock.h"
+
+#include <thread>
+
+#include "core/text.h"
+#include "delivery/testing/fake_clock.h"
+
+namespace delivery {
+namespace {
+class SystemClock final : public Clock {
+ public:
+  std::chrono::system_clock::time_point now() const override { return std::chrono::system_clock::now(); }
+};
+class ThreadSleeper final : public Sleeper {
+ public:
+  void sleepFor(std::chrono::milliseconds d) override { std::this_thread::sleep_for(d); }
+};
+}  // namespace
+
+std::shared_ptr<Clock> systemClock() {
+  static const std::shared_ptr<Clock> clock = std::make_shared<SystemClock>();
+  return clock;
+}
+
+std::shared_ptr<Sleeper> threadSleeper() {
+  static const std::shared_ptr<Sleeper> sleeper = std::make_shared<ThreadSleeper>();
+  return sleeper;
+}
+
+namespace testing {
+std::shared_ptr<FakeClock> FakeClock::at(const char* iso) {
+  std::chrono::system_clock::time_point t{};
+  if (!detail::parseIso8601(iso, t)) throw std::invalid_argument(std::string("FakeClock::at: bad time ") + iso);
+  return std::make_shared<FakeClock>(t);
+}
+}  // namespace testing
+
+}  // namespace delivery

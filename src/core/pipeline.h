@@ -1,0 +1,46 @@
+#pragma once
+// The one request pipeline every service client runs (internal): per attempt, sign with the
+// current time, send, check the response; between attempts, back off with jitter within the
+// retry policy's bounds. Services plug in their signer and their response check.
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "delivery/core/client_config.h"
+#include "delivery/core/http.h"
+#include "delivery/core/result.h"
+
+namespace delivery::detail {
+
+/// A ClientConfig with every default filled in; shared by a client and its copies.
+struct Runtime {
+  std::shared_ptr<Transport> transport;
+  std::shared_ptr<Clock> clock;
+  std::shared_ptr<Sleeper> sleeper;
+  std::shared_ptr<Logger> logger;
+  RetryPolicy retry;
+  std::string userAgent;
+
+  /// Fails (InvalidArgument, every problem listed) when the retry bounds make no sense.
+  static Result<Runtime> fromConfig(const ClientConfig& config, const std::string& sdkUserAgent);
+};
+
+struct CallSpec {
+  std::string_view operation;  ///< for log lines, e.g. "CreateDeliveryTask"
+  bool idempotent = false;
+  /// Adds the date and signature headers for one attempt (replacing those of the previous one).
+  std::function<Result<void>(HttpRequest&, std::chrono::system_clock::time_point)> sign;
+  /// Turns a response into success or an Error whose `retryable` the service has decided.
+  std::function<Result<void>(const HttpResponse&)> check;
+};
+
+/// Whether a transport failure may be retried: always when the request never left
+/// (ErrorKind::Connect), otherwise only for idempotent operations (timeouts, network errors).
+bool transportErrorRetryable(const Error& error, bool idempotent) noexcept;
+
+Result<HttpResponse> execute(const Runtime& runtime, HttpRequest request, const CallSpec& spec);
+
+}  // namespace delivery::detail

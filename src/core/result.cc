@@ -1,0 +1,43 @@
+#include "delivery/core/result.h"
+
+#include <ostream>
+
+namespace delivery {
+
+const char* toString(ErrorKind kind) noexcept {
+  switch (kind) {
+    case ErrorKind::InvalidArgument: return "InvalidArgument";
+    case ErrorKind::Connect: return "Connect";
+    case ErrorKind::Network: return "Network";
+    case ErrorKind::Timeout: return "Timeout";
+    case ErrorKind::Tls: return "Tls";
+    case ErrorKind::Auth: return "Auth";
+    case ErrorKind::Throttled: return "Throttled";
+    case ErrorKind::Service: return "Service";
+    case ErrorKind::InvalidResponse: return "InvalidResponse";
+    case ErrorKind::Internal: return "Internal";
+  }
+  return "Unknown";
+}
+
+std::string Error::toString() const {
+  std::string out = delivery::toString(kind);
+  if (httpStatus != 0) out += " (HTTP " + std::to_string(httpStatus) + ")";
+  if (!code.empty()) out += " " + code;
+  out += ": ";
+  out += message;
+  for (const auto& v : violations) {
+    out += "\n  ";
+    out += v.field;
+    out += ": ";
+    out += v.message;
+  }
+  if (!requestId.empty()) out += (violations.empty() ? " [request id " : "\n  [request id ") + requestId + "]";
+  return out;
+}
+
+std::ostream& operator<<(std::ostream& os, const Error& error) { return os << error.toString(); }
+
+Exception::Exception(Error error) : std::runtime_error(error.toString()), error_(std::move(error)) {}
+
+}  // namespace delivery

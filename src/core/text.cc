@@ -1,0 +1,220 @@
+#include "core/text.h"
+
+#include <ctime>
+#include <random>
+
+namespace delivery::detail {
+
+std::string toLowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = asciiLower(c);
+  return out;
+}
+
+std::string_view trimView(std::string_view s) noexcept {
+  auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
+  while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+bool startsWithIgnoreCase(std::string_view s, std::string_view prefix) noexcept {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (asciiLower(s[i]) != asciiLower(prefix[i])) return false;
+  }
+  return true;
+}
+
+std::string percentEncode(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(s.size() + s.size() / 2);
+  for (unsigned char c : s) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+        c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return out;
+}
+
+namespace {
+
+std::tm utc(std::chrono::system_clock::time_point t, long& millis) {
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+  std::time_t secs = static_cast<std::time_t>(ms / 1000);
+  millis = static_cast<long>(ms % 1000);
+  if (millis < 0) {
+    millis += 1000;
+    secs -= 1;
+  }
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  return tm;
+}
+
+void put(std::string& out, int value, int width) {
+  char buf[8];
+  for (int i = width - 1; i >= 0; --i) {
+    buf[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+  out.append(buf, static_cast<std::size_t>(width));
+}
+
+}  // namespace
+
+std::string formatIso8601Millis(std::chrono::system_clock::time_point t) {
+  long millis = 0;
+  const std::tm tm = utc(t, millis);
+  std::string out;
+  out.reserve(24);
+  put(out, tm.tm_year + 1900, 4);
+  out += '-';
+  put(out, tm.tm_mon + 1, 2);
+  out += '-';
+  put(out, tm.tm_mday, 2);
+  out += 'T';
+  put(out, tm.tm_hour, 2);
+  out += ':';
+  put(out, tm.tm_min, 2);
+  out += ':';
+  put(out, tm.tm_sec, 2);
+  out += '.';
+  put(out, static_cast<int>(millis), 3);
+  out += 'Z';
+  return out;
+}
+
+std::string formatCompactIso8601(std::chrono::system_clock::time_point t) {
+  long millis = 0;
+  const std::tm tm = utc(t, millis);
+  std::string out;
+  out.reserve(16);
+  put(out, tm.tm_year + 1900, 4);
+  put(out, tm.tm_mon + 1, 2);
+  put(out, tm.tm_mday, 2);
+  out += 'T';
+  put(out, tm.tm_hour, 2);
+  put(out, tm.tm_min, 2);
+  put(out, tm.tm_sec, 2);
+  out += 'Z';
+  return out;
+}
+
+std::string formatYmd(std::chrono::system_clock::time_point t) {
+  long millis = 0;
+  const std::tm tm = utc(t, millis);
+  std::string out;
+  put(out, tm.tm_year + 1900, 4);
+  put(out, tm.tm_mon + 1, 2);
+  put(out, tm.tm_mday, 2);
+  return out;
+}
+
+bool parseIso8601(std::string_view s, std::chrono::system_clock::time_point& out) {
+  // YYYY-MM-DDTHH:MM:SS[.f+]Z
+  if (s.size() < 20) return false;
+  auto num = [&](std::size_t pos, std::size_t len, int& v) {
+    v = 0;
+    for (std::size_t i = pos; i < pos + len; ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+      v = v * 10 + (s[i] - '0');
+    }
+    return true;
+  };
+  int y, mo, d, h, mi, se;
+  if (!num(0, 4, y) || s[4] != '-' || !num(5, 2, mo) || s[7] != '-' || !num(8, 2, d) || s[10] != 'T' ||
+      !num(11, 2, h) || s[13] != ':' || !num(14, 2, mi) || s[16] != ':' || !num(17, 2, se)) {
+    return false;
+  }
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 60) return false;
+  std::size_t pos = 19;
+  long millis = 0;
+  if (s[pos] == '.') {
+    ++pos;
+    int digits = 0;
+    while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
+      if (digits < 3) millis = millis * 10 + (s[pos] - '0');
+      ++digits;
+      ++pos;
+    }
+    if (digits == 0) return false;
+    for (int i = digits; i < 3; ++i) millis *= 10;
+  }
+  if (pos + 1 != s.size() || s[pos] != 'Z') return false;
+  std::tm tm{};
+  tm.tm_year = y - 1900;
+  tm.tm_mon = mo - 1;
+  tm.tm_mday = d;
+  tm.tm_hour = h;
+  tm.tm_min = mi;
+  tm.tm_sec = se;
+  const std::time_t secs = timegm(&tm);
+  out = std::chrono::system_clock::time_point(std::chrono::seconds(secs)) + std::chrono::milliseconds(millis);
+  return true;
+}
+
+namespace {
+std::mt19937_64& generator() {
+  thread_local std::mt19937_64 gen([] {
+    std::random_device rd;
+    std::seed_seq seq{rd(), rd(), rd(), rd()};
+    return std::mt19937_64(seq);
+  }());
+  return gen;
+}
+}  // namespace
+
+std::string randomUuid() {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::uint64_t hi = generator()();
+  std::uint64_t lo = generator()();
+  hi = (hi & 0xFFFFFFFFFFFF0FFFULL) | 0x0000000000004000ULL;  // version 4
+  lo = (lo & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;  // RFC 4122 variant
+  unsigned char bytes[16];
+  for (int i = 0; i < 8; ++i) {
+    bytes[i] = static_cast<unsigned char>(hi >> (56 - 8 * i));
+    bytes[8 + i] = static_cast<unsigned char>(lo >> (56 - 8 * i));
+  }
+  std::string out;
+  out.reserve(36);
+  for (int i = 0; i < 16; ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
+    out += kHex[bytes[i] >> 4];
+    out += kHex[bytes[i] & 0xF];
+  }
+  return out;
+}
+
+std::int64_t randomBetween(std::int64_t lo, std::int64_t hi) {
+  if (hi <= lo) return lo;
+  std::uniform_int_distribution<std::int64_t> dist(lo, hi);
+  return dist(generator());
+}
+
+std::string printable(std::string_view bytes, std::size_t limit) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  const std::size_t n = bytes.size() < limit ? bytes.size() : limit;
+  out.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      out += static_cast<char>(c);
+    } else {
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  if (bytes.size() > limit) out += "...(" + std::to_string(bytes.size()) + " bytes)";
+  return out;
+}
+
+}  // namespace delivery::detail

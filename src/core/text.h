@@ -1,0 +1,37 @@
+#pragma once
+// Small string helpers shared by the signers, serializers and the transport (internal).
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace delivery::detail {
+
+constexpr char asciiLower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+std::string toLowerAscii(std::string_view s);
+std::string_view trimView(std::string_view s) noexcept;
+bool startsWithIgnoreCase(std::string_view s, std::string_view prefix) noexcept;
+
+/// RFC 3986: every byte but A-Z a-z 0-9 - _ . ~ becomes %XX with upper-case hex.
+std::string percentEncode(std::string_view s);
+
+/// "2024-01-02T03:04:05.678Z" (UTC, milliseconds), the format Tablestore's x-ots-date uses.
+std::string formatIso8601Millis(std::chrono::system_clock::time_point t);
+/// "20240102T030405Z" (UTC), the format of Huawei's X-Sdk-Date.
+std::string formatCompactIso8601(std::chrono::system_clock::time_point t);
+/// "20240102" (UTC).
+std::string formatYmd(std::chrono::system_clock::time_point t);
+/// Parses "YYYY-MM-DDTHH:MM:SS[.fff]Z"; false when malformed.
+bool parseIso8601(std::string_view s, std::chrono::system_clock::time_point& out);
+
+/// A random RFC 4122 version-4 UUID, lower-case.
+std::string randomUuid();
+/// A uniformly distributed integer in [lo, hi] from a per-thread generator.
+std::int64_t randomBetween(std::int64_t lo, std::int64_t hi);
+
+/// Printable rendering of untrusted bytes for error messages: at most `limit` bytes, control and
+/// non-ASCII bytes escaped as \xNN.
+std::string printable(std::string_view bytes, std::size_t limit = 256);
+
+}  // namespace delivery::detail

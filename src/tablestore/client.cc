@@ -1,0 +1,217 @@
+#include "delivery/tablestore/client.h"
+
+#include <optional>
+#include <string_view>
+
+#include "core/crypto.h"
+#include "core/pipeline.h"
+#include "core/text.h"
+#include "delivery/version.h"
+#include "tablestore/codec.h"
+#include "tablestore/errors.h"
+#include "tablestore/signer.h"
+
+namespace delivery::tablestore {
+
+struct DeliveryClient::Impl {
+  std::string endpointText;
+  Endpoint endpoint;
+  std::string instanceName;
+  detail::SigningContext signing;
+  delivery::detail::Runtime runtime;
+  bool verifyAuthorization = true;
+  bool verifyContentMd5 = true;
+};
+
+namespace {
+
+// One entry per operation: the action (URL path), whether it is idempotent (Java's
+// OperationNames: only Describe and List are), and how its bodies are written and read.
+struct CreateOp {
+  using Request = CreateDeliveryTaskRequest;
+  using Response = CreateDeliveryTaskResponse;
+  static constexpr std::string_view action = "CreateDeliveryTask";
+  static constexpr bool idempotent = false;
+};
+struct UpdateOp {
+  using Request = UpdateDeliveryTaskRequest;
+  using Response = UpdateDeliveryTaskResponse;
+  static constexpr std::string_view action = "UpdateDeliveryTask";
+  static constexpr bool idempotent = false;
+};
+struct DeleteOp {
+  using Request = DeleteDeliveryTaskRequest;
+  using Response = DeleteDeliveryTaskResponse;
+  static constexpr std::string_view action = "DeleteDeliveryTask";
+  static constexpr bool idempotent = false;
+};
+struct DescribeOp {
+  using Request = DescribeDeliveryTaskRequest;
+  using Response = DescribeDeliveryTaskResponse;
+  static constexpr std::string_view action = "DescribeDeliveryTask";
+  static constexpr bool idempotent = true;
+};
+struct ListOp {
+  using Request = ListDeliveryTaskRequest;
+  using Response = ListDeliveryTaskResponse;
+  static constexpr std::string_view action = "ListDeliveryTask";
+  static constexpr bool idempotent = true;
+};
+
+template <typename Response>
+Result<Response> decodeBody(std::string_view body) {
+  if constexpr (std::is_same_v<Response, DescribeDeliveryTaskResponse>) {
+    return detail::decodeDescribeResponse(body);
+  } else if constexpr (std::is_same_v<Response, ListDeliveryTaskResponse>) {
+    return detail::decodeListResponse(body);
+  } else {
+    if (Result<void> r = detail::decodeEmptyResponse(body); !r) return r.error();
+    return Response();
+  }
+}
+
+template <typename Op>
+Result<typename Op::Response> call(const DeliveryClient::Impl& impl, const typename Op::Request& request) {
+  if (Result<void> valid = request.validate(); !valid) return valid.error();
+
+  HttpRequest http;
+  http.method = HttpMethod::Post;
+  http.endpoint = impl.endpoint;
+  http.path = "/";
+  http.path += Op::action;
+  http.body = detail::encode(request);
+  const std::string contentMd5 = delivery::detail::base64Encode(delivery::detail::md5(http.body));
+  const std::string traceId = delivery::detail::randomUuid();
+
+  std::optional<typename Op::Response> parsed;
+  delivery::detail::CallSpec spec;
+  spec.operation = Op::action;
+  spec.idempotent = Op::idempotent;
+  spec.sign = [&](HttpRequest& r, std::chrono::system_clock::time_point now) -> Result<void> {
+    detail::signRequest(r, Op::action, impl.signing, now, contentMd5, traceId);
+    return {};
+  };
+  spec.check = [&](const HttpResponse& response) -> Result<void> {
+    detail::ResponseChecks checks{impl.signing.credentials.accessKeySecret, impl.verifyAuthorization,
+                                  impl.verifyContentMd5};
+    if (Result<void> ok = detail::checkResponse(Op::action, Op::idempotent, response, checks); !ok) return ok;
+    Result<typename Op::Response> decoded = decodeBody<typename Op::Response>(response.body);
+    if (!decoded) {
+      Error err = decoded.error();
+      err.httpStatus = response.status;
+      err.requestId = response.headers.get("x-ots-requestid");
+      err.retryable = Op::idempotent;
+      return err;
+    }
+    parsed = std::move(decoded).value();
+    return {};
+  };
+
+  Result<HttpResponse> response = delivery::detail::execute(impl.runtime, std::move(http), spec);
+  if (!response) return response.error();
+  parsed->setRequestId(response->headers.get("x-ots-requestid"));
+  parsed->setTraceId(traceId);
+  return std::move(*parsed);
+}
+
+constexpr std::pair<std::string_view, EndpointType> kEndpointSuffixes[] = {
+    {".ots.aliyuncs.com", EndpointType::Public},
+    {".vpc.tablestore.aliyuncs.com", EndpointType::Vpc},
+    {".ots-internal.aliyuncs.com", EndpointType::Classic},
+    {".tablestore.aliyuncs.com", EndpointType::DualStack},
+};
+
+// "<instance>.<region><suffix>" -> region, or "".
+std::string regionFromHost(const std::string& host) {
+  const std::string lower = delivery::detail::toLowerAscii(host);
+  for (const auto& [suffix, type] : kEndpointSuffixes) {
+    (void)type;
+    if (lower.size() > suffix.size() && lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      const std::string head = lower.substr(0, lower.size() - suffix.size());
+      const auto dot = head.find('.');
+      if (dot != std::string::npos && head.find('.', dot + 1) == std::string::npos) return head.substr(dot + 1);
+    }
+  }
+  return {};
+}
+
+bool validInstanceName(const std::string& name) {
+  if (name.empty()) return false;
+  for (char c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool hasLineBreak(const std::string& s) { return s.find_first_of("\r\n") != std::string::npos; }
+
+}  // namespace
+
+std::string endpointFor(const std::string& instanceName, const std::string& regionId, EndpointType type) {
+  for (const auto& [suffix, t] : kEndpointSuffixes) {
+    if (t == type) return "https://" + instanceName + "." + regionId + std::string(suffix);
+  }
+  return {};
+}
+
+Result<DeliveryClient> DeliveryClient::create(const std::string& endpoint, const std::string& instanceName,
+                                              Credentials credentials, DeliveryClientConfig config) {
+  Error err(ErrorKind::InvalidArgument, "cannot create DeliveryClient");
+  Result<Endpoint> parsed = Endpoint::parse(endpoint);
+  if (!parsed) err.violations.push_back({"endpoint", parsed.error().message});
+  if (!validInstanceName(instanceName)) {
+    err.violations.push_back({"instanceName", "must be non-empty and contain only letters, digits, '_' and '-'"});
+  }
+  if (credentials.accessKeyId.empty()) err.violations.push_back({"credentials.accessKeyId", "is required"});
+  if (credentials.accessKeySecret.empty()) err.violations.push_back({"credentials.accessKeySecret", "is required"});
+  if (hasLineBreak(credentials.accessKeyId) || hasLineBreak(credentials.securityToken)) {
+    err.violations.push_back({"credentials", "must not contain line breaks"});
+  }
+  std::string region = config.region;
+  if (config.signatureVersion == SignatureVersion::V4 && region.empty() && parsed) region = regionFromHost(parsed->host);
+  if (config.signatureVersion == SignatureVersion::V4 && region.empty()) {
+    err.violations.push_back({"config.region", "is required for V4 signing with this endpoint"});
+  }
+  Result<delivery::detail::Runtime> runtime =
+      delivery::detail::Runtime::fromConfig(config, std::string("delivery-cpp-sdk/") + kVersion);
+  if (!runtime) {
+    for (const auto& v : runtime.error().violations) err.violations.push_back({"config." + v.field, v.message});
+  }
+  if (!err.violations.empty()) return err;
+
+  auto impl = std::make_shared<Impl>();
+  impl->endpointText = endpoint;
+  impl->endpoint = std::move(parsed).value();
+  impl->instanceName = instanceName;
+  impl->signing.credentials = std::move(credentials);
+  impl->signing.instanceName = instanceName;
+  impl->signing.version = config.signatureVersion;
+  impl->signing.region = region;
+  impl->runtime = std::move(runtime).value();
+  impl->signing.userAgent = impl->runtime.userAgent;
+  impl->verifyAuthorization = config.verifyResponseAuthorization;
+  impl->verifyContentMd5 = config.verifyResponseContentMd5;
+  return DeliveryClient(std::move(impl));
+}
+
+Result<CreateDeliveryTaskResponse> DeliveryClient::createDeliveryTask(const CreateDeliveryTaskRequest& r) const {
+  return call<CreateOp>(*impl_, r);
+}
+Result<DescribeDeliveryTaskResponse> DeliveryClient::describeDeliveryTask(const DescribeDeliveryTaskRequest& r) const {
+  return call<DescribeOp>(*impl_, r);
+}
+Result<ListDeliveryTaskResponse> DeliveryClient::listDeliveryTask(const ListDeliveryTaskRequest& r) const {
+  return call<ListOp>(*impl_, r);
+}
+Result<DeleteDeliveryTaskResponse> DeliveryClient::deleteDeliveryTask(const DeleteDeliveryTaskRequest& r) const {
+  return call<DeleteOp>(*impl_, r);
+}
+Result<UpdateDeliveryTaskResponse> DeliveryClient::updateDeliveryTask(const UpdateDeliveryTaskRequest& r) const {
+  return call<UpdateOp>(*impl_, r);
+}
+
+const std::string& DeliveryClient::getEndpoint() const noexcept { return impl_->endpointText; }
+const std::string& DeliveryClient::getInstanceName() const noexcept { return impl_->instanceName; }
+
+}  // namespace delivery::tablestore

@@ -1,0 +1,41 @@
+#pragma once
+// Model <-> protobuf conversion for the delivery messages (internal). Encoders assume a request
+// that passed validate(); decoders never trust their input.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "delivery/core/result.h"
+#include "delivery/tablestore/model.h"
+
+namespace delivery::tablestore::detail {
+
+// Requests, as the Java SDK sends them (fields in number order; see the comments in codec.cc).
+std::string encode(const CreateDeliveryTaskRequest& request);
+std::string encode(const UpdateDeliveryTaskRequest& request);
+std::string encode(const DescribeDeliveryTaskRequest& request);
+std::string encode(const DeleteDeliveryTaskRequest& request);
+std::string encode(const ListDeliveryTaskRequest& request);
+
+Result<CreateDeliveryTaskRequest> decodeCreateRequest(std::string_view body);
+Result<UpdateDeliveryTaskRequest> decodeUpdateRequest(std::string_view body);
+Result<DescribeDeliveryTaskRequest> decodeDescribeRequest(std::string_view body);
+Result<DeleteDeliveryTaskRequest> decodeDeleteRequest(std::string_view body);
+Result<ListDeliveryTaskRequest> decodeListRequest(std::string_view body);
+
+// Responses.
+std::string encodeEmptyResponse();
+std::string encodeListResponse(const std::vector<DeliveryTaskInfo>& tasks);
+std::string encodeDescribeResponse(const OSSTaskConfig& config, DeliveryTaskType type, const TaskSyncStat& stat);
+/// Success bodies of Create/Delete/Update must be valid (empty) messages.
+Result<void> decodeEmptyResponse(std::string_view body);
+Result<ListDeliveryTaskResponse> decodeListResponse(std::string_view body);
+Result<DescribeDeliveryTaskResponse> decodeDescribeResponse(std::string_view body);
+
+// The Error message of failed responses.
+std::string encodeError(const std::string& code, const std::string& message);
+/// False when `body` is not a valid Error message.
+bool decodeError(std::string_view body, std::string& code, std::string& message);
+
+}  // namespace delivery::tablestore::detail

@@ -1,0 +1,49 @@
+#pragma once
+// Tablestore request signing (V2 HMAC-SHA1, V4 HMAC-SHA256) and the response authorization check
+// (internal). Algorithms: specs/tablestore-delivery.md sections 3 and 4.1.
+
+#include <chrono>
+#include <string>
+#include <string_view>
+
+#include "delivery/core/credentials.h"
+#include "delivery/core/http.h"
+#include "delivery/tablestore/client.h"
+
+namespace delivery::tablestore::detail {
+
+inline constexpr const char* kApiVersion = "2015-12-31";
+
+struct SigningContext {
+  Credentials credentials;
+  std::string instanceName;
+  SignatureVersion version = SignatureVersion::V2;
+  std::string region;  ///< V4 only
+  std::string userAgent;
+};
+
+/// Sets every header a request carries (x-ots-date from `now`, apiversion, accesskeyid,
+/// instancename, contentmd5, ststoken when present, sdk-traceid, User-Agent) and the signature,
+/// replacing those of an earlier attempt. `contentMd5` is Base64(MD5(body)).
+void signRequest(HttpRequest& request, std::string_view action, const SigningContext& context,
+                 std::chrono::system_clock::time_point now, const std::string& contentMd5, const std::string& traceId);
+
+/// "/" + action + "\nPOST\n\n" + the sorted, trimmed "name:value\n" lines of every x-ots-* header
+/// except the signatures.
+std::string canonicalString(std::string_view action, const Headers& headers);
+/// Base64(HMAC-SHA1(secret, stringToSign)).
+std::string signV2(std::string_view secret, std::string_view stringToSign);
+/// The Base64 text of the V4 derived key for a UTC date "yyyyMMdd" and a region.
+std::string v4SigningKey(std::string_view secret, std::string_view date, std::string_view region);
+/// Base64(HMAC-SHA256(signingKey text, stringToSign + "ots")).
+std::string signV4(std::string_view signingKey, std::string_view stringToSign);
+
+/// The string a response's `authorization` signs: its x-ots-* headers "name:value\n", sorted,
+/// then "/" + action (no newline).
+std::string responseCanonicalString(std::string_view action, const Headers& headers);
+/// The `authorization` value the service would send: "OTS <id>:<signature>".
+std::string responseAuthorization(std::string_view action, const Headers& headers, const Credentials& credentials);
+/// Empty when the headers carry a valid authorization for `action`; otherwise why not.
+std::string checkResponseAuthorization(std::string_view action, const Headers& headers, std::string_view secret);
+
+}  // namespace delivery::tablestore::detail
