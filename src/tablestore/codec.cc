@@ -52,7 +52,9 @@ OSSTaskConfig fromPb(const pb::OSSTaskConfig& in) {
 template <typename Message>
 bool parse(std::string_view body, Message& m) {
   if (body.size() > static_cast<std::size_t>(INT32_MAX)) return false;
-  return m.ParseFromArray(body.data(), static_cast<int>(body.size())) && m.IsInitialized();
+  // ParsePartial + IsInitialized rather than ParseFromArray, which logs to stderr on a missing
+  // required field.
+  return m.ParsePartialFromArray(body.data(), static_cast<int>(body.size())) && m.IsInitialized();
 }
 
 Error malformed(const char* what) {

@@ -1,0 +1,205 @@
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <sstream>
+
+#include "core/crypto.h"
+#include "core/redact.h"
+#include "core/text.h"
+#include "delivery/core/credentials.h"
+#include "delivery/core/http.h"
+#include "delivery/core/logging.h"
+#include "delivery/core/result.h"
+
+using namespace delivery;
+
+TEST_CASE("Result holds a value or an error", "[core][result]") {
+  Result<int> ok = 42;
+  REQUIRE(ok);
+  CHECK(ok.value() == 42);
+  CHECK(*ok == 42);
+  CHECK_THROWS_AS(ok.error(), std::logic_error);
+
+  Result<int> bad = Error(ErrorKind::Service, "boom");
+  REQUIRE_FALSE(bad);
+  CHECK(bad.error().message == "boom");
+  CHECK_THROWS_AS(bad.value(), Exception);
+  try {
+    (void)bad.value();
+  } catch (const Exception& e) {
+    CHECK(e.error().kind == ErrorKind::Service);
+    CHECK(std::string(e.what()).find("boom") != std::string::npos);
+  }
+
+  Result<void> v;
+  CHECK(v.ok());
+  Result<void> verr = Error(ErrorKind::Timeout, "late");
+  CHECK_FALSE(verr.ok());
+  CHECK_THROWS_AS(verr.value(), Exception);
+}
+
+TEST_CASE("Result does not need a default-constructible value", "[core][result]") {
+  struct NoDefault {
+    explicit NoDefault(int x) : v(x) {}
+    int v;
+  };
+  Result<NoDefault> r = NoDefault(3);
+  CHECK(r->v == 3);
+}
+
+TEST_CASE("Error::toString lists every field and violation", "[core][result]") {
+  Error e(ErrorKind::InvalidArgument, "request is invalid");
+  e.violations.push_back({"taskName", "is required"});
+  e.violations.push_back({"taskConfig.ossBucket", "must be 3 to 63 characters long"});
+  const std::string s = e.toString();
+  CHECK(s.find("InvalidArgument") != std::string::npos);
+  CHECK(s.find("taskName: is required") != std::string::npos);
+  CHECK(s.find("taskConfig.ossBucket: must be 3 to 63 characters long") != std::string::npos);
+
+  Error svc(ErrorKind::Service, "no such task");
+  svc.httpStatus = 404;
+  svc.code = "OTSObjectNotExist";
+  svc.requestId = "rid-1";
+  std::ostringstream os;
+  os << svc;
+  CHECK(os.str() == "Service (HTTP 404) OTSObjectNotExist: no such task [request id rid-1]");
+}
+
+TEST_CASE("Headers are case-insensitive and keep order", "[core][http]") {
+  Headers h;
+  h.add("X-One", "1");
+  h.add("x-two", "2");
+  h.set("X-ONE", "one");
+  CHECK(h.get("x-one") == "one");
+  CHECK(h.size() == 2);
+  CHECK(h.begin()->first == "X-ONE");
+  h.add("x-two", "again");
+  CHECK(h.remove("X-Two") == 2);
+  CHECK_FALSE(h.contains("x-two"));
+  CHECK(h.find("missing") == nullptr);
+  CHECK(h.get("missing").empty());
+}
+
+TEST_CASE("Endpoint::parse accepts http(s)://host[:port][/] only", "[core][http]") {
+  auto ok = Endpoint::parse("https://inst.cn-hangzhou.ots.aliyuncs.com");
+  REQUIRE(ok);
+  CHECK(ok->scheme == "https");
+  CHECK(ok->host == "inst.cn-hangzhou.ots.aliyuncs.com");
+  CHECK(ok->port == 0);
+  CHECK(ok->toString() == "https://inst.cn-hangzhou.ots.aliyuncs.com");
+
+  auto local = Endpoint::parse("HTTP://127.0.0.1:8080/");
+  REQUIRE(local);
+  CHECK(local->scheme == "http");
+  CHECK(local->port == 8080);
+  CHECK(local->authority() == "127.0.0.1:8080");
+
+  auto v6 = Endpoint::parse("http://[::1]:9000");
+  REQUIRE(v6);
+  CHECK(v6->host == "::1");
+  CHECK(v6->authority() == "[::1]:9000");
+
+  for (const char* bad : {"inst.ots.aliyuncs.com", "ftp://host", "https://", "https://host/path", "https://host:0",
+                          "https://host:70000", "https://host:", "https://user@host", "https://ho st",
+                          "https://host?x=1", "http://[::1"}) {
+    INFO(bad);
+    auto r = Endpoint::parse(bad);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().kind == ErrorKind::InvalidArgument);
+    CHECK(r.error().message.find(bad) != std::string::npos);
+  }
+}
+
+TEST_CASE("HttpRequest::url percent-encodes the query", "[core][http]") {
+  HttpRequest r;
+  r.endpoint = Endpoint::parse("https://h").value();
+  r.path = "/v2/p/x";
+  r.query = {{"a b", "c/d"}, {"e", "~_.-"}};
+  CHECK(r.url() == "https://h/v2/p/x?a%20b=c%2Fd&e=~_.-");
+}
+
+TEST_CASE("text helpers", "[core][text]") {
+  using namespace delivery::detail;
+  CHECK(percentEncode("AZaz09-_.~ /%\xc3\xa9") == "AZaz09-_.~%20%2F%25%C3%A9");
+  std::chrono::system_clock::time_point t{};
+  REQUIRE(parseIso8601("2024-01-02T03:04:05.678Z", t));
+  CHECK(formatIso8601Millis(t) == "2024-01-02T03:04:05.678Z");
+  CHECK(formatCompactIso8601(t) == "20240102T030405Z");
+  CHECK(formatYmd(t) == "20240102");
+  CHECK_FALSE(parseIso8601("2024-01-02 03:04:05Z", t));
+  CHECK_FALSE(parseIso8601("2024-13-02T03:04:05Z", t));
+  const std::string u = randomUuid();
+  CHECK(u.size() == 36);
+  CHECK(u[14] == '4');
+  CHECK(u != randomUuid());
+  CHECK(printable(std::string("a\x01\xff", 3)) == "a\\x01\\xff");
+  CHECK(printable(std::string(300, 'x'), 10) == "xxxxxxxxxx...(300 bytes)");
+}
+
+TEST_CASE("crypto primitives", "[core][crypto]") {
+  using namespace delivery::detail;
+  CHECK(base64Encode(md5("")) == "1B2M2Y8AsgTpgAmY7PhCfg==");
+  CHECK(hexEncode(sha256("")) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  // RFC 4231 test case 2 (HMAC-SHA256) and RFC 2202 test case 2 (HMAC-SHA1).
+  CHECK(hexEncode(hmacSha256("Jefe", "what do ya want for nothing?")) ==
+        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  CHECK(hexEncode(hmacSha1("Jefe", "what do ya want for nothing?")) == "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79");
+  // A key longer than the block size is hashed first (RFC 4231 test case 6).
+  CHECK(hexEncode(hmacSha256(std::string(131, '\xaa'), "Test Using Larger Than Block-Size Key - Hash Key First")) ==
+        "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+  CHECK(base64Encode("f") == "Zg==");
+  CHECK(base64Encode("fo") == "Zm8=");
+  CHECK(base64Encode("foo") == "Zm9v");
+  CHECK(constantTimeEquals("abc", "abc"));
+  CHECK_FALSE(constantTimeEquals("abc", "abd"));
+  CHECK_FALSE(constantTimeEquals("abc", "ab"));
+}
+
+TEST_CASE("credentials from the environment, printed without secrets", "[core][credentials]") {
+  ::setenv("DELIVERY_TEST_ID", "my-id", 1);
+  ::setenv("DELIVERY_TEST_SECRET", "super-secret-value", 1);
+  ::setenv("DELIVERY_TEST_TOKEN", "token-value", 1);
+  auto c = Credentials::fromEnvironment("DELIVERY_TEST_ID", "DELIVERY_TEST_SECRET", "DELIVERY_TEST_TOKEN");
+  REQUIRE(c);
+  CHECK(c->accessKeyId == "my-id");
+  CHECK(c->securityToken == "token-value");
+  std::ostringstream os;
+  os << *c;
+  CHECK(os.str().find("my-id") != std::string::npos);
+  CHECK(os.str().find("super-secret-value") == std::string::npos);
+  CHECK(os.str().find("token-value") == std::string::npos);
+
+  ::unsetenv("DELIVERY_TEST_SECRET");
+  ::unsetenv("DELIVERY_TEST_ID");
+  auto missing = Credentials::fromEnvironment("DELIVERY_TEST_ID", "DELIVERY_TEST_SECRET", "");
+  REQUIRE_FALSE(missing);
+  REQUIRE(missing.error().violations.size() == 2);
+  CHECK(missing.error().violations[0].field == "DELIVERY_TEST_ID");
+  CHECK(missing.error().violations[1].field == "DELIVERY_TEST_SECRET");
+  ::unsetenv("DELIVERY_TEST_TOKEN");
+}
+
+TEST_CASE("header redaction is an allow-list", "[core][logging]") {
+  Headers h;
+  h.add("x-ots-date", "2024-01-02T03:04:05.000Z");
+  h.add("x-ots-signature", "SIGNATURE");
+  h.add("Authorization", "OTS id:SIG");
+  h.add("x-ots-ststoken", "TOKEN");
+  h.add("X-Some-New-Header", "unknown");
+  const std::string s = delivery::detail::redactedHeaders(h);
+  CHECK(s.find("2024-01-02T03:04:05.000Z") != std::string::npos);
+  for (const char* secret : {"SIGNATURE", "SIG", "TOKEN", "unknown"}) {
+    INFO(secret);
+    CHECK(s.find(std::string(": ") + secret) == std::string::npos);
+  }
+}
+
+TEST_CASE("DELIVERY_LOG selects a stderr logger", "[core][logging]") {
+  ::setenv("DELIVERY_LOG", "debug", 1);
+  auto logger = loggerFromEnvironment();
+  REQUIRE(logger);
+  CHECK(logger->level() == LogLevel::Debug);
+  ::setenv("DELIVERY_LOG", "off", 1);
+  CHECK(loggerFromEnvironment() == nullptr);
+  ::unsetenv("DELIVERY_LOG");
+  CHECK(loggerFromEnvironment() == nullptr);
+}

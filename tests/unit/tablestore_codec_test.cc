@@ -1,0 +1,121 @@
+#include <catch2/catch.hpp>
+
+#include "support/vectors.h"
+#include "tablestore/codec.h"
+
+using namespace delivery;
+using namespace delivery::tablestore;
+namespace td = delivery::tablestore::detail;
+
+namespace {
+OSSTaskConfig fullConfig() {
+  OSSTaskConfig c;
+  c.setOssPrefix("p/$yyyy")
+      .setOssBucket("bucket-1")
+      .setOssEndpoint("oss-cn-hangzhou.aliyuncs.com")
+      .setOssStsRole("acs:ram::1:role/r")
+      .setEventTimeColumn(EventColumn("ts", EventTimeFormat::Unix))
+      .addParquetSchema(ParquetSchema("a", "A", DataType::TIMESTAMP_MICROS).setEncode(OSSFileEncoding::PLAIN_DICTIONARY))
+      .addParquetSchema(ParquetSchema("d", "D", DataType::DECIMAL).setTypeExtend("decimal(10,2)"));
+  return c;
+}
+}  // namespace
+
+TEST_CASE("CreateDeliveryTaskRequest round-trips through the wire", "[tablestore][codec]") {
+  CreateDeliveryTaskRequest r("tbl", "task-1", fullConfig());
+  r.setTaskType(DeliveryTaskType::INC);
+  const std::string body = td::encode(r);
+  auto back = td::decodeCreateRequest(body);
+  REQUIRE(back);
+  CHECK(back->getTableName() == "tbl");
+  CHECK(back->getTaskName() == "task-1");
+  CHECK(back->getTaskType() == DeliveryTaskType::INC);
+  REQUIRE(back->getTaskConfig());
+  CHECK(*back->getTaskConfig() == fullConfig());
+  // Deterministic: same request, same bytes.
+  CHECK(td::encode(r) == body);
+}
+
+TEST_CASE("the event column (field 7) and typeExtend (field 5) are sent only when set", "[tablestore][codec]") {
+  OSSTaskConfig c = fullConfig();
+  c.clearEventTimeColumn();
+  c.setParquetSchemaList({ParquetSchema("a", DataType::BOOL)});
+  const std::string without = test::toHex(td::encode(CreateDeliveryTaskRequest("t", "abc", c)));
+  // The OSSTaskConfig ends with format (field 8 = 0x40 0x00) then one schema entry (0x5a ...):
+  // no 0x3a (field 7) tag, and the schema entry has exactly fields 1-4.
+  CHECK(without.find("4000" "5a0a" "0a0161" "120161" "1800" "2000") != std::string::npos);
+  c.setEventTimeColumn(EventColumn("ts", EventTimeFormat::RFC822));
+  const std::string with = test::toHex(td::encode(CreateDeliveryTaskRequest("t", "abc", c)));
+  CHECK(with.find("3a06" "0a027473" "1001") != std::string::npos);
+  c.setParquetSchemaList({ParquetSchema("a", DataType::BOOL).setTypeExtend("x")});
+  CHECK(test::toHex(td::encode(CreateDeliveryTaskRequest("t", "abc", c))).find("2a0178") != std::string::npos);
+}
+
+TEST_CASE("Update uses field 1 'table' and field 5 for the config", "[tablestore][codec]") {
+  UpdateDeliveryTaskRequest u("tbl", "task", fullConfig());
+  const std::string hex = test::toHex(td::encode(u));
+  CHECK(hex.rfind("0a0374626c" "12047461736b" "2a", 0) == 0);
+  auto back = td::decodeUpdateRequest(td::encode(u));
+  REQUIRE(back);
+  CHECK(*back->getTaskConfig() == fullConfig());
+}
+
+TEST_CASE("Describe/Delete/List requests", "[tablestore][codec]") {
+  CHECK(test::toHex(td::encode(DescribeDeliveryTaskRequest("t", "k"))) == "0a017412016b");
+  CHECK(test::toHex(td::encode(DeleteDeliveryTaskRequest("t", "k"))) == "0a017412016b");
+  CHECK(td::decodeDeleteRequest(td::encode(DeleteDeliveryTaskRequest("t", "k")))->getTaskName() == "k");
+  CHECK(td::decodeListRequest(td::encode(ListDeliveryTaskRequest("t")))->getTableName() == "t");
+}
+
+TEST_CASE("responses round-trip", "[tablestore][codec]") {
+  std::vector<DeliveryTaskInfo> tasks{{"t", "a", DeliveryTaskType::BASE}, {"t", "b", DeliveryTaskType::BASE_INC}};
+  auto list = td::decodeListResponse(td::encodeListResponse(tasks));
+  REQUIRE(list);
+  CHECK(list->getTaskInfos() == tasks);
+
+  TaskSyncStat stat;
+  stat.setTaskSyncPhase(TaskSyncPhase::INCR)
+      .setCurrentSyncTimestampNanos(1700000000000000000LL)
+      .setErrorType(DeliveryErrorType::INVALID_OSS_BUCKET)
+      .setDetail("bucket gone");
+  auto d = td::decodeDescribeResponse(td::encodeDescribeResponse(fullConfig(), DeliveryTaskType::BASE, stat));
+  REQUIRE(d);
+  CHECK(d->getTaskConfig() == fullConfig());  // typeExtend survives, unlike in the Java SDK
+  CHECK(d->getTaskSyncStat() == stat);
+  CHECK(d->getTaskType() == DeliveryTaskType::BASE);
+  CHECK(d->isFinished());
+}
+
+TEST_CASE("an empty Describe body reads as the proto defaults", "[tablestore][codec]") {
+  auto d = td::decodeDescribeResponse("");
+  REQUIRE(d);
+  CHECK(d->getTaskSyncStat().getTaskSyncPhase() == TaskSyncPhase::INIT);
+  CHECK(d->getTaskSyncStat().getErrorType() == DeliveryErrorType::OK);
+  CHECK(d->getTaskType() == DeliveryTaskType::BASE);
+  CHECK_FALSE(d->getTaskConfig().getEventTimeColumn());
+}
+
+TEST_CASE("malformed bodies are errors, not crashes", "[tablestore][codec]") {
+  const std::vector<std::string> garbage = {
+      std::string("\x0a\xff\xff\xff\xff\x0f", 6),  // length far beyond the data
+      std::string("\x0a\x05" "ab", 4),              // truncated string
+      std::string("\x0f", 1),                       // bad wire type
+      "<html><body>502 Bad Gateway</body></html>",
+  };
+  for (const auto& g : garbage) {
+    INFO(test::toHex(g));
+    auto l = td::decodeListResponse(g);
+    auto d = td::decodeDescribeResponse(g);
+    CHECK_FALSE(l);
+    CHECK_FALSE(d);
+    if (!l) CHECK(l.error().kind == ErrorKind::InvalidResponse);
+    CHECK_FALSE(td::decodeCreateRequest(g));
+  }
+  // The Error message requires its code.
+  std::string code, message;
+  CHECK_FALSE(td::decodeError(std::string("\x12\x02hi", 4), code, message));
+  CHECK_FALSE(td::decodeError("", code, message));
+  REQUIRE(td::decodeError(td::encodeError("OTSServerBusy", "slow down"), code, message));
+  CHECK(code == "OTSServerBusy");
+  CHECK(message == "slow down");
+}

@@ -1,0 +1,266 @@
+// Validation tables: every rule, valid and invalid values, and the field paths reported.
+
+#include <catch2/catch.hpp>
+
+#include "delivery/tablestore/model.h"
+
+using namespace delivery;
+using namespace delivery::tablestore;
+
+namespace {
+
+OSSTaskConfig validConfig() {
+  OSSTaskConfig c;
+  c.setOssPrefix("sampledeliverytask/year=$yyyy/month=$MM")
+      .setOssBucket("datadeliverytest")
+      .setOssEndpoint("oss-cn-hangzhou.aliyuncs.com")
+      .setOssStsRole("acs:ram::1234567890:role/aliyunserviceroleforotsdatadelivery")
+      .setEventTimeColumn(EventColumn("PK1", EventTimeFormat::RFC1123))
+      .addParquetSchema(ParquetSchema("PK1", "PK1", DataType::UTF8))
+      .addParquetSchema(ParquetSchema("PK2", "PK2", DataType::BOOL))
+      .addParquetSchema(ParquetSchema("Col1", "Col1", DataType::UTF8));
+  return c;
+}
+
+CreateDeliveryTaskRequest validCreate() {
+  CreateDeliveryTaskRequest r;
+  r.setTableName("sampleTable").setTaskName("sampledeliverytask").setTaskConfig(validConfig());
+  return r;
+}
+
+// The fields named by the violations of a result (empty when valid).
+std::vector<std::string> fields(const Result<void>& r) {
+  std::vector<std::string> out;
+  if (!r) {
+    for (const auto& v : r.error().violations) out.push_back(v.field);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the seed's Java sample passes validation unchanged", "[tablestore][validation]") {
+  // Seed 000 (Java): table sampleTable, task sampledeliverytask (18 characters, over the documented 16).
+  const auto r = validCreate().validate();
+  INFO((r ? std::string() : r.error().toString()));
+  CHECK(r.ok());
+  CHECK(validCreate().getTaskType() == DeliveryTaskType::BASE_INC);
+}
+
+TEST_CASE("the Go seed's config passes validation", "[tablestore][validation]") {
+  OSSTaskConfig c;
+  c.setOssPrefix("sample/year=$yyyy/month=$MM")
+      .setOssBucket("datadeliverytest")
+      .setOssEndpoint("oss-cn-hangzhou.aliyuncs.com")
+      .setOssStsRole("acs:ram::1700000000000045:role/aliyunserviceroleforotsdatadelivery")
+      .addParquetSchema(ParquetSchema("PK1", "PK1", DataType::INT64))
+      .addParquetSchema(ParquetSchema("PK2", "PK2", DataType::UTF8))
+      .addParquetSchema(ParquetSchema("Col1", "Col1", DataType::DOUBLE));
+  CreateDeliveryTaskRequest r("sampleTable", "sampledeliverytask", c);
+  CHECK(r.validate().ok());
+}
+
+TEST_CASE("task name rule", "[tablestore][validation]") {
+  struct Case {
+    std::string name;
+    bool valid;
+  };
+  const std::vector<Case> cases = {
+      {"abc", true},
+      {"a-1", true},
+      {"sampledeliverytask", true},
+      {std::string(64, 'a'), true},
+      {"ab", false},                    // shorter than 3
+      {std::string(65, 'a'), false},    // longer than the bound
+      {"Sample", false},                // upper case
+      {"task_1", false},                // underscore
+      {"-abc", false},                  // starts with '-'
+      {"abc-", false},                  // ends with '-'
+      {"", false},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    auto r = validCreate().setTaskName(c.name).validate();
+    CHECK(r.ok() == c.valid);
+    if (!c.valid) CHECK(fields(r) == std::vector<std::string>(fields(r).size(), "taskName"));
+  }
+}
+
+TEST_CASE("table name rule", "[tablestore][validation]") {
+  const std::vector<std::pair<std::string, bool>> cases = {
+      {"sampleTable", true}, {"_t1", true}, {"T", true}, {std::string(255, 'a'), true},
+      {"", false}, {"1table", false}, {"my-table", false}, {"t able", false}, {std::string(256, 'a'), false},
+  };
+  for (const auto& [name, valid] : cases) {
+    INFO(name);
+    CHECK(validCreate().setTableName(name).validate().ok() == valid);
+    CHECK(ListDeliveryTaskRequest(name).validate().ok() == valid);
+    CHECK(DescribeDeliveryTaskRequest(name, "task").validate().ok() == valid);
+    CHECK(DeleteDeliveryTaskRequest(name, "task").validate().ok() == valid);
+  }
+}
+
+TEST_CASE("existing task names are only required to be non-empty text", "[tablestore][validation]") {
+  CHECK(DescribeDeliveryTaskRequest("t", "taskTest_29").validate().ok());  // the Java SDK test's name
+  CHECK(fields(DescribeDeliveryTaskRequest("t", "").validate()) == std::vector<std::string>{"taskName"});
+  CHECK(fields(DeleteDeliveryTaskRequest("t", std::string(256, 'a')).validate()) == std::vector<std::string>{"taskName"});
+  CHECK(fields(DeleteDeliveryTaskRequest("t", "a\nb").validate()) == std::vector<std::string>{"taskName"});
+}
+
+TEST_CASE("bucket naming rule", "[tablestore][validation]") {
+  const std::vector<std::pair<std::string, bool>> cases = {
+      {"datadeliverytest", true}, {"abc", true}, {"a-b-c", true}, {std::string(63, 'b'), true},
+      {"ab", false}, {std::string(64, 'b'), false}, {"Bucket", false}, {"my_bucket", false},
+      {"-bucket", false}, {"bucket-", false}, {"", false}, {"bucket.name", false},
+  };
+  for (const auto& [bucket, valid] : cases) {
+    INFO(bucket);
+    auto c = validConfig();
+    c.setOssBucket(bucket);
+    auto v = c.validate();
+    CHECK(v.empty() == valid);
+    for (const auto& x : v) CHECK(x.field == "taskConfig.ossBucket");
+  }
+}
+
+TEST_CASE("ossPrefix rule: object-key prefix with known time variables", "[tablestore][validation]") {
+  const std::vector<std::pair<std::string, bool>> cases = {
+      {"plain", true},
+      {"a/b/c", true},
+      {"y=$yyyy/m=$MM/d=$dd/h=$HH/mi=$mm", true},
+      {"$yyyy$MM", true},
+      {"", false},
+      {"/leading", false},
+      {"\\leading", false},
+      {"bad/$YYYY", false},
+      {"bad/$", false},
+      {"bad/$m", false},
+      {std::string(1024, 'p'), false},
+      {"ctl\x01", false},
+      {"bad\xff", false},
+  };
+  for (const auto& [prefix, valid] : cases) {
+    INFO(prefix);
+    auto c = validConfig();
+    c.setOssPrefix(prefix);
+    auto v = c.validate();
+    CHECK(v.empty() == valid);
+    for (const auto& x : v) CHECK(x.field == "taskConfig.ossPrefix");
+  }
+}
+
+TEST_CASE("ossStsRole must be a RAM role ARN", "[tablestore][validation]") {
+  const std::vector<std::pair<std::string, bool>> cases = {
+      {"acs:ram::1234567890:role/aliyunserviceroleforotsdatadelivery", true},
+      {"acs:ram::1:role/My.Role-1", true},
+      {"", false},
+      {"aliyunserviceroleforotsdatadelivery", false},
+      {"acs:ram::17************45:role/aliyunserviceroleforotsdatadelivery", false},  // masked sample
+      {"acs:ram:::role/x", false},
+      {"acs:ram::123:role/", false},
+      {"acs:ram::123:user/x", false},
+      {"acs:ram::123:role/" + std::string(65, 'r'), false},
+  };
+  for (const auto& [arn, valid] : cases) {
+    INFO(arn);
+    auto c = validConfig();
+    c.setOssStsRole(arn);
+    auto v = c.validate();
+    CHECK(v.empty() == valid);
+    for (const auto& x : v) CHECK(x.field == "taskConfig.ossStsRole");
+  }
+}
+
+TEST_CASE("ossEndpoint must be a host name", "[tablestore][validation]") {
+  const std::vector<std::pair<std::string, bool>> cases = {
+      {"oss-cn-hangzhou.aliyuncs.com", true}, {"oss-cn-hangzhou-internal.aliyuncs.com", true},
+      {"https://oss-cn-hangzhou.aliyuncs.com", true}, {"", false}, {"oss cn", false}, {"https://", false},
+      {"host/path", false}, {".leading", false},
+  };
+  for (const auto& [endpoint, valid] : cases) {
+    INFO(endpoint);
+    auto c = validConfig();
+    c.setOssEndpoint(endpoint);
+    CHECK(c.validate().empty() == valid);
+  }
+}
+
+TEST_CASE("schema rules: at least one column, names non-empty, Parquet names unique", "[tablestore][validation]") {
+  auto c = validConfig();
+  c.setParquetSchemaList({});
+  auto v = c.validate();
+  REQUIRE(v.size() == 1);
+  CHECK(v[0].field == "taskConfig.parquetSchema");
+
+  c.setParquetSchemaList({ParquetSchema("a", "x", DataType::UTF8), ParquetSchema("", "", DataType::UTF8),
+                          ParquetSchema("b", "x", DataType::INT64), ParquetSchema("a", "y", DataType::INT64)});
+  v = c.validate();
+  std::vector<std::string> got;
+  for (const auto& x : v) got.push_back(x.field);
+  CHECK(got == std::vector<std::string>{"taskConfig.parquetSchema[1].columnName",
+                                        "taskConfig.parquetSchema[1].ossColumnName",
+                                        "taskConfig.parquetSchema[2].ossColumnName"});
+  CHECK(v[2].message.find("\"x\"") != std::string::npos);
+}
+
+TEST_CASE("enum values outside the known sets are rejected", "[tablestore][validation]") {
+  auto c = validConfig();
+  c.setParquetSchemaList({ParquetSchema("a", "a", static_cast<DataType>(16)).setEncode(static_cast<OSSFileEncoding>(9))});
+  c.setEventTimeColumn(EventColumn("", static_cast<EventTimeFormat>(0)));
+  c.setFormat(static_cast<OSSFileFormat>(1));
+  std::vector<std::string> got;
+  for (const auto& x : c.validate()) got.push_back(x.field);
+  CHECK(got == std::vector<std::string>{"taskConfig.eventTimeColumn.columnName",
+                                        "taskConfig.eventTimeColumn.eventTimeFormat", "taskConfig.format",
+                                        "taskConfig.parquetSchema[0].type", "taskConfig.parquetSchema[0].encode"});
+  auto r = validCreate().setTaskType(static_cast<DeliveryTaskType>(3)).validate();
+  CHECK(fields(r) == std::vector<std::string>{"taskType"});
+}
+
+TEST_CASE("every DataType is accepted, the TIMESTAMP ones included", "[tablestore][validation]") {
+  for (int t = 0; t <= 15; ++t) {
+    auto c = validConfig();
+    c.setParquetSchemaList({ParquetSchema("a", static_cast<DataType>(t))});
+    CHECK(c.validate().empty());
+    CHECK(std::string(toString(static_cast<DataType>(t))) != "UNKNOWN");
+  }
+}
+
+TEST_CASE("all violations are reported at once with field paths", "[tablestore][validation]") {
+  CreateDeliveryTaskRequest r;  // nothing set
+  auto v = r.validate();
+  REQUIRE_FALSE(v);
+  CHECK(v.error().kind == ErrorKind::InvalidArgument);
+  CHECK(fields(v) == std::vector<std::string>{"tableName", "taskName", "taskConfig"});
+
+  OSSTaskConfig empty;
+  r.setTableName("t").setTaskName("abc").setTaskConfig(empty);
+  CHECK(fields(r.validate()) == std::vector<std::string>{"taskConfig.ossPrefix", "taskConfig.ossBucket",
+                                                         "taskConfig.ossEndpoint", "taskConfig.ossStsRole",
+                                                         "taskConfig.parquetSchema"});
+  const std::string text = r.validate().error().toString();
+  CHECK(text.find("taskConfig.ossBucket: is required") != std::string::npos);
+}
+
+TEST_CASE("UpdateDeliveryTaskRequest validation", "[tablestore][validation]") {
+  UpdateDeliveryTaskRequest u("sampleTable", "sampledeliverytask", validConfig());
+  CHECK(u.validate().ok());
+  UpdateDeliveryTaskRequest missing;
+  CHECK(fields(missing.validate()) == std::vector<std::string>{"tableName", "taskName", "taskConfig"});
+}
+
+TEST_CASE("model defaults and builders", "[tablestore][model]") {
+  ParquetSchema s("col", DataType::INT64);
+  CHECK(s.getOssColumnName() == "col");
+  CHECK(s.getEncode() == OSSFileEncoding::PLAIN);
+  CHECK_FALSE(s.getTypeExtend().has_value());
+  s.setTypeExtend("decimal(10,2)");
+  CHECK(*s.getTypeExtend() == "decimal(10,2)");
+  OSSTaskConfig c;
+  CHECK(c.getFormat() == OSSFileFormat::Parquet);
+  CHECK_FALSE(c.getEventTimeColumn().has_value());
+  TaskSyncStat stat;
+  stat.setCurrentSyncTimestampNanos(1'700'000'000'123'456'789LL);
+  CHECK(std::chrono::duration_cast<std::chrono::milliseconds>(stat.getCurrentSyncPoint().time_since_epoch()).count() ==
+        1'700'000'000'123LL);
+}
