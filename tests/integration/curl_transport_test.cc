@@ -1,0 +1,317 @@
+// CurlTransport against real sockets on 127.0.0.1: round trips, keep-alive reuse, timeouts,
+// refused connections, oversized and broken responses, proxies, concurrency.
+
+#include <arpa/inet.h>
+#include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+
+#include "delivery/core/curl_transport.h"
+
+using namespace delivery;
+
+namespace {
+
+// An httplib server on an ephemeral loopback port, stopped by its destructor.
+class TestServer {
+ public:
+  TestServer() {
+    server_.set_keep_alive_max_count(100000);
+    server_.set_logger([this](const httplib::Request& req, const httplib::Response&) {
+      std::lock_guard<std::mutex> lock(mu_);
+      ports_.insert(req.remote_port);
+      targets_.push_back(req.target);
+    });
+  }
+  ~TestServer() {
+    server_.stop();
+    if (thread_.joinable()) thread_.join();
+  }
+  httplib::Server& server() { return server_; }
+  int start() {
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return port_;
+  }
+  HttpRequest request(const std::string& path) const {
+    HttpRequest r;
+    r.endpoint = Endpoint::parse("http://127.0.0.1:" + std::to_string(port_)).value();
+    r.path = path;
+    return r;
+  }
+  std::size_t distinctClientPorts() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return ports_.size();
+  }
+  std::vector<std::string> targets() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return targets_;
+  }
+
+ private:
+  httplib::Server server_;
+  std::thread thread_;
+  int port_ = 0;
+  std::mutex mu_;
+  std::set<int> ports_;
+  std::vector<std::string> targets_;
+};
+
+// A raw TCP server that accepts one connection, reads, then runs `behaviour` on the socket.
+class RawServer {
+ public:
+  explicit RawServer(std::function<void(int fd, const std::atomic<bool>& stop)> behaviour) {
+    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = 0;
+    REQUIRE(::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    REQUIRE(::listen(fd_, 4) == 0);
+    socklen_t len = sizeof addr;
+    ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
+    port_ = ntohs(addr.sin_port);
+    thread_ = std::thread([this, behaviour] {
+      const int client = ::accept(fd_, nullptr, nullptr);
+      if (client < 0) return;
+      char buf[4096];
+      (void)::recv(client, buf, sizeof buf, 0);
+      behaviour(client, stop_);
+      ::close(client);
+    });
+  }
+  ~RawServer() {
+    stop_ = true;
+    ::shutdown(fd_, SHUT_RDWR);
+    ::close(fd_);
+    if (thread_.joinable()) thread_.join();
+  }
+  int port() const { return port_; }
+
+ private:
+  int fd_ = -1;
+  int port_ = 0;
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
+
+HttpRequest to(int port, const std::string& path = "/x") {
+  HttpRequest r;
+  r.endpoint = Endpoint::parse("http://127.0.0.1:" + std::to_string(port)).value();
+  r.path = path;
+  return r;
+}
+
+// Sets an environment variable for the scope of a test, restoring it afterwards.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const char* value) : name_(name) {
+    if (const char* old = std::getenv(name)) old_ = old;
+    if (value) {
+      ::setenv(name, value, 1);
+    } else {
+      ::unsetenv(name);
+    }
+  }
+  ~ScopedEnv() {
+    if (old_) {
+      ::setenv(name_, old_->c_str(), 1);
+    } else {
+      ::unsetenv(name_);
+    }
+  }
+
+ private:
+  const char* name_;
+  std::optional<std::string> old_;
+};
+
+}  // namespace
+
+TEST_CASE("CurlTransport sends method, headers and binary body, and returns status, headers, body",
+          "[integration][curl]") {
+  TestServer ts;
+  std::string seenBody, seenContentType = "unset", seenExpect = "unset", seenCustom;
+  ts.server().Post("/echo", [&](const httplib::Request& req, httplib::Response& res) {
+    seenBody = req.body;
+    seenContentType = req.has_header("Content-Type") ? req.get_header_value("Content-Type") : "";
+    seenExpect = req.has_header("Expect") ? req.get_header_value("Expect") : "";
+    seenCustom = req.get_header_value("x-custom");
+    res.status = 418;
+    res.set_header("x-reply", "yes");
+    res.set_content(std::string("\0\1teapot", 8), "application/octet-stream");
+  });
+  ts.start();
+  CurlTransport transport;
+  HttpRequest r = ts.request("/echo");
+  r.headers.add("x-custom", "value 1");
+  r.body = std::string("\0\xff", 2) + std::string(3000, 'b');  // > 1 KiB: would trigger Expect: 100-continue
+  auto resp = transport.send(r);
+  REQUIRE(resp);
+  CHECK(resp->status == 418);  // an HTTP error status is a successful send
+  CHECK(resp->headers.get("X-Reply") == "yes");
+  CHECK(resp->body == std::string("\0\1teapot", 8));
+  CHECK(seenBody == r.body);
+  CHECK(seenContentType.empty());
+  CHECK(seenExpect.empty());
+  CHECK(seenCustom == "value 1");
+}
+
+TEST_CASE("CurlTransport keeps one connection for sequential calls", "[integration][curl]") {
+  TestServer ts;
+  ts.server().Post("/x", [](const httplib::Request&, httplib::Response& res) { res.set_content("ok", "text/plain"); });
+  ts.start();
+  CurlTransport transport;
+  for (int i = 0; i < 25; ++i) {
+    auto r = transport.send(ts.request("/x"));
+    REQUIRE(r);
+    CHECK(r->body == "ok");
+  }
+  CHECK(ts.distinctClientPorts() == 1);
+}
+
+TEST_CASE("CurlTransport is safe to use from several threads", "[integration][curl]") {
+  TestServer ts;
+  ts.server().Post("/x", [](const httplib::Request& req, httplib::Response& res) { res.set_content(req.body, "text/plain"); });
+  ts.start();
+  CurlTransport transport;
+  std::atomic<int> ok{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 20; ++i) {
+        HttpRequest r = ts.request("/x");
+        r.body = "t" + std::to_string(t) + "-" + std::to_string(i);
+        auto resp = transport.send(r);
+        if (resp && resp->body == r.body) ++ok;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  CHECK(ok == 80);
+  CHECK(ts.distinctClientPorts() <= 4);  // handles, and their connections, are pooled
+}
+
+TEST_CASE("a stalled server gives a Timeout error", "[integration][curl]") {
+  RawServer stall([](int, const std::atomic<bool>& stop) {
+    for (int i = 0; i < 200 && !stop; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  });
+  CurlTransportOptions o;
+  o.stallTimeout = std::chrono::seconds(1);
+  o.requestTimeout = std::chrono::seconds(30);
+  CurlTransport transport(o);
+  auto r = transport.send(to(stall.port()));
+  REQUIRE_FALSE(r);
+  CHECK(r.error().kind == ErrorKind::Timeout);
+  CHECK(r.error().transportCode != 0);
+}
+
+TEST_CASE("the total request timeout applies too", "[integration][curl]") {
+  RawServer slow([](int fd, const std::atomic<bool>& stop) {
+    // Trickles bytes so the stall timeout never fires.
+    const char* head = "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n";
+    (void)::send(fd, head, std::strlen(head), MSG_NOSIGNAL);
+    for (int i = 0; i < 100 && !stop; ++i) {
+      (void)::send(fd, "x", 1, MSG_NOSIGNAL);
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  });
+  CurlTransportOptions o;
+  o.requestTimeout = std::chrono::milliseconds(1500);
+  o.stallTimeout = std::chrono::seconds(0);
+  CurlTransport transport(o);
+  auto r = transport.send(to(slow.port()));
+  REQUIRE_FALSE(r);
+  CHECK(r.error().kind == ErrorKind::Timeout);
+}
+
+TEST_CASE("a refused connection is a Connect error", "[integration][curl]") {
+  int port = 0;
+  {
+    RawServer closed([](int, const std::atomic<bool>&) {});
+    port = closed.port();
+  }  // the listening socket is closed here
+  CurlTransport transport;
+  auto r = transport.send(to(port));
+  REQUIRE_FALSE(r);
+  CHECK(r.error().kind == ErrorKind::Connect);
+  CHECK(r.error().message.find("127.0.0.1") != std::string::npos);
+}
+
+TEST_CASE("broken and hostile responses are errors, never hangs", "[integration][curl]") {
+  SECTION("connection closed mid-body") {
+    RawServer cut([](int fd, const std::atomic<bool>&) {
+      const char* partial = "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly-part";
+      (void)::send(fd, partial, std::strlen(partial), MSG_NOSIGNAL);
+    });
+    CurlTransport transport;
+    auto r = transport.send(to(cut.port()));
+    REQUIRE_FALSE(r);
+    CHECK(r.error().kind == ErrorKind::Network);
+  }
+  SECTION("not HTTP at all") {
+    RawServer junk([](int fd, const std::atomic<bool>&) {
+      const char* junkBytes = "\x16\x03\x01 this is not http\r\n\r\n";
+      (void)::send(fd, junkBytes, std::strlen(junkBytes), MSG_NOSIGNAL);
+    });
+    CurlTransport transport;
+    auto r = transport.send(to(junk.port()));
+    REQUIRE_FALSE(r);
+  }
+  SECTION("a body over the limit") {
+    TestServer ts;
+    ts.server().Post("/big", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(std::string(64 * 1024, 'z'), "text/plain");
+    });
+    ts.start();
+    CurlTransportOptions o;
+    o.maxResponseBytes = 1024;
+    CurlTransport transport(o);
+    auto r = transport.send(ts.request("/big"));
+    REQUIRE_FALSE(r);
+    CHECK(r.error().kind == ErrorKind::InvalidResponse);
+    CHECK(r.error().message.find("1024") != std::string::npos);
+  }
+}
+
+TEST_CASE("libcurl's proxy environment variables are honoured; an explicit empty proxy disables them",
+          "[integration][curl]") {
+  TestServer proxy;
+  proxy.start();
+  const std::string proxyUrl = "http://127.0.0.1:" + std::to_string(proxy.request("/").endpoint.port);
+  ScopedEnv p1("http_proxy", proxyUrl.c_str());
+  ScopedEnv p2("no_proxy", nullptr);
+  ScopedEnv p3("NO_PROXY", nullptr);
+  HttpRequest r;
+  r.endpoint = Endpoint::parse("http://delivery-proxy-test.invalid").value();
+  r.path = "/through-proxy";
+  {
+    CurlTransport transport;
+    auto resp = transport.send(r);
+    REQUIRE(resp);  // the .invalid host cannot resolve: only the proxy can have answered
+    const auto targets = proxy.targets();
+    REQUIRE(targets.size() == 1);
+    CHECK(targets[0] == "http://delivery-proxy-test.invalid/through-proxy");
+  }
+  {
+    CurlTransportOptions o;
+    o.proxy = "";
+    CurlTransport transport(o);
+    auto resp = transport.send(r);
+    REQUIRE_FALSE(resp);
+    CHECK(resp.error().kind == ErrorKind::Connect);
+    CHECK(proxy.targets().size() == 1);
+  }
+}

@@ -1,0 +1,62 @@
+#pragma once
+// delivery-emulator: a local stand-in for the Tablestore delivery-task API, on 127.0.0.1.
+//
+// It checks what the service checks: the x-ots-* headers, the content MD5, the V2 or V4 signature
+// against its own credentials (403 OTSAuthFailed), the request clock (15 minutes of skew), and the
+// request itself with the SDK's own validation (400 OTSParameterInvalid). It keeps tasks per table
+// (409 OTSObjectAlreadyExist, 404 OTSObjectNotExist) and answers with the service's headers,
+// including an `authorization` signed with its secret, so clients can verify responses.
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "delivery/core/credentials.h"
+#include "delivery/core/result.h"
+
+namespace delivery::emulator {
+
+struct EmulatorOptions {
+  std::string host = "127.0.0.1";
+  int port = 0;  ///< 0: pick a free port
+  Credentials credentials{"emulator-access-key-id", "emulator-access-key-secret"};
+  /// When set, tasks are loaded from and saved to this file, so they survive a restart.
+  std::string stateFile;
+  /// Stop after this long without a request (0 = never). The program defaults to 10 minutes.
+  std::chrono::seconds idleTimeout{0};
+  /// Print one line per request to stderr.
+  bool verbose = false;
+};
+
+struct EmulatorStats {
+  std::uint64_t requests = 0;
+  std::uint64_t connections = 0;  ///< distinct client connections seen (by remote port)
+};
+
+class Emulator {
+ public:
+  explicit Emulator(EmulatorOptions options);
+  ~Emulator();  // stops the server
+  Emulator(const Emulator&) = delete;
+  Emulator& operator=(const Emulator&) = delete;
+
+  /// Binds, loads the state file and starts serving on a background thread; returns the port.
+  Result<int> start();
+  /// Stops serving and joins the thread. Idempotent.
+  void stop();
+  /// Blocks until the server stops (stop(), the idle timeout, or a fatal error).
+  void wait();
+
+  int port() const;
+  /// "http://127.0.0.1:<port>"
+  std::string endpoint() const;
+  EmulatorStats stats() const;
+  std::size_t taskCount() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace delivery::emulator

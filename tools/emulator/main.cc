@@ -1,0 +1,85 @@
+// delivery-emulator: serves the Tablestore delivery-task API on 127.0.0.1 for examples and tests.
+
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <string>
+
+#include "emulator/emulator.h"
+
+namespace {
+void usage(std::ostream& os) {
+  os << "usage: delivery-emulator [--port N] [--access-key-id ID] [--access-key-secret SECRET]\n"
+        "                         [--security-token TOKEN] [--state-file PATH] [--idle-timeout SECONDS]\n"
+        "                         [--verbose]\n"
+        "Serves the Tablestore delivery-task actions on http://127.0.0.1:<port>.\n"
+        "  --port 0 (default) picks a free port; the first line printed is\n"
+        "  'delivery-emulator listening on http://127.0.0.1:<port>'.\n"
+        "  Credentials default to emulator-access-key-id / emulator-access-key-secret, or\n"
+        "  ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET when those are set.\n"
+        "  --idle-timeout: stop after that many seconds without a request (default 600, 0 = never).\n";
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  delivery::emulator::EmulatorOptions options;
+  options.idleTimeout = std::chrono::seconds(600);
+  if (const char* id = std::getenv("ALIBABA_CLOUD_ACCESS_KEY_ID")) options.credentials.accessKeyId = id;
+  if (const char* secret = std::getenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET")) options.credentials.accessKeySecret = secret;
+
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    auto next = [&]() -> std::string {
+      if (i + 1 >= argc) {
+        std::cerr << "delivery-emulator: " << arg << " needs a value\n";
+        std::exit(2);
+      }
+      return argv[++i];
+    };
+    try {
+      if (arg == "--port") {
+        options.port = std::stoi(next());
+      } else if (arg == "--access-key-id") {
+        options.credentials.accessKeyId = next();
+      } else if (arg == "--access-key-secret") {
+        options.credentials.accessKeySecret = next();
+      } else if (arg == "--security-token") {
+        options.credentials.securityToken = next();
+      } else if (arg == "--state-file") {
+        options.stateFile = next();
+      } else if (arg == "--idle-timeout") {
+        options.idleTimeout = std::chrono::seconds(std::stol(next()));
+      } else if (arg == "--verbose") {
+        options.verbose = true;
+      } else if (arg == "--help" || arg == "-h") {
+        usage(std::cout);
+        return 0;
+      } else {
+        std::cerr << "delivery-emulator: unknown option " << arg << '\n';
+        usage(std::cerr);
+        return 2;
+      }
+    } catch (const std::exception&) {
+      std::cerr << "delivery-emulator: bad value for " << arg << '\n';
+      return 2;
+    }
+  }
+  if (options.port < 0 || options.port > 65535) {
+    std::cerr << "delivery-emulator: --port must be 0 to 65535\n";
+    return 2;
+  }
+
+  delivery::emulator::Emulator emulator(options);
+  auto port = emulator.start();
+  if (!port) {
+    std::cerr << "delivery-emulator: " << port.error() << '\n';
+    return 1;
+  }
+  std::cout << "delivery-emulator listening on " << emulator.endpoint() << std::endl;
+  std::signal(SIGINT, [](int) { std::_Exit(0); });
+  std::signal(SIGTERM, [](int) { std::_Exit(0); });
+  emulator.wait();
+  emulator.stop();
+  return 0;
+}
