@@ -1,0 +1,59 @@
+#pragma once
+// DisClient: DIS transfer (dump) tasks on Huawei Cloud.
+//
+//   auto client = delivery::dis::DisClient::create(credentials, config);   // config.region = "cn-north-4"
+//   auto r = client->createTransferTask(CreateTransferTaskRequest("mystream", dliDescriptor));
+//
+// Endpoint: config.endpoint, else https://dis.<config.region>.myhuaweicloud.com, else the
+// HUAWEICLOUD_DIS_ENDPOINT environment variable. Requests are signed with SDK-HMAC-SHA256 (host,
+// x-sdk-date, x-project-id and x-security-token are signed), or carry X-Auth-Token.
+//
+// Thread safety: a DisClient is immutable; every operation is const and may run concurrently.
+//
+// Retries: a connection that could not be made, and HTTP 429 (throttled at the gateway before the
+// service saw the call), are retried for every operation; list and show (GET) are also retried on
+// 5xx, timeouts and broken connections. Create, update, delete and the batch actions are never
+// repeated once the request may have reached the service.
+
+#include <memory>
+
+#include "delivery/dis/model.h"
+#include "delivery/huawei/client_config.h"
+#include "delivery/huawei/credentials.h"
+
+namespace delivery::dis {
+
+struct DisClientConfig : huawei::HuaweiClientConfig {
+  /// Send retry_duration as a JSON string (as the API tables type it) instead of an integer (as
+  /// every documented example sends it). See model.h.
+  bool retryDurationAsString = false;
+};
+
+class DisClient {
+ public:
+  /// Every problem with the credentials and config at once, as an InvalidArgument error.
+  static Result<DisClient> create(huawei::HuaweiCredentials credentials, DisClientConfig config = {});
+
+  /// 201 from the service.
+  [[nodiscard]] Result<CreateTransferTaskResponse> createTransferTask(const CreateTransferTaskRequest& request) const;
+  [[nodiscard]] Result<UpdateTransferTaskResponse> updateTransferTask(const UpdateTransferTaskRequest& request) const;
+  [[nodiscard]] Result<ListTransferTasksResponse> listTransferTasks(const ListTransferTasksRequest& request) const;
+  [[nodiscard]] Result<ShowTransferTaskResponse> showTransferTask(const ShowTransferTaskRequest& request) const;
+  /// 204 from the service; any 2xx is success.
+  [[nodiscard]] Result<DeleteTransferTaskResponse> deleteTransferTask(const DeleteTransferTaskRequest& request) const;
+  [[nodiscard]] Result<BatchStartTransferTaskResponse> batchStartTransferTask(
+      const BatchStartTransferTaskRequest& request) const;
+  [[nodiscard]] Result<BatchStopTransferTaskResponse> batchStopTransferTask(
+      const BatchStopTransferTaskRequest& request) const;
+
+  /// "https://dis.cn-north-4.myhuaweicloud.com" or the explicit endpoint.
+  const std::string& getEndpoint() const noexcept;
+
+  struct Impl;
+
+ private:
+  explicit DisClient(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+  std::shared_ptr<const Impl> impl_;
+};
+
+}  // namespace delivery::dis

@@ -1,0 +1,18 @@
+#pragma once
+// Settings shared by the Huawei Cloud clients (DisClient, KafkaClient).
+
+#include <string>
+
+#include "delivery/core/client_config.h"
+
+namespace delivery::huawei {
+
+struct HuaweiClientConfig : ClientConfig {
+  /// Region id, e.g. "cn-north-4": the endpoint becomes https://<service>.<region>.myhuaweicloud.com.
+  std::string region;
+  /// An explicit endpoint URL (http(s)://host[:port]); wins over `region`. When both are empty the
+  /// client reads the service's endpoint variable (HUAWEICLOUD_DIS_ENDPOINT / HUAWEICLOUD_DMS_ENDPOINT).
+  std::string endpoint;
+};
+
+}  // namespace delivery::huawei

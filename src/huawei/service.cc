@@ -1,0 +1,136 @@
+#include "huawei/service.h"
+
+#include <cstdlib>
+
+#include "core/text.h"
+#include "delivery/version.h"
+#include "huawei/json.h"
+#include "huawei/signer.h"
+
+namespace delivery::huawei::detail {
+namespace {
+
+// Looks for an (error_code, error_msg) or (code, message) pair in `v`, then in nested objects.
+bool findErrorPair(const rapidjson::Value& v, std::string& code, std::string& message, int depth) {
+  if (!v.IsObject() || depth > 4) return false;
+  auto text = [](const rapidjson::Value& x) -> std::string {
+    if (x.IsString()) return std::string(x.GetString(), x.GetStringLength());
+    if (x.IsInt64()) return std::to_string(x.GetInt64());
+    return {};
+  };
+  for (const auto& [codeKey, messageKey] : {std::pair{"error_code", "error_msg"}, std::pair{"code", "message"}}) {
+    auto c = v.FindMember(codeKey);
+    auto m = v.FindMember(messageKey);
+    if (c != v.MemberEnd() && (c->value.IsString() || c->value.IsInt64())) {
+      code = text(c->value);
+      message = m != v.MemberEnd() ? text(m->value) : std::string();
+      return true;
+    }
+  }
+  for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it) {
+    if (findErrorPair(it->value, code, message, depth + 1)) return true;
+  }
+  return false;
+}
+
+ErrorKind kindFor(int status) {
+  if (status == 401 || status == 403) return ErrorKind::Auth;
+  if (status == 429) return ErrorKind::Throttled;
+  return ErrorKind::Service;
+}
+
+}  // namespace
+
+std::string segment(std::string_view value) { return delivery::detail::percentEncode(value); }
+
+Error badBody(const HttpResponse& response, std::string what) {
+  Error e(ErrorKind::InvalidResponse, std::move(what));
+  e.httpStatus = response.status;
+  e.requestId = response.headers.get("X-Request-Id");
+  return e;
+}
+
+Error errorFromResponse(const HttpResponse& response, bool idempotent) {
+  Error e;
+  e.httpStatus = response.status;
+  e.kind = kindFor(response.status);
+  e.requestId = response.headers.get("X-Request-Id");
+  auto doc = parseObject(response.body);
+  bool found = false;
+  if (doc) {
+    found = findErrorPair(*doc, e.code, e.message, 0);
+    if (e.requestId.empty()) {
+      auto rid = doc->FindMember("request_id");
+      if (rid != doc->MemberEnd() && rid->value.IsString()) e.requestId = rid->value.GetString();
+    }
+  }
+  if (!found) e.message = delivery::detail::printable(response.body, 512);
+  if (e.message.empty()) e.message = "HTTP " + std::to_string(response.status) + " with an empty body";
+  // 429: the gateway throttled the call before it reached the service. 5xx: the call may have
+  // executed, so only idempotent reads are repeated.
+  e.retryable = response.status == 429 || (idempotent && response.status >= 500);
+  return e;
+}
+
+Result<Service> Service::create(HuaweiCredentials credentials, const HuaweiClientConfig& config, const char* service,
+                                const char* endpointVariable) {
+  Error err(ErrorKind::InvalidArgument, std::string("cannot create the ") + service + " client");
+  for (auto& v : credentials.validate("credentials")) err.violations.push_back(std::move(v));
+  std::string url = config.endpoint;
+  std::string source = "endpoint";
+  if (url.empty() && !config.region.empty()) {
+    const bool regionOk = config.region.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos;
+    if (!regionOk) err.violations.push_back({"config.region", "must look like cn-north-4"});
+    url = std::string("https://") + service + "." + config.region + ".myhuaweicloud.com";
+    source = "region";
+  }
+  if (url.empty()) {
+    if (const char* v = std::getenv(endpointVariable)) url = v;
+    source = endpointVariable;
+  }
+  Endpoint endpoint;
+  if (url.empty()) {
+    err.violations.push_back({"config.region", std::string("set a region, an endpoint, or ") + endpointVariable});
+  } else if (auto parsed = Endpoint::parse(url); !parsed) {
+    err.violations.push_back({source == "endpoint" ? "config.endpoint" : source, parsed.error().message});
+  } else {
+    endpoint = parsed.value();
+  }
+  auto runtime = delivery::detail::Runtime::fromConfig(config, std::string("delivery-cpp-sdk/") + kVersion);
+  if (!runtime) {
+    for (const auto& v : runtime.error().violations) err.violations.push_back({"config." + v.field, v.message});
+  }
+  if (!err.violations.empty()) return err;
+  Service s;
+  s.endpoint_ = endpoint;
+  s.endpointText_ = endpoint.toString();
+  s.credentials_ = std::move(credentials);
+  s.runtime_ = std::move(runtime).value();
+  return s;
+}
+
+Result<HttpResponse> Service::call(const Call& c) const {
+  HttpRequest request;
+  request.method = c.method;
+  request.endpoint = endpoint_;
+  request.path = "/v2/" + segment(credentials_.projectId) + c.path;
+  request.query = c.query;
+  request.body = c.body;
+  request.headers.add("User-Agent", runtime_.userAgent);
+  if (!c.body.empty()) request.headers.add("Content-Type", "application/json");
+
+  delivery::detail::CallSpec spec;
+  spec.operation = c.operation;
+  spec.idempotent = c.idempotent;
+  spec.sign = [this](HttpRequest& r, std::chrono::system_clock::time_point now) -> Result<void> {
+    authenticate(r, credentials_, now);
+    return {};
+  };
+  spec.check = [&c](const HttpResponse& response) -> Result<void> {
+    if (response.status >= 200 && response.status < 300) return {};
+    return errorFromResponse(response, c.idempotent);
+  };
+  return delivery::detail::execute(runtime_, std::move(request), spec);
+}
+
+}  // namespace delivery::huawei::detail

@@ -1,0 +1,57 @@
+#pragma once
+// What DisClient and KafkaClient share (internal): endpoint resolution, JSON REST calls through
+// the core pipeline with SDK-HMAC-SHA256 or IAM-token authentication, and Huawei error bodies.
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/pipeline.h"
+#include "delivery/core/http.h"
+#include "delivery/huawei/client_config.h"
+#include "delivery/huawei/credentials.h"
+
+namespace delivery::huawei::detail {
+
+/// Turns a response with status >= 400 into an Error: code and message from `error_code` /
+/// `error_msg`, else `code` / `message`, else the first nested object carrying either pair, else
+/// the raw body; request id from X-Request-Id (or a `request_id` body field).
+Error errorFromResponse(const HttpResponse& response, bool idempotent);
+
+struct Call {
+  std::string_view operation;
+  HttpMethod method = HttpMethod::Get;
+  std::string path;  ///< after /v2/{project_id}, each segment already percent-encoded
+  std::vector<std::pair<std::string, std::string>> query;
+  std::string body;  ///< JSON, or empty
+  bool idempotent = false;
+};
+
+class Service {
+ public:
+  /// `service` is the host label ("dis", "dms"); `endpointVariable` the environment variable read
+  /// when the config names neither an endpoint nor a region.
+  static Result<Service> create(HuaweiCredentials credentials, const HuaweiClientConfig& config,
+                                const char* service, const char* endpointVariable);
+
+  /// Sends the call; success is any 2xx response (returned for the caller to parse).
+  Result<HttpResponse> call(const Call& call) const;
+
+  const std::string& endpointText() const noexcept { return endpointText_; }
+  const HuaweiCredentials& credentials() const noexcept { return credentials_; }
+
+ private:
+  Endpoint endpoint_;
+  std::string endpointText_;
+  HuaweiCredentials credentials_;
+  delivery::detail::Runtime runtime_;
+};
+
+/// Percent-encodes one path segment.
+std::string segment(std::string_view value);
+
+/// An InvalidResponse error for a 2xx body that could not be read.
+Error badBody(const HttpResponse& response, std::string what);
+
+}  // namespace delivery::huawei::detail
