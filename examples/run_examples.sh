@@ -1,31 +1,39 @@
 #!/usr/bin/env bash
-# Runs the examples in order: create_delivery_task, then manage_delivery_tasks (list, describe,
-# delete). With TABLESTORE_ENDPOINT and ALIBABA_CLOUD_ACCESS_KEY_ID set, against that service;
-# otherwise against a delivery-emulator started here on a free 127.0.0.1 port and stopped after.
+# Runs every example, family by family:
+#   Tablestore: create_delivery_task, then manage_delivery_tasks (list, describe, delete);
+#   DIS:        create_dli_transfer_task, create_dws_transfer_task, then manage_transfer_tasks
+#               (list, show, stop, start, delete).
+# A family whose cloud credentials are set runs against the cloud (Tablestore: TABLESTORE_ENDPOINT
+# and ALIBABA_CLOUD_ACCESS_KEY_ID; DIS: HUAWEICLOUD_SDK_AK). The others run against a
+# delivery-emulator started here on a free 127.0.0.1 port and stopped at the end.
 #
 #   examples/run_examples.sh BUILD_DIR
 set -euo pipefail
 
 build=${1:?usage: run_examples.sh BUILD_DIR}
-bin_create="$build/examples/create_delivery_task"
-bin_manage="$build/examples/manage_delivery_tasks"
-bin_emulator="$build/tools/delivery-emulator"
+ex="$build/examples"
 
-if [[ -n "${TABLESTORE_ENDPOINT:-}" && -n "${ALIBABA_CLOUD_ACCESS_KEY_ID:-}" ]]; then
-  echo "== against $TABLESTORE_ENDPOINT (instance ${TABLESTORE_INSTANCE:-unset})"
-else
-  workdir=$(mktemp -d)
-  emulator_pid=
-  cleanup() {
-    if [[ -n "$emulator_pid" ]]; then kill "$emulator_pid" 2>/dev/null || true; wait "$emulator_pid" 2>/dev/null || true; fi
-    rm -rf "$workdir"
-  }
-  trap cleanup EXIT
-  export ALIBABA_CLOUD_ACCESS_KEY_ID=emulator-access-key-id
-  export ALIBABA_CLOUD_ACCESS_KEY_SECRET=emulator-access-key-secret
-  unset ALIBABA_CLOUD_SECURITY_TOKEN
-  # The emulator stops by itself after 120 s without requests, whatever happens to this script.
-  "$bin_emulator" --port 0 --idle-timeout 120 --verbose >"$workdir/emulator.out" 2>"$workdir/emulator.err" &
+tablestore_cloud=false
+[[ -n "${TABLESTORE_ENDPOINT:-}" && -n "${ALIBABA_CLOUD_ACCESS_KEY_ID:-}" ]] && tablestore_cloud=true
+huawei_cloud=false
+[[ -n "${HUAWEICLOUD_SDK_AK:-}" ]] && huawei_cloud=true
+
+workdir=$(mktemp -d)
+emulator_pid=
+cleanup() {
+  if [[ -n "$emulator_pid" ]]; then kill "$emulator_pid" 2>/dev/null || true; wait "$emulator_pid" 2>/dev/null || true; fi
+  rm -rf "$workdir"
+}
+trap cleanup EXIT
+
+url=
+if ! $tablestore_cloud || ! $huawei_cloud; then
+  # Its credentials are fixed here, whatever the environment holds. It stops by itself after
+  # 120 s without requests, whatever happens to this script.
+  "$build/tools/delivery-emulator" --port 0 --idle-timeout 120 --verbose \
+    --access-key-id emulator-access-key-id --access-key-secret emulator-access-key-secret \
+    --huawei-ak emulator-ak --huawei-sk emulator-sk --huawei-project-id emulator-project \
+    >"$workdir/emulator.out" 2>"$workdir/emulator.err" &
   emulator_pid=$!
   for _ in $(seq 1 100); do
     grep -q 'listening on' "$workdir/emulator.out" 2>/dev/null && break
@@ -34,16 +42,42 @@ else
   done
   url=$(sed -n 's/^delivery-emulator listening on //p' "$workdir/emulator.out")
   [[ -n "$url" ]] || { echo "emulator did not report its address" >&2; exit 1; }
-  export TABLESTORE_ENDPOINT=$url
-  export TABLESTORE_INSTANCE=emulator
-  echo "== against the local emulator at $url (no cloud credentials set)"
+  echo "== local emulator at $url"
 fi
 
-echo "== create_delivery_task"
-"$bin_create"
-echo "== manage_delivery_tasks"
-"$bin_manage"
-if [[ -n "${emulator_pid:-}" ]]; then
+(
+  if $tablestore_cloud; then
+    echo "== Tablestore: against $TABLESTORE_ENDPOINT (instance ${TABLESTORE_INSTANCE:-unset})"
+  else
+    echo "== Tablestore: against the emulator (no cloud credentials set)"
+    export TABLESTORE_ENDPOINT=$url TABLESTORE_INSTANCE=emulator
+    export ALIBABA_CLOUD_ACCESS_KEY_ID=emulator-access-key-id ALIBABA_CLOUD_ACCESS_KEY_SECRET=emulator-access-key-secret
+    unset ALIBABA_CLOUD_SECURITY_TOKEN
+  fi
+  echo "== create_delivery_task"
+  "$ex/create_delivery_task"
+  echo "== manage_delivery_tasks"
+  "$ex/manage_delivery_tasks"
+)
+
+(
+  if $huawei_cloud; then
+    echo "== DIS: against Huawei Cloud (${HUAWEICLOUD_DIS_ENDPOINT:-region ${HUAWEICLOUD_SDK_REGION:-cn-north-4}})"
+  else
+    echo "== DIS: against the emulator (no cloud credentials set)"
+    export HUAWEICLOUD_DIS_ENDPOINT=$url HUAWEICLOUD_SDK_AK=emulator-ak HUAWEICLOUD_SDK_SK=emulator-sk
+    export HUAWEICLOUD_SDK_PROJECT_ID=emulator-project
+    unset HUAWEICLOUD_SDK_SECURITY_TOKEN
+  fi
+  echo "== create_dli_transfer_task"
+  "$ex/create_dli_transfer_task"
+  echo "== create_dws_transfer_task"
+  "$ex/create_dws_transfer_task"
+  echo "== manage_transfer_tasks"
+  "$ex/manage_transfer_tasks"
+)
+
+if [[ -n "$emulator_pid" ]]; then
   echo "== emulator log"
   cat "$workdir/emulator.err"
 fi

@@ -1,11 +1,14 @@
 #pragma once
-// delivery-emulator: a local stand-in for the Tablestore delivery-task API, on 127.0.0.1.
+// delivery-emulator: a local stand-in for the services this SDK talks to, on 127.0.0.1, on one port:
 //
-// It checks what the service checks: the x-ots-* headers, the content MD5, the V2 or V4 signature
-// against its own credentials (403 OTSAuthFailed), the request clock (15 minutes of skew), and the
-// request itself with the SDK's own validation (400 OTSParameterInvalid). It keeps tasks per table
-// (409 OTSObjectAlreadyExist, 404 OTSObjectNotExist) and answers with the service's headers,
-// including an `authorization` signed with its secret, so clients can verify responses.
+// - Tablestore delivery tasks (POST /<Action>): checks the x-ots-* headers, the content MD5, the V2
+//   or V4 signature (403 OTSAuthFailed), the request clock (15 minutes of skew), and the request with
+//   the SDK's own validation (400 OTSParameterInvalid); keeps tasks per table (409
+//   OTSObjectAlreadyExist, 404 OTSObjectNotExist); signs its responses (`authorization`).
+// - Huawei Cloud DIS transfer tasks (/v2/{project_id}/streams/{stream}/transfer-tasks...): checks
+//   SDK-HMAC-SHA256 signatures over the request's own SignedHeaders or an X-Auth-Token (401 with a
+//   Huawei error body), X-Sdk-Date within 15 minutes, validates bodies (400 DIS.4200), keeps tasks
+//   per stream with their state (start/stop), and answers 201/200/204 as the service does.
 
 #include <chrono>
 #include <cstdint>
@@ -14,13 +17,15 @@
 
 #include "delivery/core/credentials.h"
 #include "delivery/core/result.h"
+#include "emulator/huawei_backend.h"
 
 namespace delivery::emulator {
 
 struct EmulatorOptions {
   std::string host = "127.0.0.1";
   int port = 0;  ///< 0: pick a free port
-  Credentials credentials{"emulator-access-key-id", "emulator-access-key-secret"};
+  Credentials credentials{"emulator-access-key-id", "emulator-access-key-secret"};  ///< Tablestore
+  HuaweiEmulatorCredentials huawei;
   /// When set, tasks are loaded from and saved to this file, so they survive a restart.
   std::string stateFile;
   /// Stop after this long without a request (0 = never). The program defaults to 10 minutes.

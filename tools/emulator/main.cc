@@ -11,13 +11,17 @@
 namespace {
 void usage(std::ostream& os) {
   os << "usage: delivery-emulator [--port N] [--access-key-id ID] [--access-key-secret SECRET]\n"
-        "                         [--security-token TOKEN] [--state-file PATH] [--idle-timeout SECONDS]\n"
-        "                         [--verbose]\n"
-        "Serves the Tablestore delivery-task actions on http://127.0.0.1:<port>.\n"
+        "                         [--security-token TOKEN] [--huawei-ak AK] [--huawei-sk SK]\n"
+        "                         [--huawei-project-id ID] [--huawei-token TOKEN]\n"
+        "                         [--state-file PATH] [--idle-timeout SECONDS] [--verbose]\n"
+        "Serves the Tablestore delivery-task actions and the Huawei Cloud DIS transfer-task API on\n"
+        "http://127.0.0.1:<port>.\n"
         "  --port 0 (default) picks a free port; the first line printed is\n"
         "  'delivery-emulator listening on http://127.0.0.1:<port>'.\n"
         "  Credentials default to emulator-access-key-id / emulator-access-key-secret, or\n"
         "  ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET when those are set.\n"
+        "  Huawei credentials default to emulator-ak / emulator-sk, project emulator-project and IAM token\n"
+        "  emulator-iam-token, or HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK / HUAWEICLOUD_SDK_PROJECT_ID.\n"
         "  --idle-timeout: stop after that many seconds without a request (default 600, 0 = never).\n";
 }
 }  // namespace
@@ -27,6 +31,9 @@ int main(int argc, char** argv) {
   options.idleTimeout = std::chrono::seconds(600);
   if (const char* id = std::getenv("ALIBABA_CLOUD_ACCESS_KEY_ID")) options.credentials.accessKeyId = id;
   if (const char* secret = std::getenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET")) options.credentials.accessKeySecret = secret;
+  if (const char* ak = std::getenv("HUAWEICLOUD_SDK_AK")) options.huawei.accessKey = ak;
+  if (const char* sk = std::getenv("HUAWEICLOUD_SDK_SK")) options.huawei.secretKey = sk;
+  if (const char* project = std::getenv("HUAWEICLOUD_SDK_PROJECT_ID")) options.huawei.projectId = project;
 
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -46,6 +53,14 @@ int main(int argc, char** argv) {
         options.credentials.accessKeySecret = next();
       } else if (arg == "--security-token") {
         options.credentials.securityToken = next();
+      } else if (arg == "--huawei-ak") {
+        options.huawei.accessKey = next();
+      } else if (arg == "--huawei-sk") {
+        options.huawei.secretKey = next();
+      } else if (arg == "--huawei-project-id") {
+        options.huawei.projectId = next();
+      } else if (arg == "--huawei-token") {
+        options.huawei.authToken = next();
       } else if (arg == "--state-file") {
         options.stateFile = next();
       } else if (arg == "--idle-timeout") {

@@ -1,0 +1,276 @@
+#include "emulator/huawei_backend.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <ostream>
+#include <sstream>
+
+#include "core/crypto.h"
+#include "core/text.h"
+#include "dis/codec.h"
+#include "huawei/json.h"
+#include "huawei/signer.h"
+
+namespace delivery::emulator {
+namespace {
+
+namespace dd = delivery::dis::detail;
+namespace hd = delivery::huawei::detail;
+
+constexpr auto kMaxClockSkew = std::chrono::minutes(15);
+
+Reply json(int status, std::string body) {
+  Reply r;
+  r.status = status;
+  r.body = std::move(body);
+  if (!r.body.empty()) r.headers.add("Content-Type", "application/json");
+  return r;
+}
+
+Reply error(int status, const std::string& code, const std::string& message) {
+  rapidjson::StringBuffer buffer;
+  hd::JsonWriter w(buffer);
+  w.StartObject();
+  hd::field(w, "error_code", code);
+  hd::field(w, "error_msg", message);
+  w.EndObject();
+  Reply r = json(status, std::string(buffer.GetString(), buffer.GetSize()));
+  r.code = code;
+  return r;
+}
+
+Reply invalid(const std::vector<FieldViolation>& problems) {
+  std::string message = "Invalid request";
+  for (const auto& p : problems) message += "; " + p.field + ": " + p.message;
+  return error(400, "DIS.4200", message);
+}
+
+std::vector<std::string> split(const std::string& path) {
+  std::vector<std::string> parts;
+  std::size_t start = 1;
+  while (start <= path.size()) {
+    const auto slash = path.find('/', start);
+    parts.push_back(path.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return parts;
+}
+
+bool parseSdkDate(const std::string& s, std::chrono::system_clock::time_point& out) {
+  // YYYYMMDDTHHMMSSZ
+  if (s.size() != 16 || s[8] != 'T' || s[15] != 'Z') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 4u, 5u, 6u, 7u, 9u, 10u, 11u, 12u, 13u, 14u}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  const std::string iso = s.substr(0, 4) + "-" + s.substr(4, 2) + "-" + s.substr(6, 2) + "T" + s.substr(9, 2) + ":" +
+                          s.substr(11, 2) + ":" + s.substr(13, 2) + "Z";
+  return delivery::detail::parseIso8601(iso, out);
+}
+
+std::string newTaskId() {
+  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  std::string id;
+  for (int i = 0; i < 19; ++i) id += kAlphabet[delivery::detail::randomBetween(0, 61)];
+  return id;
+}
+
+std::int64_t nowMillis() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+HttpMethod methodOf(const std::string& m) {
+  if (m == "GET") return HttpMethod::Get;
+  if (m == "PUT") return HttpMethod::Put;
+  if (m == "DELETE") return HttpMethod::Delete;
+  return HttpMethod::Post;
+}
+
+std::string taskName(const dis::DestinationDescriptor& d) {
+  return std::visit([](const auto& x) { return x.getTaskName(); }, d);
+}
+
+}  // namespace
+
+std::string HuaweiBackend::authenticate(const Exchange& ex, const std::string& pathProject) const {
+  if (pathProject != credentials_.projectId) return "the project id in the path is not this account's";
+  if (const std::string* projectHeader = ex.headers.find("X-Project-Id")) {
+    if (*projectHeader != pathProject) return "X-Project-Id does not match the project id in the path";
+  }
+  if (const std::string* token = ex.headers.find("X-Auth-Token")) {
+    if (!delivery::detail::constantTimeEquals(*token, credentials_.authToken)) return "the token is invalid or expired";
+    return {};
+  }
+  const std::string* authorization = ex.headers.find("Authorization");
+  if (authorization == nullptr) return "no Authorization or X-Auth-Token header";
+  hd::ParsedAuthorization auth;
+  if (!hd::parseAuthorization(*authorization, auth)) return "the Authorization header is not SDK-HMAC-SHA256";
+  if (auth.accessKey != credentials_.accessKey) return "unknown access key";
+  bool signsDate = false;
+  for (const auto& h : auth.signedHeaders) signsDate |= h == "x-sdk-date";
+  if (!signsDate) return "X-Sdk-Date must be signed";
+  std::chrono::system_clock::time_point date{};
+  if (!parseSdkDate(ex.headers.get("X-Sdk-Date"), date)) return "X-Sdk-Date is missing or malformed";
+  const auto now = std::chrono::system_clock::now();
+  if (date > now + kMaxClockSkew || date < now - kMaxClockSkew) return "X-Sdk-Date is more than 15 minutes off";
+  HttpRequest r;
+  r.method = methodOf(ex.method);
+  r.path = ex.path;
+  r.query = ex.query;
+  r.headers = ex.headers;
+  r.body = ex.body;
+  const std::string expected = hd::signature(
+      credentials_.secretKey, hd::stringToSign(ex.headers.get("X-Sdk-Date"), hd::canonicalRequest(r, auth.signedHeaders)));
+  if (!delivery::detail::constantTimeEquals(auth.signature, expected)) return "the signature does not match";
+  return {};
+}
+
+Reply HuaweiBackend::dis(const Exchange& ex, const std::string& stream, const std::vector<std::string>& rest) {
+  auto& tasks = disTasks_[stream];
+  // .../transfer-tasks
+  if (rest.empty()) {
+    if (ex.method == "GET") {
+      dis::ListTransferTasksResponse list;
+      std::vector<dis::TransferTask> out;
+      for (const auto& [name, t] : tasks) {
+        out.push_back(dis::TransferTask{t.id, name, t.state, dis::toString(t.state),
+                                        dis::toString(dis::destinationTypeOf(t.descriptor)), t.createTime, t.createTime});
+      }
+      list.setTotalNumber(static_cast<std::int64_t>(out.size()));
+      list.setQuota(50);
+      list.setTasks(std::move(out));
+      return json(200, dd::encodeList(list));
+    }
+    if (ex.method != "POST" && ex.method != "PUT") return error(405, "DIS.4005", "method not allowed");
+    std::vector<FieldViolation> problems;
+    dis::CreateTransferTaskRequest request = dd::decodeCreate(ex.body, problems);
+    request.setStreamName(stream);
+    // Everything wrong at once: what could not be read, then the rules (once per field).
+    if (request.getDescriptor()) {
+      if (auto v = request.validate(); !v) {
+        for (const auto& violation : v.error().violations) {
+          bool seen = false;
+          for (const auto& p : problems) seen |= p.field == violation.field;
+          if (!seen) problems.push_back(violation);
+        }
+      }
+    }
+    if (!problems.empty()) return invalid(problems);
+    const std::string name = taskName(*request.getDescriptor());
+    auto it = tasks.find(name);
+    if (ex.method == "POST") {
+      if (it != tasks.end()) return error(400, "DIS.4301", "transfer task " + name + " already exists");
+      tasks[name] = DisTask{newTaskId(), *request.getDescriptor(), dis::TransferTaskState::RUNNING, nowMillis()};
+      markDirty();
+      return json(201, "");
+    }
+    if (it == tasks.end()) return error(404, "DIS.4336", "transfer task " + name + " does not exist");
+    it->second.descriptor = *request.getDescriptor();
+    markDirty();
+    return json(200, "");
+  }
+  // .../transfer-tasks/action
+  if (rest.size() == 1 && rest[0] == "action" && ex.method == "POST") {
+    std::string action;
+    std::vector<std::string> ids;
+    std::vector<FieldViolation> problems;
+    dd::decodeBatch(ex.body, action, ids, problems);
+    if (action != "start" && action != "stop") problems.push_back({"action", "must be start or stop"});
+    if (ids.empty()) problems.push_back({"tasks", "must name at least one task"});
+    if (!problems.empty()) return invalid(problems);
+    std::vector<DisTask*> targets;
+    for (const auto& id : ids) {
+      DisTask* found = nullptr;
+      for (auto& [name, t] : tasks) {
+        if (t.id == id) found = &t;
+      }
+      if (found == nullptr) return error(400, "DIS.4336", "no transfer task with id " + id + " on stream " + stream);
+      targets.push_back(found);
+    }
+    for (DisTask* t : targets) t->state = action == "start" ? dis::TransferTaskState::RUNNING : dis::TransferTaskState::PAUSED;
+    markDirty();
+    return json(200, "");
+  }
+  // .../transfer-tasks/{task_name}
+  if (rest.size() == 1 && (ex.method == "GET" || ex.method == "DELETE")) {
+    auto it = tasks.find(rest[0]);
+    if (it == tasks.end()) return error(404, "DIS.4336", "transfer task " + rest[0] + " does not exist");
+    if (ex.method == "DELETE") {
+      tasks.erase(it);
+      markDirty();
+      return json(204, "");
+    }
+    const DisTask& t = it->second;
+    dis::ShowTransferTaskResponse show;
+    show.setStreamName(stream);
+    show.setTask(dis::TransferTask{t.id, it->first, t.state, dis::toString(t.state),
+                                   dis::toString(dis::destinationTypeOf(t.descriptor)), t.createTime, t.createTime});
+    dis::PartitionResult p;
+    p.partitionId = "shardId-0000000000";
+    p.status = t.state == dis::TransferTaskState::RUNNING ? "RUNNING" : "PAUSED";
+    p.discard = 0;
+    p.lastTransferTimestamp = t.createTime;
+    p.lastTransferOffset = 0;
+    show.setPartitions({p});
+    show.setDescription(t.descriptor);
+    return json(200, dd::encodeShow(show));
+  }
+  return error(404, "DIS.4005", "no such resource");
+}
+
+Reply HuaweiBackend::handle(const Exchange& ex) {
+  const std::vector<std::string> parts = split(ex.path);  // v2, project, kind, id, collection, ...
+  Reply reply;
+  if (parts.size() < 3 || parts[0] != "v2") {
+    reply = error(404, "APIGW.0101", "the API does not exist");
+  } else if (std::string why = authenticate(ex, parts[1]); !why.empty()) {
+    reply = error(401, "APIGW.0301", "Incorrect IAM authentication information: " + why);
+  } else if (parts.size() >= 5 && parts[2] == "streams" && parts[4] == "transfer-tasks" && !parts[3].empty()) {
+    reply = dis(ex, parts[3], std::vector<std::string>(parts.begin() + 5, parts.end()));
+  } else {
+    reply = error(404, "APIGW.0101", "the API does not exist");
+  }
+  std::string requestId = delivery::detail::randomUuid();
+  requestId.erase(std::remove(requestId.begin(), requestId.end(), '-'), requestId.end());
+  reply.headers.add("X-Request-Id", requestId);
+  return reply;
+}
+
+void HuaweiBackend::save(std::ostream& out) const {
+  dd::EncodeOptions redacted;  // the state file never holds passwords
+  redacted.redactSecrets = true;
+  for (const auto& [stream, tasks] : disTasks_) {
+    for (const auto& [name, t] : tasks) {
+      dis::CreateTransferTaskRequest r(stream, t.descriptor);
+      out << "dis " << stream << ' ' << t.id << ' ' << dis::toString(t.state) << ' ' << t.createTime << ' '
+          << delivery::detail::hexEncode(dd::encodeCreate(r, redacted)) << '\n';
+    }
+  }
+}
+
+bool HuaweiBackend::load(const std::string& tag, const std::string& rest) {
+  if (tag != "dis") return false;
+  std::istringstream in(rest);
+  std::string stream, id, state, hex;
+  std::int64_t created = 0;
+  if (!(in >> stream >> id >> state >> created >> hex) || hex.size() % 2 != 0) return false;
+  std::string body;
+  for (std::size_t i = 0; i < hex.size(); i += 2) {
+    const auto byte = std::strtol(hex.substr(i, 2).c_str(), nullptr, 16);
+    body += static_cast<char>(byte);
+  }
+  std::vector<FieldViolation> problems;
+  auto request = dd::decodeCreate(body, problems);
+  if (!problems.empty() || !request.getDescriptor()) return false;
+  disTasks_[stream][taskName(*request.getDescriptor())] =
+      DisTask{id, *request.getDescriptor(), dd::parseState(state), created};
+  return true;
+}
+
+std::size_t HuaweiBackend::taskCount() const {
+  std::size_t n = 0;
+  for (const auto& [stream, tasks] : disTasks_) n += tasks.size();
+  return n;
+}
+
+}  // namespace delivery::emulator

@@ -1,0 +1,46 @@
+#pragma once
+// Huawei Cloud routes under /v2/{project_id}/: DIS transfer tasks (streams/{stream}/transfer-tasks).
+// Authentication as the API gateway does it: an SDK-HMAC-SHA256 signature recomputed over the
+// request's own SignedHeaders with X-Sdk-Date at most 15 minutes off, or a known X-Auth-Token.
+
+#include <chrono>
+#include <map>
+#include <string>
+
+#include "delivery/dis/model.h"
+#include "emulator/backend.h"
+
+namespace delivery::emulator {
+
+struct HuaweiEmulatorCredentials {
+  std::string accessKey = "emulator-ak";
+  std::string secretKey = "emulator-sk";
+  std::string projectId = "emulator-project";
+  std::string authToken = "emulator-iam-token";  ///< the IAM token accepted as X-Auth-Token
+};
+
+class HuaweiBackend final : public Backend {
+ public:
+  explicit HuaweiBackend(HuaweiEmulatorCredentials credentials) : credentials_(std::move(credentials)) {}
+  Reply handle(const Exchange& exchange) override;
+  void save(std::ostream& out) const override;
+  bool load(const std::string& tag, const std::string& rest) override;
+  std::size_t taskCount() const override;
+
+ private:
+  struct DisTask {
+    std::string id;
+    dis::DestinationDescriptor descriptor;
+    dis::TransferTaskState state = dis::TransferTaskState::RUNNING;
+    std::int64_t createTime = 0;
+  };
+
+  /// Empty when the request is authentic, else the reason.
+  std::string authenticate(const Exchange& ex, const std::string& pathProject) const;
+  Reply dis(const Exchange& ex, const std::string& stream, const std::vector<std::string>& rest);
+
+  HuaweiEmulatorCredentials credentials_;
+  std::map<std::string, std::map<std::string, DisTask>> disTasks_;  // stream -> task name -> task
+};
+
+}  // namespace delivery::emulator

@@ -1,0 +1,35 @@
+#pragma once
+// Tablestore delivery-task actions: POST /<Action> with protobuf bodies and x-ots-* signing.
+
+#include <map>
+#include <memory>
+
+#include "delivery/core/credentials.h"
+#include "delivery/tablestore/model.h"
+#include "emulator/backend.h"
+
+namespace delivery::emulator {
+
+class TablestoreBackend final : public Backend {
+ public:
+  explicit TablestoreBackend(Credentials credentials) : credentials_(std::move(credentials)) {}
+  Reply handle(const Exchange& exchange) override;
+  void save(std::ostream& out) const override;
+  bool load(const std::string& tag, const std::string& rest) override;
+  std::size_t taskCount() const override;
+
+ private:
+  struct Task {
+    tablestore::OSSTaskConfig config;
+    tablestore::DeliveryTaskType type = tablestore::DeliveryTaskType::BASE_INC;
+    std::int64_t createdNanos = 0;
+  };
+  std::string authenticate(const std::string& action, const Headers& h, const std::string& body) const;
+  Reply dispatch(const std::string& action, const std::string& body);
+  Task* find(const std::string& table, const std::string& task);
+
+  Credentials credentials_;
+  std::map<std::string, std::map<std::string, Task>> tasks_;  // table -> task name -> task
+};
+
+}  // namespace delivery::emulator
