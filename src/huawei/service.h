@@ -48,6 +48,31 @@ class Service {
   delivery::detail::Runtime runtime_;
 };
 
+/// Sends the call and reads a 2xx body with `decode` (std::string_view -> Result<Response>); the
+/// response gets the X-Request-Id and the HTTP status. A body that cannot be read is an error
+/// carrying both too.
+template <typename Response, typename Decode>
+Result<Response> callAndDecode(const Service& service, const Call& call, Decode decode) {
+  auto http = service.call(call);
+  if (!http) return http.error();
+  Result<Response> decoded = decode(std::string_view(http->body));
+  if (!decoded) {
+    Error e = decoded.error();
+    e.httpStatus = http->status;
+    e.requestId = http->headers.get("X-Request-Id");
+    return e;
+  }
+  decoded->setRequestId(http->headers.get("X-Request-Id"));
+  decoded->setHttpStatus(http->status);
+  return decoded;
+}
+
+/// For responses without a body to read.
+template <typename Response>
+Result<Response> ignoreBody(std::string_view) {
+  return Response();
+}
+
 /// Percent-encodes one path segment.
 std::string segment(std::string_view value);
 

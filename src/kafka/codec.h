@@ -1,0 +1,29 @@
+#pragma once
+// DMS Kafka sink-task JSON bodies (internal): compact, documented field order, unset optionals omitted.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "delivery/kafka/model.h"
+
+namespace delivery::kafka::detail {
+
+std::string encodeCreate(const CreateSinkTaskRequest& request, bool redactSecrets = false);
+std::string encodeCreateConnector(const CreateConnectorRequest& request);
+
+/// Reads a create body (for the emulator); problems go to `problems` with JSON field paths.
+CreateSinkTaskRequest decodeCreate(std::string_view body, std::vector<FieldViolation>& problems);
+CreateConnectorRequest decodeCreateConnector(std::string_view body, std::vector<FieldViolation>& problems);
+
+Result<std::string> decodeCreateResponse(std::string_view body);  ///< the task_id
+Result<ListSinkTasksResponse> decodeList(std::string_view body);
+Result<ShowSinkTaskResponse> decodeShow(std::string_view body);
+Result<CreateConnectorResponse> decodeCreateConnectorResponse(std::string_view body);
+
+std::string encodeCreateResponse(const std::string& taskId);
+std::string encodeList(const ListSinkTasksResponse& response);
+std::string encodeShow(const ShowSinkTaskResponse& response, bool withTopicsInfo);
+std::string encodeCreateConnectorResponse(const std::string& jobId, const std::string& connectorId);
+
+}  // namespace delivery::kafka::detail
