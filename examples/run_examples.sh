@@ -2,9 +2,10 @@
 # Runs every example, family by family:
 #   Tablestore: create_delivery_task, then manage_delivery_tasks (list, describe, delete);
 #   DIS:        create_dli_transfer_task, create_dws_transfer_task, then manage_transfer_tasks
-#               (list, show, stop, start, delete).
+#               (list, show, stop, start, delete);
+#   DMS Kafka:  create_obs_sink_task, then manage_sink_tasks (list, show, delete).
 # A family whose cloud credentials are set runs against the cloud (Tablestore: TABLESTORE_ENDPOINT
-# and ALIBABA_CLOUD_ACCESS_KEY_ID; DIS: HUAWEICLOUD_SDK_AK). The others run against a
+# and ALIBABA_CLOUD_ACCESS_KEY_ID; DIS and Kafka: HUAWEICLOUD_SDK_AK). The others run against a
 # delivery-emulator started here on a free 127.0.0.1 port and stopped at the end.
 #
 #   examples/run_examples.sh BUILD_DIR
@@ -75,6 +76,21 @@ fi
   "$ex/create_dws_transfer_task"
   echo "== manage_transfer_tasks"
   "$ex/manage_transfer_tasks"
+)
+
+(
+  if $huawei_cloud; then
+    echo "== DMS Kafka: against Huawei Cloud (${HUAWEICLOUD_DMS_ENDPOINT:-region ${HUAWEICLOUD_SDK_REGION:-cn-north-4}})"
+  else
+    echo "== DMS Kafka: against the emulator (no cloud credentials set)"
+    export HUAWEICLOUD_DMS_ENDPOINT=$url HUAWEICLOUD_SDK_AK=emulator-ak HUAWEICLOUD_SDK_SK=emulator-sk
+    export HUAWEICLOUD_SDK_PROJECT_ID=emulator-project DMS_CONNECTOR_ID=emulator-connector
+    unset HUAWEICLOUD_SDK_SECURITY_TOKEN
+  fi
+  echo "== create_obs_sink_task"
+  "$ex/create_obs_sink_task"
+  echo "== manage_sink_tasks"
+  "$ex/manage_sink_tasks"
 )
 
 if [[ -n "$emulator_pid" ]]; then

@@ -10,12 +10,14 @@
 #include "dis/codec.h"
 #include "huawei/json.h"
 #include "huawei/signer.h"
+#include "kafka/codec.h"
 
 namespace delivery::emulator {
 namespace {
 
 namespace dd = delivery::dis::detail;
 namespace hd = delivery::huawei::detail;
+namespace kd = delivery::kafka::detail;
 
 constexpr auto kMaxClockSkew = std::chrono::minutes(15);
 
@@ -218,6 +220,106 @@ Reply HuaweiBackend::dis(const Exchange& ex, const std::string& stream, const st
   return error(404, "DIS.4005", "no such resource");
 }
 
+Reply HuaweiBackend::enableConnector(const Exchange& ex, const std::string& instanceId) {
+  std::vector<FieldViolation> problems;
+  kafka::CreateConnectorRequest request = kd::decodeCreateConnector(ex.body, problems);
+  request.setInstanceId(instanceId);
+  if (auto v = request.validate(); !v) {
+    for (const auto& x : v.error().violations) problems.push_back(x);
+  }
+  if (!problems.empty()) {
+    std::string message = "Invalid request";
+    for (const auto& p : problems) message += "; " + p.field + ": " + p.message;
+    return error(400, "DMS.00400000", message);
+  }
+  for (const auto& [id, c] : connectors_) {
+    if (c.instanceId == instanceId) return error(400, "DMS.00400069", "dumping is already enabled on instance " + instanceId);
+  }
+  const std::string connectorId = delivery::detail::randomUuid();
+  const std::string jobId = delivery::detail::randomUuid();
+  connectors_[connectorId] = Connector{instanceId, jobId, {}};
+  markDirty();
+  return json(200, kd::encodeCreateConnectorResponse(jobId, connectorId));
+}
+
+Reply HuaweiBackend::sinkTasks(const Exchange& ex, const std::string& connectorId, const std::vector<std::string>& rest) {
+  auto c = connectors_.find(connectorId);
+  if (c == connectors_.end()) return error(404, "DMS.00404022", "connector " + connectorId + " does not exist");
+  auto& tasks = c->second.tasks;
+  auto summary = [](const std::string& id, const SinkTask& t) {
+    const auto& d = t.descriptor;
+    return kafka::SinkTask{id, t.name, "OBS", t.createTime, "RUNNING", d.getTopics() ? *d.getTopics() : d.getTopicsRegex().value_or("")};
+  };
+  if (rest.empty() && ex.method == "POST") {
+    std::vector<FieldViolation> problems;
+    kafka::CreateSinkTaskRequest request = kd::decodeCreate(ex.body, problems);
+    request.setConnectorId(connectorId);
+    if (auto v = request.validate(); !v) {
+      for (const auto& x : v.error().violations) {
+        bool seen = false;
+        for (const auto& p : problems) seen |= p.field == x.field;
+        if (!seen) problems.push_back(x);
+      }
+    }
+    if (!problems.empty()) {
+      std::string message = "Invalid request";
+      for (const auto& p : problems) message += "; " + p.field + ": " + p.message;
+      return error(400, "DMS.00400000", message);
+    }
+    for (const auto& [id, t] : tasks) {
+      if (t.name == request.getTaskName()) return error(400, "DMS.00400850", "sink task " + t.name + " already exists");
+    }
+    const std::string id = delivery::detail::randomUuid();
+    tasks[id] = SinkTask{request.getTaskName(), request.getObsDestinationDescriptor(), nowMillis()};
+    markDirty();
+    return json(200, kd::encodeCreateResponse(id));
+  }
+  if (rest.empty() && ex.method == "GET") {
+    kafka::ListSinkTasksResponse list;
+    std::vector<kafka::SinkTask> out;
+    for (const auto& [id, t] : tasks) out.push_back(summary(id, t));
+    list.setTotalNumber(static_cast<std::int64_t>(out.size()));
+    list.setMaxTasks(18);
+    list.setQuotaTasks(18);
+    list.setTasks(std::move(out));
+    return json(200, kd::encodeList(list));
+  }
+  if (rest.size() == 1 && (ex.method == "GET" || ex.method == "DELETE")) {
+    auto it = tasks.find(rest[0]);
+    if (it == tasks.end()) return error(404, "DMS.00404023", "sink task " + rest[0] + " does not exist");
+    if (ex.method == "DELETE") {
+      tasks.erase(it);
+      markDirty();
+      return json(204, "");
+    }
+    const auto& d = it->second.descriptor;
+    kafka::ShowSinkTaskResponse show;
+    show.setTask(summary(it->first, it->second));
+    kafka::ObsDestinationDescription description;  // as the service: no AK/SK
+    description.consumerStrategy = kafka::toString(d.getConsumerStrategy());
+    description.destinationFileType = kafka::toString(d.getDestinationFileType());
+    description.obsBucketName = d.getObsBucketName();
+    description.obsPath = d.getObsPath().value_or("");
+    description.partitionFormat = d.getPartitionFormat() ? kafka::toString(*d.getPartitionFormat()) : "N/A";
+    description.recordDelimiter = d.getRecordDelimiter() ? kafka::toString(*d.getRecordDelimiter()) : "\n";
+    description.deliverTimeInterval = d.getDeliverTimeInterval();
+    description.obsPartSize = 5242880;
+    show.setObsDestinationDescriptor(description);
+    bool topicInfo = false;
+    for (const auto& [k, v] : ex.query) topicInfo |= k == "topic-info" && v == "true";
+    if (topicInfo) {
+      std::vector<kafka::TopicInfo> infos;
+      std::stringstream topics(show.getTask().topics);
+      for (std::string topic; std::getline(topics, topic, ',');) {
+        infos.push_back(kafka::TopicInfo{topic, {kafka::TopicPartitionInfo{"0", "RUNNING", "0", "0", "0"}}});
+      }
+      show.setTopicsInfo(std::move(infos));
+    }
+    return json(200, kd::encodeShow(show, topicInfo));
+  }
+  return error(404, "APIGW.0101", "the API does not exist");
+}
+
 Reply HuaweiBackend::handle(const Exchange& ex) {
   const std::vector<std::string> parts = split(ex.path);  // v2, project, kind, id, collection, ...
   Reply reply;
@@ -227,6 +329,10 @@ Reply HuaweiBackend::handle(const Exchange& ex) {
     reply = error(401, "APIGW.0301", "Incorrect IAM authentication information: " + why);
   } else if (parts.size() >= 5 && parts[2] == "streams" && parts[4] == "transfer-tasks" && !parts[3].empty()) {
     reply = dis(ex, parts[3], std::vector<std::string>(parts.begin() + 5, parts.end()));
+  } else if (parts.size() >= 5 && parts[2] == "connectors" && parts[4] == "sink-tasks" && !parts[3].empty()) {
+    reply = sinkTasks(ex, parts[3], std::vector<std::string>(parts.begin() + 5, parts.end()));
+  } else if (parts.size() == 5 && parts[2] == "instances" && parts[4] == "connector" && ex.method == "POST") {
+    reply = enableConnector(ex, parts[3]);
   } else {
     reply = error(404, "APIGW.0101", "the API does not exist");
   }
@@ -237,7 +343,17 @@ Reply HuaweiBackend::handle(const Exchange& ex) {
 }
 
 void HuaweiBackend::save(std::ostream& out) const {
-  dd::EncodeOptions redacted;  // the state file never holds passwords
+  // The state file never holds passwords or keys.
+  for (const auto& [connectorId, c] : connectors_) {
+    out << "kafka-connector " << connectorId << ' ' << (c.instanceId.empty() ? "-" : c.instanceId) << ' '
+        << (c.jobId.empty() ? "-" : c.jobId) << '\n';
+    for (const auto& [id, t] : c.tasks) {
+      kafka::CreateSinkTaskRequest r(connectorId, t.name, t.descriptor);
+      out << "kafka " << connectorId << ' ' << id << ' ' << t.createTime << ' '
+          << delivery::detail::hexEncode(kd::encodeCreate(r, true)) << '\n';
+    }
+  }
+  dd::EncodeOptions redacted;
   redacted.redactSecrets = true;
   for (const auto& [stream, tasks] : disTasks_) {
     for (const auto& [name, t] : tasks) {
@@ -249,6 +365,27 @@ void HuaweiBackend::save(std::ostream& out) const {
 }
 
 bool HuaweiBackend::load(const std::string& tag, const std::string& rest) {
+  if (tag == "kafka-connector") {
+    std::istringstream in(rest);
+    std::string connectorId, instanceId, jobId;
+    if (!(in >> connectorId >> instanceId >> jobId)) return false;
+    connectors_[connectorId].instanceId = instanceId == "-" ? "" : instanceId;
+    connectors_[connectorId].jobId = jobId == "-" ? "" : jobId;
+    return true;
+  }
+  if (tag == "kafka") {
+    std::istringstream in(rest);
+    std::string connectorId, id, hex;
+    std::int64_t created = 0;
+    if (!(in >> connectorId >> id >> created >> hex) || hex.size() % 2 != 0) return false;
+    std::string body;
+    for (std::size_t i = 0; i < hex.size(); i += 2) body += static_cast<char>(std::strtol(hex.substr(i, 2).c_str(), nullptr, 16));
+    std::vector<FieldViolation> problems;
+    auto request = kd::decodeCreate(body, problems);
+    if (!problems.empty()) return false;
+    connectors_[connectorId].tasks[id] = SinkTask{request.getTaskName(), request.getObsDestinationDescriptor(), created};
+    return true;
+  }
   if (tag != "dis") return false;
   std::istringstream in(rest);
   std::string stream, id, state, hex;
@@ -270,6 +407,7 @@ bool HuaweiBackend::load(const std::string& tag, const std::string& rest) {
 std::size_t HuaweiBackend::taskCount() const {
   std::size_t n = 0;
   for (const auto& [stream, tasks] : disTasks_) n += tasks.size();
+  for (const auto& [id, c] : connectors_) n += c.tasks.size();
   return n;
 }
 

@@ -1,5 +1,8 @@
 #pragma once
-// Huawei Cloud routes under /v2/{project_id}/: DIS transfer tasks (streams/{stream}/transfer-tasks).
+// Huawei Cloud routes under /v2/{project_id}/: DIS transfer tasks (streams/{stream}/transfer-tasks),
+// DMS Kafka sink tasks (connectors/{connector_id}/sink-tasks) and enabling a dump connector
+// (instances/{instance_id}/connector). One connector exists from the start (defaultConnectorId);
+// enabling dumping on an instance adds another; an unknown connector is a 404.
 // Authentication as the API gateway does it: an SDK-HMAC-SHA256 signature recomputed over the
 // request's own SignedHeaders with X-Sdk-Date at most 15 minutes off, or a known X-Auth-Token.
 
@@ -8,6 +11,7 @@
 #include <string>
 
 #include "delivery/dis/model.h"
+#include "delivery/kafka/model.h"
 #include "emulator/backend.h"
 
 namespace delivery::emulator {
@@ -17,11 +21,14 @@ struct HuaweiEmulatorCredentials {
   std::string secretKey = "emulator-sk";
   std::string projectId = "emulator-project";
   std::string authToken = "emulator-iam-token";  ///< the IAM token accepted as X-Auth-Token
+  std::string defaultConnectorId = "emulator-connector";
 };
 
 class HuaweiBackend final : public Backend {
  public:
-  explicit HuaweiBackend(HuaweiEmulatorCredentials credentials) : credentials_(std::move(credentials)) {}
+  explicit HuaweiBackend(HuaweiEmulatorCredentials credentials) : credentials_(std::move(credentials)) {
+    connectors_[credentials_.defaultConnectorId] = Connector{"", "", {}};
+  }
   Reply handle(const Exchange& exchange) override;
   void save(std::ostream& out) const override;
   bool load(const std::string& tag, const std::string& rest) override;
@@ -35,12 +42,26 @@ class HuaweiBackend final : public Backend {
     std::int64_t createTime = 0;
   };
 
+  struct SinkTask {
+    std::string name;
+    kafka::ObsDestinationDescriptor descriptor;
+    std::int64_t createTime = 0;
+  };
+  struct Connector {
+    std::string instanceId;  ///< empty for the default connector
+    std::string jobId;
+    std::map<std::string, SinkTask> tasks;  // task id -> task
+  };
+
   /// Empty when the request is authentic, else the reason.
   std::string authenticate(const Exchange& ex, const std::string& pathProject) const;
   Reply dis(const Exchange& ex, const std::string& stream, const std::vector<std::string>& rest);
+  Reply sinkTasks(const Exchange& ex, const std::string& connectorId, const std::vector<std::string>& rest);
+  Reply enableConnector(const Exchange& ex, const std::string& instanceId);
 
   HuaweiEmulatorCredentials credentials_;
   std::map<std::string, std::map<std::string, DisTask>> disTasks_;  // stream -> task name -> task
+  std::map<std::string, Connector> connectors_;                      // connector id -> connector
 };
 
 }  // namespace delivery::emulator

@@ -1,0 +1,246 @@
+// DMS Kafka sink tasks: golden JSON (the seed's example), validation tables, responses, and every
+// KafkaClient operation through MockTransport.
+
+#include <rapidjson/document.h>
+
+#include <catch2/catch.hpp>
+#include <functional>
+
+#include "delivery/kafka/client.h"
+#include "delivery/testing/fake_clock.h"
+#include "delivery/testing/mock_transport.h"
+#include "huawei/signer.h"
+#include "kafka/codec.h"
+#include "support/vectors.h"
+
+using namespace delivery;
+using namespace delivery::kafka;
+using delivery::huawei::HuaweiCredentials;
+using delivery::testing::MockTransport;
+namespace kd = delivery::kafka::detail;
+namespace hd = delivery::huawei::detail;
+
+namespace {
+
+// The seed 003 example request, value for value.
+CreateSinkTaskRequest seedRequest() {
+  ObsDestinationDescriptor d;
+  d.setConsumerStrategy(ConsumerStrategy::earliest)
+      .setDestinationFileType(DestinationFileType::TEXT)
+      .setAccessKey("XXXXXXXXXXXXXXXXXXXX")
+      .setSecretKey("XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX")
+      .setObsBucketName("6666")
+      .setObsPath("obsTransfer-1122976956")
+      .setPartitionFormat(PartitionFormat::YYYY_MM_DD_HH_MM)
+      .setRecordDelimiter(RecordDelimiter::NEWLINE)
+      .setDeliverTimeInterval(300)
+      .setTopics("topic-test");
+  return CreateSinkTaskRequest("connector-1", "obsTransfer-1122976956", d);
+}
+
+std::vector<std::string> fields(const Result<void>& r) {
+  std::vector<std::string> out;
+  if (!r) {
+    for (const auto& v : r.error().violations) out.push_back(v.field);
+  }
+  return out;
+}
+
+bool sameJson(const std::string& a, const std::string& b) {
+  rapidjson::Document x, y;
+  x.Parse(a.c_str());
+  y.Parse(b.c_str());
+  return !x.HasParseError() && !y.HasParseError() && x == y;
+}
+
+}  // namespace
+
+TEST_CASE("the seed's create-sink-task example is what the SDK sends", "[kafka][wire]") {
+  const CreateSinkTaskRequest r = seedRequest();
+  INFO((r.validate() ? std::string() : r.validate().error().toString()));
+  REQUIRE(r.validate().ok());
+  const std::string body = kd::encodeCreate(r);
+  CHECK(sameJson(body, test::readDataFile("kafka-obs-sink-seed-request.json")));
+  CHECK(body ==
+        R"({"source_type":"BLOB","task_name":"obsTransfer-1122976956","destination_type":"OBS","obs_destination_descriptor":)"
+        R"({"topics":"topic-test","consumer_strategy":"earliest","destination_file_type":"TEXT","access_key":"XXXXXXXXXXXXXXXXXXXX",)"
+        R"("secret_key":"XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX","obs_bucket_name":"6666","obs_path":"obsTransfer-1122976956",)"
+        R"("partition_format":"yyyy/MM/dd/HH/mm","record_delimiter":"\n","deliver_time_interval":300}})");
+  std::vector<FieldViolation> problems;
+  auto back = kd::decodeCreate(body, problems);
+  CHECK(problems.empty());
+  CHECK(kd::encodeCreate(back.setConnectorId("connector-1")) == body);
+}
+
+TEST_CASE("defaults and omitted optionals", "[kafka][wire]") {
+  ObsDestinationDescriptor d;
+  d.setTopicsRegex("topic-.*").setAccessKey("ak").setSecretKey("sk").setObsBucketName("bucket");
+  CHECK(kd::encodeCreate(CreateSinkTaskRequest("c", "t", d)) ==
+        R"({"source_type":"BLOB","task_name":"t","destination_type":"OBS","obs_destination_descriptor":{"topics_regex":"topic-.*",)"
+        R"("consumer_strategy":"latest","destination_file_type":"TEXT","access_key":"ak","secret_key":"sk","obs_bucket_name":"bucket",)"
+        R"("deliver_time_interval":300}})");
+  CHECK(kd::encodeCreateConnector(CreateConnectorRequest("i")) == "{}");
+  CHECK(kd::encodeCreateConnector(CreateConnectorRequest("i").setSpecification(ConnectorSpecification::MB300).setNodeCnt(2)) ==
+        R"({"specification":"300MB","node_cnt":"2"})");
+}
+
+TEST_CASE("access_key and secret_key never appear in toString() or errors", "[kafka][secrets]") {
+  CreateSinkTaskRequest r = seedRequest();
+  ObsDestinationDescriptor d = r.getObsDestinationDescriptor();
+  d.setAccessKey("AKIA-VISIBLE-NOT").setSecretKey("SECRET-KEY-VALUE").setDeliverTimeInterval(1);
+  r.setObsDestinationDescriptor(d);
+  const std::string dump = r.toString();
+  CHECK(dump.find("AKIA-VISIBLE-NOT") == std::string::npos);
+  CHECK(dump.find("SECRET-KEY-VALUE") == std::string::npos);
+  CHECK(dump.find(R"("secret_key":"<redacted>")") != std::string::npos);
+  CHECK(r.validate().error().toString().find("SECRET-KEY-VALUE") == std::string::npos);
+}
+
+TEST_CASE("descriptor rules", "[kafka][validation]") {
+  const std::string p = "obs_destination_descriptor.";
+  struct Case {
+    std::function<void(ObsDestinationDescriptor&)> change;
+    std::vector<std::string> fields;
+  };
+  const std::vector<Case> cases = {
+      {[](auto&) {}, {}},
+      {[](auto& d) { d.setTopicsRegex("t.*"); }, {p + "topics"}},                     // both
+      {[](auto& d) { d.setTopics(""); }, {p + "topics"}},                              // neither
+      {[](auto& d) { d.setTopics(".*"); }, {p + "topics"}},
+      {[](auto& d) { d.setTopics("").setTopicsRegex(".*"); }, {p + "topics_regex"}},
+      {[](auto& d) { d.setTopics("").setTopicsRegex("topic-[0-9]+"); }, {}},
+      {[](auto& d) { d.setTopics("a,b,c"); }, {}},
+      {[](auto& d) { d.setAccessKey(""); }, {p + "access_key"}},
+      {[](auto& d) { d.setSecretKey(""); }, {p + "secret_key"}},
+      {[](auto& d) { d.setObsBucketName(""); }, {p + "obs_bucket_name"}},
+      {[](auto& d) { d.setObsBucketName("Bucket_1"); }, {p + "obs_bucket_name"}},
+      {[](auto& d) { d.setObsBucketName("ab"); }, {p + "obs_bucket_name"}},
+      {[](auto& d) { d.setObsPath(std::string(64, 'p')); }, {}},
+      {[](auto& d) { d.setObsPath("a/b_c-d"); }, {}},
+      {[](auto& d) { d.setObsPath(std::string(65, 'p')); }, {p + "obs_path"}},
+      {[](auto& d) { d.setObsPath("a b"); }, {p + "obs_path"}},
+      {[](auto& d) { d.setDeliverTimeInterval(30); }, {}},
+      {[](auto& d) { d.setDeliverTimeInterval(900); }, {}},
+      {[](auto& d) { d.setDeliverTimeInterval(29); }, {p + "deliver_time_interval"}},
+      {[](auto& d) { d.setDeliverTimeInterval(901); }, {p + "deliver_time_interval"}},
+      {[](auto& d) { d.setConsumerStrategy(static_cast<ConsumerStrategy>(7)); }, {p + "consumer_strategy"}},
+      {[](auto& d) { d.setPartitionFormat(static_cast<PartitionFormat>(9)); }, {p + "partition_format"}},
+      {[](auto& d) { d.setRecordDelimiter(RecordDelimiter::NONE); }, {}},
+  };
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    INFO("case " << i);
+    CreateSinkTaskRequest r = seedRequest();
+    ObsDestinationDescriptor d = r.getObsDestinationDescriptor();
+    cases[i].change(d);
+    r.setObsDestinationDescriptor(d);
+    CHECK(fields(r.validate()) == cases[i].fields);
+  }
+}
+
+TEST_CASE("request-level rules", "[kafka][validation]") {
+  CHECK(fields(CreateSinkTaskRequest().validate()) ==
+        std::vector<std::string>{"connectorId", "task_name", "obs_destination_descriptor.topics",
+                                 "obs_destination_descriptor.access_key", "obs_destination_descriptor.secret_key",
+                                 "obs_destination_descriptor.obs_bucket_name"});
+  CHECK(fields(seedRequest().setConnectorId("bad/id").validate()) == std::vector<std::string>{"connectorId"});
+  CHECK(fields(seedRequest().setTaskName("tab\there").validate()) == std::vector<std::string>{"task_name"});
+  CHECK(ListSinkTasksRequest("c").validate().ok());
+  CHECK(fields(ShowSinkTaskRequest("c", "").validate()) == std::vector<std::string>{"taskId"});
+  CHECK(fields(DeleteSinkTaskRequest("", "t").validate()) == std::vector<std::string>{"connectorId"});
+  CHECK(fields(CreateConnectorRequest("i").setNodeCnt(1).setSpecCode("").validate()) ==
+        std::vector<std::string>{"node_cnt", "spec_code"});
+}
+
+TEST_CASE("responses", "[kafka][wire]") {
+  CHECK(kd::decodeCreateResponse(R"({"task_id":"2962882a-386c-4c9d-bb59-3b4f55d82961"})").value() ==
+        "2962882a-386c-4c9d-bb59-3b4f55d82961");
+  CHECK_FALSE(kd::decodeCreateResponse("{}"));
+  auto list = kd::decodeList(R"({"tasks":[{"task_id":"a","task_name":"n","destination_type":"OBS","create_time":1700000000000,)"
+                             R"("status":"RUNNING","topics":"t1,t2"}],"total_number":1,"max_tasks":18,"quota_tasks":18})");
+  REQUIRE(list);
+  CHECK(list->getTasks().at(0).topics == "t1,t2");
+  CHECK(list->getMaxTasks() == 18);
+  auto show = kd::decodeShow(R"({"task_name":"n","destination_type":"OBS","create_time":1,"status":"RUNNING","topics":"t1",)"
+                             R"("obs_destination_descriptor":{"consumer_strategy":"latest","destination_file_type":"TEXT",)"
+                             R"("obs_bucket_name":"b","obs_path":"p","partition_format":"yyyy","record_delimiter":"\n",)"
+                             R"("deliver_time_interval":300,"obs_part_size":5242880},"topics_info":[{"topic":"t1","partitions":)"
+                             R"([{"partition_id":"0","status":"RUNNING","last_transfer_offset":"10","log_end_offset":"12","lag":"2"}]}]})");
+  REQUIRE(show);
+  CHECK(show->getObsDestinationDescriptor()->obsPartSize == 5242880);
+  CHECK(show->getTopicsInfo().at(0).partitions.at(0).lag == "2");
+  auto connector = kd::decodeCreateConnectorResponse(R"({"job_id":"j","connector_id":"c"})");
+  REQUIRE(connector);
+  CHECK(connector->getConnectorId() == "c");
+  for (const char* bad : {"[]", R"({"tasks":{}})", R"({"topics_info":[{"partitions":[{"lag":{}}]}]})", "{"}) {
+    INFO(bad);
+    CHECK_FALSE((kd::decodeShow(bad).ok() && kd::decodeList(bad).ok()));
+  }
+}
+
+TEST_CASE("KafkaClient operations through MockTransport", "[kafka][client]") {
+  auto transport = std::make_shared<MockTransport>();
+  KafkaClientConfig config;
+  config.transport = transport;
+  config.region = "cn-north-4";
+  config.clock = delivery::testing::FakeClock::at("2024-01-02T03:04:05Z");
+  auto client = KafkaClient::create(HuaweiCredentials::withAkSk("AK", "SK", "proj"), config).value();
+  CHECK(client.getEndpoint() == "https://dms.cn-north-4.myhuaweicloud.com");
+  auto reply = [&](int status, std::string body) {
+    Headers h;
+    h.add("X-Request-Id", "rid");
+    transport->enqueueResponse(status, h, std::move(body));
+  };
+
+  reply(200, R"({"task_id":"2962882a-386c-4c9d-bb59-3b4f55d82961"})");
+  auto created = client.createSinkTask(seedRequest());
+  REQUIRE(created);
+  CHECK(created->getTaskId() == "2962882a-386c-4c9d-bb59-3b4f55d82961");
+  CHECK(created->getRequestId() == "rid");
+  HttpRequest sent = transport->lastRequest();
+  CHECK(sent.url() == "https://dms.cn-north-4.myhuaweicloud.com/v2/proj/connectors/connector-1/sink-tasks");
+  CHECK(sent.body == kd::encodeCreate(seedRequest()));
+  hd::ParsedAuthorization auth;
+  REQUIRE(hd::parseAuthorization(sent.headers.get("Authorization"), auth));
+  CHECK(auth.signature ==
+        hd::signature("SK", hd::stringToSign("20240102T030405Z", hd::canonicalRequest(sent, auth.signedHeaders))));
+
+  reply(200, R"({"tasks":[],"total_number":0,"max_tasks":18,"quota_tasks":18})");
+  REQUIRE(client.listSinkTasks(ListSinkTasksRequest("connector-1")));
+  CHECK(transport->lastRequest().method == HttpMethod::Get);
+
+  reply(200, R"({"task_name":"n","topics_info":[]})");
+  REQUIRE(client.showSinkTask(ShowSinkTaskRequest("connector-1", "task-1").setTopicInfo(true)));
+  sent = transport->lastRequest();
+  CHECK(sent.url() == "https://dms.cn-north-4.myhuaweicloud.com/v2/proj/connectors/connector-1/sink-tasks/task-1?topic-info=true");
+  REQUIRE(hd::parseAuthorization(sent.headers.get("Authorization"), auth));
+  // The query is part of the signature.
+  CHECK(hd::canonicalRequest(sent, auth.signedHeaders).find("\ntopic-info=true\n") != std::string::npos);
+
+  reply(204, "");
+  auto deleted = client.deleteSinkTask(DeleteSinkTaskRequest("connector-1", "task-1"));
+  REQUIRE(deleted);
+  CHECK(deleted->getHttpStatus() == 204);
+  CHECK(transport->lastRequest().method == HttpMethod::Delete);
+
+  reply(200, R"({"job_id":"job-1","connector_id":"conn-2"})");
+  auto connector = client.createConnector(CreateConnectorRequest("instance-1").setNodeCnt(2));
+  REQUIRE(connector);
+  CHECK(connector->getJobId() == "job-1");
+  CHECK(transport->lastRequest().path == "/v2/proj/instances/instance-1/connector");
+  CHECK(transport->lastRequest().body == R"({"node_cnt":"2"})");
+
+  reply(404, R"({"error_code":"DMS.00404022","error_msg":"The connector does not exist."})");
+  auto missing = client.listSinkTasks(ListSinkTasksRequest("nope"));
+  REQUIRE_FALSE(missing);
+  CHECK(missing.error().code == "DMS.00404022");
+  CHECK(missing.error().httpStatus == 404);
+
+  reply(200, R"({"no_task_id":true})");
+  auto garbled = client.createSinkTask(seedRequest());
+  REQUIRE_FALSE(garbled);
+  CHECK(garbled.error().kind == ErrorKind::InvalidResponse);
+
+  const std::size_t before = transport->requestCount();
+  CHECK_FALSE(client.createSinkTask(CreateSinkTaskRequest()));
+  CHECK(transport->requestCount() == before);  // invalid: nothing sent
+}
