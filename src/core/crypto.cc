@@ -1,100 +1,125 @@
 #include "core/crypto.h"
 
+// The one-shot digest functions (MD5_*, SHA1_*, SHA256_*) are deprecated in OpenSSL 3 in favour
+// of EVP, but EVP's per-call dispatch costs as much as hashing a whole request here. Tablestore
+// signs every request and checks every response with HMAC-SHA1, so the direct functions are used.
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
+#include <openssl/md5.h>
+#include <openssl/sha.h>
 
 #include <cstring>
 #include <memory>
 #include <stdexcept>
 
 namespace delivery::detail {
-namespace {
 
-// OpenSSL 3 looks algorithms up by name on every one-shot call (HMAC(), EVP_Digest()), which
-// costs more than hashing a small request. The digests are fetched once per process and the
-// digest context is reused per thread, and HMAC is built from the digest (RFC 2104).
-enum class Algo { Md5, Sha1, Sha256 };
-
-const EVP_MD* fetched(Algo a) {
-  static const EVP_MD* md5 = EVP_MD_fetch(nullptr, "MD5", nullptr);
-  static const EVP_MD* sha1 = EVP_MD_fetch(nullptr, "SHA1", nullptr);
-  static const EVP_MD* sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-  const EVP_MD* md = a == Algo::Md5 ? md5 : a == Algo::Sha1 ? sha1 : sha256;
-  if (md == nullptr) throw std::runtime_error("OpenSSL digest unavailable");
-  return md;
-}
-
-struct MdCtxDeleter {
-  void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
+struct HmacKey::State {
+  Algorithm algorithm = Algorithm::Sha1;
+  SHA_CTX sha1Inner{}, sha1Outer{};
+  SHA256_CTX sha256Inner{}, sha256Outer{};
+  ~State() {
+    OPENSSL_cleanse(&sha1Inner, sizeof sha1Inner);
+    OPENSSL_cleanse(&sha1Outer, sizeof sha1Outer);
+    OPENSSL_cleanse(&sha256Inner, sizeof sha256Inner);
+    OPENSSL_cleanse(&sha256Outer, sizeof sha256Outer);
+  }
 };
 
-EVP_MD_CTX* threadContext() {
-  thread_local std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx(EVP_MD_CTX_new());
-  return ctx.get();
-}
-
-class Hasher {
- public:
-  explicit Hasher(Algo a) : ctx_(threadContext()) {
-    if (EVP_DigestInit_ex2(ctx_, fetched(a), nullptr) != 1) throw std::runtime_error("EVP_DigestInit_ex2 failed");
-  }
-  void update(std::string_view d) { EVP_DigestUpdate(ctx_, d.data(), d.size()); }
-  std::string finish() {
-    unsigned char out[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    EVP_DigestFinal_ex(ctx_, out, &len);
-    return std::string(reinterpret_cast<char*>(out), len);
-  }
-
- private:
-  EVP_MD_CTX* ctx_;
-};
-
-std::string digest(Algo a, std::string_view data) {
-  Hasher h(a);
-  h.update(data);
-  return h.finish();
-}
-
-std::string hmac(Algo a, std::string_view key, std::string_view data) {
+HmacKey::HmacKey(Algorithm algorithm, std::string_view key) {
   constexpr std::size_t kBlock = 64;  // SHA-1 and SHA-256 block size
+  auto state = std::make_shared<State>();
+  state->algorithm = algorithm;
   unsigned char k[kBlock] = {0};
   if (key.size() > kBlock) {
-    const std::string hk = digest(a, key);
-    std::memcpy(k, hk.data(), hk.size());
+    // A key longer than a block is replaced by its digest (RFC 2104).
+    if (algorithm == Algorithm::Sha1) {
+      SHA1(reinterpret_cast<const unsigned char*>(key.data()), key.size(), k);
+    } else {
+      SHA256(reinterpret_cast<const unsigned char*>(key.data()), key.size(), k);
+    }
   } else {
     std::memcpy(k, key.data(), key.size());
   }
-  char ipad[kBlock], opad[kBlock];
+  unsigned char ipad[kBlock], opad[kBlock];
   for (std::size_t i = 0; i < kBlock; ++i) {
-    ipad[i] = static_cast<char>(k[i] ^ 0x36);
-    opad[i] = static_cast<char>(k[i] ^ 0x5c);
+    ipad[i] = static_cast<unsigned char>(k[i] ^ 0x36);
+    opad[i] = static_cast<unsigned char>(k[i] ^ 0x5c);
   }
-  Hasher inner(a);
-  inner.update(std::string_view(ipad, kBlock));
-  inner.update(data);
-  const std::string innerHash = inner.finish();
-  Hasher outer(a);
-  outer.update(std::string_view(opad, kBlock));
-  outer.update(innerHash);
-  std::string out = outer.finish();
+  if (algorithm == Algorithm::Sha1) {
+    SHA1_Init(&state->sha1Inner);
+    SHA1_Update(&state->sha1Inner, ipad, kBlock);
+    SHA1_Init(&state->sha1Outer);
+    SHA1_Update(&state->sha1Outer, opad, kBlock);
+  } else {
+    SHA256_Init(&state->sha256Inner);
+    SHA256_Update(&state->sha256Inner, ipad, kBlock);
+    SHA256_Init(&state->sha256Outer);
+    SHA256_Update(&state->sha256Outer, opad, kBlock);
+  }
   OPENSSL_cleanse(k, sizeof k);
   OPENSSL_cleanse(ipad, sizeof ipad);
   OPENSSL_cleanse(opad, sizeof opad);
+  state_ = std::move(state);
+}
+
+std::size_t HmacKey::signInto(std::string_view data, unsigned char* out) const {
+  if (!state_) throw std::logic_error("HmacKey::sign on an empty key");
+  // The keyed states are copied, never written: concurrent calls share them safely.
+  if (state_->algorithm == Algorithm::Sha1) {
+    unsigned char inner[SHA_DIGEST_LENGTH];
+    SHA_CTX c = state_->sha1Inner;
+    SHA1_Update(&c, data.data(), data.size());
+    SHA1_Final(inner, &c);
+    c = state_->sha1Outer;
+    SHA1_Update(&c, inner, sizeof inner);
+    SHA1_Final(out, &c);
+    OPENSSL_cleanse(&c, sizeof c);
+    return SHA_DIGEST_LENGTH;
+  }
+  unsigned char inner[SHA256_DIGEST_LENGTH];
+  SHA256_CTX c = state_->sha256Inner;
+  SHA256_Update(&c, data.data(), data.size());
+  SHA256_Final(inner, &c);
+  c = state_->sha256Outer;
+  SHA256_Update(&c, inner, sizeof inner);
+  SHA256_Final(out, &c);
+  OPENSSL_cleanse(&c, sizeof c);
+  return SHA256_DIGEST_LENGTH;
+}
+
+std::string HmacKey::sign(std::string_view data) const {
+  unsigned char out[SHA256_DIGEST_LENGTH];
+  const std::size_t n = signInto(data, out);
+  return std::string(reinterpret_cast<char*>(out), n);
+}
+
+std::string md5(std::string_view data) {
+  unsigned char out[MD5_DIGEST_LENGTH];
+  MD5(reinterpret_cast<const unsigned char*>(data.data()), data.size(), out);
+  return std::string(reinterpret_cast<char*>(out), sizeof out);
+}
+std::string sha256(std::string_view data) {
+  unsigned char out[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), out);
+  return std::string(reinterpret_cast<char*>(out), sizeof out);
+}
+std::string hmacSha1(std::string_view key, std::string_view data) {
+  return HmacKey(HmacKey::Algorithm::Sha1, key).sign(data);
+}
+std::string hmacSha256(std::string_view key, std::string_view data) {
+  return HmacKey(HmacKey::Algorithm::Sha256, key).sign(data);
+}
+
+std::string base64Encode(std::string_view bytes) {
+  std::string out;
+  base64Append(bytes, out);
   return out;
 }
 
-}  // namespace
-
-std::string md5(std::string_view data) { return digest(Algo::Md5, data); }
-std::string sha256(std::string_view data) { return digest(Algo::Sha256, data); }
-std::string hmacSha1(std::string_view key, std::string_view data) { return hmac(Algo::Sha1, key, data); }
-std::string hmacSha256(std::string_view key, std::string_view data) { return hmac(Algo::Sha256, key, data); }
-
-std::string base64Encode(std::string_view bytes) {
+void base64Append(std::string_view bytes, std::string& out) {
   static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
+  out.reserve(out.size() + (bytes.size() + 2) / 3 * 4);
   std::size_t i = 0;
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   for (; i + 3 <= bytes.size(); i += 3) {
@@ -117,7 +142,6 @@ std::string base64Encode(std::string_view bytes) {
     out += kAlphabet[(v >> 6) & 63];
     out += '=';
   }
-  return out;
 }
 
 std::string hexEncode(std::string_view bytes) {

@@ -2,6 +2,7 @@
 // Hashes, HMACs and encodings on OpenSSL's EVP interface (internal). Outputs are raw bytes unless
 // the name says otherwise.
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -12,7 +13,28 @@ std::string sha256(std::string_view data);
 std::string hmacSha1(std::string_view key, std::string_view data);
 std::string hmacSha256(std::string_view key, std::string_view data);
 
+/// An HMAC key with the keyed digest states computed once (the ipad and opad blocks absorbed), so
+/// each signature only hashes the message: a client signs every request and checks every response
+/// with the same secret. Copies share the state; sign() is safe to call from many threads.
+class HmacKey {
+ public:
+  enum class Algorithm { Sha1, Sha256 };
+  HmacKey() = default;
+  HmacKey(Algorithm algorithm, std::string_view key);
+  bool empty() const noexcept { return state_ == nullptr; }
+  /// Raw MAC of `data`, equal to hmacSha1/hmacSha256(key, data).
+  std::string sign(std::string_view data) const;
+  /// The same into `out` (at least 32 bytes); returns its length (20 or 32). Allocates nothing.
+  std::size_t signInto(std::string_view data, unsigned char* out) const;
+
+ private:
+  struct State;
+  std::shared_ptr<const State> state_;
+};
+
 std::string base64Encode(std::string_view bytes);
+/// Appends the Base64 of `bytes` to `out`.
+void base64Append(std::string_view bytes, std::string& out);
 /// Lower-case hex.
 std::string hexEncode(std::string_view bytes);
 

@@ -50,10 +50,6 @@ std::size_t onHeader(char* data, std::size_t size, std::size_t count, void* user
   return n;
 }
 
-struct SlistDeleter {
-  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
-};
-
 ErrorKind classify(CURLcode code, CURL* handle) {
   switch (code) {
     case CURLE_COULDNT_RESOLVE_HOST:
@@ -88,36 +84,75 @@ ErrorKind classify(CURLcode code, CURL* handle) {
 
 }  // namespace
 
+// An easy handle with the options that never change set once, when it is created; a call only
+// sets what differs between requests. (curl_easy_reset plus twenty options per call cost more than
+// the signature.) The handle keeps its connections alive between calls.
+struct PooledHandle {
+  CURL* curl = nullptr;
+  char errorBuffer[CURL_ERROR_SIZE] = {0};
+  // The request's URL and header lines, and the curl_slist nodes pointing into them: owned here
+  // and reused, so a call does not allocate a list node and a copy per header.
+  std::string url;
+  std::string headerText;
+  std::vector<curl_slist> headerNodes;
+  std::vector<std::size_t> headerStarts;
+  ~PooledHandle() {
+    if (curl != nullptr) curl_easy_cleanup(curl);
+  }
+};
+
 struct CurlTransport::Impl {
   CurlTransportOptions options;
   std::mutex mutex;
-  std::vector<CURL*> idle;
+  std::vector<std::unique_ptr<PooledHandle>> idle;
 
-  CURL* acquire() {
+  std::unique_ptr<PooledHandle> acquire() {
     {
       std::lock_guard<std::mutex> lock(mutex);
       if (!idle.empty()) {
-        CURL* h = idle.back();
+        auto h = std::move(idle.back());
         idle.pop_back();
         return h;
       }
     }
-    return curl_easy_init();
+    auto h = std::make_unique<PooledHandle>();
+    h->curl = curl_easy_init();
+    if (h->curl == nullptr) return nullptr;
+    configure(*h);
+    return h;
   }
 
-  void release(CURL* h) {
-    {
-      std::lock_guard<std::mutex> lock(mutex);
-      if (idle.size() < options.maxIdleHandles) {
-        idle.push_back(h);
-        return;
-      }
+  void release(std::unique_ptr<PooledHandle> h) {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (idle.size() < options.maxIdleHandles) idle.push_back(std::move(h));
+  }
+
+  void configure(PooledHandle& ph) const {
+    CURL* h = ph.curl;
+    const CurlTransportOptions& o = options;
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, ph.errorBuffer);
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(o.connectTimeout.count()));
+    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(o.requestTimeout.count()));
+    if (o.stallTimeout.count() > 0) {
+      const long secs = static_cast<long>((o.stallTimeout.count() + 999) / 1000);
+      curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
+      curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, secs < 1 ? 1L : secs);
     }
-    curl_easy_cleanup(h);
-  }
-
-  ~Impl() {
-    for (CURL* h : idle) curl_easy_cleanup(h);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, o.verifyPeer ? 1L : 0L);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, o.verifyHost ? 2L : 0L);
+    if (!o.caFile.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, o.caFile.c_str());
+    if (!o.caPath.empty()) curl_easy_setopt(h, CURLOPT_CAPATH, o.caPath.c_str());
+    if (o.proxy) {
+      // An explicit value overrides the environment; "" disables proxies altogether.
+      curl_easy_setopt(h, CURLOPT_PROXY, o.proxy->c_str());
+      if (!o.noProxy.empty()) curl_easy_setopt(h, CURLOPT_NOPROXY, o.noProxy.c_str());
+    }
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &onBody);
+    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &onHeader);
   }
 };
 
@@ -132,78 +167,74 @@ const CurlTransportOptions& CurlTransport::options() const noexcept { return imp
 
 Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
   const CurlTransportOptions& o = impl_->options;
-  CURL* h = impl_->acquire();
-  if (h == nullptr) return Error(ErrorKind::Internal, "curl_easy_init failed");
-  // Reset clears the options of the previous call but keeps the handle's live connections.
-  curl_easy_reset(h);
+  std::unique_ptr<PooledHandle> ph = impl_->acquire();
+  if (!ph) return Error(ErrorKind::Internal, "curl_easy_init failed");
+  CURL* h = ph->curl;
+  ph->errorBuffer[0] = '\0';
 
-  const std::string url = request.url();
-  char errorBuffer[CURL_ERROR_SIZE] = {0};
+  ph->url.clear();
+  ph->url += request.endpoint.scheme;
+  ph->url += "://";
+  ph->url += request.endpoint.authority();
+  if (request.query.empty()) {
+    ph->url += request.path.empty() ? "/" : request.path;
+  } else {
+    ph->url = request.url();
+  }
   Exchange ex;
   ex.maxBytes = o.maxResponseBytes;
-
-  curl_easy_setopt(h, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errorBuffer);
-  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
-  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(o.connectTimeout.count()));
-  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(o.requestTimeout.count()));
-  if (o.stallTimeout.count() > 0) {
-    const long secs = static_cast<long>((o.stallTimeout.count() + 999) / 1000);
-    curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
-    curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, secs < 1 ? 1L : secs);
-  }
-  curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, o.verifyPeer ? 1L : 0L);
-  curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, o.verifyHost ? 2L : 0L);
-  if (!o.caFile.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, o.caFile.c_str());
-  if (!o.caPath.empty()) curl_easy_setopt(h, CURLOPT_CAPATH, o.caPath.c_str());
-  if (o.proxy) {
-    // An explicit value overrides the environment; "" disables proxies altogether.
-    curl_easy_setopt(h, CURLOPT_PROXY, o.proxy->c_str());
-    if (!o.noProxy.empty()) curl_easy_setopt(h, CURLOPT_NOPROXY, o.noProxy.c_str());
-  }
-
-  switch (request.method) {
-    case HttpMethod::Get:
-      curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
-      break;
-    case HttpMethod::Post:
-      curl_easy_setopt(h, CURLOPT_POST, 1L);
-      break;
-    case HttpMethod::Put:
-    case HttpMethod::Delete:
-      curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, toString(request.method));
-      break;
-  }
-  if (request.method != HttpMethod::Get && (request.method == HttpMethod::Post || !request.body.empty())) {
-    curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.data());
-    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
-  }
-
-  std::unique_ptr<curl_slist, SlistDeleter> headerList;
-  auto append = [&](const std::string& line) {
-    curl_slist* next = curl_slist_append(headerList.get(), line.c_str());
-    if (next != nullptr) {
-      headerList.release();
-      headerList.reset(next);
-    }
-  };
-  for (const auto& [name, value] : request.headers) {
-    // "Name;" is libcurl's way to send a header with an empty value.
-    append(value.empty() ? name + ";" : name + ": " + value);
-  }
-  append("Expect:");  // no 100-continue round trip
-  if (!request.headers.contains("Content-Type")) append("Content-Type:");  // drop curl's form default
-  curl_easy_setopt(h, CURLOPT_HTTPHEADER, headerList.get());
-
-  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &onBody);
+  ex.response.headers.reserve(16);
+  curl_easy_setopt(h, CURLOPT_URL, ph->url.c_str());
   curl_easy_setopt(h, CURLOPT_WRITEDATA, &ex);
-  curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &onHeader);
   curl_easy_setopt(h, CURLOPT_HEADERDATA, &ex);
 
+  const bool sendsBody = request.method == HttpMethod::Post || request.method == HttpMethod::Put ||
+                         (request.method == HttpMethod::Delete && !request.body.empty());
+  if (sendsBody) {
+    curl_easy_setopt(h, CURLOPT_POST, 1L);
+    curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.data());
+    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+  } else {
+    curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+  }
+  const bool custom = request.method == HttpMethod::Put || request.method == HttpMethod::Delete;
+  curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, custom ? toString(request.method) : nullptr);
+
+  // Header lines, NUL-separated in one buffer; the nodes are linked once the buffer is complete.
+  std::string& text = ph->headerText;
+  std::vector<std::size_t>& starts = ph->headerStarts;
+  text.clear();
+  starts.clear();
+  for (const auto& [name, value] : request.headers) {
+    starts.push_back(text.size());
+    // "Name;" is libcurl's way to send a header with an empty value.
+    text += name;
+    if (value.empty()) {
+      text += ';';
+    } else {
+      text += ": ";
+      text += value;
+    }
+    text += '\0';
+  }
+  starts.push_back(text.size());
+  text += "Expect:";  // no 100-continue round trip
+  text += '\0';
+  if (!request.headers.contains("Content-Type")) {
+    starts.push_back(text.size());
+    text += "Content-Type:";  // drop curl's form default
+    text += '\0';
+  }
+  const std::size_t lines = starts.size();
+  ph->headerNodes.resize(lines);
+  for (std::size_t i = 0; i < lines; ++i) {
+    ph->headerNodes[i].data = text.data() + starts[i];
+    ph->headerNodes[i].next = i + 1 < lines ? &ph->headerNodes[i + 1] : nullptr;
+  }
+  curl_easy_setopt(h, CURLOPT_HTTPHEADER, ph->headerNodes.data());
+
   const CURLcode rc = curl_easy_perform(h);
+  curl_easy_setopt(h, CURLOPT_HTTPHEADER, nullptr);
   if (rc != CURLE_OK) {
     Error err;
     if (ex.tooLarge) {
@@ -212,21 +243,18 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
     } else {
       err.kind = classify(rc, h);
       err.message = std::string(curl_easy_strerror(rc));
-      if (errorBuffer[0] != '\0') err.message += std::string(": ") + errorBuffer;
+      if (ph->errorBuffer[0] != '\0') err.message += std::string(": ") + ph->errorBuffer;
     }
     err.message = std::string(toString(request.method)) + " " + request.endpoint.toString() + request.path + ": " +
                   err.message;
     err.transportCode = static_cast<int>(rc);
-    // Drop the connection state of a failed exchange rather than risk reusing a half-read stream.
-    curl_easy_cleanup(h);
+    // The handle is dropped with its connections rather than risk reusing a half-read stream.
     return err;
   }
   long status = 0;
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
   ex.response.status = static_cast<int>(status);
-  curl_easy_setopt(h, CURLOPT_HTTPHEADER, nullptr);
-  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, nullptr);
-  impl_->release(h);
+  impl_->release(std::move(ph));
   return std::move(ex.response);
 }
 

@@ -70,30 +70,18 @@ Result<Response> decodeBody(std::string_view body) {
   }
 }
 
+// Per-call state the pipeline's hooks read; the hooks capture only a pointer to it, so building
+// them allocates nothing.
 template <typename Op>
-Result<typename Op::Response> call(const DeliveryClient::Impl& impl, const typename Op::Request& request) {
-  if (Result<void> valid = request.validate(); !valid) return valid.error();
-
-  HttpRequest http;
-  http.method = HttpMethod::Post;
-  http.endpoint = impl.endpoint;
-  http.path = "/";
-  http.path += Op::action;
-  http.body = detail::encode(request);
-  const std::string contentMd5 = delivery::detail::base64Encode(delivery::detail::md5(http.body));
-  const std::string traceId = delivery::detail::randomUuid();
-
+struct CallState {
+  const DeliveryClient::Impl& impl;
+  std::string contentMd5;
+  std::string traceId;
   std::optional<typename Op::Response> parsed;
-  delivery::detail::CallSpec spec;
-  spec.operation = Op::action;
-  spec.idempotent = Op::idempotent;
-  spec.sign = [&](HttpRequest& r, std::chrono::system_clock::time_point now) -> Result<void> {
-    detail::signRequest(r, Op::action, impl.signing, now, contentMd5, traceId);
-    return {};
-  };
-  spec.check = [&](const HttpResponse& response) -> Result<void> {
-    detail::ResponseChecks checks{impl.signing.credentials.accessKeySecret, impl.verifyAuthorization,
-                                  impl.verifyContentMd5};
+
+  Result<void> check(const HttpResponse& response) {
+    detail::ResponseChecks checks{impl.signing.credentials.accessKeySecret, &impl.signing.secretKey,
+                                  impl.verifyAuthorization, impl.verifyContentMd5};
     if (Result<void> ok = detail::checkResponse(Op::action, Op::idempotent, response, checks); !ok) return ok;
     Result<typename Op::Response> decoded = decodeBody<typename Op::Response>(response.body);
     if (!decoded) {
@@ -105,13 +93,38 @@ Result<typename Op::Response> call(const DeliveryClient::Impl& impl, const typen
     }
     parsed = std::move(decoded).value();
     return {};
+  }
+};
+
+template <typename Op>
+Result<typename Op::Response> call(const DeliveryClient::Impl& impl, const typename Op::Request& request) {
+  if (Result<void> valid = request.validate(); !valid) return valid.error();
+
+  HttpRequest http;
+  http.method = HttpMethod::Post;
+  http.endpoint = impl.endpoint;
+  http.path.reserve(Op::action.size() + 1);
+  http.path = "/";
+  http.path += Op::action;
+  http.body = detail::encode(request);
+  CallState<Op> state{impl, delivery::detail::base64Encode(delivery::detail::md5(http.body)),
+                      delivery::detail::randomUuid(), std::nullopt};
+
+  delivery::detail::CallSpec spec;
+  spec.operation = Op::action;
+  spec.idempotent = Op::idempotent;
+  CallState<Op>* s = &state;
+  spec.sign = [s](HttpRequest& r, std::chrono::system_clock::time_point now) -> Result<void> {
+    detail::signRequest(r, Op::action, s->impl.signing, now, s->contentMd5, s->traceId);
+    return {};
   };
+  spec.check = [s](const HttpResponse& response) { return s->check(response); };
 
   Result<HttpResponse> response = delivery::detail::execute(impl.runtime, std::move(http), spec);
   if (!response) return response.error();
-  parsed->setRequestId(response->headers.get("x-ots-requestid"));
-  parsed->setTraceId(traceId);
-  return std::move(*parsed);
+  state.parsed->setRequestId(response->headers.get("x-ots-requestid"));
+  state.parsed->setTraceId(std::move(state.traceId));
+  return std::move(*state.parsed);
 }
 
 constexpr std::pair<std::string_view, EndpointType> kEndpointSuffixes[] = {
@@ -190,6 +203,7 @@ Result<DeliveryClient> DeliveryClient::create(const std::string& endpoint, const
   impl->signing.region = region;
   impl->runtime = std::move(runtime).value();
   impl->signing.userAgent = impl->runtime.userAgent;
+  impl->signing.prepare();
   impl->verifyAuthorization = config.verifyResponseAuthorization;
   impl->verifyContentMd5 = config.verifyResponseContentMd5;
   return DeliveryClient(std::move(impl));

@@ -63,8 +63,17 @@ Error malformed(const char* what) {
 
 }  // namespace
 
+// Request messages are reused per thread: Clear() keeps the strings' and the repeated schema
+// entries' storage, so steady-state encoding does not allocate inside protobuf.
+template <typename Message>
+Message& reusable() {
+  thread_local Message m;
+  m.Clear();
+  return m;
+}
+
 std::string encode(const CreateDeliveryTaskRequest& r) {
-  pb::CreateDeliveryTaskRequest m;
+  auto& m = reusable<pb::CreateDeliveryTaskRequest>();
   m.set_tablename(r.getTableName());
   m.set_taskname(r.getTaskName());
   toPb(r.getTaskConfig() ? *r.getTaskConfig() : OSSTaskConfig(), m.mutable_taskconfig());
@@ -73,7 +82,7 @@ std::string encode(const CreateDeliveryTaskRequest& r) {
 }
 
 std::string encode(const UpdateDeliveryTaskRequest& r) {
-  pb::UpdateDeliveryTaskRequest m;
+  auto& m = reusable<pb::UpdateDeliveryTaskRequest>();
   m.set_table(r.getTableName());
   m.set_taskname(r.getTaskName());
   toPb(r.getTaskConfig() ? *r.getTaskConfig() : OSSTaskConfig(), m.mutable_taskconfig());

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/crypto.h"
 #include "delivery/core/http.h"
 #include "delivery/core/result.h"
 
@@ -11,6 +12,7 @@ namespace delivery::tablestore::detail {
 
 struct ResponseChecks {
   std::string_view secret;
+  const delivery::detail::HmacKey* secretKey = nullptr;  ///< precomputed; used instead of `secret` when set
   bool verifyAuthorization = true;
   bool verifyContentMd5 = true;
 };

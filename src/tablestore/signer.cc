@@ -12,21 +12,45 @@ namespace delivery::tablestore::detail {
 namespace {
 
 using delivery::detail::asciiLower;
+using delivery::detail::HmacKey;
 using delivery::detail::startsWithIgnoreCase;
+using delivery::detail::trimView;
 
 constexpr std::string_view kPrefix = "x-ots-";
 
-std::vector<std::pair<std::string, std::string_view>> otsHeaders(const Headers& headers, bool trim) {
-  std::vector<std::pair<std::string, std::string_view>> out;
-  out.reserve(headers.size());
-  for (const auto& [name, value] : headers) {
-    if (!startsWithIgnoreCase(name, kPrefix)) continue;
-    std::string lower = delivery::detail::toLowerAscii(name);
-    if (lower == "x-ots-signature" || lower == "x-ots-signaturev4") continue;
-    out.emplace_back(std::move(lower), trim ? delivery::detail::trimView(value) : std::string_view(value));
+bool isLower(std::string_view s) {
+  return std::none_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// The x-ots-* headers (but the signatures) as (lower-case name, value), sorted by name. Names that
+// are already lower case, as services and this SDK send them, are not copied.
+struct OtsHeaders {
+  std::vector<std::pair<std::string_view, std::string_view>> fields;
+  std::vector<std::string> lowered;  // storage for names that had to be lower-cased
+
+  OtsHeaders(const Headers& headers, bool trim) {
+    fields.reserve(headers.size());
+    for (const auto& [name, value] : headers) {
+      if (!startsWithIgnoreCase(name, kPrefix)) continue;
+      std::string_view n = name;
+      if (!isLower(n)) {
+        // Names are views into `lowered`: reserve up front so that adding one never moves the others.
+        if (lowered.capacity() == 0) lowered.reserve(headers.size());
+        lowered.push_back(delivery::detail::toLowerAscii(n));
+        n = lowered.back();
+      }
+      if (n == "x-ots-signature" || n == "x-ots-signaturev4") continue;
+      fields.emplace_back(n, trim ? trimView(value) : std::string_view(value));
+    }
+    std::sort(fields.begin(), fields.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   }
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  return out;
+};
+
+void line(std::string& s, std::string_view name, std::string_view value) {
+  s += name;
+  s += ':';
+  s += trimView(value);
+  s += '\n';
 }
 
 }  // namespace
@@ -37,7 +61,7 @@ std::string canonicalString(std::string_view action, const Headers& headers) {
   s += '/';
   s += action;
   s += "\nPOST\n\n";
-  for (const auto& [name, value] : otsHeaders(headers, true)) {
+  for (const auto& [name, value] : OtsHeaders(headers, true).fields) {
     s += name;
     s += ':';
     s += value;
@@ -65,33 +89,78 @@ std::string signV4(std::string_view signingKey, std::string_view stringToSign) {
   return delivery::detail::base64Encode(delivery::detail::hmacSha256(signingKey, salted));
 }
 
+void SigningContext::prepare() {
+  secretKey = HmacKey(HmacKey::Algorithm::Sha1, credentials.accessKeySecret);
+  if (version == SignatureVersion::V4) v4 = std::make_shared<V4Cache>();
+}
+
 void signRequest(HttpRequest& request, std::string_view action, const SigningContext& ctx,
                  std::chrono::system_clock::time_point now, const std::string& contentMd5, const std::string& traceId) {
+  const std::string date = delivery::detail::formatIso8601Millis(now);
   Headers& h = request.headers;
   h.clear();
-  h.reserve(12);
-  h.add("x-ots-date", delivery::detail::formatIso8601Millis(now));
+  h.reserve(11);
+  h.add("x-ots-date", date);
   h.add("x-ots-apiversion", kApiVersion);
   h.add("x-ots-accesskeyid", ctx.credentials.accessKeyId);
   h.add("x-ots-instancename", ctx.instanceName);
   h.add("x-ots-contentmd5", contentMd5);
-  if (!ctx.credentials.securityToken.empty()) h.add("x-ots-ststoken", ctx.credentials.securityToken);
+  const bool sts = !ctx.credentials.securityToken.empty();
+  if (sts) h.add("x-ots-ststoken", ctx.credentials.securityToken);
   h.add("x-ots-sdk-traceid", traceId);
+
+  // The canonical string of exactly the headers set above, written in sorted order (the same
+  // result as canonicalString(action, h), without collecting and sorting them again), into a
+  // per-thread buffer that keeps its capacity.
+  thread_local std::string s;
+  s.clear();
+  s += '/';
+  s += action;
+  s += "\nPOST\n\n";
+  line(s, "x-ots-accesskeyid", ctx.credentials.accessKeyId);
+  line(s, "x-ots-apiversion", kApiVersion);
+  line(s, "x-ots-contentmd5", contentMd5);
+  line(s, "x-ots-date", date);
+  line(s, "x-ots-instancename", ctx.instanceName);
+  line(s, "x-ots-sdk-traceid", traceId);
   if (ctx.version == SignatureVersion::V2) {
-    h.add("x-ots-signature", signV2(ctx.credentials.accessKeySecret, canonicalString(action, h)));
+    if (sts) line(s, "x-ots-ststoken", ctx.credentials.securityToken);
+    unsigned char mac[32];
+    const std::size_t n = ctx.secretKey.empty()
+                              ? HmacKey(HmacKey::Algorithm::Sha1, ctx.credentials.accessKeySecret).signInto(s, mac)
+                              : ctx.secretKey.signInto(s, mac);
+    std::string signature;
+    delivery::detail::base64Append(std::string_view(reinterpret_cast<char*>(mac), n), signature);
+    h.add("x-ots-signature", std::move(signature));
   } else {
-    const std::string date = delivery::detail::formatYmd(now);
-    h.add("x-ots-signdate", date);
+    const std::string day = delivery::detail::formatYmd(now);
+    h.add("x-ots-signdate", day);
     h.add("x-ots-signregion", ctx.region);
-    const std::string key = v4SigningKey(ctx.credentials.accessKeySecret, date, ctx.region);
-    h.add("x-ots-signaturev4", signV4(key, canonicalString(action, h)));
+    line(s, "x-ots-signdate", day);
+    line(s, "x-ots-signregion", ctx.region);
+    if (sts) line(s, "x-ots-ststoken", ctx.credentials.securityToken);
+    s += "ots";
+    HmacKey key;
+    if (ctx.v4) {
+      // The derived key changes once a day: derive it once per day and region, not per request.
+      std::lock_guard<std::mutex> lock(ctx.v4->mutex);
+      if (ctx.v4->date != day || ctx.v4->key.empty()) {
+        ctx.v4->key = HmacKey(HmacKey::Algorithm::Sha256, v4SigningKey(ctx.credentials.accessKeySecret, day, ctx.region));
+        ctx.v4->date = day;
+      }
+      key = ctx.v4->key;
+    } else {
+      key = HmacKey(HmacKey::Algorithm::Sha256, v4SigningKey(ctx.credentials.accessKeySecret, day, ctx.region));
+    }
+    h.add("x-ots-signaturev4", delivery::detail::base64Encode(key.sign(s)));
   }
   h.add("User-Agent", ctx.userAgent);
 }
 
 std::string responseCanonicalString(std::string_view action, const Headers& headers) {
   std::string s;
-  for (const auto& [name, value] : otsHeaders(headers, false)) {
+  s.reserve(256);
+  for (const auto& [name, value] : OtsHeaders(headers, false).fields) {
     s += name;
     s += ':';
     s += value;
@@ -107,21 +176,45 @@ std::string responseAuthorization(std::string_view action, const Headers& header
          signV2(credentials.accessKeySecret, responseCanonicalString(action, headers));
 }
 
-std::string checkResponseAuthorization(std::string_view action, const Headers& headers, std::string_view secret) {
-  for (const char* required : {"x-ots-contentmd5", "x-ots-contenttype", "authorization"}) {
+namespace {
+std::string checkWith(std::string_view action, const Headers& headers, const HmacKey& key) {
+  const std::string* auth = headers.find("authorization");
+  for (const char* required : {"x-ots-contentmd5", "x-ots-contenttype"}) {
     if (!headers.contains(required)) return std::string("response lacks the ") + required + " header";
   }
-  const std::string& auth = *headers.find("authorization");
-  const std::string expected = signV2(secret, responseCanonicalString(action, headers));
+  if (auth == nullptr) return "response lacks the authorization header";
+  thread_local std::string canonical;
+  canonical.clear();
+  for (const auto& [name, value] : OtsHeaders(headers, false).fields) {
+    canonical += name;
+    canonical += ':';
+    canonical += value;
+    canonical += '\n';
+  }
+  canonical += '/';
+  canonical += action;
+  unsigned char mac[32];
+  const std::size_t n = key.signInto(canonical, mac);
+  std::string encoded;
+  delivery::detail::base64Append(std::string_view(reinterpret_cast<char*>(mac), n), encoded);
   // The service sends "OTS <AccessKeyId>:<signature>"; like the Java SDK, only ":" + signature at
   // the end is required.
-  const auto colon = auth.rfind(':');
+  const auto colon = auth->rfind(':');
   if (colon == std::string::npos ||
-      !delivery::detail::constantTimeEquals(std::string_view(auth).substr(colon + 1), expected)) {
+      !delivery::detail::constantTimeEquals(std::string_view(*auth).substr(colon + 1), encoded)) {
     return "the response's authorization header does not match its content (wrong access key secret, or the "
            "response was altered)";
   }
   return {};
+}
+}  // namespace
+
+std::string checkResponseAuthorization(std::string_view action, const Headers& headers, std::string_view secret) {
+  return checkWith(action, headers, HmacKey(HmacKey::Algorithm::Sha1, secret));
+}
+
+std::string checkResponseAuthorization(std::string_view action, const Headers& headers, const HmacKey& secretKey) {
+  return checkWith(action, headers, secretKey);
 }
 
 }  // namespace delivery::tablestore::detail

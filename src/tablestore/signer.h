@@ -3,9 +3,12 @@
 // (internal). Algorithms: specs/tablestore-delivery.md sections 3 and 4.1.
 
 #include <chrono>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 
+#include "core/crypto.h"
 #include "delivery/core/credentials.h"
 #include "delivery/core/http.h"
 #include "delivery/tablestore/client.h"
@@ -20,6 +23,19 @@ struct SigningContext {
   SignatureVersion version = SignatureVersion::V2;
   std::string region;  ///< V4 only
   std::string userAgent;
+
+  /// Precomputes the keyed HMAC state of the secret (and, for V4, caches the derived key of the
+  /// current day), so that signing a request or checking a response hashes only the message.
+  /// Optional: without it every call derives the keys again. Call after setting the fields above.
+  void prepare();
+
+  delivery::detail::HmacKey secretKey;  ///< HMAC-SHA1 keyed with the secret (V2, responses)
+  struct V4Cache {
+    std::mutex mutex;
+    std::string date;
+    delivery::detail::HmacKey key;  ///< HMAC-SHA256 keyed with the day's Base64 signing key
+  };
+  std::shared_ptr<V4Cache> v4;
 };
 
 /// Sets every header a request carries (x-ots-date from `now`, apiversion, accesskeyid,
@@ -45,5 +61,8 @@ std::string responseCanonicalString(std::string_view action, const Headers& head
 std::string responseAuthorization(std::string_view action, const Headers& headers, const Credentials& credentials);
 /// Empty when the headers carry a valid authorization for `action`; otherwise why not.
 std::string checkResponseAuthorization(std::string_view action, const Headers& headers, std::string_view secret);
+/// The same with a precomputed key (SigningContext::secretKey).
+std::string checkResponseAuthorization(std::string_view action, const Headers& headers,
+                                       const delivery::detail::HmacKey& secretKey);
 
 }  // namespace delivery::tablestore::detail

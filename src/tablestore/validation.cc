@@ -14,7 +14,6 @@
 //   [SDK]        Java SDK model setters: names, bucket, endpoint, role and prefix non-empty; event
 //                column name non-empty; schema names non-empty (JP/model/delivery/*.java).
 
-#include <set>
 #include <string>
 #include <string_view>
 
@@ -52,6 +51,15 @@ bool hasControl(std::string_view s) {
 class Collector {
  public:
   void add(std::string field, std::string message) { v_.push_back({std::move(field), std::move(message)}); }
+  /// `path` + "." + `field`, built only when there is something to report.
+  void add(const std::string& path, std::string_view field, std::string message) {
+    std::string full;
+    full.reserve(path.size() + field.size() + 1);
+    full += path;
+    full += '.';
+    full += field;
+    v_.push_back({std::move(full), std::move(message)});
+  }
   void addAll(std::vector<FieldViolation> more) {
     for (auto& m : more) v_.push_back(std::move(m));
   }
@@ -115,46 +123,46 @@ void checkExistingTaskName(Collector& c, const std::string& name) {
 
 // [ObjectDoc] + [CreateDoc]: the prefix is an object-key prefix; '$' starts a time variable.
 void checkPrefix(Collector& c, const std::string& path, const std::string& prefix) {
-  const std::string field = path + ".ossPrefix";
+  constexpr std::string_view field = "ossPrefix";
   if (prefix.empty()) {
-    c.add(field, "is required");  // [SDK]
+    c.add(path, field, "is required");  // [SDK]
     return;
   }
-  if (prefix.size() > 1023) c.add(field, "must be at most 1023 bytes");
-  if (prefix.front() == '/' || prefix.front() == '\\') c.add(field, "must not start with '/' or '\\'");
-  if (!validUtf8(prefix)) c.add(field, "must be valid UTF-8");
-  if (hasControl(prefix)) c.add(field, "must not contain control characters");
+  if (prefix.size() > 1023) c.add(path, field, "must be at most 1023 bytes");
+  if (prefix.front() == '/' || prefix.front() == '\\') c.add(path, field, "must not start with '/' or '\\'");
+  if (!validUtf8(prefix)) c.add(path, field, "must be valid UTF-8");
+  if (hasControl(prefix)) c.add(path, field, "must not contain control characters");
   static constexpr std::string_view kVariables[] = {"yyyy", "MM", "dd", "HH", "mm"};
   for (std::size_t i = prefix.find('$'); i != std::string::npos; i = prefix.find('$', i + 1)) {
     bool known = false;
     for (auto var : kVariables) known |= prefix.compare(i + 1, var.size(), var) == 0;
     if (!known) {
-      c.add(field, "unknown time variable at offset " + std::to_string(i) + ": use $yyyy, $MM, $dd, $HH or $mm");
+      c.add(path, field, "unknown time variable at offset " + std::to_string(i) + ": use $yyyy, $MM, $dd, $HH or $mm");
     }
   }
 }
 
 // [BucketDoc]
 void checkBucket(Collector& c, const std::string& path, const std::string& bucket) {
-  const std::string field = path + ".ossBucket";
+  constexpr std::string_view field = "ossBucket";
   if (bucket.empty()) {
-    c.add(field, "is required");
+    c.add(path, field, "is required");
     return;
   }
-  if (bucket.size() < 3 || bucket.size() > 63) c.add(field, "must be 3 to 63 characters long");
+  if (bucket.size() < 3 || bucket.size() > 63) c.add(path, field, "must be 3 to 63 characters long");
   bool badChar = false;
   for (char ch : bucket) badChar |= !(isLowerAlnum(ch) || ch == '-');
-  if (badChar) c.add(field, "may contain only lowercase letters, digits and '-'");
+  if (badChar) c.add(path, field, "may contain only lowercase letters, digits and '-'");
   if (!isLowerAlnum(bucket.front()) || !isLowerAlnum(bucket.back())) {
-    c.add(field, "must start and end with a lowercase letter or digit");
+    c.add(path, field, "must start and end with a lowercase letter or digit");
   }
 }
 
 // [SDK] required; a host name such as oss-cn-hangzhou.aliyuncs.com, optionally with a scheme.
 void checkOssEndpoint(Collector& c, const std::string& path, const std::string& endpoint) {
-  const std::string field = path + ".ossEndpoint";
+  constexpr std::string_view field = "ossEndpoint";
   if (endpoint.empty()) {
-    c.add(field, "is required");
+    c.add(path, field, "is required");
     return;
   }
   std::string_view host = endpoint;
@@ -163,14 +171,14 @@ void checkOssEndpoint(Collector& c, const std::string& path, const std::string& 
   }
   bool ok = !host.empty() && host.size() <= 253 && host.front() != '.' && host.front() != '-' && host.back() != '.';
   for (char ch : host) ok &= isAlpha(ch) || isDigit(ch) || ch == '.' || ch == '-';
-  if (!ok) c.add(field, "must be a host name such as oss-cn-hangzhou.aliyuncs.com");
+  if (!ok) c.add(path, field, "must be a host name such as oss-cn-hangzhou.aliyuncs.com");
 }
 
 // [RamDoc]
 void checkRoleArn(Collector& c, const std::string& path, const std::string& arn) {
-  const std::string field = path + ".ossStsRole";
+  constexpr std::string_view field = "ossStsRole";
   if (arn.empty()) {
-    c.add(field, "is required");
+    c.add(path, field, "is required");
     return;
   }
   constexpr std::string_view kHead = "acs:ram::";
@@ -185,7 +193,7 @@ void checkRoleArn(Collector& c, const std::string& path, const std::string& arn)
     ok = !role.empty() && role.size() <= 64;
     for (char ch : role) ok &= isAlpha(ch) || isDigit(ch) || ch == '.' || ch == '-';
   }
-  if (!ok) c.add(field, "must be a RAM role ARN such as acs:ram::<account id>:role/aliyunserviceroleforotsdatadelivery");
+  if (!ok) c.add(path, field, "must be a RAM role ARN such as acs:ram::<account id>:role/aliyunserviceroleforotsdatadelivery");
 }
 
 bool knownEventTimeFormat(EventTimeFormat f) {
@@ -222,28 +230,30 @@ std::vector<FieldViolation> OSSTaskConfig::validate(const std::string& path) con
   checkOssEndpoint(c, path, ossEndpoint_);
   checkRoleArn(c, path, ossStsRole_);
   if (eventTimeColumn_) {
-    if (eventTimeColumn_->getColumnName().empty()) c.add(path + ".eventTimeColumn.columnName", "is required");
+    if (eventTimeColumn_->getColumnName().empty()) c.add(path, "eventTimeColumn.columnName", "is required");
     if (!knownEventTimeFormat(eventTimeColumn_->getEventTimeFormat())) {
-      c.add(path + ".eventTimeColumn.eventTimeFormat", "is not a known EventTimeFormat");
+      c.add(path, "eventTimeColumn.eventTimeFormat", "is not a known EventTimeFormat");
     }
   }
-  if (format_ != OSSFileFormat::Parquet) c.add(path + ".format", "must be Parquet");
+  if (format_ != OSSFileFormat::Parquet) c.add(path, "format", "must be Parquet");
   // [CreateDoc]: the schema lists the delivered columns explicitly.
-  if (schema_.empty()) c.add(path + ".parquetSchema", "must list at least one column");
-  std::set<std::string> ossNames;
+  if (schema_.empty()) c.add(path, "parquetSchema", "must list at least one column");
   for (std::size_t i = 0; i < schema_.size(); ++i) {
     const ParquetSchema& s = schema_[i];
-    const std::string at = path + ".parquetSchema[" + std::to_string(i) + "]";
-    if (s.getColumnName().empty()) c.add(at + ".columnName", "must not be empty");
-    if (s.getOssColumnName().empty()) {
-      c.add(at + ".ossColumnName", "must not be empty");
-    } else if (!ossNames.insert(s.getOssColumnName()).second) {
-      // A Parquet file cannot hold two columns of one name.
-      c.add(at + ".ossColumnName", "duplicates the name \"" + s.getOssColumnName() + "\" of an earlier column");
+    auto at = [&](const char* field) { return "parquetSchema[" + std::to_string(i) + "]." + field; };
+    if (s.getColumnName().empty()) c.add(path, at("columnName"), "must not be empty");
+    const std::string& ossName = s.getOssColumnName();
+    if (ossName.empty()) {
+      c.add(path, at("ossColumnName"), "must not be empty");
+    } else {
+      // A Parquet file cannot hold two columns of one name. Schemas are short: compare directly.
+      bool duplicate = false;
+      for (std::size_t k = 0; k < i && !duplicate; ++k) duplicate = schema_[k].getOssColumnName() == ossName;
+      if (duplicate) c.add(path, at("ossColumnName"), "duplicates the name \"" + ossName + "\" of an earlier column");
     }
-    if (!knownDataType(s.getType())) c.add(at + ".type", "is not a known DataType");
-    if (!knownEncoding(s.getEncode())) c.add(at + ".encode", "is not a known OSSFileEncoding");
-    if (s.getTypeExtend() && !validUtf8(*s.getTypeExtend())) c.add(at + ".typeExtend", "must be valid UTF-8");
+    if (!knownDataType(s.getType())) c.add(path, at("type"), "is not a known DataType");
+    if (!knownEncoding(s.getEncode())) c.add(path, at("encode"), "is not a known OSSFileEncoding");
+    if (s.getTypeExtend() && !validUtf8(*s.getTypeExtend())) c.add(path, at("typeExtend"), "must be valid UTF-8");
   }
   return std::move(c.violations());
 }
