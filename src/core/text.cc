@@ -161,12 +161,38 @@ bool parseIso8601(std::string_view s, std::chrono::system_clock::time_point& out
 }
 
 namespace {
-std::mt19937_64& generator() {
-  thread_local std::mt19937_64 gen([] {
+// xoshiro256** (Blackman and Vigna): 32 bytes of state per thread instead of mt19937_64's 2.5 KB,
+// which a client would otherwise pull into cache on every call for a trace id. Seeded from
+// std::random_device; used for trace ids and backoff jitter, never for secrets.
+class Xoshiro256 {
+ public:
+  Xoshiro256() {
     std::random_device rd;
-    std::seed_seq seq{rd(), rd(), rd(), rd()};
-    return std::mt19937_64(seq);
-  }());
+    for (auto& word : s_) word = (static_cast<std::uint64_t>(rd()) << 32) ^ rd();
+    if ((s_[0] | s_[1] | s_[2] | s_[3]) == 0) s_[0] = 1;
+  }
+  std::uint64_t operator()() {
+    const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
+    const std::uint64_t t = s_[1] << 17;
+    s_[2] ^= s_[0];
+    s_[3] ^= s_[1];
+    s_[1] ^= s_[2];
+    s_[0] ^= s_[3];
+    s_[2] ^= t;
+    s_[3] = rotl(s_[3], 45);
+    return result;
+  }
+  using result_type = std::uint64_t;
+  static constexpr result_type min() { return 0; }
+  static constexpr result_type max() { return ~static_cast<result_type>(0); }
+
+ private:
+  static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+  std::uint64_t s_[4];
+};
+
+Xoshiro256& generator() {
+  thread_local Xoshiro256 gen;
   return gen;
 }
 }  // namespace
