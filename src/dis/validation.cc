@@ -11,7 +11,9 @@
 #include <cstring>
 #include <string>
 
+#include "core/validation.h"
 #include "delivery/dis/model.h"
+#include "huawei/validation.h"
 
 namespace delivery::dis {
 namespace {
@@ -58,15 +60,7 @@ class Checker {
     if (!v->empty() && v->front() == '/') add(field, "must not start with '/'");
   }
   // [OBS]
-  void bucket(const std::string& field, const std::string& v) {
-    if (!required(field, v)) return;
-    if (v.size() < 3 || v.size() > 63) add(field, "must be 3 to 63 characters long");
-    if (!std::all_of(v.begin(), v.end(), [](char c) {
-          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
-        })) {
-      add(field, "may contain only lowercase letters, digits, '-' and '.'");
-    }
-  }
+  void bucket(const std::string& field, const std::string& v) { huawei::detail::checkObsBucket(out_, field, v); }
   // [DLI][DWS][Spec] retry_duration 0..7200
   void retry(const std::string& path, const std::optional<int>& v) {
     if (v) range(path + ".retry_duration", *v, 0, 7200);
@@ -223,11 +217,7 @@ class Checker {
 };
 
 Result<void> finish(std::vector<FieldViolation> v, const char* what) {
-  if (v.empty()) return {};
-  Error e(ErrorKind::InvalidArgument, std::string(what) + " is invalid (" + std::to_string(v.size()) +
-                                          (v.size() == 1 ? " problem)" : " problems)"));
-  e.violations = std::move(v);
-  return e;
+  return delivery::detail::toValidationResult(std::move(v), what);
 }
 
 const char* descriptorPath(const DestinationDescriptor& d) {

@@ -7,17 +7,6 @@ namespace delivery::kafka {
 const char* toString(ConsumerStrategy v) noexcept { return v == ConsumerStrategy::latest ? "latest" : "earliest"; }
 const char* toString(DestinationFileType) noexcept { return "TEXT"; }
 
-const char* toString(PartitionFormat v) noexcept {
-  switch (v) {
-    case PartitionFormat::YYYY: return "yyyy";
-    case PartitionFormat::YYYY_MM: return "yyyy/MM";
-    case PartitionFormat::YYYY_MM_DD: return "yyyy/MM/dd";
-    case PartitionFormat::YYYY_MM_DD_HH: return "yyyy/MM/dd/HH";
-    case PartitionFormat::YYYY_MM_DD_HH_MM: return "yyyy/MM/dd/HH/mm";
-  }
-  return "";
-}
-
 const char* toString(RecordDelimiter v) noexcept {
   switch (v) {
     case RecordDelimiter::COMMA: return ",";

@@ -8,7 +8,9 @@
 #include <algorithm>
 #include <string>
 
+#include "core/validation.h"
 #include "delivery/kafka/model.h"
+#include "huawei/validation.h"
 
 namespace delivery::kafka {
 namespace {
@@ -32,11 +34,7 @@ void identifier(std::vector<FieldViolation>& v, const char* field, const std::st
 }
 
 Result<void> finish(std::vector<FieldViolation> v, const char* what) {
-  if (v.empty()) return {};
-  Error e(ErrorKind::InvalidArgument, std::string(what) + " is invalid (" + std::to_string(v.size()) +
-                                          (v.size() == 1 ? " problem)" : " problems)"));
-  e.violations = std::move(v);
-  return e;
+  return delivery::detail::toValidationResult(std::move(v), what);
 }
 
 }  // namespace
@@ -58,19 +56,7 @@ std::vector<FieldViolation> ObsDestinationDescriptor::validate(const std::string
   // [Seed] access_key, secret_key and obs_bucket_name are mandatory.
   if (accessKey_.empty()) v.push_back({p + "access_key", "is required"});
   if (secretKey_.empty()) v.push_back({p + "secret_key", "is required"});
-  if (obsBucketName_.empty()) {
-    v.push_back({p + "obs_bucket_name", "is required"});
-  } else {
-    // [OBS]
-    if (obsBucketName_.size() < 3 || obsBucketName_.size() > 63) {
-      v.push_back({p + "obs_bucket_name", "must be 3 to 63 characters long"});
-    }
-    if (!std::all_of(obsBucketName_.begin(), obsBucketName_.end(), [](char c) {
-          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
-        })) {
-      v.push_back({p + "obs_bucket_name", "may contain only lowercase letters, digits, '-' and '.'"});
-    }
-  }
+  huawei::detail::checkObsBucket(v, p + "obs_bucket_name", obsBucketName_);  // [OBS]
   // [Spec] obs_path: at most 64 of letters, digits, '_', '-' and '/' (see model.h).
   if (obsPath_) {
     if (obsPath_->size() > 64) v.push_back({p + "obs_path", "must be at most 64 characters"});

@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/validation.h"
 #include "delivery/tablestore/model.h"
 
 namespace delivery::tablestore {
@@ -64,13 +65,7 @@ class Collector {
     for (auto& m : more) v_.push_back(std::move(m));
   }
   std::vector<FieldViolation>& violations() { return v_; }
-  Result<void> result(const char* what) {
-    if (v_.empty()) return {};
-    Error e(ErrorKind::InvalidArgument, std::string(what) + " is invalid (" + std::to_string(v_.size()) +
-                                            (v_.size() == 1 ? " problem)" : " problems)"));
-    e.violations = std::move(v_);
-    return e;
-  }
+  Result<void> result(const char* what) { return delivery::detail::toValidationResult(std::move(v_), what); }
 
  private:
   std::vector<FieldViolation> v_;

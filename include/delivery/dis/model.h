@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "delivery/core/result.h"
+#include "delivery/huawei/common.h"
 
 namespace delivery::dis {
 
@@ -37,8 +38,7 @@ namespace delivery::dis {
 enum class DestinationType { OBS, MRS, DLI, CLOUDTABLE, DWS };
 enum class ConsumerStrategy { LATEST, TRIM_HORIZON };
 enum class DestinationFileType { text, parquet, carbon };
-/// Time directories under the OBS path: "yyyy" ... "yyyy/MM/dd/HH/mm".
-enum class PartitionFormat { YYYY, YYYY_MM, YYYY_MM_DD, YYYY_MM_DD_HH, YYYY_MM_DD_HH_MM };
+using huawei::PartitionFormat;
 enum class RecordDelimiter { COMMA, SEMICOLON, PIPE, NEWLINE };  // "," ";" "|" "\n"
 enum class DwsDelimiter { COMMA, SEMICOLON, PIPE };               // "," ";" "|"
 enum class TimestampType { String, Timestamp };
@@ -62,7 +62,7 @@ enum class TransferTaskState { ERROR, STARTING, PAUSED, RUNNING, DELETE, ABNORMA
 const char* toString(DestinationType v) noexcept;
 const char* toString(ConsumerStrategy v) noexcept;
 const char* toString(DestinationFileType v) noexcept;
-const char* toString(PartitionFormat v) noexcept;
+using huawei::toString;
 const char* toString(RecordDelimiter v) noexcept;
 const char* toString(DwsDelimiter v) noexcept;
 const char* toString(TimestampType v) noexcept;
@@ -454,18 +454,7 @@ extern template class BatchTransferTaskRequestBase<BatchStopTransferTaskRequest>
 
 // ---- responses ------------------------------------------------------------------------------------
 
-class DisResponse {
- public:
-  /// X-Request-Id of the response.
-  const std::string& getRequestId() const noexcept { return requestId_; }
-  void setRequestId(std::string v) { requestId_ = std::move(v); }
-  int getHttpStatus() const noexcept { return httpStatus_; }
-  void setHttpStatus(int v) { httpStatus_ = v; }
-
- private:
-  std::string requestId_;
-  int httpStatus_ = 0;
-};
+using DisResponse = huawei::HuaweiResponse;
 
 class CreateTransferTaskResponse : public DisResponse {};
 class UpdateTransferTaskResponse : public DisResponse {};

@@ -25,19 +25,20 @@
 #include <vector>
 
 #include "delivery/core/result.h"
+#include "delivery/huawei/common.h"
 
 namespace delivery::kafka {
 
 enum class ConsumerStrategy { latest, earliest };
 enum class DestinationFileType { TEXT };
-enum class PartitionFormat { YYYY, YYYY_MM, YYYY_MM_DD, YYYY_MM_DD_HH, YYYY_MM_DD_HH_MM };  // "yyyy" ... "yyyy/MM/dd/HH/mm"
+using huawei::PartitionFormat;
 enum class RecordDelimiter { COMMA, SEMICOLON, PIPE, NEWLINE, NONE };  // "," ";" "|" "\n" "NULL"
 /// Connector bandwidth of old-specification instances.
 enum class ConnectorSpecification { MB100, MB300, MB600, MB1200 };  // "100MB" ... "1200MB"
 
 const char* toString(ConsumerStrategy v) noexcept;
 const char* toString(DestinationFileType v) noexcept;
-const char* toString(PartitionFormat v) noexcept;
+using huawei::toString;
 const char* toString(RecordDelimiter v) noexcept;
 const char* toString(ConnectorSpecification v) noexcept;
 
@@ -265,17 +266,7 @@ class CreateConnectorRequest {
 
 // ---- responses ------------------------------------------------------------------------------------
 
-class KafkaResponse {
- public:
-  const std::string& getRequestId() const noexcept { return requestId_; }
-  void setRequestId(std::string v) { requestId_ = std::move(v); }
-  int getHttpStatus() const noexcept { return httpStatus_; }
-  void setHttpStatus(int v) { httpStatus_ = v; }
-
- private:
-  std::string requestId_;
-  int httpStatus_ = 0;
-};
+using KafkaResponse = huawei::HuaweiResponse;
 
 class CreateSinkTaskResponse : public KafkaResponse {
  public:

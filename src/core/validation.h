@@ -1,0 +1,21 @@
+#pragma once
+// What every validate() ends with (internal).
+
+#include <string>
+#include <vector>
+
+#include "delivery/core/result.h"
+
+namespace delivery::detail {
+
+/// Success when `violations` is empty; otherwise one InvalidArgument error, "<what> is invalid
+/// (N problems)", carrying them all.
+inline Result<void> toValidationResult(std::vector<FieldViolation> violations, const std::string& what) {
+  if (violations.empty()) return {};
+  Error e(ErrorKind::InvalidArgument, what + " is invalid (" + std::to_string(violations.size()) +
+                                          (violations.size() == 1 ? " problem)" : " problems)"));
+  e.violations = std::move(violations);
+  return e;
+}
+
+}  // namespace delivery::detail
