@@ -10,6 +10,7 @@
 #include "delivery/tablestore/client.h"
 #include "delivery/testing/fake_clock.h"
 #include "emulator/emulator.h"
+#include "support/samples.h"
 #include "tablestore/codec.h"
 #include "tablestore/signer.h"
 
@@ -22,21 +23,9 @@ namespace {
 
 const Credentials kCreds("emulator-access-key-id", "emulator-access-key-secret");
 
-OSSTaskConfig sampleConfig() {
-  OSSTaskConfig c;
-  c.setOssPrefix("sampledeliverytask/year=$yyyy/month=$MM")
-      .setOssBucket("datadeliverytest")
-      .setOssEndpoint("oss-cn-hangzhou.aliyuncs.com")
-      .setOssStsRole("acs:ram::1234567890:role/aliyunserviceroleforotsdatadelivery")
-      .setEventTimeColumn(EventColumn("PK1", EventTimeFormat::RFC1123))
-      .addParquetSchema(ParquetSchema("PK1", "PK1", DataType::UTF8))
-      .addParquetSchema(ParquetSchema("PK2", "PK2", DataType::BOOL))
-      .addParquetSchema(ParquetSchema("Col1", "Col1", DataType::UTF8));
-  return c;
-}
 
 CreateDeliveryTaskRequest sampleCreate(const std::string& task = "sampledeliverytask") {
-  return CreateDeliveryTaskRequest("sampleTable", task, sampleConfig());
+  return CreateDeliveryTaskRequest("sampleTable", task, delivery::test::javaSampleConfig());
 }
 
 DeliveryClient clientFor(const Emulator& emu, Credentials creds = kCreds, DeliveryClientConfig config = {}) {
@@ -68,11 +57,11 @@ TEST_CASE("full lifecycle through CurlTransport", "[integration][emulator]") {
 
   auto described = client.describeDeliveryTask(DescribeDeliveryTaskRequest("sampleTable", "sampledeliverytask"));
   REQUIRE(described);
-  CHECK(described->getTaskConfig() == sampleConfig());
+  CHECK(described->getTaskConfig() == delivery::test::javaSampleConfig());
   CHECK(described->getTaskType() == DeliveryTaskType::BASE_INC);
   CHECK(described->getTaskSyncStat().getErrorType() == DeliveryErrorType::OK);
 
-  OSSTaskConfig changed = sampleConfig();
+  OSSTaskConfig changed = delivery::test::javaSampleConfig();
   changed.setOssPrefix("changed/$yyyy");
   REQUIRE(client.updateDeliveryTask(UpdateDeliveryTaskRequest("sampleTable", "sampledeliverytask", changed)));
   CHECK(client.describeDeliveryTask(DescribeDeliveryTaskRequest("sampleTable", "sampledeliverytask"))
@@ -169,7 +158,7 @@ TEST_CASE("the emulator validates requests like the service (OTSParameterInvalid
   Emulator emu(quiet());
   REQUIRE(emu.start());
   // Bypass the client's own validation: sign an invalid request by hand.
-  CreateDeliveryTaskRequest bad("sampleTable", "Bad_Task", sampleConfig());
+  CreateDeliveryTaskRequest bad("sampleTable", "Bad_Task", delivery::test::javaSampleConfig());
   HttpRequest http;
   http.endpoint = Endpoint::parse(emu.endpoint()).value();
   http.path = "/CreateDeliveryTask";
@@ -216,7 +205,7 @@ TEST_CASE("tasks survive a restart with a state file", "[integration][emulator]"
     CHECK(emu.taskCount() == 1);
     auto d = clientFor(emu).describeDeliveryTask(DescribeDeliveryTaskRequest("sampleTable", "sampledeliverytask"));
     REQUIRE(d);
-    CHECK(d->getTaskConfig() == sampleConfig());
+    CHECK(d->getTaskConfig() == delivery::test::javaSampleConfig());
   }
   {
     std::FILE* f = std::fopen(path.c_str(), "a");

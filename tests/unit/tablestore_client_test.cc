@@ -8,6 +8,7 @@
 
 #include "core/crypto.h"
 #include "delivery/tablestore/client.h"
+#include "support/samples.h"
 #include "delivery/testing/fake_clock.h"
 #include "delivery/testing/mock_transport.h"
 #include "delivery/testing/tablestore_responses.h"
@@ -43,25 +44,7 @@ struct Fixture {
   }
 };
 
-OSSTaskConfig sampleConfig() {
-  OSSTaskConfig c;
-  c.setOssPrefix("sampledeliverytask/year=$yyyy/month=$MM")
-      .setOssBucket("datadeliverytest")
-      .setOssEndpoint("oss-cn-hangzhou.aliyuncs.com")
-      .setOssStsRole("acs:ram::1234567890:role/aliyunserviceroleforotsdatadelivery")
-      .setEventTimeColumn(EventColumn("PK1", EventTimeFormat::RFC1123))
-      .addParquetSchema(ParquetSchema("PK1", "PK1", DataType::UTF8))
-      .addParquetSchema(ParquetSchema("PK2", "PK2", DataType::BOOL))
-      .addParquetSchema(ParquetSchema("Col1", "Col1", DataType::UTF8));
-  return c;
-}
 
-CreateDeliveryTaskRequest sampleCreate() {
-  CreateDeliveryTaskRequest r;
-  r.setTableName("sampleTable").setTaskName("sampledeliverytask").setTaskConfig(sampleConfig()).setTaskType(
-      DeliveryTaskType::BASE_INC);
-  return r;
-}
 
 class CapturingLogger final : public Logger {
  public:
@@ -79,14 +62,14 @@ class CapturingLogger final : public Logger {
 TEST_CASE("createDeliveryTask sends the signed protobuf request the Java SDK sends", "[tablestore][client]") {
   Fixture f;
   f.transport->enqueueResponse(mock::emptyOk("CreateDeliveryTask", kCreds, "rid-create"));
-  auto response = f.client().createDeliveryTask(sampleCreate());
+  auto response = f.client().createDeliveryTask(delivery::test::javaSampleCreate());
   REQUIRE(response);
   CHECK(response->getRequestId() == "rid-create");
 
   const HttpRequest sent = f.transport->lastRequest();
   CHECK(sent.method == HttpMethod::Post);
   CHECK(sent.url() == "https://myinstance.cn-hangzhou.ots.aliyuncs.com/CreateDeliveryTask");
-  CHECK(sent.body == td::encode(sampleCreate()));
+  CHECK(sent.body == td::encode(delivery::test::javaSampleCreate()));
   const Headers& h = sent.headers;
   CHECK(h.get("x-ots-date") == "2024-01-02T03:04:05.000Z");
   CHECK(h.get("x-ots-apiversion") == "2015-12-31");
@@ -103,7 +86,7 @@ TEST_CASE("createDeliveryTask sends the signed protobuf request the Java SDK sen
 
 TEST_CASE("an invalid request is rejected before anything is sent", "[tablestore][client]") {
   Fixture f;
-  auto request = sampleCreate();
+  auto request = delivery::test::javaSampleCreate();
   request.setTaskName("Bad_Name");
   auto response = f.client().createDeliveryTask(request);
   REQUIRE_FALSE(response);
@@ -117,7 +100,7 @@ TEST_CASE("describe, list and delete parse their responses", "[tablestore][clien
   Fixture f;
   TaskSyncStat stat;
   stat.setTaskSyncPhase(TaskSyncPhase::FULL).setCurrentSyncTimestampNanos(1704164645000000000LL).setDetail("ok");
-  f.transport->enqueueResponse(mock::describeOk(kCreds, sampleConfig(), DeliveryTaskType::BASE_INC, stat, "rid-d"));
+  f.transport->enqueueResponse(mock::describeOk(kCreds, delivery::test::javaSampleConfig(), DeliveryTaskType::BASE_INC, stat, "rid-d"));
   f.transport->enqueueResponse(mock::listOk(kCreds, {{"sampleTable", "sampledeliverytask", DeliveryTaskType::INC}}));
   f.transport->enqueueResponse(mock::emptyOk("DeleteDeliveryTask", kCreds, "rid-del"));
   f.transport->enqueueResponse(mock::emptyOk("UpdateDeliveryTask", kCreds, "rid-up"));
@@ -126,7 +109,7 @@ TEST_CASE("describe, list and delete parse their responses", "[tablestore][clien
   auto d = client.describeDeliveryTask(DescribeDeliveryTaskRequest("sampleTable", "sampledeliverytask"));
   REQUIRE(d);
   CHECK(d->getRequestId() == "rid-d");
-  CHECK(d->getTaskConfig() == sampleConfig());
+  CHECK(d->getTaskConfig() == delivery::test::javaSampleConfig());
   CHECK(d->getTaskSyncStat() == stat);
   CHECK(d->getTaskType() == DeliveryTaskType::BASE_INC);
   CHECK(f.transport->lastRequest().path == "/DescribeDeliveryTask");
@@ -143,7 +126,7 @@ TEST_CASE("describe, list and delete parse their responses", "[tablestore][clien
   CHECK(del->getRequestId() == "rid-del");
   CHECK(f.transport->lastRequest().path == "/DeleteDeliveryTask");
 
-  auto up = client.updateDeliveryTask(UpdateDeliveryTaskRequest("sampleTable", "sampledeliverytask", sampleConfig()));
+  auto up = client.updateDeliveryTask(UpdateDeliveryTaskRequest("sampleTable", "sampledeliverytask", delivery::test::javaSampleConfig()));
   REQUIRE(up);
   CHECK(f.transport->lastRequest().path == "/UpdateDeliveryTask");
 }
@@ -164,7 +147,7 @@ TEST_CASE("service errors map to Error fields", "[tablestore][client][errors]") 
   }
   SECTION("403 auth failed") {
     f.transport->enqueueResponse(mock::errorResponse(403, "OTSAuthFailed", "signature mismatch"));
-    auto r = f.client().createDeliveryTask(sampleCreate());
+    auto r = f.client().createDeliveryTask(delivery::test::javaSampleCreate());
     REQUIRE_FALSE(r);
     CHECK(r.error().kind == ErrorKind::Auth);
     CHECK(r.error().code == "OTSAuthFailed");
@@ -175,7 +158,7 @@ TEST_CASE("service errors map to Error fields", "[tablestore][client][errors]") 
     resp.headers.add("x-ots-requestid", "rid-502");
     resp.body = "<html>bad gateway</html>";
     f.transport->enqueueResponse(resp);
-    auto r = f.client().createDeliveryTask(sampleCreate());
+    auto r = f.client().createDeliveryTask(delivery::test::javaSampleCreate());
     REQUIRE_FALSE(r);
     CHECK(r.error().code == "OTSServerUnavailable");
     CHECK(r.error().message == "<html>bad gateway</html>");
@@ -183,7 +166,7 @@ TEST_CASE("service errors map to Error fields", "[tablestore][client][errors]") 
   }
   SECTION("no x-ots-requestid: a proxy answered") {
     f.transport->enqueueResponse(503, {}, "Service Unavailable");
-    auto r = f.client().createDeliveryTask(sampleCreate());
+    auto r = f.client().createDeliveryTask(delivery::test::javaSampleCreate());
     REQUIRE_FALSE(r);
     CHECK(r.error().httpStatus == 503);
     CHECK(r.error().message.find("without x-ots-requestid") != std::string::npos);
@@ -204,7 +187,7 @@ TEST_CASE("create is retried only on errors the service did not execute", "[tabl
   SECTION("OTSServerBusy then success: retried, same trace id, fresh date and signature") {
     f.transport->enqueueResponse(mock::errorResponse(503, "OTSServerBusy", "busy"));
     f.transport->enqueueResponse(mock::emptyOk("CreateDeliveryTask", kCreds));
-    auto r = f.client().createDeliveryTask(sampleCreate());
+    auto r = f.client().createDeliveryTask(delivery::test::javaSampleCreate());
     REQUIRE(r);
     const auto reqs = f.transport->requests();
     REQUIRE(reqs.size() == 2);
@@ -220,7 +203,7 @@ TEST_CASE("create is retried only on errors the service did not execute", "[tabl
   SECTION("OTSQuotaExhausted is retried only with the 'too frequent' message") {
     f.transport->enqueueResponse(mock::errorResponse(403, "OTSQuotaExhausted", "Too frequent table operations."));
     f.transport->enqueueResponse(mock::errorResponse(403, "OTSQuotaExhausted", "Quota exhausted."));
-    auto r = f.client().createDeliveryTask(sampleCreate());
+    auto r = f.client().createDeliveryTask(delivery::test::javaSampleCreate());
     REQUIRE_FALSE(r);
     CHECK(r.error().message == "Quota exhausted.");
     CHECK(f.transport->requestCount() == 2);
@@ -228,12 +211,12 @@ TEST_CASE("create is retried only on errors the service did not execute", "[tabl
   SECTION("a connect failure is retried: the request never left") {
     f.transport->enqueueError(Error(ErrorKind::Connect, "connection refused"));
     f.transport->enqueueResponse(mock::emptyOk("CreateDeliveryTask", kCreds));
-    CHECK(f.client().createDeliveryTask(sampleCreate()).ok());
+    CHECK(f.client().createDeliveryTask(delivery::test::javaSampleCreate()).ok());
     CHECK(f.transport->requestCount() == 2);
   }
   SECTION("a read timeout is not retried: the task may exist") {
     f.transport->enqueueError(Error(ErrorKind::Timeout, "operation timed out"));
-    auto r = f.client().createDeliveryTask(sampleCreate());
+    auto r = f.client().createDeliveryTask(delivery::test::javaSampleCreate());
     REQUIRE_FALSE(r);
     CHECK(r.error().kind == ErrorKind::Timeout);
     CHECK_FALSE(r.error().retryable);
@@ -242,7 +225,7 @@ TEST_CASE("create is retried only on errors the service did not execute", "[tabl
   SECTION("OTSInternalServerError and 500 are not retried for create or delete") {
     f.transport->enqueueResponse(mock::errorResponse(500, "OTSInternalServerError", "oops"));
     f.transport->enqueueResponse(mock::errorResponse(500, "OTSTimeout", "oops"));
-    CHECK_FALSE(f.client().createDeliveryTask(sampleCreate()).ok());
+    CHECK_FALSE(f.client().createDeliveryTask(delivery::test::javaSampleCreate()).ok());
     CHECK_FALSE(f.client().deleteDeliveryTask(DeleteDeliveryTaskRequest("t", "k")).ok());
     CHECK(f.transport->requestCount() == 2);
   }
@@ -309,14 +292,14 @@ TEST_CASE("response integrity checks", "[tablestore][client][response]") {
   f.config.retry = RetryPolicy::noRetry();
   SECTION("authorization signed with another secret") {
     f.transport->enqueueResponse(mock::emptyOk("CreateDeliveryTask", Credentials("testaccesskeyid", "other")));
-    auto r = f.client().createDeliveryTask(sampleCreate());
+    auto r = f.client().createDeliveryTask(delivery::test::javaSampleCreate());
     REQUIRE_FALSE(r);
     CHECK(r.error().kind == ErrorKind::Auth);
     CHECK(r.error().message.find("authorization") != std::string::npos);
   }
   SECTION("authorization for another action") {
     f.transport->enqueueResponse(mock::emptyOk("DeleteDeliveryTask", kCreds));
-    CHECK_FALSE(f.client().createDeliveryTask(sampleCreate()).ok());
+    CHECK_FALSE(f.client().createDeliveryTask(delivery::test::javaSampleCreate()).ok());
   }
   SECTION("the check can be turned off") {
     f.config.verifyResponseAuthorization = false;
@@ -324,13 +307,13 @@ TEST_CASE("response integrity checks", "[tablestore][client][response]") {
     resp.status = 200;
     resp.headers.add("x-ots-requestid", "rid");
     f.transport->enqueueResponse(resp);
-    CHECK(f.client().createDeliveryTask(sampleCreate()).ok());
+    CHECK(f.client().createDeliveryTask(delivery::test::javaSampleCreate()).ok());
   }
   SECTION("missing authorization header") {
     HttpResponse resp = mock::emptyOk("CreateDeliveryTask", kCreds);
     resp.headers.remove("authorization");
     f.transport->enqueueResponse(resp);
-    auto r = f.client().createDeliveryTask(sampleCreate());
+    auto r = f.client().createDeliveryTask(delivery::test::javaSampleCreate());
     REQUIRE_FALSE(r);
     CHECK(r.error().message == "response lacks the authorization header");
   }
@@ -347,7 +330,7 @@ TEST_CASE("response integrity checks", "[tablestore][client][response]") {
     HttpResponse resp;
     resp.status = 200;
     f.transport->enqueueResponse(resp);
-    auto r = f.client().createDeliveryTask(sampleCreate());
+    auto r = f.client().createDeliveryTask(delivery::test::javaSampleCreate());
     REQUIRE_FALSE(r);
     CHECK(r.error().kind == ErrorKind::InvalidResponse);
   }
@@ -362,7 +345,7 @@ TEST_CASE("response integrity checks", "[tablestore][client][response]") {
     HttpResponse resp = mock::emptyOk("CreateDeliveryTask", kCreds);
     resp.headers.add("x-ots-response-compress-type", "deflate");
     f.transport->enqueueResponse(resp);
-    CHECK_FALSE(f.client().createDeliveryTask(sampleCreate()).ok());
+    CHECK_FALSE(f.client().createDeliveryTask(delivery::test::javaSampleCreate()).ok());
   }
 }
 
@@ -423,7 +406,7 @@ TEST_CASE("logs carry no secrets, signatures or tokens", "[tablestore][client][l
   f.transport->enqueueResponse(mock::errorResponse(503, "OTSServerBusy", "busy"));
   f.transport->enqueueResponse(mock::emptyOk("CreateDeliveryTask", sts));
   auto client = f.client(sts);
-  REQUIRE(client.createDeliveryTask(sampleCreate()).ok());
+  REQUIRE(client.createDeliveryTask(delivery::test::javaSampleCreate()).ok());
   const auto reqs = f.transport->requests();
   const std::string& log = logger->text;
   CHECK(log.find("CreateDeliveryTask") != std::string::npos);

@@ -3,28 +3,17 @@
 #include <catch2/catch.hpp>
 
 #include "delivery/tablestore/model.h"
+#include "support/samples.h"
 
 using namespace delivery;
 using namespace delivery::tablestore;
 
 namespace {
 
-OSSTaskConfig validConfig() {
-  OSSTaskConfig c;
-  c.setOssPrefix("sampledeliverytask/year=$yyyy/month=$MM")
-      .setOssBucket("datadeliverytest")
-      .setOssEndpoint("oss-cn-hangzhou.aliyuncs.com")
-      .setOssStsRole("acs:ram::1234567890:role/aliyunserviceroleforotsdatadelivery")
-      .setEventTimeColumn(EventColumn("PK1", EventTimeFormat::RFC1123))
-      .addParquetSchema(ParquetSchema("PK1", "PK1", DataType::UTF8))
-      .addParquetSchema(ParquetSchema("PK2", "PK2", DataType::BOOL))
-      .addParquetSchema(ParquetSchema("Col1", "Col1", DataType::UTF8));
-  return c;
-}
 
 CreateDeliveryTaskRequest validCreate() {
   CreateDeliveryTaskRequest r;
-  r.setTableName("sampleTable").setTaskName("sampledeliverytask").setTaskConfig(validConfig());
+  r.setTableName("sampleTable").setTaskName("sampledeliverytask").setTaskConfig(delivery::test::javaSampleConfig());
   return r;
 }
 
@@ -115,7 +104,7 @@ TEST_CASE("bucket naming rule", "[tablestore][validation]") {
   };
   for (const auto& [bucket, valid] : cases) {
     INFO(bucket);
-    auto c = validConfig();
+    auto c = delivery::test::javaSampleConfig();
     c.setOssBucket(bucket);
     auto v = c.validate();
     CHECK(v.empty() == valid);
@@ -141,7 +130,7 @@ TEST_CASE("ossPrefix rule: object-key prefix with known time variables", "[table
   };
   for (const auto& [prefix, valid] : cases) {
     INFO(prefix);
-    auto c = validConfig();
+    auto c = delivery::test::javaSampleConfig();
     c.setOssPrefix(prefix);
     auto v = c.validate();
     CHECK(v.empty() == valid);
@@ -163,7 +152,7 @@ TEST_CASE("ossStsRole must be a RAM role ARN", "[tablestore][validation]") {
   };
   for (const auto& [arn, valid] : cases) {
     INFO(arn);
-    auto c = validConfig();
+    auto c = delivery::test::javaSampleConfig();
     c.setOssStsRole(arn);
     auto v = c.validate();
     CHECK(v.empty() == valid);
@@ -179,14 +168,14 @@ TEST_CASE("ossEndpoint must be a host name", "[tablestore][validation]") {
   };
   for (const auto& [endpoint, valid] : cases) {
     INFO(endpoint);
-    auto c = validConfig();
+    auto c = delivery::test::javaSampleConfig();
     c.setOssEndpoint(endpoint);
     CHECK(c.validate().empty() == valid);
   }
 }
 
 TEST_CASE("schema rules: at least one column, names non-empty, Parquet names unique", "[tablestore][validation]") {
-  auto c = validConfig();
+  auto c = delivery::test::javaSampleConfig();
   c.setParquetSchemaList({});
   auto v = c.validate();
   REQUIRE(v.size() == 1);
@@ -204,7 +193,7 @@ TEST_CASE("schema rules: at least one column, names non-empty, Parquet names uni
 }
 
 TEST_CASE("enum values outside the known sets are rejected", "[tablestore][validation]") {
-  auto c = validConfig();
+  auto c = delivery::test::javaSampleConfig();
   c.setParquetSchemaList({ParquetSchema("a", "a", static_cast<DataType>(16)).setEncode(static_cast<OSSFileEncoding>(9))});
   c.setEventTimeColumn(EventColumn("", static_cast<EventTimeFormat>(0)));
   c.setFormat(static_cast<OSSFileFormat>(1));
@@ -219,7 +208,7 @@ TEST_CASE("enum values outside the known sets are rejected", "[tablestore][valid
 
 TEST_CASE("every DataType is accepted, the TIMESTAMP ones included", "[tablestore][validation]") {
   for (int t = 0; t <= 15; ++t) {
-    auto c = validConfig();
+    auto c = delivery::test::javaSampleConfig();
     c.setParquetSchemaList({ParquetSchema("a", static_cast<DataType>(t))});
     CHECK(c.validate().empty());
     CHECK(std::string(toString(static_cast<DataType>(t))) != "UNKNOWN");
@@ -243,7 +232,7 @@ TEST_CASE("all violations are reported at once with field paths", "[tablestore][
 }
 
 TEST_CASE("UpdateDeliveryTaskRequest validation", "[tablestore][validation]") {
-  UpdateDeliveryTaskRequest u("sampleTable", "sampledeliverytask", validConfig());
+  UpdateDeliveryTaskRequest u("sampleTable", "sampledeliverytask", delivery::test::javaSampleConfig());
   CHECK(u.validate().ok());
   UpdateDeliveryTaskRequest missing;
   CHECK(fields(missing.validate()) == std::vector<std::string>{"tableName", "taskName", "taskConfig"});
