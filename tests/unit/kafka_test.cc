@@ -244,3 +244,31 @@ TEST_CASE("KafkaClient operations through MockTransport", "[kafka][client]") {
   CHECK_FALSE(client.createSinkTask(CreateSinkTaskRequest()));
   CHECK(transport->requestCount() == before);  // invalid: nothing sent
 }
+
+TEST_CASE("Kafka logs carry neither the connector's keys nor the caller's secret", "[kafka][client][logging]") {
+  struct Capture final : Logger {
+    LogLevel level() const override { return LogLevel::Trace; }
+    void log(LogLevel, std::string_view m) override { text += std::string(m) + "\n"; }
+    std::string text;
+  };
+  auto logger = std::make_shared<Capture>();
+  auto transport = std::make_shared<MockTransport>();
+  transport->enqueueResponse(429, {}, R"({"error_code":"APIGW.0308","error_msg":"throttled"})");
+  transport->enqueueResponse(200, {}, R"({"task_id":"t-1"})");
+  KafkaClientConfig config;
+  config.transport = transport;
+  config.logger = logger;
+  config.endpoint = "https://dms.example.test";
+  config.sleeper = std::make_shared<delivery::testing::RecordingSleeper>();
+  auto client = KafkaClient::create(HuaweiCredentials::withAkSk("AK", "CALLER-SK-VALUE", "proj"), config).value();
+  CreateSinkTaskRequest r = seedRequest();
+  ObsDestinationDescriptor d = r.getObsDestinationDescriptor();
+  d.setAccessKey("OBS-AK-VALUE").setSecretKey("OBS-SK-VALUE");
+  r.setObsDestinationDescriptor(d);
+  REQUIRE(client.createSinkTask(r));
+  CHECK(logger->text.find("CreateSinkTask") != std::string::npos);
+  for (const char* secret : {"OBS-AK-VALUE", "OBS-SK-VALUE", "CALLER-SK-VALUE"}) {
+    INFO(secret);
+    CHECK(logger->text.find(secret) == std::string::npos);
+  }
+}

@@ -12,16 +12,17 @@ namespace {
 void usage(std::ostream& os) {
   os << "usage: delivery-emulator [--port N] [--access-key-id ID] [--access-key-secret SECRET]\n"
         "                         [--security-token TOKEN] [--huawei-ak AK] [--huawei-sk SK]\n"
-        "                         [--huawei-project-id ID] [--huawei-token TOKEN]\n"
+        "                         [--huawei-project-id ID] [--huawei-token TOKEN] [--huawei-connector-id ID]\n"
         "                         [--state-file PATH] [--idle-timeout SECONDS] [--verbose]\n"
-        "Serves the Tablestore delivery-task actions and the Huawei Cloud DIS transfer-task API on\n"
-        "http://127.0.0.1:<port>.\n"
+        "Serves the Tablestore delivery-task actions, the Huawei Cloud DIS transfer-task API and the DMS\n"
+        "Kafka sink-task API on http://127.0.0.1:<port>.\n"
         "  --port 0 (default) picks a free port; the first line printed is\n"
         "  'delivery-emulator listening on http://127.0.0.1:<port>'.\n"
         "  Credentials default to emulator-access-key-id / emulator-access-key-secret, or\n"
         "  ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET when those are set.\n"
         "  Huawei credentials default to emulator-ak / emulator-sk, project emulator-project and IAM token\n"
         "  emulator-iam-token, or HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK / HUAWEICLOUD_SDK_PROJECT_ID.\n"
+        "  One Kafka dump connector exists from the start: emulator-connector (--huawei-connector-id).\n"
         "  --idle-timeout: stop after that many seconds without a request (default 600, 0 = never).\n";
 }
 }  // namespace
@@ -61,6 +62,8 @@ int main(int argc, char** argv) {
         options.huawei.projectId = next();
       } else if (arg == "--huawei-token") {
         options.huawei.authToken = next();
+      } else if (arg == "--huawei-connector-id") {
+        options.huawei.defaultConnectorId = next();
       } else if (arg == "--state-file") {
         options.stateFile = next();
       } else if (arg == "--idle-timeout") {
