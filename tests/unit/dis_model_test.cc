@@ -4,6 +4,8 @@
 #include <rapidjson/document.h>
 
 #include <catch2/catch.hpp>
+#include <functional>
+#include <random>
 
 #include "delivery/dis/model.h"
 #include "dis/codec.h"
@@ -412,4 +414,31 @@ TEST_CASE("batch bodies", "[dis][wire]") {
   CHECK(dd::decodeBatch(R"({"action":"stop","tasks":[{"id":"a"}]})", action, ids, p));
   CHECK(action == "stop");
   CHECK(ids == std::vector<std::string>{"a"});
+}
+
+TEST_CASE("random and mutated JSON bodies never crash the DIS decoders", "[dis][wire]") {
+  std::mt19937 rng(1121);
+  const std::string valid =
+      R"({"stream_name":"s","task_name":"t","task_id":"x","state":"RUNNING","destination_type":"DWS","partitions":)"
+      R"([{"partitionId":"p","discard":0,"state":"RUNNING"}],"dws_destination_descripton":{"task_name":"t","options":{"reject_limit":"5"}}})";
+  int ok = 0;
+  for (int i = 0; i < 3000; ++i) {
+    std::string body = valid;
+    if (i % 3 == 0) {
+      body.resize(rng() % 80);
+      for (char& c : body) c = static_cast<char>(rng());
+    } else {
+      for (int k = 0; k < 2; ++k) body[rng() % body.size()] = "{}[]\":,0a\\"[rng() % 10];
+      if (i % 3 == 2) body.resize(rng() % body.size());
+    }
+    auto show = dd::decodeShow(body);
+    auto list = dd::decodeList(body);
+    std::vector<FieldViolation> problems;
+    (void)dd::decodeCreate(body, problems);
+    ok += show.ok() ? 1 : 0;
+    if (!show) CHECK(show.error().kind == ErrorKind::InvalidResponse);
+    if (!list) CHECK(list.error().kind == ErrorKind::InvalidResponse);
+  }
+  CHECK(ok > 0);
+  CHECK(ok < 3000);
 }
