@@ -18,6 +18,7 @@
 #include "delivery/tablestore/client.h"
 #include "delivery/tablestore/model.h"
 #include "delivery/version.h"
+#include "support/samples.h"
 #include "tablestore/codec.h"
 #include "tablestore/signer.h"
 
@@ -34,18 +35,8 @@ std::chrono::system_clock::time_point fixedNow() {
   return std::chrono::system_clock::time_point(std::chrono::milliseconds(1714979289123LL));
 }
 
-ts::CreateDeliveryTaskRequest sampleRequest() {
-  ts::OSSTaskConfig config;
-  config.setOssPrefix("sampledeliverytask/year=$yyyy/month=$MM")
-      .setOssBucket("datadeliverytest")
-      .setOssEndpoint("oss-cn-hangzhou.aliyuncs.com")
-      .setOssStsRole("acs:ram::1234567890:role/aliyunserviceroleforotsdatadelivery")
-      .setEventTimeColumn(ts::EventColumn("PK1", ts::EventTimeFormat::RFC1123))
-      .addParquetSchema(ts::ParquetSchema("PK1", ts::DataType::UTF8))
-      .addParquetSchema(ts::ParquetSchema("PK2", ts::DataType::BOOL))
-      .addParquetSchema(ts::ParquetSchema("Col1", ts::DataType::UTF8));
-  return ts::CreateDeliveryTaskRequest("sampleTable", "sampledeliverytask", config);
-}
+// The Java SDK's sample task, the same the tests use.
+ts::CreateDeliveryTaskRequest sampleRequest() { return delivery::test::javaSampleCreate(); }
 
 td::SigningContext signingContext(ts::SignatureVersion version) {
   td::SigningContext ctx;

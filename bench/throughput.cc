@@ -41,6 +41,7 @@
 #include "delivery/tablestore/client.h"
 #include "delivery/tablestore/model.h"
 #include "delivery/version.h"
+#include "support/samples.h"
 #include "tablestore/codec.h"
 #include "tablestore/signer.h"
 
@@ -110,18 +111,8 @@ std::optional<Options> parseArgs(int argc, char** argv) {
 
 // ---- the request ----------------------------------------------------------------------------------
 
-ts::CreateDeliveryTaskRequest sampleRequest() {
-  ts::OSSTaskConfig config;
-  config.setOssPrefix("sampledeliverytask/year=$yyyy/month=$MM")
-      .setOssBucket("datadeliverytest")
-      .setOssEndpoint("oss-cn-hangzhou.aliyuncs.com")
-      .setOssStsRole("acs:ram::1234567890:role/aliyunserviceroleforotsdatadelivery")
-      .setEventTimeColumn(ts::EventColumn("PK1", ts::EventTimeFormat::RFC1123))
-      .addParquetSchema(ts::ParquetSchema("PK1", ts::DataType::UTF8))
-      .addParquetSchema(ts::ParquetSchema("PK2", ts::DataType::BOOL))
-      .addParquetSchema(ts::ParquetSchema("Col1", ts::DataType::UTF8));
-  return ts::CreateDeliveryTaskRequest("sampleTable", "sampledeliverytask", config);
-}
+// The Java SDK's sample task, the same the tests use.
+ts::CreateDeliveryTaskRequest sampleRequest() { return delivery::test::javaSampleCreate(); }
 
 // ---- the loopback server --------------------------------------------------------------------------
 

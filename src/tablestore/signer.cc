@@ -157,17 +157,24 @@ void signRequest(HttpRequest& request, std::string_view action, const SigningCon
   h.add("User-Agent", ctx.userAgent);
 }
 
+namespace {
+// The response's x-ots-* headers "name:value\n", sorted and untrimmed, then "/" + action.
+void appendResponseCanonical(std::string& out, std::string_view action, const Headers& headers) {
+  for (const auto& [name, value] : OtsHeaders(headers, false).fields) {
+    out += name;
+    out += ':';
+    out += value;
+    out += '\n';
+  }
+  out += '/';
+  out += action;
+}
+}  // namespace
+
 std::string responseCanonicalString(std::string_view action, const Headers& headers) {
   std::string s;
   s.reserve(256);
-  for (const auto& [name, value] : OtsHeaders(headers, false).fields) {
-    s += name;
-    s += ':';
-    s += value;
-    s += '\n';
-  }
-  s += '/';
-  s += action;
+  appendResponseCanonical(s, action, headers);
   return s;
 }
 
@@ -183,16 +190,9 @@ std::string checkWith(std::string_view action, const Headers& headers, const Hma
     if (!headers.contains(required)) return std::string("response lacks the ") + required + " header";
   }
   if (auth == nullptr) return "response lacks the authorization header";
-  thread_local std::string canonical;
+  thread_local std::string canonical;  // keeps its capacity between calls
   canonical.clear();
-  for (const auto& [name, value] : OtsHeaders(headers, false).fields) {
-    canonical += name;
-    canonical += ':';
-    canonical += value;
-    canonical += '\n';
-  }
-  canonical += '/';
-  canonical += action;
+  appendResponseCanonical(canonical, action, headers);
   unsigned char mac[32];
   const std::size_t n = key.signInto(canonical, mac);
   std::string encoded;

@@ -6,6 +6,7 @@
 
 #include "delivery/dis/client.h"
 #include "delivery/testing/fake_clock.h"
+#include "support/capturing_logger.h"
 #include "delivery/testing/mock_transport.h"
 #include "dis/codec.h"
 #include "huawei/signer.h"
@@ -67,16 +68,6 @@ bool signatureValid(const HttpRequest& r, const std::string& sk) {
   return auth.signature == expected;
 }
 
-class CapturingLogger final : public Logger {
- public:
-  LogLevel level() const override { return LogLevel::Trace; }
-  void log(LogLevel, std::string_view m) override {
-    std::lock_guard<std::mutex> lock(mu);
-    text += std::string(m) + "\n";
-  }
-  std::mutex mu;
-  std::string text;
-};
 
 }  // namespace
 
@@ -255,17 +246,17 @@ TEST_CASE("endpoint resolution and creation errors", "[dis][client]") {
 
 TEST_CASE("DIS logs carry no password, secret key or token", "[dis][client][logging]") {
   Fixture f;
-  auto logger = std::make_shared<CapturingLogger>();
+  auto logger = std::make_shared<delivery::test::CapturingLogger>();
   f.config.logger = logger;
   f.creds.securityToken = "STS-TOKEN-VALUE";
   f.reply(429, R"({"error_code":"APIGW.0308","error_msg":"throttled"})");
   f.reply(201);
   REQUIRE(f.client().createTransferTask(CreateTransferTaskRequest("s", dws("DB-PASSWORD-VALUE"))));
-  CHECK(logger->text.find("CreateTransferTask") != std::string::npos);
+  CHECK(logger->text().find("CreateTransferTask") != std::string::npos);
   for (const char* secret : {"DB-PASSWORD-VALUE", "SK-SECRET", "STS-TOKEN-VALUE"}) {
     INFO(secret);
-    CHECK(logger->text.find(secret) == std::string::npos);
+    CHECK(logger->text().find(secret) == std::string::npos);
   }
   const std::string sig = f.transport->lastRequest().headers.get("Authorization");
-  CHECK(logger->text.find(sig.substr(sig.rfind('=') + 1)) == std::string::npos);
+  CHECK(logger->text().find(sig.substr(sig.rfind('=') + 1)) == std::string::npos);
 }

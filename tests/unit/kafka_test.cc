@@ -11,6 +11,7 @@
 #include "delivery/testing/mock_transport.h"
 #include "huawei/signer.h"
 #include "kafka/codec.h"
+#include "support/capturing_logger.h"
 #include "support/vectors.h"
 
 using namespace delivery;
@@ -246,12 +247,7 @@ TEST_CASE("KafkaClient operations through MockTransport", "[kafka][client]") {
 }
 
 TEST_CASE("Kafka logs carry neither the connector's keys nor the caller's secret", "[kafka][client][logging]") {
-  struct Capture final : Logger {
-    LogLevel level() const override { return LogLevel::Trace; }
-    void log(LogLevel, std::string_view m) override { text += std::string(m) + "\n"; }
-    std::string text;
-  };
-  auto logger = std::make_shared<Capture>();
+  auto logger = std::make_shared<delivery::test::CapturingLogger>();
   auto transport = std::make_shared<MockTransport>();
   transport->enqueueResponse(429, {}, R"({"error_code":"APIGW.0308","error_msg":"throttled"})");
   transport->enqueueResponse(200, {}, R"({"task_id":"t-1"})");
@@ -266,9 +262,9 @@ TEST_CASE("Kafka logs carry neither the connector's keys nor the caller's secret
   d.setAccessKey("OBS-AK-VALUE").setSecretKey("OBS-SK-VALUE");
   r.setObsDestinationDescriptor(d);
   REQUIRE(client.createSinkTask(r));
-  CHECK(logger->text.find("CreateSinkTask") != std::string::npos);
+  CHECK(logger->text().find("CreateSinkTask") != std::string::npos);
   for (const char* secret : {"OBS-AK-VALUE", "OBS-SK-VALUE", "CALLER-SK-VALUE"}) {
     INFO(secret);
-    CHECK(logger->text.find(secret) == std::string::npos);
+    CHECK(logger->text().find(secret) == std::string::npos);
   }
 }

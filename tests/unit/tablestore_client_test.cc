@@ -10,6 +10,7 @@
 #include "delivery/tablestore/client.h"
 #include "support/samples.h"
 #include "delivery/testing/fake_clock.h"
+#include "support/capturing_logger.h"
 #include "delivery/testing/mock_transport.h"
 #include "delivery/testing/tablestore_responses.h"
 #include "tablestore/codec.h"
@@ -46,16 +47,6 @@ struct Fixture {
 
 
 
-class CapturingLogger final : public Logger {
- public:
-  LogLevel level() const override { return LogLevel::Trace; }
-  void log(LogLevel, std::string_view m) override {
-    std::lock_guard<std::mutex> lock(mu);
-    text += std::string(m) + "\n";
-  }
-  std::mutex mu;
-  std::string text;
-};
 
 }  // namespace
 
@@ -400,7 +391,7 @@ TEST_CASE("DeliveryClient::create reports every problem at once", "[tablestore][
 
 TEST_CASE("logs carry no secrets, signatures or tokens", "[tablestore][client][logging]") {
   Fixture f;
-  auto logger = std::make_shared<CapturingLogger>();
+  auto logger = std::make_shared<delivery::test::CapturingLogger>();
   f.config.logger = logger;
   const Credentials sts("visible-key-id", "SECRET-VALUE-123", "TOKEN-VALUE-456");
   f.transport->enqueueResponse(mock::errorResponse(503, "OTSServerBusy", "busy"));
@@ -408,7 +399,7 @@ TEST_CASE("logs carry no secrets, signatures or tokens", "[tablestore][client][l
   auto client = f.client(sts);
   REQUIRE(client.createDeliveryTask(delivery::test::javaSampleCreate()).ok());
   const auto reqs = f.transport->requests();
-  const std::string& log = logger->text;
+  const std::string log = logger->text();
   CHECK(log.find("CreateDeliveryTask") != std::string::npos);
   CHECK(log.find("retrying") != std::string::npos);
   CHECK(log.find("visible-key-id") != std::string::npos);
