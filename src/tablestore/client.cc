@@ -80,8 +80,7 @@ struct CallState {
   std::optional<typename Op::Response> parsed;
 
   Result<void> check(const HttpResponse& response) {
-    detail::ResponseChecks checks{impl.signing.credentials.accessKeySecret, &impl.signing.secretKey,
-                                  impl.verifyAuthorization, impl.verifyContentMd5};
+    detail::ResponseChecks checks{impl.signing.secretKey, impl.verifyAuthorization, impl.verifyContentMd5};
     if (Result<void> ok = detail::checkResponse(Op::action, Op::idempotent, response, checks); !ok) return ok;
     Result<typename Op::Response> decoded = decodeBody<typename Op::Response>(response.body);
     if (!decoded) {

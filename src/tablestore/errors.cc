@@ -88,8 +88,7 @@ Result<void> checkResponse(std::string_view action, bool idempotent, const HttpR
     return invalid("response is compressed, which this client never asks for", response, idempotent);
   }
   if (checks.verifyAuthorization) {
-    std::string why = checks.secretKey != nullptr ? checkResponseAuthorization(action, h, *checks.secretKey)
-                                                  : checkResponseAuthorization(action, h, checks.secret);
+    std::string why = checkResponseAuthorization(action, h, checks.secretKey);
     if (!why.empty()) {
       Error e = invalid(std::move(why), response, idempotent);
       e.kind = ErrorKind::Auth;

@@ -11,8 +11,7 @@
 namespace delivery::tablestore::detail {
 
 struct ResponseChecks {
-  std::string_view secret;
-  const delivery::detail::HmacKey* secretKey = nullptr;  ///< precomputed; used instead of `secret` when set
+  const delivery::detail::HmacKey& secretKey;  ///< the client's precomputed key (SigningContext::secretKey)
   bool verifyAuthorization = true;
   bool verifyContentMd5 = true;
 };
