@@ -27,6 +27,21 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Runs each named example, announcing it.
+run() {
+  for example in "$@"; do
+    echo "== $example"
+    "$ex/$example"
+  done
+}
+
+# The emulator's Huawei credentials; the endpoint variable names the service ($1).
+use_huawei_emulator() {
+  export "$1=$url" HUAWEICLOUD_SDK_AK=emulator-ak HUAWEICLOUD_SDK_SK=emulator-sk
+  export HUAWEICLOUD_SDK_PROJECT_ID=emulator-project
+  unset HUAWEICLOUD_SDK_SECURITY_TOKEN
+}
+
 url=
 if ! $tablestore_cloud || ! $huawei_cloud; then
   # Its credentials are fixed here, whatever the environment holds. It stops by itself after
@@ -55,10 +70,7 @@ fi
     export ALIBABA_CLOUD_ACCESS_KEY_ID=emulator-access-key-id ALIBABA_CLOUD_ACCESS_KEY_SECRET=emulator-access-key-secret
     unset ALIBABA_CLOUD_SECURITY_TOKEN
   fi
-  echo "== create_delivery_task"
-  "$ex/create_delivery_task"
-  echo "== manage_delivery_tasks"
-  "$ex/manage_delivery_tasks"
+  run create_delivery_task manage_delivery_tasks
 )
 
 (
@@ -66,16 +78,9 @@ fi
     echo "== DIS: against Huawei Cloud (${HUAWEICLOUD_DIS_ENDPOINT:-region ${HUAWEICLOUD_SDK_REGION:-cn-north-4}})"
   else
     echo "== DIS: against the emulator (no cloud credentials set)"
-    export HUAWEICLOUD_DIS_ENDPOINT=$url HUAWEICLOUD_SDK_AK=emulator-ak HUAWEICLOUD_SDK_SK=emulator-sk
-    export HUAWEICLOUD_SDK_PROJECT_ID=emulator-project
-    unset HUAWEICLOUD_SDK_SECURITY_TOKEN
+    use_huawei_emulator HUAWEICLOUD_DIS_ENDPOINT
   fi
-  echo "== create_dli_transfer_task"
-  "$ex/create_dli_transfer_task"
-  echo "== create_dws_transfer_task"
-  "$ex/create_dws_transfer_task"
-  echo "== manage_transfer_tasks"
-  "$ex/manage_transfer_tasks"
+  run create_dli_transfer_task create_dws_transfer_task manage_transfer_tasks
 )
 
 (
@@ -83,14 +88,10 @@ fi
     echo "== DMS Kafka: against Huawei Cloud (${HUAWEICLOUD_DMS_ENDPOINT:-region ${HUAWEICLOUD_SDK_REGION:-cn-north-4}})"
   else
     echo "== DMS Kafka: against the emulator (no cloud credentials set)"
-    export HUAWEICLOUD_DMS_ENDPOINT=$url HUAWEICLOUD_SDK_AK=emulator-ak HUAWEICLOUD_SDK_SK=emulator-sk
-    export HUAWEICLOUD_SDK_PROJECT_ID=emulator-project DMS_CONNECTOR_ID=emulator-connector
-    unset HUAWEICLOUD_SDK_SECURITY_TOKEN
+    use_huawei_emulator HUAWEICLOUD_DMS_ENDPOINT
+    export DMS_CONNECTOR_ID=emulator-connector
   fi
-  echo "== create_obs_sink_task"
-  "$ex/create_obs_sink_task"
-  echo "== manage_sink_tasks"
-  "$ex/manage_sink_tasks"
+  run create_obs_sink_task manage_sink_tasks
 )
 
 if [[ -n "$emulator_pid" ]]; then
