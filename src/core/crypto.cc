@@ -94,9 +94,13 @@ std::string HmacKey::sign(std::string_view data) const {
   return std::string(reinterpret_cast<char*>(out), n);
 }
 
+void md5Into(std::string_view data, unsigned char* out) noexcept {
+  MD5(reinterpret_cast<const unsigned char*>(data.data()), data.size(), out);
+}
+
 std::string md5(std::string_view data) {
   unsigned char out[MD5_DIGEST_LENGTH];
-  MD5(reinterpret_cast<const unsigned char*>(data.data()), data.size(), out);
+  md5Into(data, out);
   return std::string(reinterpret_cast<char*>(out), sizeof out);
 }
 std::string sha256(std::string_view data) {
@@ -117,31 +121,33 @@ std::string base64Encode(std::string_view bytes) {
   return out;
 }
 
-void base64Append(std::string_view bytes, std::string& out) {
+std::size_t base64Into(std::string_view bytes, char* out) noexcept {
   static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  out.reserve(out.size() + (bytes.size() + 2) / 3 * 4);
+  char* const start = out;
   std::size_t i = 0;
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   for (; i + 3 <= bytes.size(); i += 3) {
     const unsigned v = (p[i] << 16) | (p[i + 1] << 8) | p[i + 2];
-    out += kAlphabet[(v >> 18) & 63];
-    out += kAlphabet[(v >> 12) & 63];
-    out += kAlphabet[(v >> 6) & 63];
-    out += kAlphabet[v & 63];
+    *out++ = kAlphabet[(v >> 18) & 63];
+    *out++ = kAlphabet[(v >> 12) & 63];
+    *out++ = kAlphabet[(v >> 6) & 63];
+    *out++ = kAlphabet[v & 63];
   }
   const std::size_t rest = bytes.size() - i;
-  if (rest == 1) {
-    const unsigned v = p[i] << 16;
-    out += kAlphabet[(v >> 18) & 63];
-    out += kAlphabet[(v >> 12) & 63];
-    out += "==";
-  } else if (rest == 2) {
-    const unsigned v = (p[i] << 16) | (p[i + 1] << 8);
-    out += kAlphabet[(v >> 18) & 63];
-    out += kAlphabet[(v >> 12) & 63];
-    out += kAlphabet[(v >> 6) & 63];
-    out += '=';
+  if (rest != 0) {
+    const unsigned v = (p[i] << 16) | (rest == 2 ? p[i + 1] << 8 : 0);
+    *out++ = kAlphabet[(v >> 18) & 63];
+    *out++ = kAlphabet[(v >> 12) & 63];
+    *out++ = rest == 2 ? kAlphabet[(v >> 6) & 63] : '=';
+    *out++ = '=';
   }
+  return static_cast<std::size_t>(out - start);
+}
+
+void base64Append(std::string_view bytes, std::string& out) {
+  const std::size_t at = out.size();
+  out.resize(at + base64Length(bytes.size()));
+  base64Into(bytes, out.data() + at);
 }
 
 std::string hexEncode(std::string_view bytes) {

@@ -9,6 +9,8 @@
 namespace delivery::detail {
 
 std::string md5(std::string_view data);
+/// MD5 of `data` into `out` (16 bytes). Allocates nothing.
+void md5Into(std::string_view data, unsigned char* out) noexcept;
 std::string sha256(std::string_view data);
 std::string hmacSha1(std::string_view key, std::string_view data);
 std::string hmacSha256(std::string_view key, std::string_view data);
@@ -35,6 +37,11 @@ class HmacKey {
 std::string base64Encode(std::string_view bytes);
 /// Appends the Base64 of `bytes` to `out`.
 void base64Append(std::string_view bytes, std::string& out);
+/// The length of the Base64 text of `n` bytes.
+constexpr std::size_t base64Length(std::size_t n) noexcept { return (n + 2) / 3 * 4; }
+/// Writes the Base64 of `bytes` to `out` (base64Length(bytes.size()) chars, no terminator) and
+/// returns that length. Allocates nothing.
+std::size_t base64Into(std::string_view bytes, char* out) noexcept;
 /// Lower-case hex.
 std::string hexEncode(std::string_view bytes);
 

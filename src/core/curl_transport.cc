@@ -175,7 +175,18 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
   ph->url.clear();
   ph->url += request.endpoint.scheme;
   ph->url += "://";
-  ph->url += request.endpoint.authority();
+  const bool ipv6 = request.endpoint.host.find(':') != std::string::npos;
+  if (ipv6) ph->url += '[';
+  ph->url += request.endpoint.host;
+  if (ipv6) ph->url += ']';
+  if (request.endpoint.port != 0) {
+    char digits[6];
+    char* end = digits + sizeof digits;
+    char* p = end;
+    for (unsigned v = request.endpoint.port; v != 0; v /= 10) *--p = static_cast<char>('0' + v % 10);
+    ph->url += ':';
+    ph->url.append(p, static_cast<std::size_t>(end - p));
+  }
   if (request.query.empty()) {
     ph->url += request.path.empty() ? "/" : request.path;
   } else {

@@ -62,7 +62,7 @@ std::chrono::milliseconds backoffFor(const RetryPolicy& policy, int retryNumber)
 
 }  // namespace
 
-Result<HttpResponse> execute(const Runtime& rt, HttpRequest request, const CallSpec& spec) {
+Result<HttpResponse> execute(const Runtime& rt, HttpRequest& request, const CallSpec& spec) {
   using std::chrono::duration_cast;
   using std::chrono::milliseconds;
   const auto start = rt.clock->now();

@@ -41,6 +41,8 @@ struct CallSpec {
 /// (ErrorKind::Connect), otherwise only for idempotent operations (timeouts, network errors).
 bool transportErrorRetryable(const Error& error, bool idempotent) noexcept;
 
-Result<HttpResponse> execute(const Runtime& runtime, HttpRequest request, const CallSpec& spec);
+/// Signs and sends `request` until it succeeds, fails for good or runs out of attempts. `sign`
+/// rewrites the request's headers before each attempt.
+Result<HttpResponse> execute(const Runtime& runtime, HttpRequest& request, const CallSpec& spec);
 
 }  // namespace delivery::detail

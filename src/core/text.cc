@@ -45,76 +45,97 @@ std::string percentEncode(std::string_view s) {
 
 namespace {
 
-std::tm utc(std::chrono::system_clock::time_point t, long& millis) {
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
-  std::time_t secs = static_cast<std::time_t>(ms / 1000);
-  millis = static_cast<long>(ms % 1000);
+// Broken-down UTC time, computed directly: gmtime_r takes a process-wide lock and is far more
+// code than this, and every signed request formats the time.
+struct UtcTime {
+  int year, month, day, hour, minute, second, millis;
+};
+
+UtcTime utc(std::chrono::system_clock::time_point t) noexcept {
+  const std::int64_t ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+  std::int64_t secs = ms / 1000;
+  std::int64_t millis = ms % 1000;
   if (millis < 0) {
     millis += 1000;
     secs -= 1;
   }
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  return tm;
+  std::int64_t days = secs / 86400;
+  std::int64_t rem = secs % 86400;
+  if (rem < 0) {
+    rem += 86400;
+    days -= 1;
+  }
+  // Days since 1970-01-01 to a proleptic Gregorian date, counting in 400-year eras that start on
+  // March 1st so that the leap day is the last day of a year.
+  const std::int64_t z = days + 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const std::int64_t dayOfEra = z - era * 146097;                                               // [0, 146096]
+  const std::int64_t yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;  // [0, 399]
+  const std::int64_t dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);  // [0, 365]
+  const std::int64_t mp = (5 * dayOfYear + 2) / 153;                                             // [0, 11], March = 0
+  const std::int64_t day = dayOfYear - (153 * mp + 2) / 5 + 1;
+  const std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
+  const std::int64_t year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return UtcTime{static_cast<int>(year),        static_cast<int>(month),           static_cast<int>(day),
+                 static_cast<int>(rem / 3600),  static_cast<int>(rem % 3600 / 60), static_cast<int>(rem % 60),
+                 static_cast<int>(millis)};
 }
 
-void put(std::string& out, int value, int width) {
-  char buf[8];
+char* putDigits(char* out, int value, int width) noexcept {
   for (int i = width - 1; i >= 0; --i) {
-    buf[i] = static_cast<char>('0' + value % 10);
+    out[i] = static_cast<char>('0' + value % 10);
     value /= 10;
   }
-  out.append(buf, static_cast<std::size_t>(width));
+  return out + width;
 }
 
 }  // namespace
 
+void formatIso8601MillisInto(std::chrono::system_clock::time_point t, char* out) noexcept {
+  const UtcTime u = utc(t);
+  out = putDigits(out, u.year, 4);
+  *out++ = '-';
+  out = putDigits(out, u.month, 2);
+  *out++ = '-';
+  out = putDigits(out, u.day, 2);
+  *out++ = 'T';
+  out = putDigits(out, u.hour, 2);
+  *out++ = ':';
+  out = putDigits(out, u.minute, 2);
+  *out++ = ':';
+  out = putDigits(out, u.second, 2);
+  *out++ = '.';
+  out = putDigits(out, u.millis, 3);
+  *out = 'Z';
+}
+
 std::string formatIso8601Millis(std::chrono::system_clock::time_point t) {
-  long millis = 0;
-  const std::tm tm = utc(t, millis);
-  std::string out;
-  out.reserve(24);
-  put(out, tm.tm_year + 1900, 4);
-  out += '-';
-  put(out, tm.tm_mon + 1, 2);
-  out += '-';
-  put(out, tm.tm_mday, 2);
-  out += 'T';
-  put(out, tm.tm_hour, 2);
-  out += ':';
-  put(out, tm.tm_min, 2);
-  out += ':';
-  put(out, tm.tm_sec, 2);
-  out += '.';
-  put(out, static_cast<int>(millis), 3);
-  out += 'Z';
-  return out;
+  char buf[kIso8601MillisLength];
+  formatIso8601MillisInto(t, buf);
+  return std::string(buf, sizeof buf);
 }
 
 std::string formatCompactIso8601(std::chrono::system_clock::time_point t) {
-  long millis = 0;
-  const std::tm tm = utc(t, millis);
-  std::string out;
-  out.reserve(16);
-  put(out, tm.tm_year + 1900, 4);
-  put(out, tm.tm_mon + 1, 2);
-  put(out, tm.tm_mday, 2);
-  out += 'T';
-  put(out, tm.tm_hour, 2);
-  put(out, tm.tm_min, 2);
-  put(out, tm.tm_sec, 2);
-  out += 'Z';
-  return out;
+  const UtcTime u = utc(t);
+  char buf[16];
+  char* out = putDigits(buf, u.year, 4);
+  out = putDigits(out, u.month, 2);
+  out = putDigits(out, u.day, 2);
+  *out++ = 'T';
+  out = putDigits(out, u.hour, 2);
+  out = putDigits(out, u.minute, 2);
+  out = putDigits(out, u.second, 2);
+  *out = 'Z';
+  return std::string(buf, sizeof buf);
 }
 
 std::string formatYmd(std::chrono::system_clock::time_point t) {
-  long millis = 0;
-  const std::tm tm = utc(t, millis);
-  std::string out;
-  put(out, tm.tm_year + 1900, 4);
-  put(out, tm.tm_mon + 1, 2);
-  put(out, tm.tm_mday, 2);
-  return out;
+  const UtcTime u = utc(t);
+  char buf[8];
+  char* out = putDigits(buf, u.year, 4);
+  out = putDigits(out, u.month, 2);
+  putDigits(out, u.day, 2);
+  return std::string(buf, sizeof buf);
 }
 
 bool parseIso8601(std::string_view s, std::chrono::system_clock::time_point& out) {
@@ -197,25 +218,24 @@ Xoshiro256& generator() {
 }
 }  // namespace
 
-std::string randomUuid() {
+void randomUuidInto(char* out) noexcept {
   static constexpr char kHex[] = "0123456789abcdef";
   std::uint64_t hi = generator()();
   std::uint64_t lo = generator()();
   hi = (hi & 0xFFFFFFFFFFFF0FFFULL) | 0x0000000000004000ULL;  // version 4
   lo = (lo & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;  // RFC 4122 variant
-  unsigned char bytes[16];
-  for (int i = 0; i < 8; ++i) {
-    bytes[i] = static_cast<unsigned char>(hi >> (56 - 8 * i));
-    bytes[8 + i] = static_cast<unsigned char>(lo >> (56 - 8 * i));
-  }
-  std::string out;
-  out.reserve(36);
   for (int i = 0; i < 16; ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
-    out += kHex[bytes[i] >> 4];
-    out += kHex[bytes[i] & 0xF];
+    if (i == 4 || i == 6 || i == 8 || i == 10) *out++ = '-';
+    const auto byte = static_cast<unsigned>((i < 8 ? hi >> (56 - 8 * i) : lo >> (56 - 8 * (i - 8))) & 0xFF);
+    *out++ = kHex[byte >> 4];
+    *out++ = kHex[byte & 0xF];
   }
-  return out;
+}
+
+std::string randomUuid() {
+  char buf[kUuidLength];
+  randomUuidInto(buf);
+  return std::string(buf, sizeof buf);
 }
 
 std::int64_t randomBetween(std::int64_t lo, std::int64_t hi) {

@@ -18,6 +18,9 @@ std::string percentEncode(std::string_view s);
 
 /// "2024-01-02T03:04:05.678Z" (UTC, milliseconds), the format Tablestore's x-ots-date uses.
 std::string formatIso8601Millis(std::chrono::system_clock::time_point t);
+inline constexpr std::size_t kIso8601MillisLength = 24;
+/// The same into `out` (kIso8601MillisLength chars, no terminator). Allocates nothing.
+void formatIso8601MillisInto(std::chrono::system_clock::time_point t, char* out) noexcept;
 /// "20240102T030405Z" (UTC), the format of Huawei's X-Sdk-Date.
 std::string formatCompactIso8601(std::chrono::system_clock::time_point t);
 /// "20240102" (UTC).
@@ -27,6 +30,9 @@ bool parseIso8601(std::string_view s, std::chrono::system_clock::time_point& out
 
 /// A random RFC 4122 version-4 UUID, lower-case.
 std::string randomUuid();
+inline constexpr std::size_t kUuidLength = 36;
+/// The same into `out` (kUuidLength chars, no terminator). Allocates nothing.
+void randomUuidInto(char* out) noexcept;
 /// A uniformly distributed integer in [lo, hi] from a per-thread generator.
 std::int64_t randomBetween(std::int64_t lo, std::int64_t hi);
 

@@ -2,6 +2,7 @@
 // What every validate() ends with (internal).
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "delivery/core/result.h"
@@ -10,9 +11,9 @@ namespace delivery::detail {
 
 /// Success when `violations` is empty; otherwise one InvalidArgument error, "<what> is invalid
 /// (N problems)", carrying them all.
-inline Result<void> toValidationResult(std::vector<FieldViolation> violations, const std::string& what) {
+inline Result<void> toValidationResult(std::vector<FieldViolation> violations, std::string_view what) {
   if (violations.empty()) return {};
-  Error e(ErrorKind::InvalidArgument, what + " is invalid (" + std::to_string(violations.size()) +
+  Error e(ErrorKind::InvalidArgument, std::string(what) + " is invalid (" + std::to_string(violations.size()) +
                                           (violations.size() == 1 ? " problem)" : " problems)"));
   e.violations = std::move(violations);
   return e;

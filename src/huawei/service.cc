@@ -130,7 +130,7 @@ Result<HttpResponse> Service::call(const Call& c) const {
     if (response.status >= 200 && response.status < 300) return {};
     return errorFromResponse(response, c.idempotent);
   };
-  return delivery::detail::execute(runtime_, std::move(request), spec);
+  return delivery::detail::execute(runtime_, request, spec);
 }
 
 }  // namespace delivery::huawei::detail

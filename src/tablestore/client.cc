@@ -75,9 +75,12 @@ Result<Response> decodeBody(std::string_view body) {
 template <typename Op>
 struct CallState {
   const DeliveryClient::Impl& impl;
-  std::string contentMd5;
-  std::string traceId;
+  char contentMd5[delivery::detail::base64Length(16)];
+  char traceId[delivery::detail::kUuidLength];
   std::optional<typename Op::Response> parsed;
+
+  std::string_view contentMd5View() const { return std::string_view(contentMd5, sizeof contentMd5); }
+  std::string_view traceIdView() const { return std::string_view(traceId, sizeof traceId); }
 
   Result<void> check(const HttpResponse& response) {
     detail::ResponseChecks checks{impl.signing.secretKey, impl.verifyAuthorization, impl.verifyContentMd5};
@@ -95,34 +98,72 @@ struct CallState {
   }
 };
 
+// The request a call builds, kept per thread between calls: its path, body and header strings
+// keep their capacity, so a steady stream of calls does not allocate them again. A call made
+// while the thread's request is in use (from inside a transport or logger) gets its own.
+class RequestLease {
+ public:
+  RequestLease() {
+    if (!slot().busy) {
+      slot().busy = true;
+      request_ = &slot().request;
+    } else {
+      own_ = std::make_unique<HttpRequest>();
+      request_ = own_.get();
+    }
+  }
+  ~RequestLease() {
+    if (!own_) slot().busy = false;
+  }
+  RequestLease(const RequestLease&) = delete;
+  RequestLease& operator=(const RequestLease&) = delete;
+  HttpRequest& operator*() const { return *request_; }
+
+ private:
+  struct Slot {
+    HttpRequest request;
+    bool busy = false;
+  };
+  static Slot& slot() {
+    thread_local Slot s;
+    return s;
+  }
+  HttpRequest* request_ = nullptr;
+  std::unique_ptr<HttpRequest> own_;
+};
+
 template <typename Op>
 Result<typename Op::Response> call(const DeliveryClient::Impl& impl, const typename Op::Request& request) {
   if (Result<void> valid = request.validate(); !valid) return valid.error();
 
-  HttpRequest http;
+  RequestLease lease;
+  HttpRequest& http = *lease;
   http.method = HttpMethod::Post;
   http.endpoint = impl.endpoint;
-  http.path.reserve(Op::action.size() + 1);
-  http.path = "/";
+  http.path.assign(1, '/');
   http.path += Op::action;
-  http.body = detail::encode(request);
-  CallState<Op> state{impl, delivery::detail::base64Encode(delivery::detail::md5(http.body)),
-                      delivery::detail::randomUuid(), std::nullopt};
+  http.query.clear();
+  detail::encodeInto(request, http.body);
+  CallState<Op> state{impl, {}, {}, std::nullopt};
+  unsigned char digest[16];
+  delivery::detail::md5Into(http.body, digest);
+  delivery::detail::base64Into(std::string_view(reinterpret_cast<char*>(digest), sizeof digest), state.contentMd5);
+  delivery::detail::randomUuidInto(state.traceId);
 
   delivery::detail::CallSpec spec;
   spec.operation = Op::action;
   spec.idempotent = Op::idempotent;
   CallState<Op>* s = &state;
   spec.sign = [s](HttpRequest& r, std::chrono::system_clock::time_point now) -> Result<void> {
-    detail::signRequest(r, Op::action, s->impl.signing, now, s->contentMd5, s->traceId);
+    detail::signRequest(r, Op::action, s->impl.signing, now, s->contentMd5View(), s->traceIdView());
     return {};
   };
   spec.check = [s](const HttpResponse& response) { return s->check(response); };
 
-  Result<HttpResponse> response = delivery::detail::execute(impl.runtime, std::move(http), spec);
+  Result<HttpResponse> response = delivery::detail::execute(impl.runtime, http, spec);
   if (!response) return response.error();
   state.parsed->setRequestId(response->headers.get("x-ots-requestid"));
-  state.parsed->setTraceId(std::move(state.traceId));
+  state.parsed->setTraceId(std::string(state.traceIdView()));
   return std::move(*state.parsed);
 }
 

@@ -72,42 +72,65 @@ Message& reusable() {
   return m;
 }
 
-std::string encode(const CreateDeliveryTaskRequest& r) {
+void encodeInto(const CreateDeliveryTaskRequest& r, std::string& out) {
   auto& m = reusable<pb::CreateDeliveryTaskRequest>();
   m.set_tablename(r.getTableName());
   m.set_taskname(r.getTaskName());
-  toPb(r.getTaskConfig() ? *r.getTaskConfig() : OSSTaskConfig(), m.mutable_taskconfig());
+  // (Not `cond ? *config : OSSTaskConfig()`: that copies the whole config into a temporary.)
+  if (r.getTaskConfig()) {
+    toPb(*r.getTaskConfig(), m.mutable_taskconfig());
+  } else {
+    toPb(OSSTaskConfig(), m.mutable_taskconfig());
+  }
   m.set_tasktype(static_cast<pb::DeliveryTaskType>(r.getTaskType()));
-  return m.SerializeAsString();
+  m.SerializeToString(&out);
 }
 
-std::string encode(const UpdateDeliveryTaskRequest& r) {
+void encodeInto(const UpdateDeliveryTaskRequest& r, std::string& out) {
   auto& m = reusable<pb::UpdateDeliveryTaskRequest>();
   m.set_table(r.getTableName());
   m.set_taskname(r.getTaskName());
-  toPb(r.getTaskConfig() ? *r.getTaskConfig() : OSSTaskConfig(), m.mutable_taskconfig());
-  return m.SerializeAsString();
+  // (Not `cond ? *config : OSSTaskConfig()`: that copies the whole config into a temporary.)
+  if (r.getTaskConfig()) {
+    toPb(*r.getTaskConfig(), m.mutable_taskconfig());
+  } else {
+    toPb(OSSTaskConfig(), m.mutable_taskconfig());
+  }
+  m.SerializeToString(&out);
 }
 
-std::string encode(const DescribeDeliveryTaskRequest& r) {
-  pb::DescribeDeliveryTaskRequest m;
+void encodeInto(const DescribeDeliveryTaskRequest& r, std::string& out) {
+  auto& m = reusable<pb::DescribeDeliveryTaskRequest>();
   m.set_tablename(r.getTableName());
   m.set_taskname(r.getTaskName());
-  return m.SerializeAsString();
+  m.SerializeToString(&out);
 }
 
-std::string encode(const DeleteDeliveryTaskRequest& r) {
-  pb::DeleteDeliveryTaskRequest m;
+void encodeInto(const DeleteDeliveryTaskRequest& r, std::string& out) {
+  auto& m = reusable<pb::DeleteDeliveryTaskRequest>();
   m.set_tablename(r.getTableName());
   m.set_taskname(r.getTaskName());
-  return m.SerializeAsString();
+  m.SerializeToString(&out);
 }
 
-std::string encode(const ListDeliveryTaskRequest& r) {
-  pb::ListDeliveryTaskRequest m;
+void encodeInto(const ListDeliveryTaskRequest& r, std::string& out) {
+  auto& m = reusable<pb::ListDeliveryTaskRequest>();
   m.set_tablename(r.getTableName());
-  return m.SerializeAsString();
+  m.SerializeToString(&out);
 }
+
+template <typename Request>
+std::string encodeToString(const Request& r) {
+  std::string out;
+  encodeInto(r, out);
+  return out;
+}
+
+std::string encode(const CreateDeliveryTaskRequest& r) { return encodeToString(r); }
+std::string encode(const UpdateDeliveryTaskRequest& r) { return encodeToString(r); }
+std::string encode(const DescribeDeliveryTaskRequest& r) { return encodeToString(r); }
+std::string encode(const DeleteDeliveryTaskRequest& r) { return encodeToString(r); }
+std::string encode(const ListDeliveryTaskRequest& r) { return encodeToString(r); }
 
 Result<CreateDeliveryTaskRequest> decodeCreateRequest(std::string_view body) {
   pb::CreateDeliveryTaskRequest m;
@@ -173,6 +196,7 @@ std::string encodeDescribeResponse(const OSSTaskConfig& config, DeliveryTaskType
 }
 
 Result<void> decodeEmptyResponse(std::string_view body) {
+  if (body.empty()) return {};  // the encoding of a message with no fields set
   pb::CreateDeliveryTaskResponse m;
   if (!parse(body, m)) return malformed("empty response");
   return {};

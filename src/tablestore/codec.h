@@ -17,6 +17,12 @@ std::string encode(const UpdateDeliveryTaskRequest& request);
 std::string encode(const DescribeDeliveryTaskRequest& request);
 std::string encode(const DeleteDeliveryTaskRequest& request);
 std::string encode(const ListDeliveryTaskRequest& request);
+/// The same into `out`, replacing its content and reusing its capacity.
+void encodeInto(const CreateDeliveryTaskRequest& request, std::string& out);
+void encodeInto(const UpdateDeliveryTaskRequest& request, std::string& out);
+void encodeInto(const DescribeDeliveryTaskRequest& request, std::string& out);
+void encodeInto(const DeleteDeliveryTaskRequest& request, std::string& out);
+void encodeInto(const ListDeliveryTaskRequest& request, std::string& out);
 
 Result<CreateDeliveryTaskRequest> decodeCreateRequest(std::string_view body);
 Result<UpdateDeliveryTaskRequest> decodeUpdateRequest(std::string_view body);

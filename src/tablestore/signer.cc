@@ -23,27 +23,48 @@ bool isLower(std::string_view s) {
 }
 
 // The x-ots-* headers (but the signatures) as (lower-case name, value), sorted by name. Names that
-// are already lower case, as services and this SDK send them, are not copied.
-struct OtsHeaders {
-  std::vector<std::pair<std::string_view, std::string_view>> fields;
-  std::vector<std::string> lowered;  // storage for names that had to be lower-cased
+// are already lower case, as services and this SDK send them, are not copied; up to kInline fields
+// are kept on the stack, so checking a response allocates nothing.
+class OtsHeaders {
+ public:
+  using Field = std::pair<std::string_view, std::string_view>;
 
   OtsHeaders(const Headers& headers, bool trim) {
-    fields.reserve(headers.size());
     for (const auto& [name, value] : headers) {
       if (!startsWithIgnoreCase(name, kPrefix)) continue;
       std::string_view n = name;
       if (!isLower(n)) {
-        // Names are views into `lowered`: reserve up front so that adding one never moves the others.
-        if (lowered.capacity() == 0) lowered.reserve(headers.size());
-        lowered.push_back(delivery::detail::toLowerAscii(n));
-        n = lowered.back();
+        // Names are views into `lowered_`: reserve up front so that adding one never moves the others.
+        if (lowered_.capacity() == 0) lowered_.reserve(headers.size());
+        lowered_.push_back(delivery::detail::toLowerAscii(n));
+        n = lowered_.back();
       }
       if (n == "x-ots-signature" || n == "x-ots-signaturev4") continue;
-      fields.emplace_back(n, trim ? trimView(value) : std::string_view(value));
+      push(Field(n, trim ? trimView(value) : std::string_view(value)));
     }
-    std::sort(fields.begin(), fields.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::sort(begin(), end(), [](const Field& a, const Field& b) { return a.first < b.first; });
   }
+
+  Field* begin() { return overflow_.empty() ? inline_ : overflow_.data(); }
+  Field* end() { return begin() + count_; }
+
+ private:
+  static constexpr std::size_t kInline = 16;
+
+  void push(Field f) {
+    if (count_ < kInline) {
+      inline_[count_++] = f;
+      return;
+    }
+    if (overflow_.empty()) overflow_.assign(inline_, inline_ + kInline);
+    overflow_.push_back(f);
+    ++count_;
+  }
+
+  Field inline_[kInline];
+  std::size_t count_ = 0;
+  std::vector<Field> overflow_;
+  std::vector<std::string> lowered_;  // storage for names that had to be lower-cased
 };
 
 void line(std::string& s, std::string_view name, std::string_view value) {
@@ -61,7 +82,8 @@ std::string canonicalString(std::string_view action, const Headers& headers) {
   s += '/';
   s += action;
   s += "\nPOST\n\n";
-  for (const auto& [name, value] : OtsHeaders(headers, true).fields) {
+  OtsHeaders fields(headers, true);
+  for (const auto& [name, value] : fields) {
     s += name;
     s += ':';
     s += value;
@@ -95,23 +117,26 @@ void SigningContext::prepare() {
 }
 
 void signRequest(HttpRequest& request, std::string_view action, const SigningContext& ctx,
-                 std::chrono::system_clock::time_point now, const std::string& contentMd5, const std::string& traceId) {
-  const std::string date = delivery::detail::formatIso8601Millis(now);
-  Headers& h = request.headers;
-  h.clear();
-  h.reserve(11);
-  h.add("x-ots-date", date);
-  h.add("x-ots-apiversion", kApiVersion);
-  h.add("x-ots-accesskeyid", ctx.credentials.accessKeyId);
-  h.add("x-ots-instancename", ctx.instanceName);
-  h.add("x-ots-contentmd5", contentMd5);
+                 std::chrono::system_clock::time_point now, std::string_view contentMd5, std::string_view traceId) {
+  char dateBuf[delivery::detail::kIso8601MillisLength];
+  delivery::detail::formatIso8601MillisInto(now, dateBuf);
+  const std::string_view date(dateBuf, sizeof dateBuf);
   const bool sts = !ctx.credentials.securityToken.empty();
-  if (sts) h.add("x-ots-ststoken", ctx.credentials.securityToken);
-  h.add("x-ots-sdk-traceid", traceId);
 
-  // The canonical string of exactly the headers set above, written in sorted order (the same
-  // result as canonicalString(action, h), without collecting and sorting them again), into a
-  // per-thread buffer that keeps its capacity.
+  // The headers in the order they are sent; the signature and User-Agent are filled in below.
+  Headers::FieldView fields[11];
+  std::size_t n = 0;
+  fields[n++] = {"x-ots-date", date};
+  fields[n++] = {"x-ots-apiversion", kApiVersion};
+  fields[n++] = {"x-ots-accesskeyid", ctx.credentials.accessKeyId};
+  fields[n++] = {"x-ots-instancename", ctx.instanceName};
+  fields[n++] = {"x-ots-contentmd5", contentMd5};
+  if (sts) fields[n++] = {"x-ots-ststoken", ctx.credentials.securityToken};
+  fields[n++] = {"x-ots-sdk-traceid", traceId};
+
+  // The canonical string of exactly the headers above, written in sorted order (the same result
+  // as canonicalString(action, headers), without collecting and sorting them), into a per-thread
+  // buffer that keeps its capacity.
   thread_local std::string s;
   s.clear();
   s += '/';
@@ -123,20 +148,25 @@ void signRequest(HttpRequest& request, std::string_view action, const SigningCon
   line(s, "x-ots-date", date);
   line(s, "x-ots-instancename", ctx.instanceName);
   line(s, "x-ots-sdk-traceid", traceId);
+
+  unsigned char mac[32];
+  char signature[delivery::detail::base64Length(sizeof mac)];
+  std::size_t signatureLength = 0;
+  char dayBuf[8];
   if (ctx.version == SignatureVersion::V2) {
     if (sts) line(s, "x-ots-ststoken", ctx.credentials.securityToken);
-    unsigned char mac[32];
-    const std::size_t n = ctx.secretKey.empty()
+    const std::size_t m = ctx.secretKey.empty()
                               ? HmacKey(HmacKey::Algorithm::Sha1, ctx.credentials.accessKeySecret).signInto(s, mac)
                               : ctx.secretKey.signInto(s, mac);
-    std::string signature;
-    delivery::detail::base64Append(std::string_view(reinterpret_cast<char*>(mac), n), signature);
-    h.add("x-ots-signature", std::move(signature));
+    signatureLength = delivery::detail::base64Into(std::string_view(reinterpret_cast<char*>(mac), m), signature);
+    fields[n++] = {"x-ots-signature", std::string_view(signature, signatureLength)};
   } else {
     const std::string day = delivery::detail::formatYmd(now);
-    h.add("x-ots-signdate", day);
-    h.add("x-ots-signregion", ctx.region);
-    line(s, "x-ots-signdate", day);
+    day.copy(dayBuf, sizeof dayBuf);
+    const std::string_view dayView(dayBuf, sizeof dayBuf);
+    fields[n++] = {"x-ots-signdate", dayView};
+    fields[n++] = {"x-ots-signregion", ctx.region};
+    line(s, "x-ots-signdate", dayView);
     line(s, "x-ots-signregion", ctx.region);
     if (sts) line(s, "x-ots-ststoken", ctx.credentials.securityToken);
     s += "ots";
@@ -152,15 +182,19 @@ void signRequest(HttpRequest& request, std::string_view action, const SigningCon
     } else {
       key = HmacKey(HmacKey::Algorithm::Sha256, v4SigningKey(ctx.credentials.accessKeySecret, day, ctx.region));
     }
-    h.add("x-ots-signaturev4", delivery::detail::base64Encode(key.sign(s)));
+    const std::size_t m = key.signInto(s, mac);
+    signatureLength = delivery::detail::base64Into(std::string_view(reinterpret_cast<char*>(mac), m), signature);
+    fields[n++] = {"x-ots-signaturev4", std::string_view(signature, signatureLength)};
   }
-  h.add("User-Agent", ctx.userAgent);
+  fields[n++] = {"User-Agent", ctx.userAgent};
+  request.headers.assign(fields, fields + n);
 }
 
 namespace {
 // The response's x-ots-* headers "name:value\n", sorted and untrimmed, then "/" + action.
 void appendResponseCanonical(std::string& out, std::string_view action, const Headers& headers) {
-  for (const auto& [name, value] : OtsHeaders(headers, false).fields) {
+  OtsHeaders fields(headers, false);
+  for (const auto& [name, value] : fields) {
     out += name;
     out += ':';
     out += value;
@@ -195,8 +229,9 @@ std::string checkWith(std::string_view action, const Headers& headers, const Hma
   appendResponseCanonical(canonical, action, headers);
   unsigned char mac[32];
   const std::size_t n = key.signInto(canonical, mac);
-  std::string encoded;
-  delivery::detail::base64Append(std::string_view(reinterpret_cast<char*>(mac), n), encoded);
+  char encodedBuf[delivery::detail::base64Length(sizeof mac)];
+  const std::string_view encoded(encodedBuf,
+                                 delivery::detail::base64Into(std::string_view(reinterpret_cast<char*>(mac), n), encodedBuf));
   // The service sends "OTS <AccessKeyId>:<signature>"; like the Java SDK, only ":" + signature at
   // the end is required.
   const auto colon = auth->rfind(':');

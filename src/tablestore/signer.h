@@ -40,9 +40,10 @@ struct SigningContext {
 
 /// Sets every header a request carries (x-ots-date from `now`, apiversion, accesskeyid,
 /// instancename, contentmd5, ststoken when present, sdk-traceid, User-Agent) and the signature,
-/// replacing those of an earlier attempt. `contentMd5` is Base64(MD5(body)).
+/// replacing every header of an earlier attempt (in place: re-signing allocates nothing).
+/// `contentMd5` is Base64(MD5(body)); neither view may point into `request`.
 void signRequest(HttpRequest& request, std::string_view action, const SigningContext& context,
-                 std::chrono::system_clock::time_point now, const std::string& contentMd5, const std::string& traceId);
+                 std::chrono::system_clock::time_point now, std::string_view contentMd5, std::string_view traceId);
 
 /// "/" + action + "\nPOST\n\n" + the sorted, trimmed "name:value\n" lines of every x-ots-* header
 /// except the signatures.

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <cstdlib>
+#include <ctime>
+#include <iterator>
+#include <vector>
 #include <sstream>
 
 #include "core/crypto.h"
@@ -79,6 +83,33 @@ TEST_CASE("Headers are case-insensitive and keep order", "[core][http]") {
   CHECK(h.get("missing").empty());
 }
 
+TEST_CASE("Headers::assign replaces every field and reuses their storage", "[core][http]") {
+  Headers h;
+  h.add("Old", "gone");
+  const Headers::FieldView first[] = {{"x-ots-date", "2024-01-02T03:04:05.678Z"}, {"User-Agent", "a-long-user-agent/1.0"}};
+  h.assign(std::begin(first), std::end(first));
+  REQUIRE(h.size() == 2);
+  CHECK_FALSE(h.contains("old"));
+  CHECK(h.begin()->first == "x-ots-date");
+  CHECK(h.get("user-agent") == "a-long-user-agent/1.0");
+  const char* storage = h.find("user-agent")->data();
+
+  // The same names again: values replaced in place, no field added or lost.
+  const Headers::FieldView second[] = {{"x-ots-date", "2024-01-02T03:04:06.000Z"}, {"User-Agent", "another-agent/2.0"}};
+  h.assign(std::begin(second), std::end(second));
+  REQUIRE(h.size() == 2);
+  CHECK(h.get("x-ots-date") == "2024-01-02T03:04:06.000Z");
+  CHECK(h.get("User-Agent") == "another-agent/2.0");
+  CHECK(h.find("user-agent")->data() == storage);
+
+  // Fewer fields, and none.
+  h.assign(std::begin(second), std::begin(second) + 1);
+  CHECK(h.size() == 1);
+  CHECK_FALSE(h.contains("User-Agent"));
+  h.assign(std::begin(second), std::begin(second));
+  CHECK(h.empty());
+}
+
 TEST_CASE("Endpoint::parse accepts http(s)://host[:port][/] only", "[core][http]") {
   auto ok = Endpoint::parse("https://inst.cn-hangzhou.ots.aliyuncs.com");
   REQUIRE(ok);
@@ -131,8 +162,66 @@ TEST_CASE("text helpers", "[core][text]") {
   CHECK(u.size() == 36);
   CHECK(u[14] == '4');
   CHECK(u != randomUuid());
+  char uuid[kUuidLength];
+  randomUuidInto(uuid);
+  const std::string_view v(uuid, sizeof uuid);
+  CHECK(v.find_first_not_of("0123456789abcdef-") == std::string_view::npos);
+  CHECK((v[8] == '-' && v[13] == '-' && v[18] == '-' && v[23] == '-'));
+  CHECK(v[14] == '4');
+  CHECK(std::string_view("89ab").find(v[19]) != std::string_view::npos);
   CHECK(printable(std::string("a\x01\xff", 3)) == "a\\x01\\xff");
   CHECK(printable(std::string(300, 'x'), 10) == "xxxxxxxxxx...(300 bytes)");
+}
+
+TEST_CASE("UTC formatting agrees with gmtime_r", "[core][text]") {
+  using namespace delivery::detail;
+  using std::chrono::milliseconds;
+  using std::chrono::system_clock;
+  auto viaGmtime = [](std::int64_t ms) {
+    std::int64_t secs = ms / 1000, frac = ms % 1000;
+    if (frac < 0) {
+      frac += 1000;
+      secs -= 1;
+    }
+    const std::time_t tt = static_cast<std::time_t>(secs);
+    std::tm tm{};
+    gmtime_r(&tt, &tm);
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                  tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(frac));
+    return std::string(buf);
+  };
+  // Leap days, century years (1900 and 2100 are not leap years, 2000 is), year ends, the epoch
+  // and the moments around it, then a sweep of pseudo-random instants from 1901 to 2249
+  // (system_clock counts nanoseconds in 64 bits here, so it ends in 2262).
+  std::vector<std::int64_t> instants = {0,
+                                        -1,
+                                        999,
+                                        -86'400'000,
+                                        951'782'400'000,   // 2000-02-29
+                                        951'868'799'999,   // 2000-02-29T23:59:59.999
+                                        4'107'542'400'000,  // 2100-03-01
+                                        4'107'542'399'999,  // 2100-02-28T23:59:59.999
+                                        -2'203'891'200'000,  // 1900-03-01
+                                        1'704'067'199'999,  // 2023-12-31T23:59:59.999
+                                        1'709'164'800'000};  // 2024-02-29
+  std::uint64_t x = 0x9E3779B97F4A7C15ULL;
+  for (int i = 0; i < 20000; ++i) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    instants.push_back(-2'177'452'800'000 + static_cast<std::int64_t>(x % 11'000'000'000'000ULL));
+  }
+  for (std::int64_t ms : instants) {
+    INFO(ms);
+    const system_clock::time_point t{milliseconds(ms)};
+    const std::string expected = viaGmtime(ms);
+    REQUIRE(formatIso8601Millis(t) == expected);
+    char buf[kIso8601MillisLength];
+    formatIso8601MillisInto(t, buf);
+    REQUIRE(std::string(buf, sizeof buf) == expected);
+    REQUIRE(formatYmd(t) == expected.substr(0, 4) + expected.substr(5, 2) + expected.substr(8, 2));
+  }
 }
 
 TEST_CASE("crypto primitives", "[core][crypto]") {
@@ -149,6 +238,17 @@ TEST_CASE("crypto primitives", "[core][crypto]") {
   CHECK(base64Encode("f") == "Zg==");
   CHECK(base64Encode("fo") == "Zm8=");
   CHECK(base64Encode("foo") == "Zm9v");
+  CHECK(base64Encode("") == "");
+  CHECK(base64Encode(std::string("\xff\xfe\x00\x01", 4)) == "//4AAQ==");
+  char out[base64Length(5)];
+  CHECK(base64Into("hello", out) == 8);
+  CHECK(std::string(out, 8) == "aGVsbG8=");
+  unsigned char digest[16];
+  md5Into("abc", digest);
+  CHECK(hexEncode(std::string_view(reinterpret_cast<char*>(digest), sizeof digest)) == "900150983cd24fb0d6963f7d28e17f72");
+  std::string appended = "x";
+  base64Append("fo", appended);
+  CHECK(appended == "xZm8=");
   CHECK(constantTimeEquals("abc", "abc"));
   CHECK_FALSE(constantTimeEquals("abc", "abd"));
   CHECK_FALSE(constantTimeEquals("abc", "ab"));

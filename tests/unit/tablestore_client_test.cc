@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 #include <atomic>
+#include <optional>
 #include <mutex>
 #include <thread>
 
@@ -424,4 +425,71 @@ TEST_CASE("a client is safe to share across threads", "[tablestore][client]") {
   for (auto& t : threads) t.join();
   CHECK(ok == 200);
   CHECK(f.transport->requestCount() == 200);
+}
+
+TEST_CASE("consecutive calls on one thread each send exactly their own request", "[tablestore][client]") {
+  // The client reuses one request object per thread; nothing of a previous call may leak into the
+  // next: body, headers (an STS token from another client), path.
+  Fixture f;
+  f.transport->setHandler([](const HttpRequest& r) -> Result<HttpResponse> {
+    if (r.path == "/ListDeliveryTask") return mock::listOk(kCreds, {});
+    return mock::emptyOk(r.path.substr(1), kCreds);
+  });
+  const DeliveryClient withToken = f.client(Credentials("testaccesskeyid", "testsecret", "sts-token"));
+  const DeliveryClient plain = f.client();
+  REQUIRE(withToken.createDeliveryTask(delivery::test::javaSampleCreate()));
+  REQUIRE(plain.listDeliveryTask(ListDeliveryTaskRequest("tableB")));
+  REQUIRE(plain.deleteDeliveryTask(DeleteDeliveryTaskRequest("tableC", "taskc")));
+
+  const auto requests = f.transport->requests();
+  REQUIRE(requests.size() == 3);
+  CHECK(requests[0].path == "/CreateDeliveryTask");
+  CHECK(requests[0].headers.get("x-ots-ststoken") == "sts-token");
+  CHECK(requests[0].body == td::encode(delivery::test::javaSampleCreate()));
+
+  CHECK(requests[1].path == "/ListDeliveryTask");
+  CHECK_FALSE(requests[1].headers.contains("x-ots-ststoken"));
+  CHECK(requests[1].body == td::encode(ListDeliveryTaskRequest("tableB")));
+  CHECK(requests[1].headers.size() == 8);  // 6 x-ots-* (no token), the signature and User-Agent
+
+  CHECK(requests[2].path == "/DeleteDeliveryTask");
+  CHECK(requests[2].body == td::encode(DeleteDeliveryTaskRequest("tableC", "taskc")));
+  for (const auto& r : requests) {
+    INFO(r.path);
+    CHECK(r.headers.get("x-ots-contentmd5") == delivery::detail::base64Encode(delivery::detail::md5(r.body)));
+    // Each request carries its own, valid signature.
+    const std::string canonical = td::canonicalString(r.path.substr(1), r.headers);
+    CHECK(r.headers.get("x-ots-signature") == td::signV2("testsecret", canonical));
+  }
+  CHECK(requests[0].headers.get("x-ots-sdk-traceid") != requests[1].headers.get("x-ots-sdk-traceid"));
+}
+
+TEST_CASE("a call made from inside the transport does not disturb the outer call", "[tablestore][client]") {
+  // A transport (or logger) may call the SDK again on the same thread; the inner call must get its
+  // own request rather than overwrite the one the outer call is sending.
+  Fixture f;
+  std::optional<DeliveryClient> client;
+  int depth = 0;
+  std::string innerBody;
+  f.transport->setHandler([&](const HttpRequest& r) -> Result<HttpResponse> {
+    if (depth++ == 0) {
+      const std::string outerBody = r.body;
+      const std::string outerSignature = r.headers.get("x-ots-signature");
+      auto inner = client->describeDeliveryTask(DescribeDeliveryTaskRequest("innertable", "innertask"));
+      if (!inner) return Error(ErrorKind::Internal, "inner call failed: " + inner.error().toString());
+      // The outer request is untouched by the inner call.
+      if (r.body != outerBody || r.headers.get("x-ots-signature") != outerSignature || r.path != "/CreateDeliveryTask") {
+        return Error(ErrorKind::Internal, "the inner call changed the outer request");
+      }
+      return mock::emptyOk("CreateDeliveryTask", kCreds);
+    }
+    innerBody = r.body;
+    OSSTaskConfig config = delivery::test::javaSampleConfig();
+    return mock::describeOk(kCreds, config, DeliveryTaskType::BASE_INC, TaskSyncStat());
+  });
+  client.emplace(f.client());
+  auto outer = client->createDeliveryTask(delivery::test::javaSampleCreate());
+  REQUIRE(outer);
+  CHECK(innerBody == td::encode(DescribeDeliveryTaskRequest("innertable", "innertask")));
+  CHECK(f.transport->requestCount() == 2);
 }

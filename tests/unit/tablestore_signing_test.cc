@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 
 #include <catch2/catch.hpp>
+#include <cstdio>
 
 #include "core/crypto.h"
 #include "core/text.h"
@@ -216,4 +217,29 @@ TEST_CASE("HmacKey equals the one-shot HMACs for short and long keys", "[tablest
   }
   CHECK(HmacKey().empty());
   CHECK_THROWS_AS(HmacKey().sign("x"), std::logic_error);
+}
+
+TEST_CASE("canonical strings sort any number of x-ots headers, whatever their case", "[tablestore][signing]") {
+  // More headers than fit on the stack (16), in reverse order, some in upper case; other headers
+  // and the signatures are left out.
+  Headers h;
+  h.add("Content-Type", "ignored");
+  for (int i = 24; i >= 0; --i) {
+    char name[32];
+    std::snprintf(name, sizeof name, i % 3 == 0 ? "X-OTS-F%02d" : "x-ots-f%02d", i);
+    h.add(name, " v" + std::to_string(i) + " ");
+  }
+  h.add("x-ots-signature", "sig");
+  h.add("X-Ots-SignatureV4", "sig4");
+  std::string expectedRequest = "/ListDeliveryTask\nPOST\n\n";
+  std::string expectedResponse;
+  for (int i = 0; i <= 24; ++i) {
+    char field[32];
+    std::snprintf(field, sizeof field, "x-ots-f%02d:", i);
+    expectedRequest += field + ("v" + std::to_string(i)) + "\n";      // request values are trimmed
+    expectedResponse += field + (" v" + std::to_string(i) + " \n");  // response values are not
+  }
+  expectedResponse += "/ListDeliveryTask";
+  CHECK(td::canonicalString("ListDeliveryTask", h) == expectedRequest);
+  CHECK(td::responseCanonicalString("ListDeliveryTask", h) == expectedResponse);
 }

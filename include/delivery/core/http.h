@@ -18,6 +18,7 @@ const char* toString(HttpMethod method) noexcept;
 class Headers {
  public:
   using Field = std::pair<std::string, std::string>;
+  using FieldView = std::pair<std::string_view, std::string_view>;
 
   /// Sets `name` to `value`, replacing every field of that name.
   void set(std::string name, std::string value);
@@ -28,6 +29,10 @@ class Headers {
   bool contains(std::string_view name) const { return find(name) != nullptr; }
   /// The first value of `name`, or an empty string.
   std::string get(std::string_view name) const;
+  /// Replaces every field with copies of [first, last), in that order. The storage of the fields
+  /// it replaces is reused, so setting the same names again (re-signing a request) does not
+  /// allocate. The views must not point into this object.
+  void assign(const FieldView* first, const FieldView* last);
   /// Removes every field of that name; returns how many were removed.
   std::size_t remove(std::string_view name);
 
