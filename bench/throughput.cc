@@ -4,9 +4,10 @@
 // One in-process cpp-httplib server answers both clients identically: 200, empty body and a fixed,
 // pre-signed header set (it never checks request signatures, so its cost per request does not
 // depend on which client is calling). Both clients run on the main thread, one request at a time,
-// interleaved in rounds; the medians of the rounds are reported.
+// taking turns in blocks within each round; the medians of the rounds are reported.
 //
-//   delivery_bench_throughput [--requests N] [--rounds R] [--warmup W] [--cpu K] [--only sdk|raw]
+//   delivery_bench_throughput [--requests N] [--rounds R] [--block B] [--warmup W]
+//                             [--cpu K | --cpus C,S | --no-pin] [--only sdk|raw]
 //
 // Exits 1 when any request fails (the reason is printed), 2 on a bad command line. The figures are
 // printed, never judged: performance is not asserted anywhere.
@@ -59,9 +60,13 @@ const delivery::Credentials kCredentials("bench-access-key-id", "bench-access-ke
 struct Options {
   long requests = 2000;
   long rounds = 5;
+  long block = 50;  // requests per side before switching to the other side
   long warmup = 200;
   std::string only;  // "", "sdk" or "raw": run one side alone (for profiling)
-  long cpu = -1;     // >= 0: pin the whole process (client and server threads) to this CPU
+  long cpu = -1;        // >= 0: pin the whole process (client and server threads) to this CPU
+  long clientCpu = -1;  // --cpus C,S: the client thread on C, the server's threads on S
+  long serverCpu = -1;
+  bool noPin = false;   // --no-pin: leave thread placement to the scheduler
 };
 
 bool parsePositive(const char* text, long& out) {
@@ -80,6 +85,7 @@ std::optional<Options> parseArgs(int argc, char** argv) {
     long* target = arg == "--requests" ? &o.requests
                    : arg == "--rounds"  ? &o.rounds
                    : arg == "--warmup"  ? &o.warmup
+                   : arg == "--block"   ? &o.block
                                         : nullptr;
     if (arg == "--cpu" && i + 1 < argc) {
       long cpu = 0;
@@ -89,9 +95,32 @@ std::optional<Options> parseArgs(int argc, char** argv) {
         continue;
       }
     }
+    if (arg == "--cpus" && i + 1 < argc) {
+      const std::string v = argv[i + 1];
+      const auto comma = v.find(',');
+      long c = 0, sv = 0;
+      const std::string first = v.substr(0, comma), second = comma == std::string::npos ? "" : v.substr(comma + 1);
+      if (comma != std::string::npos && (first == "0" || parsePositive(first.c_str(), c)) &&
+          (second == "0" || parsePositive(second.c_str(), sv))) {
+        o.clientCpu = c;
+        o.serverCpu = sv;
+        ++i;
+        continue;
+      }
+    }
+    if (arg == "--no-pin") {
+      o.noPin = true;
+      continue;
+    }
     if (arg == "--help" || arg == "-h") {
-      std::cout << "usage: " << argv[0] << " [--requests N (2000)] [--rounds R (5)] [--warmup W (200)] [--cpu K] [--only sdk|raw]\n"
-                << "  --cpu K     pin the client and the server threads to CPU K (steadier figures)\n"
+      std::cout << "usage: " << argv[0]
+                << " [--requests N (2000)] [--rounds R (5)] [--block B (50)] [--warmup W (200)]\n"
+                << "       [--cpu K | --cpus C,S | --no-pin] [--only sdk|raw]\n"
+                << "  --block B   within a round, the sides take turns every B requests\n"
+                << "  --cpu K     pin the client and the server threads to CPU K\n"
+                << "  --cpus C,S  pin the client thread to CPU C and the server's threads to CPU S\n"
+                << "              (default: the first two CPUs this process may use, when there are two)\n"
+                << "  --no-pin    leave thread placement to the scheduler\n"
                 << "  --only S    run one side alone, e.g. under a profiler\n";
       std::exit(0);
     }
@@ -100,8 +129,8 @@ std::optional<Options> parseArgs(int argc, char** argv) {
       continue;
     }
     if (target == nullptr || i + 1 >= argc || !parsePositive(argv[i + 1], *target)) {
-      std::cerr << argv[0] << ": bad argument '" << arg << "' (expected --requests N, --rounds R or --warmup W, "
-                << "each a positive integer, --cpu K or --only sdk|raw)\n";
+      std::cerr << argv[0] << ": bad argument '" << arg << "' (expected --requests N, --rounds R, --block B or --warmup W, "
+                << "each a positive integer, --cpu K, --cpus C,S, --no-pin or --only sdk|raw)\n";
       return std::nullopt;
     }
     ++i;
@@ -113,6 +142,15 @@ std::optional<Options> parseArgs(int argc, char** argv) {
 
 // The Java SDK's sample task, the same the tests use.
 ts::CreateDeliveryTaskRequest sampleRequest() { return delivery::test::javaSampleCreate(); }
+
+/// Restricts the calling thread (and threads it starts later) to one CPU; false when that fails.
+bool pinCallingThread(long cpu) {
+  if (cpu < 0 || cpu >= CPU_SETSIZE) return false;
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  CPU_SET(static_cast<int>(cpu), &set);
+  return sched_setaffinity(0, sizeof set, &set) == 0;
+}
 
 // ---- the loopback server --------------------------------------------------------------------------
 
@@ -144,11 +182,16 @@ class LoopbackServer {
 
   ~LoopbackServer() { stop(); }
 
-  /// Binds an ephemeral port on 127.0.0.1 and serves on a background thread; the port, or -1.
-  int start() {
+  /// Binds an ephemeral port on 127.0.0.1 and serves on a background thread (and the worker threads
+  /// it starts, all on CPU `cpu` when that is not negative); the port, or -1.
+  int start(long cpu) {
     port_ = server_.bind_to_any_port("127.0.0.1");
     if (port_ <= 0) return -1;
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    thread_ = std::thread([this, cpu] {
+      // Set before the worker pool exists (cpp-httplib creates it in listen): the workers inherit it.
+      if (cpu >= 0) pinCallingThread(cpu);
+      server_.listen_after_bind();
+    });
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
     while (!server_.is_running()) {
       if (std::chrono::steady_clock::now() > deadline) return -1;
@@ -256,6 +299,14 @@ struct Sample {
   double wallMicrosPerRequest() const { return wallSeconds * 1e6 / static_cast<double>(requests); }
   double threadCpuMicrosPerRequest() const { return threadCpuSeconds * 1e6 / static_cast<double>(requests); }
   double processCpuMicrosPerRequest() const { return processCpuSeconds * 1e6 / static_cast<double>(requests); }
+
+  Sample& operator+=(const Sample& o) {
+    wallSeconds += o.wallSeconds;
+    processCpuSeconds += o.processCpuSeconds;
+    threadCpuSeconds += o.threadCpuSeconds;
+    requests += o.requests;
+    return *this;
+  }
 };
 
 struct Side {
@@ -343,26 +394,38 @@ double machineBusySeconds() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::optional<Options> options = parseArgs(argc, argv);
+  std::optional<Options> options = parseArgs(argc, argv);
   if (!options) return 2;
+  if (options->cpu < 0 && options->clientCpu < 0 && !options->noPin) {
+    // Default placement: the client on one CPU, the server on another. Left to the scheduler, the
+    // two server threads (one per connection, so one per side) land on the client's CPU or not at
+    // random, and one side of a run can come out 1.5x faster than the other for that reason alone.
+    cpu_set_t allowed;
+    if (sched_getaffinity(0, sizeof allowed, &allowed) == 0 && CPU_COUNT(&allowed) >= 2) {
+      for (long c = 0; c < CPU_SETSIZE; ++c) {
+        if (!CPU_ISSET(static_cast<int>(c), &allowed)) continue;
+        if (options->clientCpu < 0) {
+          options->clientCpu = c;
+        } else {
+          options->serverCpu = c;
+          break;
+        }
+      }
+    }
+  }
   const Options& opt = *options;
-  if (opt.cpu >= 0) {
+  if (opt.cpu >= 0 && !pinCallingThread(opt.cpu)) {
     // Before any thread exists, so that the server's threads inherit the mask.
-    cpu_set_t set;
-    CPU_ZERO(&set);
-    if (opt.cpu >= CPU_SETSIZE) {
-      std::cerr << "--cpu " << opt.cpu << ": no such CPU\n";
-      return 2;
-    }
-    CPU_SET(static_cast<int>(opt.cpu), &set);
-    if (sched_setaffinity(0, sizeof set, &set) != 0) {
-      std::cerr << "--cpu " << opt.cpu << ": sched_setaffinity failed: " << std::strerror(errno) << '\n';
-      return 2;
-    }
+    std::cerr << "--cpu " << opt.cpu << ": cannot pin to that CPU: " << std::strerror(errno) << '\n';
+    return 2;
   }
 
   LoopbackServer server;
-  const int port = server.start();
+  const int port = server.start(opt.serverCpu);
+  if (opt.clientCpu >= 0 && !pinCallingThread(opt.clientCpu)) {
+    std::cerr << "--cpus " << opt.clientCpu << "," << opt.serverCpu << ": cannot pin to those CPUs\n";
+    return 2;
+  }
   if (port <= 0) {
     std::cerr << "cannot start the loopback server on 127.0.0.1\n";
     return 1;
@@ -411,9 +474,11 @@ int main(int argc, char** argv) {
   std::cout << "delivery_bench_throughput: sequential CreateDeliveryTask (" << prepared.body.size()
             << "-byte body), one client thread, keep-alive HTTP to " << endpoint << " (in-process server)\n"
             << opt.rounds << " rounds x " << opt.requests << " requests per side, after " << opt.warmup
-            << " warm-up requests each; the order alternates every round\n";
-  std::cout << (opt.cpu >= 0 ? "client and server threads pinned to CPU " + std::to_string(opt.cpu)
-                             : std::string("threads not pinned (see --cpu)"))
+            << " warm-up requests each; within a round the sides take turns every " << opt.block << " requests\n";
+  std::cout << (opt.cpu >= 0         ? "client and server threads pinned to CPU " + std::to_string(opt.cpu)
+                : opt.clientCpu >= 0 ? "client thread pinned to CPU " + std::to_string(opt.clientCpu) +
+                                           ", server threads to CPU " + std::to_string(opt.serverCpu)
+                                     : std::string("threads not pinned (see --cpu, --cpus and --no-pin)"))
             << '\n';
   if (sides.size() == 1) std::cout << "only the " << sides[0]->name << " side runs (--only)\n";
   std::cout << '\n';
@@ -439,17 +504,29 @@ int main(int argc, char** argv) {
   const double cpuBefore = clockSeconds(CLOCK_PROCESS_CPUTIME_ID);
   const auto roundsStart = std::chrono::steady_clock::now();
   std::cout << "round  side         req/s   wall us/req  thread CPU us/req  process CPU us/req\n";
+  // Within a round the sides take turns every --block requests (the first side alternating from
+  // block to block), so that both see the same machine: on a shared virtual machine the speed
+  // drifts by several percent within seconds, which would otherwise land on one side only.
+  std::vector<double> roundRatios;
   for (long round = 0; round < opt.rounds; ++round) {
-    for (std::size_t k = 0; k < sides.size(); ++k) {
-      Side* side = sides[round % 2 == 0 ? k : sides.size() - 1 - k];
-      Sample s = run(*side, server, opt.requests, failure);
-      if (!failure.empty()) {
-        std::cerr << failure << '\n';
-        return finish(1);
+    std::vector<Sample> acc(sides.size());
+    long block = 0;
+    for (long done = 0; done < opt.requests; done += opt.block, ++block) {
+      const long n = std::min(opt.block, opt.requests - done);
+      for (std::size_t k = 0; k < sides.size(); ++k) {
+        const std::size_t index = block % 2 == 0 ? k : sides.size() - 1 - k;
+        acc[index] += run(*sides[index], server, n, failure);
+        if (!failure.empty()) {
+          std::cerr << failure << '\n';
+          return finish(1);
+        }
       }
-      side->samples.push_back(s);
-      printRow(std::to_string(round + 1), side->name, s);
     }
+    for (std::size_t k = 0; k < sides.size(); ++k) {
+      sides[k]->samples.push_back(acc[k]);
+      printRow(std::to_string(round + 1), sides[k]->name, acc[k]);
+    }
+    if (sides.size() == 2) roundRatios.push_back(acc[0].requestsPerSecond() / acc[1].requestsPerSecond());
   }
 
   const double busyAfter = machineBusySeconds();
@@ -486,8 +563,11 @@ int main(int argc, char** argv) {
   if (sides.size() == 2) {
     const Summary a = summarize(sdk);
     const Summary b = summarize(bare);
-    const double ratio = a.rps / b.rps;
-    std::cout << "\nSDK/raw requests/s:          " << fixed(ratio, 3) << "x\n"
+    const double ratio = median(roundRatios);
+    std::string perRound;
+    for (double r : roundRatios) perRound += (perRound.empty() ? "" : " ") + fixed(r, 3);
+    std::cout << "\nSDK/raw requests/s:          " << fixed(ratio, 3) << "x (median of the rounds' ratios: " << perRound
+              << ")\n"
               << "SDK extra client thread CPU: " << fixed(a.threadUs - b.threadUs, 1) << " us/request\n"
               << "connections (all " << sdk.sent << " SDK / " << bare.sent << " raw requests, warm-up included): "
               << a.connections << " / " << b.connections << '\n';
@@ -501,7 +581,7 @@ int main(int argc, char** argv) {
               << (share > 0.25 ? ": the figures above are disturbed, run again on a quiet machine" : "") << '\n';
   }
   if (sides.size() == 2) {
-    const double ratio = summarize(sdk).rps / summarize(bare).rps;
+    const double ratio = median(roundRatios);
     const std::size_t connections = sdk.ports.size();
     std::cout << "\nproject bars (informational, not a test):\n"
               << "  SDK >= 0.9x raw requests/s:            " << (ratio >= 0.9 ? "met" : "NOT MET") << " ("
