@@ -2,7 +2,10 @@
 
 #include <curl/curl.h>
 
+#include <cstdlib>
+#include <initializer_list>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -93,16 +96,48 @@ struct PooledHandle {
   // The request's URL and header lines, and the curl_slist nodes pointing into them: owned here
   // and reused, so a call does not allocate a list node and a copy per header.
   std::string url;
+  // `url` parsed once into a libcurl URL handle: libcurl then copies the parsed parts on each
+  // transfer instead of parsing the text again.
+  CURLU* parsedUrl = nullptr;
+  std::string parsedUrlText;
+  const std::string* proxy = nullptr;  // the CURLOPT_PROXY value last set (environment proxies)
   std::string headerText;
   std::vector<curl_slist> headerNodes;
   std::vector<std::size_t> headerStarts;
   ~PooledHandle() {
     if (curl != nullptr) curl_easy_cleanup(curl);
+    if (parsedUrl != nullptr) curl_url_cleanup(parsedUrl);
+  }
+};
+
+// The proxy settings libcurl would derive from the environment for each request (url.c,
+// detect_proxy and the no_proxy lookup), derived once. A variable that is set but empty counts as
+// set: it means "no proxy" and stops the fallback, as it does in libcurl.
+struct EnvironmentProxies {
+  std::string http;     // for http:// requests ("" = none)
+  std::string https;    // for https:// requests
+  std::string noProxy;  // hosts reached directly
+
+  static EnvironmentProxies read() {
+    auto first = [](std::initializer_list<const char*> names) -> std::optional<std::string> {
+      for (const char* name : names) {
+        if (const char* v = std::getenv(name)) return std::string(v);
+      }
+      return std::nullopt;
+    };
+    const std::optional<std::string> all = first({"all_proxy", "ALL_PROXY"});
+    EnvironmentProxies e;
+    // Upper-case HTTP_PROXY is ignored on purpose (libcurl: it may be set by CGI from a request).
+    e.http = first({"http_proxy"}).value_or(all.value_or(""));
+    e.https = first({"https_proxy", "HTTPS_PROXY"}).value_or(all.value_or(""));
+    e.noProxy = first({"no_proxy", "NO_PROXY"}).value_or("");
+    return e;
   }
 };
 
 struct CurlTransport::Impl {
   CurlTransportOptions options;
+  std::optional<EnvironmentProxies> environment;  // when options.proxy is unset
   std::mutex mutex;
   std::vector<std::unique_ptr<PooledHandle>> idle;
 
@@ -150,6 +185,10 @@ struct CurlTransport::Impl {
       // An explicit value overrides the environment; "" disables proxies altogether.
       curl_easy_setopt(h, CURLOPT_PROXY, o.proxy->c_str());
       if (!o.noProxy.empty()) curl_easy_setopt(h, CURLOPT_NOPROXY, o.noProxy.c_str());
+    } else {
+      // Set explicitly so that libcurl does not look the variables up again on every transfer;
+      // CURLOPT_PROXY is set per request, by scheme.
+      curl_easy_setopt(h, CURLOPT_NOPROXY, environment->noProxy.c_str());
     }
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &onBody);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &onHeader);
@@ -159,6 +198,7 @@ struct CurlTransport::Impl {
 CurlTransport::CurlTransport(CurlTransportOptions options) : impl_(std::make_unique<Impl>()) {
   globalInitOnce();
   impl_->options = std::move(options);
+  if (!impl_->options.proxy) impl_->environment = EnvironmentProxies::read();
 }
 
 CurlTransport::~CurlTransport() = default;
@@ -192,10 +232,32 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
   } else {
     ph->url = request.url();
   }
+  if (impl_->environment) {
+    const bool https = Headers::namesEqual(request.endpoint.scheme, "https");  // (a case-insensitive compare)
+    const std::string& proxy = https ? impl_->environment->https : impl_->environment->http;
+    if (ph->proxy != &proxy) {
+      curl_easy_setopt(h, CURLOPT_PROXY, proxy.c_str());
+      ph->proxy = &proxy;
+    }
+  }
   Exchange ex;
   ex.maxBytes = o.maxResponseBytes;
   ex.response.headers.reserve(16);
-  curl_easy_setopt(h, CURLOPT_URL, ph->url.c_str());
+  if (ph->parsedUrl == nullptr || ph->url != ph->parsedUrlText) {
+    if (ph->parsedUrl == nullptr) ph->parsedUrl = curl_url();
+    if (ph->parsedUrl == nullptr) return Error(ErrorKind::Internal, "curl_url failed");
+    const CURLUcode uc = curl_url_set(ph->parsedUrl, CURLUPART_URL, ph->url.c_str(), 0);
+    if (uc != CURLUE_OK) {
+      ph->parsedUrlText.clear();
+      impl_->release(std::move(ph));  // nothing was sent: the handle and its connections are fine
+      Error err(ErrorKind::InvalidArgument, std::string(toString(request.method)) + " " + request.endpoint.toString() +
+                                                request.path + ": libcurl cannot parse the URL: " + curl_url_strerror(uc));
+      err.transportCode = static_cast<int>(CURLE_URL_MALFORMAT);
+      return err;
+    }
+    ph->parsedUrlText = ph->url;
+    curl_easy_setopt(h, CURLOPT_CURLU, ph->parsedUrl);
+  }
   curl_easy_setopt(h, CURLOPT_WRITEDATA, &ex);
   curl_easy_setopt(h, CURLOPT_HEADERDATA, &ex);
 

@@ -182,6 +182,46 @@ TEST_CASE("CurlTransport keeps one connection for sequential calls", "[integrati
   CHECK(ts.distinctClientPorts() == 1);
 }
 
+TEST_CASE("each call goes to its own URL, whatever the previous call on the handle was", "[integration][curl]") {
+  // The transport keeps each handle's URL parsed between calls; a different path, query or host
+  // must still reach the server as written.
+  TestServer ts;
+  std::vector<std::string> seen;
+  ts.server().Get(R"(/(a|b))", [&](const httplib::Request& req, httplib::Response& res) {
+    std::string line = req.path;
+    for (const auto& [k, v] : req.params) line += " " + k + "=" + v;
+    seen.push_back(line);
+    res.set_content("ok", "text/plain");
+  });
+  ts.start();
+  CurlTransport transport;
+  HttpRequest a = ts.request("/a");
+  a.method = HttpMethod::Get;
+  HttpRequest b = a;
+  b.path = "/b";
+  b.query = {{"limit", "10"}, {"name", "x y"}};
+  for (const HttpRequest* r : {&a, &b, &b, &a}) REQUIRE(transport.send(*r));
+  CHECK(seen == std::vector<std::string>{"/a", "/b limit=10 name=x y", "/b limit=10 name=x y", "/a"});
+
+  // Another host for the same handle: a closed port on the IPv6 loopback (or no IPv6 at all).
+  HttpRequest elsewhere = a;
+  elsewhere.endpoint = Endpoint::parse("http://[::1]:1").value();
+  auto refused = transport.send(elsewhere);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().kind == ErrorKind::Connect);
+  REQUIRE(transport.send(a));
+  CHECK(seen.size() == 5);
+
+  // A host libcurl cannot parse (an Endpoint built by hand, not by Endpoint::parse).
+  HttpRequest bad = a;
+  bad.endpoint.host = "bad host";
+  auto malformed = transport.send(bad);
+  REQUIRE_FALSE(malformed);
+  CHECK(malformed.error().kind == ErrorKind::InvalidArgument);
+  REQUIRE(transport.send(a));
+  CHECK(seen.size() == 6);
+}
+
 TEST_CASE("CurlTransport is safe to use from several threads", "[integration][curl]") {
   TestServer ts;
   ts.server().Post("/x", [](const httplib::Request& req, httplib::Response& res) { res.set_content(req.body, "text/plain"); });
@@ -294,6 +334,9 @@ TEST_CASE("libcurl's proxy environment variables are honoured; an explicit empty
   ScopedEnv p1("http_proxy", proxyUrl.c_str());
   ScopedEnv p2("no_proxy", nullptr);
   ScopedEnv p3("NO_PROXY", nullptr);
+  ScopedEnv p4("all_proxy", nullptr);
+  ScopedEnv p5("ALL_PROXY", nullptr);
+  ScopedEnv p6("HTTP_PROXY", nullptr);
   HttpRequest r;
   r.endpoint = Endpoint::parse("http://delivery-proxy-test.invalid").value();
   r.path = "/through-proxy";
@@ -304,6 +347,9 @@ TEST_CASE("libcurl's proxy environment variables are honoured; an explicit empty
     const auto targets = proxy.targets();
     REQUIRE(targets.size() == 1);
     CHECK(targets[0] == "http://delivery-proxy-test.invalid/through-proxy");
+    // The same handle again (the proxy is set once per handle).
+    REQUIRE(transport.send(r));
+    CHECK(proxy.targets().size() == 2);
   }
   {
     CurlTransportOptions o;
@@ -312,6 +358,71 @@ TEST_CASE("libcurl's proxy environment variables are honoured; an explicit empty
     auto resp = transport.send(r);
     REQUIRE_FALSE(resp);
     CHECK(resp.error().kind == ErrorKind::Connect);
-    CHECK(proxy.targets().size() == 1);
+    CHECK(proxy.targets().size() == 2);
+  }
+}
+
+TEST_CASE("proxy environment: libcurl's fallbacks and exclusions, read when the transport is created",
+          "[integration][curl]") {
+  TestServer proxy;
+  proxy.start();
+  const std::string proxyUrl = "http://127.0.0.1:" + std::to_string(proxy.request("/").endpoint.port);
+  ScopedEnv clear1("http_proxy", nullptr);
+  ScopedEnv clear2("HTTP_PROXY", nullptr);
+  ScopedEnv clear3("all_proxy", nullptr);
+  ScopedEnv clear4("ALL_PROXY", nullptr);
+  ScopedEnv clear5("no_proxy", nullptr);
+  ScopedEnv clear6("NO_PROXY", nullptr);
+  HttpRequest r;
+  r.endpoint = Endpoint::parse("http://delivery-proxy-test.invalid").value();
+  r.path = "/p";
+  auto proxied = [&](CurlTransport& transport) {
+    const std::size_t before = proxy.targets().size();
+    auto resp = transport.send(r);
+    // Without the proxy the .invalid host cannot be resolved.
+    if (!resp) CHECK(resp.error().kind == ErrorKind::Connect);
+    return resp.ok() && proxy.targets().size() == before + 1;
+  };
+
+  SECTION("ALL_PROXY when http_proxy is not set") {
+    ScopedEnv all("ALL_PROXY", proxyUrl.c_str());
+    CurlTransport transport;
+    CHECK(proxied(transport));
+  }
+  SECTION("upper-case HTTP_PROXY is ignored, as libcurl ignores it") {
+    ScopedEnv upper("HTTP_PROXY", proxyUrl.c_str());
+    CurlTransport transport;
+    CHECK_FALSE(proxied(transport));
+  }
+  SECTION("an empty http_proxy means no proxy and stops the fallback to all_proxy") {
+    ScopedEnv empty("http_proxy", "");
+    ScopedEnv all("all_proxy", proxyUrl.c_str());
+    CurlTransport transport;
+    CHECK_FALSE(proxied(transport));
+  }
+  SECTION("no_proxy and NO_PROXY name hosts reached directly") {
+    ScopedEnv through("http_proxy", proxyUrl.c_str());
+    {
+      ScopedEnv direct("no_proxy", "example.com,.invalid");
+      CurlTransport transport;
+      CHECK_FALSE(proxied(transport));
+    }
+    {
+      ScopedEnv direct("NO_PROXY", "delivery-proxy-test.invalid");
+      CurlTransport transport;
+      CHECK_FALSE(proxied(transport));
+    }
+    {
+      ScopedEnv direct("no_proxy", "example.com");
+      CurlTransport transport;
+      CHECK(proxied(transport));
+    }
+  }
+  SECTION("the environment is read when the transport is created") {
+    CurlTransport before;  // no proxy variable yet
+    ScopedEnv through("http_proxy", proxyUrl.c_str());
+    CHECK_FALSE(proxied(before));
+    CurlTransport after;
+    CHECK(proxied(after));
   }
 }

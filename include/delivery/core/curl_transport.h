@@ -24,7 +24,11 @@ struct CurlTransportOptions {
   bool verifyHost = true;
   std::string caFile;  ///< CURLOPT_CAINFO, when set
   std::string caPath;  ///< CURLOPT_CAPATH, when set
-  /// Unset: libcurl's own environment handling applies (http_proxy, https_proxy, no_proxy, ...).
+  /// Unset: the proxy environment variables apply, with libcurl's rules: http_proxy (lower case
+  /// only) for http://, https_proxy or HTTPS_PROXY for https://, else all_proxy or ALL_PROXY;
+  /// no_proxy or NO_PROXY lists the hosts reached directly. They are read once, when the
+  /// transport is created (not on every request, as libcurl would: that costs a scan of the
+  /// environment per call, and changing the environment while other threads read it is unsafe).
   /// Set to a URL: that proxy. Set to "": no proxy at all, whatever the environment says.
   std::optional<std::string> proxy;
   std::string noProxy;  ///< CURLOPT_NOPROXY, when set (with an explicit proxy)
