@@ -28,10 +28,13 @@ class TestServer {
  public:
   TestServer() {
     server_.set_keep_alive_max_count(100000);
-    server_.set_logger([this](const httplib::Request& req, const httplib::Response&) {
+    // Recorded before the response is written (a logger runs after it, when the client may already
+    // be looking at the record).
+    server_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response&) {
       std::lock_guard<std::mutex> lock(mu_);
       ports_.insert(req.remote_port);
       targets_.push_back(req.target);
+      return httplib::Server::HandlerResponse::Unhandled;
     });
   }
   ~TestServer() {
