@@ -10,82 +10,111 @@
 
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 namespace delivery::detail {
 
-struct HmacKey::State {
-  Algorithm algorithm = Algorithm::Sha1;
-  SHA_CTX sha1Inner{}, sha1Outer{};
-  SHA256_CTX sha256Inner{}, sha256Outer{};
-  ~State() {
-    OPENSSL_cleanse(&sha1Inner, sizeof sha1Inner);
-    OPENSSL_cleanse(&sha1Outer, sizeof sha1Outer);
-    OPENSSL_cleanse(&sha256Inner, sizeof sha256Inner);
-    OPENSSL_cleanse(&sha256Outer, sizeof sha256Outer);
+namespace {
+
+// The two hashes HMAC is used with, behind one interface.
+template <typename Ctx>
+struct Hash;
+template <>
+struct Hash<SHA_CTX> {
+  static constexpr std::size_t kLength = SHA_DIGEST_LENGTH;
+  static void init(SHA_CTX* c) { SHA1_Init(c); }
+  static void update(SHA_CTX* c, const void* d, std::size_t n) { SHA1_Update(c, d, n); }
+  static void final(unsigned char* out, SHA_CTX* c) { SHA1_Final(out, c); }
+};
+template <>
+struct Hash<SHA256_CTX> {
+  static constexpr std::size_t kLength = SHA256_DIGEST_LENGTH;
+  static void init(SHA256_CTX* c) { SHA256_Init(c); }
+  static void update(SHA256_CTX* c, const void* d, std::size_t n) { SHA256_Update(c, d, n); }
+  static void final(unsigned char* out, SHA256_CTX* c) { SHA256_Final(out, c); }
+};
+
+// The hash states with the ipad and opad blocks of a key absorbed (RFC 2104).
+template <typename Ctx>
+struct KeyedPair {
+  Ctx inner{}, outer{};
+
+  explicit KeyedPair(std::string_view key) {
+    using H = Hash<Ctx>;
+    constexpr std::size_t kBlock = 64;  // SHA-1 and SHA-256 block size
+    unsigned char k[kBlock] = {0};
+    if (key.size() > kBlock) {
+      // A key longer than a block is replaced by its digest.
+      Ctx c;
+      H::init(&c);
+      H::update(&c, key.data(), key.size());
+      H::final(k, &c);
+      OPENSSL_cleanse(&c, sizeof c);
+    } else {
+      std::memcpy(k, key.data(), key.size());
+    }
+    unsigned char ipad[kBlock], opad[kBlock];
+    for (std::size_t i = 0; i < kBlock; ++i) {
+      ipad[i] = static_cast<unsigned char>(k[i] ^ 0x36);
+      opad[i] = static_cast<unsigned char>(k[i] ^ 0x5c);
+    }
+    H::init(&inner);
+    H::update(&inner, ipad, kBlock);
+    H::init(&outer);
+    H::update(&outer, opad, kBlock);
+    OPENSSL_cleanse(k, sizeof k);
+    OPENSSL_cleanse(ipad, sizeof ipad);
+    OPENSSL_cleanse(opad, sizeof opad);
+  }
+  ~KeyedPair() {
+    OPENSSL_cleanse(&inner, sizeof inner);
+    OPENSSL_cleanse(&outer, sizeof outer);
+  }
+
+  /// The MAC of `data` into `out`; the keyed states are copied, never written, so concurrent
+  /// calls share them safely.
+  std::size_t mac(std::string_view data, unsigned char* out) const {
+    using H = Hash<Ctx>;
+    unsigned char innerDigest[H::kLength];
+    Ctx c = inner;
+    H::update(&c, data.data(), data.size());
+    H::final(innerDigest, &c);
+    c = outer;
+    H::update(&c, innerDigest, sizeof innerDigest);
+    H::final(out, &c);
+    OPENSSL_cleanse(&c, sizeof c);
+    return H::kLength;
   }
 };
 
+template <typename Ctx>
+std::string oneShotHmac(std::string_view key, std::string_view data) {
+  unsigned char out[Hash<Ctx>::kLength];
+  const std::size_t n = KeyedPair<Ctx>(key).mac(data, out);
+  return std::string(reinterpret_cast<char*>(out), n);
+}
+
+}  // namespace
+
+struct HmacKey::State {
+  std::optional<KeyedPair<SHA_CTX>> sha1;
+  std::optional<KeyedPair<SHA256_CTX>> sha256;
+};
+
 HmacKey::HmacKey(Algorithm algorithm, std::string_view key) {
-  constexpr std::size_t kBlock = 64;  // SHA-1 and SHA-256 block size
   auto state = std::make_shared<State>();
-  state->algorithm = algorithm;
-  unsigned char k[kBlock] = {0};
-  if (key.size() > kBlock) {
-    // A key longer than a block is replaced by its digest (RFC 2104).
-    if (algorithm == Algorithm::Sha1) {
-      SHA1(reinterpret_cast<const unsigned char*>(key.data()), key.size(), k);
-    } else {
-      SHA256(reinterpret_cast<const unsigned char*>(key.data()), key.size(), k);
-    }
-  } else {
-    std::memcpy(k, key.data(), key.size());
-  }
-  unsigned char ipad[kBlock], opad[kBlock];
-  for (std::size_t i = 0; i < kBlock; ++i) {
-    ipad[i] = static_cast<unsigned char>(k[i] ^ 0x36);
-    opad[i] = static_cast<unsigned char>(k[i] ^ 0x5c);
-  }
   if (algorithm == Algorithm::Sha1) {
-    SHA1_Init(&state->sha1Inner);
-    SHA1_Update(&state->sha1Inner, ipad, kBlock);
-    SHA1_Init(&state->sha1Outer);
-    SHA1_Update(&state->sha1Outer, opad, kBlock);
+    state->sha1.emplace(key);
   } else {
-    SHA256_Init(&state->sha256Inner);
-    SHA256_Update(&state->sha256Inner, ipad, kBlock);
-    SHA256_Init(&state->sha256Outer);
-    SHA256_Update(&state->sha256Outer, opad, kBlock);
+    state->sha256.emplace(key);
   }
-  OPENSSL_cleanse(k, sizeof k);
-  OPENSSL_cleanse(ipad, sizeof ipad);
-  OPENSSL_cleanse(opad, sizeof opad);
   state_ = std::move(state);
 }
 
 std::size_t HmacKey::signInto(std::string_view data, unsigned char* out) const {
   if (!state_) throw std::logic_error("HmacKey::sign on an empty key");
-  // The keyed states are copied, never written: concurrent calls share them safely.
-  if (state_->algorithm == Algorithm::Sha1) {
-    unsigned char inner[SHA_DIGEST_LENGTH];
-    SHA_CTX c = state_->sha1Inner;
-    SHA1_Update(&c, data.data(), data.size());
-    SHA1_Final(inner, &c);
-    c = state_->sha1Outer;
-    SHA1_Update(&c, inner, sizeof inner);
-    SHA1_Final(out, &c);
-    OPENSSL_cleanse(&c, sizeof c);
-    return SHA_DIGEST_LENGTH;
-  }
-  unsigned char inner[SHA256_DIGEST_LENGTH];
-  SHA256_CTX c = state_->sha256Inner;
-  SHA256_Update(&c, data.data(), data.size());
-  SHA256_Final(inner, &c);
-  c = state_->sha256Outer;
-  SHA256_Update(&c, inner, sizeof inner);
-  SHA256_Final(out, &c);
-  OPENSSL_cleanse(&c, sizeof c);
-  return SHA256_DIGEST_LENGTH;
+  return state_->sha1 ? state_->sha1->mac(data, out) : state_->sha256->mac(data, out);
 }
 
 std::string HmacKey::sign(std::string_view data) const {
@@ -108,12 +137,8 @@ std::string sha256(std::string_view data) {
   SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), out);
   return std::string(reinterpret_cast<char*>(out), sizeof out);
 }
-std::string hmacSha1(std::string_view key, std::string_view data) {
-  return HmacKey(HmacKey::Algorithm::Sha1, key).sign(data);
-}
-std::string hmacSha256(std::string_view key, std::string_view data) {
-  return HmacKey(HmacKey::Algorithm::Sha256, key).sign(data);
-}
+std::string hmacSha1(std::string_view key, std::string_view data) { return oneShotHmac<SHA_CTX>(key, data); }
+std::string hmacSha256(std::string_view key, std::string_view data) { return oneShotHmac<SHA256_CTX>(key, data); }
 
 std::string base64Encode(std::string_view bytes) {
   std::string out;
@@ -142,6 +167,12 @@ std::size_t base64Into(std::string_view bytes, char* out) noexcept {
     *out++ = '=';
   }
   return static_cast<std::size_t>(out - start);
+}
+
+void base64Md5Into(std::string_view data, char* out) noexcept {
+  unsigned char digest[MD5_DIGEST_LENGTH];
+  md5Into(data, digest);
+  base64Into(std::string_view(reinterpret_cast<char*>(digest), sizeof digest), out);
 }
 
 void base64Append(std::string_view bytes, std::string& out) {

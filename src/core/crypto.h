@@ -1,6 +1,6 @@
 #pragma once
-// Hashes, HMACs and encodings on OpenSSL's EVP interface (internal). Outputs are raw bytes unless
-// the name says otherwise.
+// Hashes, HMACs and encodings on OpenSSL's digest functions (internal). Outputs are raw bytes
+// unless the name says otherwise.
 
 #include <memory>
 #include <string>
@@ -42,6 +42,10 @@ constexpr std::size_t base64Length(std::size_t n) noexcept { return (n + 2) / 3 
 /// Writes the Base64 of `bytes` to `out` (base64Length(bytes.size()) chars, no terminator) and
 /// returns that length. Allocates nothing.
 std::size_t base64Into(std::string_view bytes, char* out) noexcept;
+/// The length of Base64(MD5(x)), as Content-MD5 style headers carry it.
+inline constexpr std::size_t kBase64Md5Length = base64Length(16);
+/// Base64(MD5(data)) into `out` (kBase64Md5Length chars, no terminator). Allocates nothing.
+void base64Md5Into(std::string_view data, char* out) noexcept;
 /// Lower-case hex.
 std::string hexEncode(std::string_view bytes);
 

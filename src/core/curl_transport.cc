@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "core/url.h"
 
 namespace delivery {
 namespace {
@@ -51,6 +52,11 @@ std::size_t onHeader(char* data, std::size_t size, std::size_t count, void* user
   ex->response.headers.add(std::string(detail::trimView(line.substr(0, colon))),
                            std::string(detail::trimView(line.substr(colon + 1))));
   return n;
+}
+
+// "POST https://host/path: ", the start of a transport error's message.
+std::string describe(const HttpRequest& request) {
+  return std::string(toString(request.method)) + " " + request.endpoint.toString() + request.path + ": ";
 }
 
 ErrorKind classify(CURLcode code, CURL* handle) {
@@ -213,25 +219,7 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
   ph->errorBuffer[0] = '\0';
 
   ph->url.clear();
-  ph->url += request.endpoint.scheme;
-  ph->url += "://";
-  const bool ipv6 = request.endpoint.host.find(':') != std::string::npos;
-  if (ipv6) ph->url += '[';
-  ph->url += request.endpoint.host;
-  if (ipv6) ph->url += ']';
-  if (request.endpoint.port != 0) {
-    char digits[6];
-    char* end = digits + sizeof digits;
-    char* p = end;
-    for (unsigned v = request.endpoint.port; v != 0; v /= 10) *--p = static_cast<char>('0' + v % 10);
-    ph->url += ':';
-    ph->url.append(p, static_cast<std::size_t>(end - p));
-  }
-  if (request.query.empty()) {
-    ph->url += request.path.empty() ? "/" : request.path;
-  } else {
-    ph->url = request.url();
-  }
+  detail::appendUrl(request, ph->url);
   if (impl_->environment) {
     const bool https = Headers::namesEqual(request.endpoint.scheme, "https");  // (a case-insensitive compare)
     const std::string& proxy = https ? impl_->environment->https : impl_->environment->http;
@@ -250,8 +238,7 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
     if (uc != CURLUE_OK) {
       ph->parsedUrlText.clear();
       impl_->release(std::move(ph));  // nothing was sent: the handle and its connections are fine
-      Error err(ErrorKind::InvalidArgument, std::string(toString(request.method)) + " " + request.endpoint.toString() +
-                                                request.path + ": libcurl cannot parse the URL: " + curl_url_strerror(uc));
+      Error err(ErrorKind::InvalidArgument, describe(request) + "libcurl cannot parse the URL: " + curl_url_strerror(uc));
       err.transportCode = static_cast<int>(CURLE_URL_MALFORMAT);
       return err;
     }
@@ -278,7 +265,9 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
   std::vector<std::size_t>& starts = ph->headerStarts;
   text.clear();
   starts.clear();
+  bool hasContentType = false;
   for (const auto& [name, value] : request.headers) {
+    hasContentType = hasContentType || Headers::namesEqual(name, "Content-Type");
     starts.push_back(text.size());
     // "Name;" is libcurl's way to send a header with an empty value.
     text += name;
@@ -293,7 +282,7 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
   starts.push_back(text.size());
   text += "Expect:";  // no 100-continue round trip
   text += '\0';
-  if (!request.headers.contains("Content-Type")) {
+  if (!hasContentType) {
     starts.push_back(text.size());
     text += "Content-Type:";  // drop curl's form default
     text += '\0';
@@ -318,8 +307,7 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
       err.message = std::string(curl_easy_strerror(rc));
       if (ph->errorBuffer[0] != '\0') err.message += std::string(": ") + ph->errorBuffer;
     }
-    err.message = std::string(toString(request.method)) + " " + request.endpoint.toString() + request.path + ": " +
-                  err.message;
+    err.message = describe(request) + err.message;
     err.transportCode = static_cast<int>(rc);
     // The handle is dropped with its connections rather than risk reusing a half-read stream.
     return err;

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/text.h"
+#include "core/url.h"
 
 namespace delivery {
 
@@ -68,10 +69,36 @@ std::size_t Headers::remove(std::string_view name) {
   return before - fields_.size();
 }
 
+void detail::appendAuthority(const Endpoint& endpoint, std::string& out) {
+  const bool ipv6 = endpoint.host.find(':') != std::string::npos;
+  if (ipv6) out += '[';
+  out += endpoint.host;
+  if (ipv6) out += ']';
+  if (endpoint.port != 0) {
+    out += ':';
+    out += std::to_string(endpoint.port);
+  }
+}
+
+void detail::appendUrl(const HttpRequest& request, std::string& out) {
+  out += request.endpoint.scheme;
+  out += "://";
+  appendAuthority(request.endpoint, out);
+  out += request.path.empty() ? "/" : request.path;
+  char sepChar = '?';
+  for (const auto& [k, v] : request.query) {
+    out += sepChar;
+    out += percentEncode(k);
+    out += '=';
+    out += percentEncode(v);
+    sepChar = '&';
+  }
+}
+
 std::string Endpoint::authority() const {
-  std::string h = host.find(':') != std::string::npos ? "[" + host + "]" : host;
-  if (port != 0) h += ":" + std::to_string(port);
-  return h;
+  std::string out;
+  detail::appendAuthority(*this, out);
+  return out;
 }
 
 std::string Endpoint::toString() const { return scheme + "://" + authority(); }
@@ -134,16 +161,8 @@ Result<Endpoint> Endpoint::parse(std::string_view url) {
 }
 
 std::string HttpRequest::url() const {
-  std::string u = endpoint.toString();
-  u += path.empty() ? "/" : path;
-  char sepChar = '?';
-  for (const auto& [k, v] : query) {
-    u += sepChar;
-    u += detail::percentEncode(k);
-    u += '=';
-    u += detail::percentEncode(v);
-    sepChar = '&';
-  }
+  std::string u;
+  detail::appendUrl(*this, u);
   return u;
 }
 

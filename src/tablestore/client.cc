@@ -75,7 +75,7 @@ Result<Response> decodeBody(std::string_view body) {
 template <typename Op>
 struct CallState {
   const DeliveryClient::Impl& impl;
-  char contentMd5[delivery::detail::base64Length(16)];
+  char contentMd5[delivery::detail::kBase64Md5Length];
   char traceId[delivery::detail::kUuidLength];
   std::optional<typename Op::Response> parsed;
 
@@ -145,9 +145,7 @@ Result<typename Op::Response> call(const DeliveryClient::Impl& impl, const typen
   http.query.clear();
   detail::encodeInto(request, http.body);
   CallState<Op> state{impl, {}, {}, std::nullopt};
-  unsigned char digest[16];
-  delivery::detail::md5Into(http.body, digest);
-  delivery::detail::base64Into(std::string_view(reinterpret_cast<char*>(digest), sizeof digest), state.contentMd5);
+  delivery::detail::base64Md5Into(http.body, state.contentMd5);
   delivery::detail::randomUuidInto(state.traceId);
 
   delivery::detail::CallSpec spec;

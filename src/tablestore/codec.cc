@@ -49,6 +49,13 @@ OSSTaskConfig fromPb(const pb::OSSTaskConfig& in) {
   return c;
 }
 
+// The request's config, or an empty one (both lvalues: `cond ? *config : OSSTaskConfig()` would
+// copy the whole config into a temporary).
+const OSSTaskConfig& configOrEmpty(const std::optional<OSSTaskConfig>& config) {
+  static const OSSTaskConfig kEmpty;
+  return config ? *config : kEmpty;
+}
+
 template <typename Message>
 bool parse(std::string_view body, Message& m) {
   if (body.size() > static_cast<std::size_t>(INT32_MAX)) return false;
@@ -76,12 +83,7 @@ void encodeInto(const CreateDeliveryTaskRequest& r, std::string& out) {
   auto& m = reusable<pb::CreateDeliveryTaskRequest>();
   m.set_tablename(r.getTableName());
   m.set_taskname(r.getTaskName());
-  // (Not `cond ? *config : OSSTaskConfig()`: that copies the whole config into a temporary.)
-  if (r.getTaskConfig()) {
-    toPb(*r.getTaskConfig(), m.mutable_taskconfig());
-  } else {
-    toPb(OSSTaskConfig(), m.mutable_taskconfig());
-  }
+  toPb(configOrEmpty(r.getTaskConfig()), m.mutable_taskconfig());
   m.set_tasktype(static_cast<pb::DeliveryTaskType>(r.getTaskType()));
   m.SerializeToString(&out);
 }
@@ -90,12 +92,7 @@ void encodeInto(const UpdateDeliveryTaskRequest& r, std::string& out) {
   auto& m = reusable<pb::UpdateDeliveryTaskRequest>();
   m.set_table(r.getTableName());
   m.set_taskname(r.getTaskName());
-  // (Not `cond ? *config : OSSTaskConfig()`: that copies the whole config into a temporary.)
-  if (r.getTaskConfig()) {
-    toPb(*r.getTaskConfig(), m.mutable_taskconfig());
-  } else {
-    toPb(OSSTaskConfig(), m.mutable_taskconfig());
-  }
+  toPb(configOrEmpty(r.getTaskConfig()), m.mutable_taskconfig());
   m.SerializeToString(&out);
 }
 

@@ -97,14 +97,9 @@ Result<void> checkResponse(std::string_view action, bool idempotent, const HttpR
   }
   if (checks.verifyContentMd5) {
     if (const std::string* md5 = h.find("x-ots-contentmd5")) {
-      // Create, Delete and Update answer with an empty body, whose digest is a constant.
-      char digestText[delivery::detail::base64Length(16) + 1] = "1B2M2Y8AsgTpgAmY7PhCfg==";
-      if (!response.body.empty()) {
-        unsigned char digest[16];
-        delivery::detail::md5Into(response.body, digest);
-        delivery::detail::base64Into(std::string_view(reinterpret_cast<char*>(digest), sizeof digest), digestText);
-      }
-      const std::string_view actual(digestText, delivery::detail::base64Length(16));
+      char digestText[delivery::detail::kBase64Md5Length];
+      delivery::detail::base64Md5Into(response.body, digestText);
+      const std::string_view actual(digestText, sizeof digestText);
       if (*md5 != actual) {
         return invalid("response body does not match its x-ots-contentmd5 (expected " +
                            delivery::detail::printable(*md5, 64) + ", body hashes to " + std::string(actual) + ")",

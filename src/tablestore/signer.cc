@@ -11,7 +11,6 @@
 namespace delivery::tablestore::detail {
 namespace {
 
-using delivery::detail::asciiLower;
 using delivery::detail::HmacKey;
 using delivery::detail::startsWithIgnoreCase;
 using delivery::detail::trimView;
@@ -74,6 +73,44 @@ void line(std::string& s, std::string_view name, std::string_view value) {
   s += '\n';
 }
 
+// "name:value\n" for each field, in the order given.
+void appendFields(std::string& out, OtsHeaders& fields) {
+  for (const auto& [name, value] : fields) {
+    out += name;
+    out += ':';
+    out += value;
+    out += '\n';
+  }
+}
+
+// Base64(HMAC(key, data)) into `out` (at least 44 chars); returns its length.
+std::size_t macBase64(const HmacKey& key, std::string_view data, char* out) {
+  unsigned char mac[32];
+  const std::size_t n = key.signInto(data, mac);
+  return delivery::detail::base64Into(std::string_view(reinterpret_cast<char*>(mac), n), out);
+}
+
+// The keys of a context, taken from prepare()'s caches when it was called, derived otherwise.
+const HmacKey& v2Key(const SigningContext& ctx, HmacKey& storage) {
+  if (!ctx.secretKey.empty()) return ctx.secretKey;
+  storage = HmacKey(HmacKey::Algorithm::Sha1, ctx.credentials.accessKeySecret);
+  return storage;
+}
+
+HmacKey v4Key(const SigningContext& ctx, std::string_view day) {
+  auto derive = [&] {
+    return HmacKey(HmacKey::Algorithm::Sha256, v4SigningKey(ctx.credentials.accessKeySecret, day, ctx.region));
+  };
+  if (!ctx.v4) return derive();
+  // The derived key changes once a day: derive it once per day and region, not per request.
+  std::lock_guard<std::mutex> lock(ctx.v4->mutex);
+  if (ctx.v4->date != day || ctx.v4->key.empty()) {
+    ctx.v4->key = derive();
+    ctx.v4->date = std::string(day);
+  }
+  return ctx.v4->key;
+}
+
 }  // namespace
 
 std::string canonicalString(std::string_view action, const Headers& headers) {
@@ -83,12 +120,7 @@ std::string canonicalString(std::string_view action, const Headers& headers) {
   s += action;
   s += "\nPOST\n\n";
   OtsHeaders fields(headers, true);
-  for (const auto& [name, value] : fields) {
-    s += name;
-    s += ':';
-    s += value;
-    s += '\n';
-  }
+  appendFields(s, fields);
   return s;
 }
 
@@ -118,12 +150,13 @@ void SigningContext::prepare() {
 
 void signRequest(HttpRequest& request, std::string_view action, const SigningContext& ctx,
                  std::chrono::system_clock::time_point now, std::string_view contentMd5, std::string_view traceId) {
-  char dateBuf[delivery::detail::kIso8601MillisLength];
+  char dateBuf[delivery::detail::kIso8601MillisLength];  // 2024-01-02T03:04:05.678Z
   delivery::detail::formatIso8601MillisInto(now, dateBuf);
   const std::string_view date(dateBuf, sizeof dateBuf);
-  const bool sts = !ctx.credentials.securityToken.empty();
+  const char dayBuf[8] = {dateBuf[0], dateBuf[1], dateBuf[2], dateBuf[3], dateBuf[5], dateBuf[6], dateBuf[8], dateBuf[9]};
+  const std::string_view day(dayBuf, sizeof dayBuf);  // 20240102, for V4
 
-  // The headers in the order they are sent; the signature and User-Agent are filled in below.
+  // The headers in the order they are sent; the signature and User-Agent follow.
   Headers::FieldView fields[11];
   std::size_t n = 0;
   fields[n++] = {"x-ots-date", date};
@@ -131,12 +164,17 @@ void signRequest(HttpRequest& request, std::string_view action, const SigningCon
   fields[n++] = {"x-ots-accesskeyid", ctx.credentials.accessKeyId};
   fields[n++] = {"x-ots-instancename", ctx.instanceName};
   fields[n++] = {"x-ots-contentmd5", contentMd5};
-  if (sts) fields[n++] = {"x-ots-ststoken", ctx.credentials.securityToken};
+  if (!ctx.credentials.securityToken.empty()) fields[n++] = {"x-ots-ststoken", ctx.credentials.securityToken};
   fields[n++] = {"x-ots-sdk-traceid", traceId};
+  if (ctx.version == SignatureVersion::V4) {
+    fields[n++] = {"x-ots-signdate", day};
+    fields[n++] = {"x-ots-signregion", ctx.region};
+  }
 
-  // The canonical string of exactly the headers above, written in sorted order (the same result
-  // as canonicalString(action, headers), without collecting and sorting them), into a per-thread
-  // buffer that keeps its capacity.
+  // The canonical string of exactly those headers, written straight in sorted name order rather
+  // than collected and sorted as canonicalString() does: this runs on every request. The test
+  // "signRequest's direct canonical string equals the generic one in every mode" keeps the two
+  // lists in step.
   thread_local std::string s;
   s.clear();
   s += '/';
@@ -148,43 +186,19 @@ void signRequest(HttpRequest& request, std::string_view action, const SigningCon
   line(s, "x-ots-date", date);
   line(s, "x-ots-instancename", ctx.instanceName);
   line(s, "x-ots-sdk-traceid", traceId);
-
-  unsigned char mac[32];
-  char signature[delivery::detail::base64Length(sizeof mac)];
-  std::size_t signatureLength = 0;
-  char dayBuf[8];
-  if (ctx.version == SignatureVersion::V2) {
-    if (sts) line(s, "x-ots-ststoken", ctx.credentials.securityToken);
-    const std::size_t m = ctx.secretKey.empty()
-                              ? HmacKey(HmacKey::Algorithm::Sha1, ctx.credentials.accessKeySecret).signInto(s, mac)
-                              : ctx.secretKey.signInto(s, mac);
-    signatureLength = delivery::detail::base64Into(std::string_view(reinterpret_cast<char*>(mac), m), signature);
-    fields[n++] = {"x-ots-signature", std::string_view(signature, signatureLength)};
-  } else {
-    const std::string day = delivery::detail::formatYmd(now);
-    day.copy(dayBuf, sizeof dayBuf);
-    const std::string_view dayView(dayBuf, sizeof dayBuf);
-    fields[n++] = {"x-ots-signdate", dayView};
-    fields[n++] = {"x-ots-signregion", ctx.region};
-    line(s, "x-ots-signdate", dayView);
+  if (ctx.version == SignatureVersion::V4) {
+    line(s, "x-ots-signdate", day);
     line(s, "x-ots-signregion", ctx.region);
-    if (sts) line(s, "x-ots-ststoken", ctx.credentials.securityToken);
+  }
+  if (!ctx.credentials.securityToken.empty()) line(s, "x-ots-ststoken", ctx.credentials.securityToken);
+
+  char signature[delivery::detail::base64Length(32)];
+  if (ctx.version == SignatureVersion::V2) {
+    HmacKey storage;
+    fields[n++] = {"x-ots-signature", std::string_view(signature, macBase64(v2Key(ctx, storage), s, signature))};
+  } else {
     s += "ots";
-    HmacKey key;
-    if (ctx.v4) {
-      // The derived key changes once a day: derive it once per day and region, not per request.
-      std::lock_guard<std::mutex> lock(ctx.v4->mutex);
-      if (ctx.v4->date != day || ctx.v4->key.empty()) {
-        ctx.v4->key = HmacKey(HmacKey::Algorithm::Sha256, v4SigningKey(ctx.credentials.accessKeySecret, day, ctx.region));
-        ctx.v4->date = day;
-      }
-      key = ctx.v4->key;
-    } else {
-      key = HmacKey(HmacKey::Algorithm::Sha256, v4SigningKey(ctx.credentials.accessKeySecret, day, ctx.region));
-    }
-    const std::size_t m = key.signInto(s, mac);
-    signatureLength = delivery::detail::base64Into(std::string_view(reinterpret_cast<char*>(mac), m), signature);
-    fields[n++] = {"x-ots-signaturev4", std::string_view(signature, signatureLength)};
+    fields[n++] = {"x-ots-signaturev4", std::string_view(signature, macBase64(v4Key(ctx, day), s, signature))};
   }
   fields[n++] = {"User-Agent", ctx.userAgent};
   request.headers.assign(fields, fields + n);
@@ -194,12 +208,7 @@ namespace {
 // The response's x-ots-* headers "name:value\n", sorted and untrimmed, then "/" + action.
 void appendResponseCanonical(std::string& out, std::string_view action, const Headers& headers) {
   OtsHeaders fields(headers, false);
-  for (const auto& [name, value] : fields) {
-    out += name;
-    out += ':';
-    out += value;
-    out += '\n';
-  }
+  appendFields(out, fields);
   out += '/';
   out += action;
 }
@@ -227,11 +236,8 @@ std::string checkWith(std::string_view action, const Headers& headers, const Hma
   thread_local std::string canonical;  // keeps its capacity between calls
   canonical.clear();
   appendResponseCanonical(canonical, action, headers);
-  unsigned char mac[32];
-  const std::size_t n = key.signInto(canonical, mac);
-  char encodedBuf[delivery::detail::base64Length(sizeof mac)];
-  const std::string_view encoded(encodedBuf,
-                                 delivery::detail::base64Into(std::string_view(reinterpret_cast<char*>(mac), n), encodedBuf));
+  char encodedBuf[delivery::detail::base64Length(32)];
+  const std::string_view encoded(encodedBuf, macBase64(key, canonical, encodedBuf));
   // The service sends "OTS <AccessKeyId>:<signature>"; like the Java SDK, only ":" + signature at
   // the end is required.
   const auto colon = auth->rfind(':');
