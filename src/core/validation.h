@@ -9,6 +9,14 @@
 
 namespace delivery::detail {
 
+/// Whether `s` contains an ASCII control character (below 0x20, or DEL).
+inline bool hasControl(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return true;
+  }
+  return false;
+}
+
 /// Success when `violations` is empty; otherwise one InvalidArgument error, "<what> is invalid
 /// (N problems)", carrying them all.
 inline Result<void> toValidationResult(std::vector<FieldViolation> violations, std::string_view what) {

@@ -7,7 +7,7 @@ namespace delivery::dis {
 
 struct DisClient::Impl {
   huawei::detail::Service service;
-  bool retryDurationAsString = false;
+  detail::EncodeOptions encode;
 };
 
 namespace {
@@ -19,6 +19,25 @@ using huawei::detail::segment;
 
 std::string tasksPath(const std::string& stream) { return "/streams/" + segment(stream) + "/transfer-tasks"; }
 
+// Create (POST) and update (PUT) send the same body to the same path.
+template <typename Response, typename Request>
+Result<Response> sendTask(const huawei::detail::Service& service, const detail::EncodeOptions& encode,
+                          const Request& request, std::string_view operation, HttpMethod method) {
+  if (auto v = request.validate(); !v) return v.error();
+  Call call{operation, method, tasksPath(request.getStreamName()), {}, detail::encodeCreate(request, encode), false};
+  return callAndDecode<Response>(service, call, ignoreBody<Response>);
+}
+
+// Batch start and stop differ only in the action.
+template <typename Response, typename Request>
+Result<Response> sendBatch(const huawei::detail::Service& service, const Request& request, std::string_view operation,
+                           std::string_view action) {
+  if (auto v = request.validate(); !v) return v.error();
+  Call call{operation, HttpMethod::Post, tasksPath(request.getStreamName()) + "/action", {},
+            detail::encodeBatch(action, request.getTaskIds()), false};
+  return callAndDecode<Response>(service, call, ignoreBody<Response>);
+}
+
 }  // namespace
 
 Result<DisClient> DisClient::create(huawei::HuaweiCredentials credentials, DisClientConfig config) {
@@ -26,24 +45,16 @@ Result<DisClient> DisClient::create(huawei::HuaweiCredentials credentials, DisCl
   if (!service) return service.error();
   auto impl = std::make_shared<Impl>();
   impl->service = std::move(service).value();
-  impl->retryDurationAsString = config.retryDurationAsString;
+  impl->encode.retryDurationAsString = config.retryDurationAsString;
   return DisClient(std::move(impl));
 }
 
 Result<CreateTransferTaskResponse> DisClient::createTransferTask(const CreateTransferTaskRequest& request) const {
-  if (auto v = request.validate(); !v) return v.error();
-  detail::EncodeOptions o;
-  o.retryDurationAsString = impl_->retryDurationAsString;
-  Call call{"CreateTransferTask", HttpMethod::Post, tasksPath(request.getStreamName()), {}, detail::encodeCreate(request, o), false};
-  return callAndDecode<CreateTransferTaskResponse>(impl_->service, call, ignoreBody<CreateTransferTaskResponse>);
+  return sendTask<CreateTransferTaskResponse>(impl_->service, impl_->encode, request, "CreateTransferTask", HttpMethod::Post);
 }
 
 Result<UpdateTransferTaskResponse> DisClient::updateTransferTask(const UpdateTransferTaskRequest& request) const {
-  if (auto v = request.validate(); !v) return v.error();
-  detail::EncodeOptions o;
-  o.retryDurationAsString = impl_->retryDurationAsString;
-  Call call{"UpdateTransferTask", HttpMethod::Put, tasksPath(request.getStreamName()), {}, detail::encodeCreate(request, o), false};
-  return callAndDecode<UpdateTransferTaskResponse>(impl_->service, call, ignoreBody<UpdateTransferTaskResponse>);
+  return sendTask<UpdateTransferTaskResponse>(impl_->service, impl_->encode, request, "UpdateTransferTask", HttpMethod::Put);
 }
 
 Result<ListTransferTasksResponse> DisClient::listTransferTasks(const ListTransferTasksRequest& request) const {
@@ -67,17 +78,11 @@ Result<DeleteTransferTaskResponse> DisClient::deleteTransferTask(const DeleteTra
 }
 
 Result<BatchStartTransferTaskResponse> DisClient::batchStartTransferTask(const BatchStartTransferTaskRequest& request) const {
-  if (auto v = request.validate(); !v) return v.error();
-  Call call{"BatchStartTransferTask", HttpMethod::Post, tasksPath(request.getStreamName()) + "/action", {},
-            detail::encodeBatch("start", request.getTaskIds()), false};
-  return callAndDecode<BatchStartTransferTaskResponse>(impl_->service, call, ignoreBody<BatchStartTransferTaskResponse>);
+  return sendBatch<BatchStartTransferTaskResponse>(impl_->service, request, "BatchStartTransferTask", "start");
 }
 
 Result<BatchStopTransferTaskResponse> DisClient::batchStopTransferTask(const BatchStopTransferTaskRequest& request) const {
-  if (auto v = request.validate(); !v) return v.error();
-  Call call{"BatchStopTransferTask", HttpMethod::Post, tasksPath(request.getStreamName()) + "/action", {},
-            detail::encodeBatch("stop", request.getTaskIds()), false};
-  return callAndDecode<BatchStopTransferTaskResponse>(impl_->service, call, ignoreBody<BatchStopTransferTaskResponse>);
+  return sendBatch<BatchStopTransferTaskResponse>(impl_->service, request, "BatchStopTransferTask", "stop");
 }
 
 const std::string& DisClient::getEndpoint() const noexcept { return impl_->service.endpointText(); }

@@ -6,30 +6,15 @@ namespace delivery::dis::detail {
 namespace {
 
 using delivery::huawei::detail::field;
+using delivery::huawei::detail::fromWire;
+using delivery::huawei::detail::readEnum;
+using delivery::huawei::detail::toText;
+using delivery::huawei::detail::unreadable;
 using delivery::huawei::detail::JsonWriter;
 using delivery::huawei::detail::key;
 using delivery::huawei::detail::optionalField;
 using delivery::huawei::detail::Reader;
 using rapidjson::Value;
-
-// ---- enums ----------------------------------------------------------------------------------------
-
-template <typename E, int N>
-std::optional<E> fromWire(std::string_view s) {
-  for (int i = 0; i < N; ++i) {
-    if (s == toString(static_cast<E>(i))) return static_cast<E>(i);
-  }
-  return std::nullopt;
-}
-
-template <typename E, int N>
-std::optional<E> readEnum(Reader& r, const Value& obj, const char* name, const std::string& path) {
-  auto s = r.string(obj, name, path);
-  if (!s) return std::nullopt;
-  auto e = fromWire<E, N>(*s);
-  if (!e) r.problem(path, "unknown value \"" + *s + "\"");
-  return e;
-}
 
 constexpr const char* kDescriptorKeys[] = {"obs_destination_descriptor", "mrs_destination_descriptor",
                                            "dli_destination_descriptor", "dws_destination_descriptor",
@@ -463,12 +448,6 @@ TransferTask readTask(Reader& r, const Value& o, const std::string& p) {
   return t;
 }
 
-Error unreadable(const std::vector<FieldViolation>& problems, const char* what) {
-  Error e(ErrorKind::InvalidResponse, std::string("unexpected ") + what + " response body");
-  e.violations = problems;
-  return e;
-}
-
 void writeTask(JsonWriter& w, const TransferTask& t) {
   if (!t.taskId.empty()) field(w, "task_id", t.taskId);
   field(w, "task_name", t.taskName);
@@ -480,11 +459,10 @@ void writeTask(JsonWriter& w, const TransferTask& t) {
 
 }  // namespace
 
+const char* descriptorKey(const DestinationDescriptor& descriptor) { return kDescriptorKeys[descriptor.index()]; }
+
 TransferTaskState parseState(std::string_view text) {
-  for (int i = 0; i < 6; ++i) {
-    if (text == toString(static_cast<TransferTaskState>(i))) return static_cast<TransferTaskState>(i);
-  }
-  return TransferTaskState::Unknown;
+  return fromWire<TransferTaskState, 6>(text).value_or(TransferTaskState::Unknown);
 }
 
 std::string encodeCreate(const CreateTransferTaskRequest& request, const EncodeOptions& options) {
@@ -493,11 +471,11 @@ std::string encodeCreate(const CreateTransferTaskRequest& request, const EncodeO
   w.StartObject();
   field(w, "destination_type", toString(request.getDestinationType()));
   if (const auto& d = request.getDescriptor()) {
-    key(w, kDescriptorKeys[d->index()]);
+    key(w, descriptorKey(*d));
     writeDescriptor(w, *d, options);
   }
   w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return toText(buffer);
 }
 
 std::string encodeBatch(std::string_view action, const std::vector<std::string>& taskIds) {
@@ -514,7 +492,7 @@ std::string encodeBatch(std::string_view action, const std::vector<std::string>&
   }
   w.EndArray();
   w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return toText(buffer);
 }
 
 CreateTransferTaskRequest decodeCreate(std::string_view body, std::vector<FieldViolation>& problems) {
@@ -588,7 +566,7 @@ Result<ListTransferTasksResponse> decodeList(std::string_view body) {
       tasks.push_back(readTask(r, (*list)[i], p));
     }
   }
-  if (!problems.empty()) return unreadable(problems, "list transfer tasks");
+  if (!problems.empty()) return unreadable(std::move(problems), "list transfer tasks");
   out.setTasks(std::move(tasks));
   return out;
 }
@@ -624,7 +602,7 @@ Result<ShowTransferTaskResponse> decodeShow(std::string_view body) {
     }
   }
   out.setPartitions(std::move(partitions));
-  if (!problems.empty()) return unreadable(problems, "show transfer task");
+  if (!problems.empty()) return unreadable(std::move(problems), "show transfer task");
 
   // The description: "<type>_destination_description", or the misspelled "..._descripton".
   static constexpr const char* kNames[] = {"obs", "mrs", "dli", "dws", "cloudtable"};
@@ -660,7 +638,7 @@ std::string encodeList(const ListTransferTasksResponse& response) {
   }
   w.EndArray();
   w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return toText(buffer);
 }
 
 std::string encodeShow(const ShowTransferTaskResponse& response) {
@@ -692,7 +670,7 @@ std::string encodeShow(const ShowTransferTaskResponse& response) {
     writeDescriptor(w, *d, redacted);
   }
   w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return toText(buffer);
 }
 
 }  // namespace delivery::dis::detail

@@ -15,6 +15,9 @@ struct EncodeOptions {
   bool redactSecrets = false;          ///< user_password -> "<redacted>" (toString())
 };
 
+/// The JSON member that carries a descriptor: "obs_destination_descriptor", ...
+const char* descriptorKey(const DestinationDescriptor& descriptor);
+
 std::string encodeCreate(const CreateTransferTaskRequest& request, const EncodeOptions& options = {});
 /// {"action":"start"|"stop","tasks":[{"id":...}]}
 std::string encodeBatch(std::string_view action, const std::vector<std::string>& taskIds);

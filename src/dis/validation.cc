@@ -8,22 +8,17 @@
 // Values are never quoted in messages: some fields (user_password) are secrets.
 
 #include <algorithm>
-#include <cstring>
 #include <string>
 
 #include "core/validation.h"
+#include "dis/codec.h"
 #include "delivery/dis/model.h"
 #include "huawei/validation.h"
 
 namespace delivery::dis {
 namespace {
 
-bool allOf(const std::string& s, const char* extra) {
-  return std::all_of(s.begin(), s.end(), [&](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           (c != '\0' && std::strchr(extra, c) != nullptr);
-  });
-}
+using huawei::detail::allOf;
 
 class Checker {
  public:
@@ -216,17 +211,6 @@ class Checker {
   std::vector<FieldViolation>& out_;
 };
 
-Result<void> finish(std::vector<FieldViolation> v, const char* what) {
-  return delivery::detail::toValidationResult(std::move(v), what);
-}
-
-const char* descriptorPath(const DestinationDescriptor& d) {
-  static constexpr const char* kPaths[] = {"obs_destination_descriptor", "mrs_destination_descriptor",
-                                           "dli_destination_descriptor", "dws_destination_descriptor",
-                                           "cloudtable_destination_descriptor"};
-  return kPaths[d.index()];
-}
-
 Result<void> validateCreateLike(const CreateTransferTaskRequest& r, const char* what) {
   std::vector<FieldViolation> v;
   Checker c(v);
@@ -234,9 +218,9 @@ Result<void> validateCreateLike(const CreateTransferTaskRequest& r, const char* 
   if (!r.getDescriptor()) {
     c.add("descriptor", "is required: one of the five destination descriptors");
   } else {
-    for (auto& x : validate(*r.getDescriptor(), descriptorPath(*r.getDescriptor()))) v.push_back(std::move(x));
+    for (auto& x : validate(*r.getDescriptor(), detail::descriptorKey(*r.getDescriptor()))) v.push_back(std::move(x));
   }
-  return finish(std::move(v), what);
+  return delivery::detail::toValidationResult(std::move(v), what);
 }
 
 }  // namespace
@@ -259,7 +243,7 @@ Result<void> UpdateTransferTaskRequest::validate() const {
 Result<void> ListTransferTasksRequest::validate() const {
   std::vector<FieldViolation> v;
   Checker(v).streamName(streamName_);
-  return finish(std::move(v), "ListTransferTasksRequest");
+  return delivery::detail::toValidationResult(std::move(v), "ListTransferTasksRequest");
 }
 
 template <typename Self>
@@ -268,7 +252,7 @@ Result<void> TransferTaskRequestBase<Self>::validate() const {
   Checker c(v);
   c.streamName(streamName_);
   c.taskName("taskName", taskName_);
-  return finish(std::move(v),
+  return delivery::detail::toValidationResult(std::move(v),
                 std::is_same_v<Self, ShowTransferTaskRequest> ? "ShowTransferTaskRequest" : "DeleteTransferTaskRequest");
 }
 template class TransferTaskRequestBase<ShowTransferTaskRequest>;
@@ -282,7 +266,7 @@ Result<void> BatchTransferTaskRequestBase<Self>::validate() const {
   // [Spec] action and tasks[].id are mandatory.
   if (taskIds_.empty()) c.add("taskIds", "must name at least one task id");
   for (std::size_t i = 0; i < taskIds_.size(); ++i) c.required("taskIds[" + std::to_string(i) + "]", taskIds_[i]);
-  return finish(std::move(v), std::is_same_v<Self, BatchStartTransferTaskRequest> ? "BatchStartTransferTaskRequest"
+  return delivery::detail::toValidationResult(std::move(v), std::is_same_v<Self, BatchStartTransferTaskRequest> ? "BatchStartTransferTaskRequest"
                                                                                    : "BatchStopTransferTaskRequest");
 }
 template class BatchTransferTaskRequestBase<BatchStartTransferTaskRequest>;

@@ -46,16 +46,6 @@ std::optional<std::int64_t> Reader::integer(const rapidjson::Value& obj, const c
   return std::nullopt;
 }
 
-std::optional<bool> Reader::boolean(const rapidjson::Value& obj, const char* name, const std::string& path) {
-  auto it = obj.FindMember(name);
-  if (it == obj.MemberEnd() || it->value.IsNull()) return std::nullopt;
-  if (!it->value.IsBool()) {
-    problem(path, "must be true or false");
-    return std::nullopt;
-  }
-  return it->value.GetBool();
-}
-
 const rapidjson::Value* Reader::object(const rapidjson::Value& obj, const char* name, const std::string& path) {
   auto it = obj.FindMember(name);
   if (it == obj.MemberEnd() || it->value.IsNull()) return nullptr;
@@ -74,6 +64,12 @@ const rapidjson::Value* Reader::array(const rapidjson::Value& obj, const char* n
     return nullptr;
   }
   return &it->value;
+}
+
+Error unreadable(std::vector<FieldViolation> problems, const char* what) {
+  Error e(ErrorKind::InvalidResponse, std::string("unexpected ") + what + " response body");
+  e.violations = std::move(problems);
+  return e;
 }
 
 }  // namespace delivery::huawei::detail

@@ -43,13 +43,6 @@ ErrorKind kindFor(int status) {
 
 std::string segment(std::string_view value) { return delivery::detail::percentEncode(value); }
 
-Error badBody(const HttpResponse& response, std::string what) {
-  Error e(ErrorKind::InvalidResponse, std::move(what));
-  e.httpStatus = response.status;
-  e.requestId = response.headers.get("X-Request-Id");
-  return e;
-}
-
 Error errorFromResponse(const HttpResponse& response, bool idempotent) {
   Error e;
   e.httpStatus = response.status;
@@ -105,6 +98,9 @@ Result<Service> Service::create(HuaweiCredentials credentials, const HuaweiClien
   s.endpoint_ = endpoint;
   s.endpointText_ = endpoint.toString();
   s.credentials_ = std::move(credentials);
+  if (!s.credentials_.usesToken()) {
+    s.secretKey_ = delivery::detail::HmacKey(delivery::detail::HmacKey::Algorithm::Sha256, s.credentials_.secretKey);
+  }
   s.runtime_ = std::move(runtime).value();
   return s;
 }
@@ -123,7 +119,7 @@ Result<HttpResponse> Service::call(const Call& c) const {
   spec.operation = c.operation;
   spec.idempotent = c.idempotent;
   spec.sign = [this](HttpRequest& r, std::chrono::system_clock::time_point now) -> Result<void> {
-    authenticate(r, credentials_, now);
+    authenticate(r, credentials_, now, secretKey_.empty() ? nullptr : &secretKey_);
     return {};
   };
   spec.check = [&c](const HttpResponse& response) -> Result<void> {

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/crypto.h"
 #include "core/pipeline.h"
 #include "delivery/core/http.h"
 #include "delivery/huawei/client_config.h"
@@ -39,12 +40,12 @@ class Service {
   Result<HttpResponse> call(const Call& call) const;
 
   const std::string& endpointText() const noexcept { return endpointText_; }
-  const HuaweiCredentials& credentials() const noexcept { return credentials_; }
 
  private:
   Endpoint endpoint_;
   std::string endpointText_;
   HuaweiCredentials credentials_;
+  delivery::detail::HmacKey secretKey_;  ///< keyed once; empty with an IAM token
   delivery::detail::Runtime runtime_;
 };
 
@@ -56,13 +57,14 @@ Result<Response> callAndDecode(const Service& service, const Call& call, Decode 
   auto http = service.call(call);
   if (!http) return http.error();
   Result<Response> decoded = decode(std::string_view(http->body));
+  std::string requestId = http->headers.get("X-Request-Id");
   if (!decoded) {
     Error e = decoded.error();
     e.httpStatus = http->status;
-    e.requestId = http->headers.get("X-Request-Id");
+    e.requestId = std::move(requestId);
     return e;
   }
-  decoded->setRequestId(http->headers.get("X-Request-Id"));
+  decoded->setRequestId(std::move(requestId));
   decoded->setHttpStatus(http->status);
   return decoded;
 }
@@ -75,8 +77,5 @@ Result<Response> ignoreBody(std::string_view) {
 
 /// Percent-encodes one path segment.
 std::string segment(std::string_view value);
-
-/// An InvalidResponse error for a 2xx body that could not be read.
-Error badBody(const HttpResponse& response, std::string what);
 
 }  // namespace delivery::huawei::detail

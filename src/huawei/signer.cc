@@ -137,7 +137,8 @@ std::string authorizationHeader(std::string_view accessKey, const std::vector<st
   return out;
 }
 
-void authenticate(HttpRequest& request, const HuaweiCredentials& c, std::chrono::system_clock::time_point now) {
+void authenticate(HttpRequest& request, const HuaweiCredentials& c, std::chrono::system_clock::time_point now,
+                  const delivery::detail::HmacKey* secretKey) {
   Headers& h = request.headers;
   h.set("X-Project-Id", c.projectId);
   if (c.usesToken()) {
@@ -145,11 +146,13 @@ void authenticate(HttpRequest& request, const HuaweiCredentials& c, std::chrono:
     return;
   }
   h.set("Host", request.endpoint.authority());
-  h.set("X-Sdk-Date", delivery::detail::formatCompactIso8601(now));
+  const std::string date = delivery::detail::formatCompactIso8601(now);
+  h.set("X-Sdk-Date", date);
   if (!c.securityToken.empty()) h.set("X-Security-Token", c.securityToken);
   const std::vector<std::string> names = signedHeaderNames(h);
-  const std::string sts = stringToSign(h.get("X-Sdk-Date"), canonicalRequest(request, names));
-  h.set("Authorization", authorizationHeader(c.accessKey, names, signature(c.secretKey, sts)));
+  const std::string sts = stringToSign(date, canonicalRequest(request, names));
+  const std::string sig = secretKey != nullptr ? delivery::detail::hexEncode(secretKey->sign(sts)) : signature(c.secretKey, sts);
+  h.set("Authorization", authorizationHeader(c.accessKey, names, sig));
 }
 
 bool parseAuthorization(std::string_view value, ParsedAuthorization& out) {

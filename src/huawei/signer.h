@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/crypto.h"
 #include "delivery/core/http.h"
 #include "delivery/huawei/credentials.h"
 
@@ -34,7 +35,10 @@ std::string authorizationHeader(std::string_view accessKey, const std::vector<st
 
 /// Signs `request` in place for `now`: sets Host, X-Sdk-Date, X-Project-Id, X-Security-Token (when
 /// present) and Authorization. With an IAM token, sets X-Auth-Token and X-Project-Id and no signature.
-void authenticate(HttpRequest& request, const HuaweiCredentials& credentials, std::chrono::system_clock::time_point now);
+/// `secretKey`, when given, is the HMAC-SHA256 key of credentials.secretKey prepared once (a client
+/// signs every request with it); without it the key is derived for this call.
+void authenticate(HttpRequest& request, const HuaweiCredentials& credentials, std::chrono::system_clock::time_point now,
+                  const delivery::detail::HmacKey* secretKey = nullptr);
 
 struct ParsedAuthorization {
   std::string accessKey;

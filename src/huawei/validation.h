@@ -3,11 +3,20 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "delivery/core/result.h"
 
 namespace delivery::huawei::detail {
+
+/// Whether every character of `s` is an ASCII letter, a digit or one of `extra`.
+inline bool allOf(std::string_view s, std::string_view extra) {
+  return std::all_of(s.begin(), s.end(), [&](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           extra.find(c) != std::string_view::npos;
+  });
+}
 
 /// OBS bucket naming: 3 to 63 characters of lowercase letters, digits, '-' and '.'.
 inline void checkObsBucket(std::vector<FieldViolation>& out, const std::string& field, const std::string& bucket) {

@@ -10,27 +10,11 @@ using delivery::huawei::detail::JsonWriter;
 using delivery::huawei::detail::key;
 using delivery::huawei::detail::optionalField;
 using delivery::huawei::detail::parseObject;
+using delivery::huawei::detail::readEnum;
+using delivery::huawei::detail::toText;
+using delivery::huawei::detail::unreadable;
 using delivery::huawei::detail::Reader;
 using rapidjson::Value;
-
-template <typename E, int N>
-std::optional<E> readEnum(Reader& r, const Value& obj, const char* name, const std::string& path) {
-  auto s = r.string(obj, name, path);
-  if (!s) return std::nullopt;
-  for (int i = 0; i < N; ++i) {
-    if (*s == toString(static_cast<E>(i))) return static_cast<E>(i);
-  }
-  r.problem(path, "unknown value \"" + *s + "\"");
-  return std::nullopt;
-}
-
-std::string finish(rapidjson::StringBuffer& b) { return std::string(b.GetString(), b.GetSize()); }
-
-Error unreadable(std::vector<FieldViolation> problems, const char* what) {
-  Error e(ErrorKind::InvalidResponse, std::string("unexpected ") + what + " response body");
-  e.violations = std::move(problems);
-  return e;
-}
 
 SinkTask readTask(Reader& r, const Value& o, const std::string& p) {
   SinkTask t;
@@ -78,7 +62,7 @@ std::string encodeCreate(const CreateSinkTaskRequest& r, bool redactSecrets) {
   field(w, "deliver_time_interval", static_cast<std::int64_t>(d.getDeliverTimeInterval()));
   w.EndObject();
   w.EndObject();
-  return finish(b);
+  return toText(b);
 }
 
 std::string encodeCreateConnector(const CreateConnectorRequest& r) {
@@ -89,7 +73,7 @@ std::string encodeCreateConnector(const CreateConnectorRequest& r) {
   if (r.getNodeCnt()) field(w, "node_cnt", std::to_string(*r.getNodeCnt()));
   optionalField(w, "spec_code", r.getSpecCode());
   w.EndObject();
-  return finish(b);
+  return toText(b);
 }
 
 CreateSinkTaskRequest decodeCreate(std::string_view body, std::vector<FieldViolation>& problems) {
@@ -272,7 +256,7 @@ std::string encodeCreateResponse(const std::string& taskId) {
   w.StartObject();
   field(w, "task_id", taskId);
   w.EndObject();
-  return finish(b);
+  return toText(b);
 }
 
 std::string encodeList(const ListSinkTasksResponse& response) {
@@ -291,7 +275,7 @@ std::string encodeList(const ListSinkTasksResponse& response) {
   field(w, "max_tasks", response.getMaxTasks());
   field(w, "quota_tasks", response.getQuotaTasks());
   w.EndObject();
-  return finish(b);
+  return toText(b);
 }
 
 std::string encodeShow(const ShowSinkTaskResponse& response, bool withTopicsInfo) {
@@ -335,7 +319,7 @@ std::string encodeShow(const ShowSinkTaskResponse& response, bool withTopicsInfo
     w.EndArray();
   }
   w.EndObject();
-  return finish(b);
+  return toText(b);
 }
 
 std::string encodeCreateConnectorResponse(const std::string& jobId, const std::string& connectorId) {
@@ -345,7 +329,7 @@ std::string encodeCreateConnectorResponse(const std::string& jobId, const std::s
   field(w, "job_id", jobId);
   field(w, "connector_id", connectorId);
   w.EndObject();
-  return finish(b);
+  return toText(b);
 }
 
 }  // namespace delivery::kafka::detail

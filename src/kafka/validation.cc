@@ -5,7 +5,6 @@
 //   [OBS]   OBS bucket naming: 3 to 63 lowercase letters, digits, '-' and '.'
 // Values are never quoted in messages: access_key and secret_key are secrets.
 
-#include <algorithm>
 #include <string>
 
 #include "core/validation.h"
@@ -15,26 +14,15 @@
 namespace delivery::kafka {
 namespace {
 
-bool idChars(const std::string& s) {
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-  });
-}
-
-bool printable(const std::string& s) {
-  return std::none_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
-}
+using delivery::detail::hasControl;
+using huawei::detail::allOf;
 
 void identifier(std::vector<FieldViolation>& v, const char* field, const std::string& value) {
   if (value.empty()) {
     v.push_back({field, "is required"});
-  } else if (value.size() > 64 || !idChars(value)) {
+  } else if (value.size() > 64 || !allOf(value, "-_")) {
     v.push_back({field, "must be at most 64 letters, digits, '-' and '_'"});
   }
-}
-
-Result<void> finish(std::vector<FieldViolation> v, const char* what) {
-  return delivery::detail::toValidationResult(std::move(v), what);
 }
 
 }  // namespace
@@ -60,10 +48,7 @@ std::vector<FieldViolation> ObsDestinationDescriptor::validate(const std::string
   // [Spec] obs_path: at most 64 of letters, digits, '_', '-' and '/' (see model.h).
   if (obsPath_) {
     if (obsPath_->size() > 64) v.push_back({p + "obs_path", "must be at most 64 characters"});
-    if (!std::all_of(obsPath_->begin(), obsPath_->end(), [](char c) {
-          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-                 c == '/';
-        })) {
+    if (!allOf(*obsPath_, "_-/")) {
       v.push_back({p + "obs_path", "may contain only letters, digits, '_', '-' and '/'"});
     }
   }
@@ -86,31 +71,31 @@ Result<void> CreateSinkTaskRequest::validate() const {
   // [Seed] task_name is mandatory; no pattern is documented.
   if (taskName_.empty()) {
     v.push_back({"task_name", "is required"});
-  } else if (taskName_.size() > 255 || !printable(taskName_)) {
+  } else if (taskName_.size() > 255 || hasControl(taskName_)) {
     v.push_back({"task_name", "must be printable text of at most 255 bytes"});
   }
   for (auto& x : descriptor_.validate()) v.push_back(std::move(x));
-  return finish(std::move(v), "CreateSinkTaskRequest");
+  return delivery::detail::toValidationResult(std::move(v), "CreateSinkTaskRequest");
 }
 
 Result<void> ListSinkTasksRequest::validate() const {
   std::vector<FieldViolation> v;
   identifier(v, "connectorId", connectorId_);
-  return finish(std::move(v), "ListSinkTasksRequest");
+  return delivery::detail::toValidationResult(std::move(v), "ListSinkTasksRequest");
 }
 
 Result<void> ShowSinkTaskRequest::validate() const {
   std::vector<FieldViolation> v;
   identifier(v, "connectorId", connectorId_);
   identifier(v, "taskId", taskId_);
-  return finish(std::move(v), "ShowSinkTaskRequest");
+  return delivery::detail::toValidationResult(std::move(v), "ShowSinkTaskRequest");
 }
 
 Result<void> DeleteSinkTaskRequest::validate() const {
   std::vector<FieldViolation> v;
   identifier(v, "connectorId", connectorId_);
   identifier(v, "taskId", taskId_);
-  return finish(std::move(v), "DeleteSinkTaskRequest");
+  return delivery::detail::toValidationResult(std::move(v), "DeleteSinkTaskRequest");
 }
 
 Result<void> CreateConnectorRequest::validate() const {
@@ -121,7 +106,7 @@ Result<void> CreateConnectorRequest::validate() const {
   if (specification_ && (static_cast<int>(*specification_) < 0 || static_cast<int>(*specification_) > 3)) {
     v.push_back({"specification", "must be 100MB, 300MB, 600MB or 1200MB"});
   }
-  return finish(std::move(v), "CreateConnectorRequest");
+  return delivery::detail::toValidationResult(std::move(v), "CreateConnectorRequest");
 }
 
 }  // namespace delivery::kafka

@@ -42,12 +42,7 @@ bool validUtf8(std::string_view s) {
   return true;
 }
 
-bool hasControl(std::string_view s) {
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return true;
-  }
-  return false;
-}
+using delivery::detail::hasControl;
 
 class Collector {
  public:
