@@ -17,6 +17,7 @@
 #include "delivery/core/http.h"
 #include "delivery/tablestore/client.h"
 #include "delivery/tablestore/model.h"
+#include "delivery/testing/tablestore_responses.h"
 #include "delivery/version.h"
 #include "support/samples.h"
 #include "tablestore/codec.h"
@@ -180,12 +181,8 @@ BENCHMARK(BM_TraceId);
 // The checks run on every successful response: authorization (HMAC-SHA1) and body MD5.
 void BM_CheckResponseAuthorization(benchmark::State& state) {
   const delivery::Credentials creds("bench-access-key-id", "bench-access-key-secret");
-  delivery::Headers h;
-  h.add("x-ots-contentmd5", delivery::detail::base64Encode(delivery::detail::md5("")));
-  h.add("x-ots-contenttype", "protocol buffer");
-  h.add("x-ots-date", delivery::detail::formatIso8601Millis(fixedNow()));
-  h.add("x-ots-requestid", "5f0c7a1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b");
-  h.add("authorization", td::responseAuthorization(kAction, h, creds));
+  const delivery::Headers h =
+      delivery::testing::tablestore::emptyOk(kAction, creds, "5f0c7a1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b").headers;
   if (!td::checkResponseAuthorization(kAction, h, creds.accessKeySecret).empty()) {
     std::cerr << "the prepared response fails its own authorization check\n";
     std::exit(1);

@@ -8,15 +8,11 @@
 
 #include <delivery/tablestore/client.h>
 
-#include <cstdlib>
 #include <string>
 
-namespace example {
+#include "example_env.h"
 
-inline std::string env(const char* name, const char* fallback = "") {
-  const char* v = std::getenv(name);
-  return (v != nullptr && *v != '\0') ? std::string(v) : std::string(fallback);
-}
+namespace example {
 
 inline delivery::Result<delivery::tablestore::DeliveryClient> clientFromEnvironment() {
   const std::string endpoint = env("TABLESTORE_ENDPOINT");

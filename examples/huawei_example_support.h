@@ -12,15 +12,11 @@
 #include <delivery/huawei/client_config.h>
 #include <delivery/huawei/credentials.h>
 
-#include <cstdlib>
 #include <string>
 
-namespace example {
+#include "example_env.h"
 
-inline std::string env(const char* name, const char* fallback = "") {
-  const char* v = std::getenv(name);
-  return (v != nullptr && *v != '\0') ? std::string(v) : std::string(fallback);
-}
+namespace example {
 
 /// Fills the region unless the service's endpoint variable is set (the client reads that itself).
 inline void configureHuawei(delivery::huawei::HuaweiClientConfig& config, const char* endpointVariable) {

@@ -34,8 +34,9 @@ int main(int argc, char** argv) {
       stream = argv[i];
     }
   }
+  const std::string taskList = example::env("DIS_TASKS", "dlitask,dwstask");
   std::vector<std::string> names;
-  std::stringstream list(example::env("DIS_TASKS", "dlitask,dwstask"));
+  std::stringstream list(taskList);
   for (std::string name; std::getline(list, name, ',');) {
     if (!name.empty()) names.push_back(name);
   }
@@ -52,17 +53,21 @@ int main(int argc, char** argv) {
   std::cout << "stream " << stream << ": " << listed->getTotalNumber() << " transfer task(s), quota "
             << listed->getQuota() << '\n';
   std::vector<std::string> ids;
+  std::vector<std::string> ours;  // the example's tasks on this stream, by name
   for (const auto& task : listed->getTasks()) {
     auto shown = client->showTransferTask(ShowTransferTaskRequest(stream, task.taskName));
     if (!shown) return fail("show", shown.error()), 1;
     std::cout << "  " << task.taskName << " (id " << task.taskId << "): " << shown->getTask().destinationType << ", "
               << shown->getTask().stateText << ", " << shown->getPartitions().size() << " partition(s)\n";
     for (const auto& n : names) {
-      if (n == task.taskName) ids.push_back(task.taskId);
+      if (n == task.taskName) {
+        ids.push_back(task.taskId);
+        ours.push_back(task.taskName);
+      }
     }
   }
   if (ids.empty()) {
-    std::cout << "none of the example tasks (" << example::env("DIS_TASKS", "dlitask,dwstask") << ") is on this stream\n";
+    std::cout << "none of the example tasks (" << taskList << ") is on this stream\n";
     return 0;
   }
 
@@ -74,13 +79,10 @@ int main(int argc, char** argv) {
   std::cout << "started " << ids.size() << " task(s)\n";
   if (keep) return 0;
 
-  for (const auto& task : listed->getTasks()) {
-    bool ours = false;
-    for (const auto& n : names) ours |= n == task.taskName;
-    if (!ours) continue;
-    auto deleted = client->deleteTransferTask(DeleteTransferTaskRequest(stream, task.taskName));
+  for (const auto& name : ours) {
+    auto deleted = client->deleteTransferTask(DeleteTransferTaskRequest(stream, name));
     if (!deleted) return fail("delete", deleted.error()), 1;
-    std::cout << "deleted " << task.taskName << " (HTTP " << deleted->getHttpStatus() << ")\n";
+    std::cout << "deleted " << name << " (HTTP " << deleted->getHttpStatus() << ")\n";
   }
   return 0;
 }

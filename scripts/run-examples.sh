@@ -7,7 +7,5 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 build=${DELIVERY_BUILD_DIR:-build}
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$build" -j"$(nproc)" --target create_delivery_task manage_delivery_tasks \
-  create_dli_transfer_task create_dws_transfer_task manage_transfer_tasks \
-  create_obs_sink_task manage_sink_tasks delivery-emulator
+cmake --build "$build" -j"$(nproc)" --target delivery_examples delivery-emulator
 exec ./examples/run_examples.sh "$build"

@@ -138,6 +138,17 @@ std::string formatYmd(std::chrono::system_clock::time_point t) {
   return std::string(buf, sizeof buf);
 }
 
+bool parseCompactIso8601(std::string_view s, std::chrono::system_clock::time_point& out) {
+  // YYYYMMDDTHHMMSSZ -> YYYY-MM-DDTHH:MM:SSZ
+  if (s.size() != 16 || s[8] != 'T' || s[15] != 'Z') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 4u, 5u, 6u, 7u, 9u, 10u, 11u, 12u, 13u, 14u}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  const char iso[] = {s[0], s[1], s[2],  s[3],  '-', s[4],  s[5],  '-', s[6], s[7],
+                      'T',  s[9], s[10], ':',   s[11], s[12], ':',   s[13], s[14], 'Z'};
+  return parseIso8601(std::string_view(iso, sizeof iso), out);
+}
+
 bool parseIso8601(std::string_view s, std::chrono::system_clock::time_point& out) {
   // YYYY-MM-DDTHH:MM:SS[.f+]Z
   if (s.size() < 20) return false;

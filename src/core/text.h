@@ -25,6 +25,8 @@ void formatIso8601MillisInto(std::chrono::system_clock::time_point t, char* out)
 std::string formatCompactIso8601(std::chrono::system_clock::time_point t);
 /// "20240102" (UTC).
 std::string formatYmd(std::chrono::system_clock::time_point t);
+/// Parses "20240102T030405Z" (formatCompactIso8601's form); false when malformed.
+bool parseCompactIso8601(std::string_view s, std::chrono::system_clock::time_point& out);
 /// Parses "YYYY-MM-DDTHH:MM:SS[.fff]Z"; false when malformed.
 bool parseIso8601(std::string_view s, std::chrono::system_clock::time_point& out);
 

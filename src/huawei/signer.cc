@@ -196,4 +196,10 @@ bool parseAuthorization(std::string_view value, ParsedAuthorization& out) {
   return haveAccess && haveHeaders && haveSignature;
 }
 
+bool signatureMatches(const HttpRequest& request, const ParsedAuthorization& auth, std::string_view secretKey) {
+  const std::string expected =
+      signature(secretKey, stringToSign(request.headers.get("X-Sdk-Date"), canonicalRequest(request, auth.signedHeaders)));
+  return delivery::detail::constantTimeEquals(auth.signature, expected);
+}
+
 }  // namespace delivery::huawei::detail

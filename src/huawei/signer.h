@@ -47,5 +47,8 @@ struct ParsedAuthorization {
 };
 /// Parses an SDK-HMAC-SHA256 Authorization value; false when it is not one.
 bool parseAuthorization(std::string_view value, ParsedAuthorization& out);
+/// Whether `auth.signature` is the signature of `request` (its X-Sdk-Date and the headers `auth`
+/// names) with `secretKey`, as the API gateway checks it. Compared in constant time.
+bool signatureMatches(const HttpRequest& request, const ParsedAuthorization& auth, std::string_view secretKey);
 
 }  // namespace delivery::huawei::detail

@@ -18,10 +18,19 @@
 #include <thread>
 
 #include "delivery/core/curl_transport.h"
+#include "support/scoped_env.h"
 
 using namespace delivery;
 
 namespace {
+
+// A request for the loopback server on `port`.
+HttpRequest to(int port, const std::string& path = "/x") {
+  HttpRequest r;
+  r.endpoint = Endpoint::parse("http://127.0.0.1:" + std::to_string(port)).value();
+  r.path = path;
+  return r;
+}
 
 // An httplib server on an ephemeral loopback port, stopped by its destructor.
 class TestServer {
@@ -48,12 +57,7 @@ class TestServer {
     while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     return port_;
   }
-  HttpRequest request(const std::string& path) const {
-    HttpRequest r;
-    r.endpoint = Endpoint::parse("http://127.0.0.1:" + std::to_string(port_)).value();
-    r.path = path;
-    return r;
-  }
+  HttpRequest request(const std::string& path) const { return to(port_, path); }
   std::size_t distinctClientPorts() {
     std::lock_guard<std::mutex> lock(mu_);
     return ports_.size();
@@ -110,36 +114,8 @@ class RawServer {
   std::thread thread_;
 };
 
-HttpRequest to(int port, const std::string& path = "/x") {
-  HttpRequest r;
-  r.endpoint = Endpoint::parse("http://127.0.0.1:" + std::to_string(port)).value();
-  r.path = path;
-  return r;
-}
 
-// Sets an environment variable for the scope of a test, restoring it afterwards.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const char* value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    if (value) {
-      ::setenv(name, value, 1);
-    } else {
-      ::unsetenv(name);
-    }
-  }
-  ~ScopedEnv() {
-    if (old_) {
-      ::setenv(name_, old_->c_str(), 1);
-    } else {
-      ::unsetenv(name_);
-    }
-  }
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
+using delivery::test::ScopedEnv;
 
 }  // namespace
 
@@ -332,8 +308,7 @@ TEST_CASE("broken and hostile responses are errors, never hangs", "[integration]
 TEST_CASE("libcurl's proxy environment variables are honoured; an explicit empty proxy disables them",
           "[integration][curl]") {
   TestServer proxy;
-  proxy.start();
-  const std::string proxyUrl = "http://127.0.0.1:" + std::to_string(proxy.request("/").endpoint.port);
+  const std::string proxyUrl = "http://127.0.0.1:" + std::to_string(proxy.start());
   ScopedEnv p1("http_proxy", proxyUrl.c_str());
   ScopedEnv p2("no_proxy", nullptr);
   ScopedEnv p3("NO_PROXY", nullptr);
@@ -368,8 +343,7 @@ TEST_CASE("libcurl's proxy environment variables are honoured; an explicit empty
 TEST_CASE("proxy environment: libcurl's fallbacks and exclusions, read when the transport is created",
           "[integration][curl]") {
   TestServer proxy;
-  proxy.start();
-  const std::string proxyUrl = "http://127.0.0.1:" + std::to_string(proxy.request("/").endpoint.port);
+  const std::string proxyUrl = "http://127.0.0.1:" + std::to_string(proxy.start());
   ScopedEnv clear1("http_proxy", nullptr);
   ScopedEnv clear2("HTTP_PROXY", nullptr);
   ScopedEnv clear3("all_proxy", nullptr);

@@ -11,6 +11,7 @@
 #include "delivery/dis/client.h"
 #include "delivery/testing/fake_clock.h"
 #include "emulator/emulator.h"
+#include "support/emulator_options.h"
 
 using namespace delivery;
 using namespace delivery::dis;
@@ -22,11 +23,6 @@ namespace {
 
 const HuaweiCredentials kCreds = HuaweiCredentials::withAkSk("emulator-ak", "emulator-sk", "emulator-project");
 
-EmulatorOptions options() {
-  EmulatorOptions o;
-  o.idleTimeout = std::chrono::seconds(120);
-  return o;
-}
 
 DisClient clientFor(const Emulator& emu, HuaweiCredentials creds = kCreds, DisClientConfig config = {}) {
   config.endpoint = emu.endpoint();
@@ -60,7 +56,7 @@ const TransferTask* findTask(const ListTransferTasksResponse& list, const std::s
 }  // namespace
 
 TEST_CASE("DIS lifecycle through CurlTransport", "[integration][dis]") {
-  Emulator emu(options());
+  Emulator emu(test::emulatorOptions());
   REQUIRE(emu.start());
   const DisClient client = clientFor(emu);
 
@@ -122,7 +118,7 @@ TEST_CASE("DIS lifecycle through CurlTransport", "[integration][dis]") {
 }
 
 TEST_CASE("DIS authentication failures", "[integration][dis]") {
-  Emulator emu(options());
+  Emulator emu(test::emulatorOptions());
   REQUIRE(emu.start());
   DisClientConfig noRetry;
   noRetry.retry = RetryPolicy::noRetry();
@@ -166,7 +162,7 @@ TEST_CASE("DIS authentication failures", "[integration][dis]") {
 }
 
 TEST_CASE("the emulator validates DIS bodies itself", "[integration][dis]") {
-  Emulator emu(options());
+  Emulator emu(test::emulatorOptions());
   REQUIRE(emu.start());
   // A body the client would refuse, sent through a raw CurlTransport with a token.
   HttpRequest r;
@@ -191,7 +187,7 @@ TEST_CASE("the emulator validates DIS bodies itself", "[integration][dis]") {
 TEST_CASE("DIS tasks survive a restart without keeping passwords", "[integration][dis]") {
   const auto path = std::filesystem::temp_directory_path() / ("delivery-dis-state-" + std::to_string(::getpid()));
   std::filesystem::remove(path);
-  EmulatorOptions o = options();
+  EmulatorOptions o = test::emulatorOptions();
   o.stateFile = path.string();
   std::string id;
   {

@@ -10,6 +10,7 @@
 #include "delivery/tablestore/client.h"
 #include "delivery/testing/fake_clock.h"
 #include "emulator/emulator.h"
+#include "support/emulator_options.h"
 #include "support/samples.h"
 #include "tablestore/codec.h"
 #include "tablestore/signer.h"
@@ -32,16 +33,11 @@ DeliveryClient clientFor(const Emulator& emu, Credentials creds = kCreds, Delive
   return DeliveryClient::create(emu.endpoint(), "emulator", std::move(creds), std::move(config)).value();
 }
 
-EmulatorOptions quiet() {
-  EmulatorOptions o;
-  o.idleTimeout = std::chrono::seconds(120);  // stops by itself even if a test forgets
-  return o;
-}
 
 }  // namespace
 
 TEST_CASE("full lifecycle through CurlTransport", "[integration][emulator]") {
-  Emulator emu(quiet());
+  Emulator emu(test::emulatorOptions());
   REQUIRE(emu.start());
   const DeliveryClient client = clientFor(emu);
 
@@ -87,7 +83,7 @@ TEST_CASE("full lifecycle through CurlTransport", "[integration][emulator]") {
 }
 
 TEST_CASE("one TCP connection serves all sequential calls", "[integration][emulator]") {
-  Emulator emu(quiet());
+  Emulator emu(test::emulatorOptions());
   REQUIRE(emu.start());
   const DeliveryClient client = clientFor(emu);
   for (int i = 0; i < 10; ++i) {
@@ -99,7 +95,7 @@ TEST_CASE("one TCP connection serves all sequential calls", "[integration][emula
 }
 
 TEST_CASE("the emulator rejects bad signatures, unknown keys, tokens and stale dates", "[integration][emulator]") {
-  Emulator emu(quiet());
+  Emulator emu(test::emulatorOptions());
   REQUIRE(emu.start());
   DeliveryClientConfig noRetry;
   noRetry.retry = RetryPolicy::noRetry();
@@ -140,7 +136,7 @@ TEST_CASE("the emulator rejects bad signatures, unknown keys, tokens and stale d
 }
 
 TEST_CASE("STS tokens are checked when the emulator is given one", "[integration][emulator]") {
-  EmulatorOptions o = quiet();
+  EmulatorOptions o = test::emulatorOptions();
   o.credentials.securityToken = "sts-token";
   Emulator emu(o);
   REQUIRE(emu.start());
@@ -155,7 +151,7 @@ TEST_CASE("STS tokens are checked when the emulator is given one", "[integration
 }
 
 TEST_CASE("the emulator validates requests like the service (OTSParameterInvalid)", "[integration][emulator]") {
-  Emulator emu(quiet());
+  Emulator emu(test::emulatorOptions());
   REQUIRE(emu.start());
   // Bypass the client's own validation: sign an invalid request by hand.
   CreateDeliveryTaskRequest bad("sampleTable", "Bad_Task", delivery::test::javaSampleConfig());
@@ -192,7 +188,7 @@ TEST_CASE("the emulator validates requests like the service (OTSParameterInvalid
 TEST_CASE("tasks survive a restart with a state file", "[integration][emulator]") {
   const auto path = std::filesystem::temp_directory_path() / ("delivery-emulator-state-" + std::to_string(::getpid()));
   std::filesystem::remove(path);
-  EmulatorOptions o = quiet();
+  EmulatorOptions o = test::emulatorOptions();
   o.stateFile = path.string();
   {
     Emulator emu(o);

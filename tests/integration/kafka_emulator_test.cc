@@ -4,6 +4,7 @@
 
 #include "delivery/kafka/client.h"
 #include "emulator/emulator.h"
+#include "support/emulator_options.h"
 
 using namespace delivery;
 using namespace delivery::kafka;
@@ -28,16 +29,11 @@ ObsDestinationDescriptor descriptor(const std::string& topics) {
   return d;
 }
 
-EmulatorOptions options() {
-  EmulatorOptions o;
-  o.idleTimeout = std::chrono::seconds(120);
-  return o;
-}
 
 }  // namespace
 
 TEST_CASE("sink-task lifecycle on a newly enabled connector", "[integration][kafka]") {
-  Emulator emu(options());
+  Emulator emu(test::emulatorOptions());
   REQUIRE(emu.start());
   const KafkaClient client = clientFor(emu);
 
@@ -86,7 +82,7 @@ TEST_CASE("sink-task lifecycle on a newly enabled connector", "[integration][kaf
 }
 
 TEST_CASE("the default connector, unknown connectors and authentication", "[integration][kafka]") {
-  Emulator emu(options());
+  Emulator emu(test::emulatorOptions());
   REQUIRE(emu.start());
   CHECK(clientFor(emu).createSinkTask(CreateSinkTaskRequest("emulator-connector", "t", descriptor("x"))).ok());
   auto unknown = clientFor(emu).listSinkTasks(ListSinkTasksRequest("no-such-connector"));

@@ -13,6 +13,7 @@
 #include "delivery/core/http.h"
 #include "delivery/core/logging.h"
 #include "delivery/core/result.h"
+#include "support/scoped_env.h"
 
 using namespace delivery;
 
@@ -158,6 +159,12 @@ TEST_CASE("text helpers", "[core][text]") {
   CHECK(formatYmd(t) == "20240102");
   CHECK_FALSE(parseIso8601("2024-01-02 03:04:05Z", t));
   CHECK_FALSE(parseIso8601("2024-13-02T03:04:05Z", t));
+  std::chrono::system_clock::time_point compact{};
+  REQUIRE(parseCompactIso8601("20240102T030405Z", compact));
+  CHECK(formatCompactIso8601(compact) == "20240102T030405Z");
+  CHECK_FALSE(parseCompactIso8601("20240102T0304Z", compact));
+  CHECK_FALSE(parseCompactIso8601("2024010xT030405Z", compact));
+  CHECK_FALSE(parseCompactIso8601("20241302T030405Z", compact));
   const std::string u = randomUuid();
   CHECK(u.size() == 36);
   CHECK(u[14] == '4');
@@ -255,9 +262,9 @@ TEST_CASE("crypto primitives", "[core][crypto]") {
 }
 
 TEST_CASE("credentials from the environment, printed without secrets", "[core][credentials]") {
-  ::setenv("DELIVERY_TEST_ID", "my-id", 1);
-  ::setenv("DELIVERY_TEST_SECRET", "super-secret-value", 1);
-  ::setenv("DELIVERY_TEST_TOKEN", "token-value", 1);
+  test::ScopedEnv id("DELIVERY_TEST_ID", "my-id");
+  test::ScopedEnv secret("DELIVERY_TEST_SECRET", "super-secret-value");
+  test::ScopedEnv token("DELIVERY_TEST_TOKEN", "token-value");
   auto c = Credentials::fromEnvironment("DELIVERY_TEST_ID", "DELIVERY_TEST_SECRET", "DELIVERY_TEST_TOKEN");
   REQUIRE(c);
   CHECK(c->accessKeyId == "my-id");
@@ -268,14 +275,13 @@ TEST_CASE("credentials from the environment, printed without secrets", "[core][c
   CHECK(os.str().find("super-secret-value") == std::string::npos);
   CHECK(os.str().find("token-value") == std::string::npos);
 
-  ::unsetenv("DELIVERY_TEST_SECRET");
-  ::unsetenv("DELIVERY_TEST_ID");
+  secret.set(nullptr);
+  id.set(nullptr);
   auto missing = Credentials::fromEnvironment("DELIVERY_TEST_ID", "DELIVERY_TEST_SECRET", "");
   REQUIRE_FALSE(missing);
   REQUIRE(missing.error().violations.size() == 2);
   CHECK(missing.error().violations[0].field == "DELIVERY_TEST_ID");
   CHECK(missing.error().violations[1].field == "DELIVERY_TEST_SECRET");
-  ::unsetenv("DELIVERY_TEST_TOKEN");
 }
 
 TEST_CASE("header redaction is an allow-list", "[core][logging]") {
@@ -294,12 +300,12 @@ TEST_CASE("header redaction is an allow-list", "[core][logging]") {
 }
 
 TEST_CASE("DELIVERY_LOG selects a stderr logger", "[core][logging]") {
-  ::setenv("DELIVERY_LOG", "debug", 1);
+  test::ScopedEnv level("DELIVERY_LOG", "debug");
   auto logger = loggerFromEnvironment();
   REQUIRE(logger);
   CHECK(logger->level() == LogLevel::Debug);
-  ::setenv("DELIVERY_LOG", "off", 1);
+  level.set("off");
   CHECK(loggerFromEnvironment() == nullptr);
-  ::unsetenv("DELIVERY_LOG");
+  level.set(nullptr);
   CHECK(loggerFromEnvironment() == nullptr);
 }

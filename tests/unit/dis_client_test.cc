@@ -7,6 +7,7 @@
 #include "delivery/dis/client.h"
 #include "delivery/testing/fake_clock.h"
 #include "support/capturing_logger.h"
+#include "support/scoped_env.h"
 #include "delivery/testing/mock_transport.h"
 #include "dis/codec.h"
 #include "huawei/signer.h"
@@ -62,10 +63,7 @@ DWSDestinationDescriptor dws(const std::string& password) {
 // Recomputes the signature over the request's own SignedHeaders, as the service does.
 bool signatureValid(const HttpRequest& r, const std::string& sk) {
   hd::ParsedAuthorization auth;
-  if (!hd::parseAuthorization(r.headers.get("Authorization"), auth)) return false;
-  const std::string expected =
-      hd::signature(sk, hd::stringToSign(r.headers.get("X-Sdk-Date"), hd::canonicalRequest(r, auth.signedHeaders)));
-  return auth.signature == expected;
+  return hd::parseAuthorization(r.headers.get("Authorization"), auth) && hd::signatureMatches(r, auth, sk);
 }
 
 
@@ -229,9 +227,9 @@ TEST_CASE("endpoint resolution and creation errors", "[dis][client]") {
   CHECK(DisClient::create(creds, config)->getEndpoint() == "http://127.0.0.1:8080");
   config.endpoint.clear();
   config.region.clear();
-  ::setenv("HUAWEICLOUD_DIS_ENDPOINT", "https://dis.example.test", 1);
+  test::ScopedEnv endpoint("HUAWEICLOUD_DIS_ENDPOINT", "https://dis.example.test");
   CHECK(DisClient::create(creds, config)->getEndpoint() == "https://dis.example.test");
-  ::unsetenv("HUAWEICLOUD_DIS_ENDPOINT");
+  endpoint.set(nullptr);
   auto none = DisClient::create(creds, config);
   REQUIRE_FALSE(none);
   CHECK(none.error().violations.at(0).field == "config.region");

@@ -9,6 +9,7 @@
 #include "delivery/huawei/credentials.h"
 #include "huawei/service.h"
 #include "huawei/signer.h"
+#include "support/scoped_env.h"
 #include "support/vectors.h"
 
 using namespace delivery;
@@ -141,10 +142,10 @@ TEST_CASE("parseAuthorization rejects what is not SDK-HMAC-SHA256", "[huawei][si
 }
 
 TEST_CASE("Huawei credentials: environment, validation, printing", "[huawei][credentials]") {
-  ::setenv("HUAWEICLOUD_SDK_AK", "ak-value", 1);
-  ::setenv("HUAWEICLOUD_SDK_SK", "sk-secret-value", 1);
-  ::setenv("HUAWEICLOUD_SDK_PROJECT_ID", "project1", 1);
-  ::setenv("HUAWEICLOUD_SDK_SECURITY_TOKEN", "sts-secret-token", 1);
+  test::ScopedEnv ak("HUAWEICLOUD_SDK_AK", "ak-value");
+  test::ScopedEnv sk("HUAWEICLOUD_SDK_SK", "sk-secret-value");
+  test::ScopedEnv project("HUAWEICLOUD_SDK_PROJECT_ID", "project1");
+  test::ScopedEnv token("HUAWEICLOUD_SDK_SECURITY_TOKEN", "sts-secret-token");
   auto c = HuaweiCredentials::fromEnvironment();
   REQUIRE(c);
   CHECK(c->accessKey == "ak-value");
@@ -155,10 +156,7 @@ TEST_CASE("Huawei credentials: environment, validation, printing", "[huawei][cre
   CHECK(os.str().find("ak-value") != std::string::npos);
   CHECK(os.str().find("sk-secret-value") == std::string::npos);
   CHECK(os.str().find("sts-secret-token") == std::string::npos);
-  for (const char* v : {"HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_PROJECT_ID",
-                        "HUAWEICLOUD_SDK_SECURITY_TOKEN"}) {
-    ::unsetenv(v);
-  }
+  for (test::ScopedEnv* v : {&ak, &sk, &project, &token}) v->set(nullptr);
   auto missing = HuaweiCredentials::fromEnvironment();
   REQUIRE_FALSE(missing);
   CHECK(missing.error().violations.size() == 3);

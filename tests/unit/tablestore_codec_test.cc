@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 #include <random>
 
-#include "support/vectors.h"
+#include "core/crypto.h"
 #include "tablestore/codec.h"
 
 using namespace delivery;
@@ -41,20 +41,20 @@ TEST_CASE("the event column (field 7) and typeExtend (field 5) are sent only whe
   OSSTaskConfig c = fullConfig();
   c.clearEventTimeColumn();
   c.setParquetSchemaList({ParquetSchema("a", DataType::BOOL)});
-  const std::string without = test::toHex(td::encode(CreateDeliveryTaskRequest("t", "abc", c)));
+  const std::string without = delivery::detail::hexEncode(td::encode(CreateDeliveryTaskRequest("t", "abc", c)));
   // The OSSTaskConfig ends with format (field 8 = 0x40 0x00) then one schema entry (0x5a ...):
   // no 0x3a (field 7) tag, and the schema entry has exactly fields 1-4.
   CHECK(without.find("4000" "5a0a" "0a0161" "120161" "1800" "2000") != std::string::npos);
   c.setEventTimeColumn(EventColumn("ts", EventTimeFormat::RFC822));
-  const std::string with = test::toHex(td::encode(CreateDeliveryTaskRequest("t", "abc", c)));
+  const std::string with = delivery::detail::hexEncode(td::encode(CreateDeliveryTaskRequest("t", "abc", c)));
   CHECK(with.find("3a06" "0a027473" "1001") != std::string::npos);
   c.setParquetSchemaList({ParquetSchema("a", DataType::BOOL).setTypeExtend("x")});
-  CHECK(test::toHex(td::encode(CreateDeliveryTaskRequest("t", "abc", c))).find("2a0178") != std::string::npos);
+  CHECK(delivery::detail::hexEncode(td::encode(CreateDeliveryTaskRequest("t", "abc", c))).find("2a0178") != std::string::npos);
 }
 
 TEST_CASE("Update uses field 1 'table' and field 5 for the config", "[tablestore][codec]") {
   UpdateDeliveryTaskRequest u("tbl", "task", fullConfig());
-  const std::string hex = test::toHex(td::encode(u));
+  const std::string hex = delivery::detail::hexEncode(td::encode(u));
   CHECK(hex.rfind("0a0374626c" "12047461736b" "2a", 0) == 0);
   auto back = td::decodeUpdateRequest(td::encode(u));
   REQUIRE(back);
@@ -62,8 +62,8 @@ TEST_CASE("Update uses field 1 'table' and field 5 for the config", "[tablestore
 }
 
 TEST_CASE("Describe/Delete/List requests", "[tablestore][codec]") {
-  CHECK(test::toHex(td::encode(DescribeDeliveryTaskRequest("t", "k"))) == "0a017412016b");
-  CHECK(test::toHex(td::encode(DeleteDeliveryTaskRequest("t", "k"))) == "0a017412016b");
+  CHECK(delivery::detail::hexEncode(td::encode(DescribeDeliveryTaskRequest("t", "k"))) == "0a017412016b");
+  CHECK(delivery::detail::hexEncode(td::encode(DeleteDeliveryTaskRequest("t", "k"))) == "0a017412016b");
   CHECK(td::decodeDeleteRequest(td::encode(DeleteDeliveryTaskRequest("t", "k")))->getTaskName() == "k");
   CHECK(td::decodeListRequest(td::encode(ListDeliveryTaskRequest("t")))->getTableName() == "t");
 }
@@ -104,7 +104,7 @@ TEST_CASE("malformed bodies are errors, not crashes", "[tablestore][codec]") {
       "<html><body>502 Bad Gateway</body></html>",
   };
   for (const auto& g : garbage) {
-    INFO(test::toHex(g));
+    INFO(delivery::detail::hexEncode(g));
     auto l = td::decodeListResponse(g);
     auto d = td::decodeDescribeResponse(g);
     CHECK_FALSE(l);

@@ -2,6 +2,7 @@
 // The emulator's service backends (internal to tools/): each answers the routes of one cloud
 // family and can save and load its tasks as lines of the state file.
 
+#include <chrono>
 #include <iosfwd>
 #include <string>
 #include <utility>
@@ -18,6 +19,13 @@ struct Exchange {
   Headers headers;
   std::string body;
 };
+
+/// Both services reject a signed request whose date is more than 15 minutes from their clock.
+inline bool withinClockSkew(std::chrono::system_clock::time_point date) {
+  constexpr auto kMaxClockSkew = std::chrono::minutes(15);
+  const auto now = std::chrono::system_clock::now();
+  return date <= now + kMaxClockSkew && date >= now - kMaxClockSkew;
+}
 
 struct Reply {
   int status = 200;

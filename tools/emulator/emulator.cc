@@ -196,7 +196,6 @@ void Emulator::wait() {
   s.stopped.wait(lock, [&] { return s.stopRequested; });
 }
 
-int Emulator::port() const { return impl_->port; }
 
 std::string Emulator::endpoint() const { return "http://" + impl_->options.host + ":" + std::to_string(impl_->port); }
 

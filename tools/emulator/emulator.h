@@ -53,7 +53,6 @@ class Emulator {
   /// Blocks until the server stops (stop(), the idle timeout, or a fatal error).
   void wait();
 
-  int port() const;
   /// "http://127.0.0.1:<port>"
   std::string endpoint() const;
   EmulatorStats stats() const;

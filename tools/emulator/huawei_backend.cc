@@ -19,7 +19,6 @@ namespace dd = delivery::dis::detail;
 namespace hd = delivery::huawei::detail;
 namespace kd = delivery::kafka::detail;
 
-constexpr auto kMaxClockSkew = std::chrono::minutes(15);
 
 Reply json(int status, std::string body) {
   Reply r;
@@ -36,15 +35,33 @@ Reply error(int status, const std::string& code, const std::string& message) {
   hd::field(w, "error_code", code);
   hd::field(w, "error_msg", message);
   w.EndObject();
-  Reply r = json(status, std::string(buffer.GetString(), buffer.GetSize()));
+  Reply r = json(status, hd::toText(buffer));
   r.code = code;
   return r;
 }
 
-Reply invalid(const std::vector<FieldViolation>& problems) {
+// 400 "Invalid request; <field>: <message>; ..." with the service's code for a bad request.
+Reply invalid(const std::vector<FieldViolation>& problems, const std::string& code) {
   std::string message = "Invalid request";
   for (const auto& p : problems) message += "; " + p.field + ": " + p.message;
-  return error(400, "DIS.4200", message);
+  return error(400, code, message);
+}
+
+// Adds the rules `validated` broke to what could not be read, once per field.
+void addNewViolations(std::vector<FieldViolation>& problems, const Result<void>& validated) {
+  if (validated) return;
+  for (const auto& violation : validated.error().violations) {
+    bool seen = false;
+    for (const auto& p : problems) seen |= p.field == violation.field;
+    if (!seen) problems.push_back(violation);
+  }
+}
+
+// A stored DIS task as the service lists and shows it.
+template <typename Task>
+dis::TransferTask transferTask(const std::string& name, const Task& t) {
+  return dis::TransferTask{t.id, name, t.state, dis::toString(t.state), dis::toString(dis::destinationTypeOf(t.descriptor)),
+                           t.createTime, t.createTime};
 }
 
 std::vector<std::string> split(const std::string& path) {
@@ -57,17 +74,6 @@ std::vector<std::string> split(const std::string& path) {
     start = slash + 1;
   }
   return parts;
-}
-
-bool parseSdkDate(const std::string& s, std::chrono::system_clock::time_point& out) {
-  // YYYYMMDDTHHMMSSZ
-  if (s.size() != 16 || s[8] != 'T' || s[15] != 'Z') return false;
-  for (std::size_t i : {0u, 1u, 2u, 3u, 4u, 5u, 6u, 7u, 9u, 10u, 11u, 12u, 13u, 14u}) {
-    if (s[i] < '0' || s[i] > '9') return false;
-  }
-  const std::string iso = s.substr(0, 4) + "-" + s.substr(4, 2) + "-" + s.substr(6, 2) + "T" + s.substr(9, 2) + ":" +
-                          s.substr(11, 2) + ":" + s.substr(13, 2) + "Z";
-  return delivery::detail::parseIso8601(iso, out);
 }
 
 std::string newTaskId() {
@@ -112,18 +118,15 @@ std::string HuaweiBackend::authenticate(const Exchange& ex, const std::string& p
   for (const auto& h : auth.signedHeaders) signsDate |= h == "x-sdk-date";
   if (!signsDate) return "X-Sdk-Date must be signed";
   std::chrono::system_clock::time_point date{};
-  if (!parseSdkDate(ex.headers.get("X-Sdk-Date"), date)) return "X-Sdk-Date is missing or malformed";
-  const auto now = std::chrono::system_clock::now();
-  if (date > now + kMaxClockSkew || date < now - kMaxClockSkew) return "X-Sdk-Date is more than 15 minutes off";
+  if (!delivery::detail::parseCompactIso8601(ex.headers.get("X-Sdk-Date"), date)) return "X-Sdk-Date is missing or malformed";
+  if (!withinClockSkew(date)) return "X-Sdk-Date is more than 15 minutes off";
   HttpRequest r;
   r.method = methodOf(ex.method);
   r.path = ex.path;
   r.query = ex.query;
   r.headers = ex.headers;
   r.body = ex.body;
-  const std::string expected = hd::signature(
-      credentials_.secretKey, hd::stringToSign(ex.headers.get("X-Sdk-Date"), hd::canonicalRequest(r, auth.signedHeaders)));
-  if (!delivery::detail::constantTimeEquals(auth.signature, expected)) return "the signature does not match";
+  if (!hd::signatureMatches(r, auth, credentials_.secretKey)) return "the signature does not match";
   return {};
 }
 
@@ -135,8 +138,7 @@ Reply HuaweiBackend::dis(const Exchange& ex, const std::string& stream, const st
       dis::ListTransferTasksResponse list;
       std::vector<dis::TransferTask> out;
       for (const auto& [name, t] : tasks) {
-        out.push_back(dis::TransferTask{t.id, name, t.state, dis::toString(t.state),
-                                        dis::toString(dis::destinationTypeOf(t.descriptor)), t.createTime, t.createTime});
+        out.push_back(transferTask(name, t));
       }
       list.setTotalNumber(static_cast<std::int64_t>(out.size()));
       list.setQuota(50);
@@ -148,16 +150,8 @@ Reply HuaweiBackend::dis(const Exchange& ex, const std::string& stream, const st
     dis::CreateTransferTaskRequest request = dd::decodeCreate(ex.body, problems);
     request.setStreamName(stream);
     // Everything wrong at once: what could not be read, then the rules (once per field).
-    if (request.getDescriptor()) {
-      if (auto v = request.validate(); !v) {
-        for (const auto& violation : v.error().violations) {
-          bool seen = false;
-          for (const auto& p : problems) seen |= p.field == violation.field;
-          if (!seen) problems.push_back(violation);
-        }
-      }
-    }
-    if (!problems.empty()) return invalid(problems);
+    if (request.getDescriptor()) addNewViolations(problems, request.validate());
+    if (!problems.empty()) return invalid(problems, "DIS.4200");
     const std::string name = taskName(*request.getDescriptor());
     auto it = tasks.find(name);
     if (ex.method == "POST") {
@@ -179,7 +173,7 @@ Reply HuaweiBackend::dis(const Exchange& ex, const std::string& stream, const st
     dd::decodeBatch(ex.body, action, ids, problems);
     if (action != "start" && action != "stop") problems.push_back({"action", "must be start or stop"});
     if (ids.empty()) problems.push_back({"tasks", "must name at least one task"});
-    if (!problems.empty()) return invalid(problems);
+    if (!problems.empty()) return invalid(problems, "DIS.4200");
     std::vector<DisTask*> targets;
     for (const auto& id : ids) {
       DisTask* found = nullptr;
@@ -205,8 +199,7 @@ Reply HuaweiBackend::dis(const Exchange& ex, const std::string& stream, const st
     const DisTask& t = it->second;
     dis::ShowTransferTaskResponse show;
     show.setStreamName(stream);
-    show.setTask(dis::TransferTask{t.id, it->first, t.state, dis::toString(t.state),
-                                   dis::toString(dis::destinationTypeOf(t.descriptor)), t.createTime, t.createTime});
+    show.setTask(transferTask(it->first, t));
     dis::PartitionResult p;
     p.partitionId = "shardId-0000000000";
     p.status = t.state == dis::TransferTaskState::RUNNING ? "RUNNING" : "PAUSED";
@@ -227,11 +220,7 @@ Reply HuaweiBackend::enableConnector(const Exchange& ex, const std::string& inst
   if (auto v = request.validate(); !v) {
     for (const auto& x : v.error().violations) problems.push_back(x);
   }
-  if (!problems.empty()) {
-    std::string message = "Invalid request";
-    for (const auto& p : problems) message += "; " + p.field + ": " + p.message;
-    return error(400, "DMS.00400000", message);
-  }
+  if (!problems.empty()) return invalid(problems, "DMS.00400000");
   for (const auto& [id, c] : connectors_) {
     if (c.instanceId == instanceId) return error(400, "DMS.00400069", "dumping is already enabled on instance " + instanceId);
   }
@@ -254,18 +243,8 @@ Reply HuaweiBackend::sinkTasks(const Exchange& ex, const std::string& connectorI
     std::vector<FieldViolation> problems;
     kafka::CreateSinkTaskRequest request = kd::decodeCreate(ex.body, problems);
     request.setConnectorId(connectorId);
-    if (auto v = request.validate(); !v) {
-      for (const auto& x : v.error().violations) {
-        bool seen = false;
-        for (const auto& p : problems) seen |= p.field == x.field;
-        if (!seen) problems.push_back(x);
-      }
-    }
-    if (!problems.empty()) {
-      std::string message = "Invalid request";
-      for (const auto& p : problems) message += "; " + p.field + ": " + p.message;
-      return error(400, "DMS.00400000", message);
-    }
+    addNewViolations(problems, request.validate());
+    if (!problems.empty()) return invalid(problems, "DMS.00400000");
     for (const auto& [id, t] : tasks) {
       if (t.name == request.getTaskName()) return error(400, "DMS.00400850", "sink task " + t.name + " already exists");
     }

@@ -16,8 +16,6 @@ namespace td = delivery::tablestore::detail;
 using delivery::detail::base64Encode;
 using delivery::detail::md5;
 
-constexpr auto kMaxClockSkew = std::chrono::minutes(15);
-
 Reply error(int status, std::string code, const std::string& message) {
   Reply r;
   r.status = status;
@@ -57,10 +55,7 @@ std::string TablestoreBackend::authenticate(const std::string& action, const Hea
   if (h.get("x-ots-contentmd5") != base64Encode(md5(body))) return "x-ots-contentmd5 does not match the body";
   std::chrono::system_clock::time_point date{};
   if (!delivery::detail::parseIso8601(h.get("x-ots-date"), date)) return "malformed x-ots-date";
-  const auto now = std::chrono::system_clock::now();
-  if (date > now + kMaxClockSkew || date < now - kMaxClockSkew) {
-    return "x-ots-date is more than 15 minutes away from the server's clock";
-  }
+  if (!withinClockSkew(date)) return "x-ots-date is more than 15 minutes away from the server's clock";
   const std::string canonical = td::canonicalString(action, h);
   const std::string& secret = credentials_.accessKeySecret;
   if (h.contains("x-ots-signaturev4")) {
