@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <initializer_list>
 #include <mutex>
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/curl_errors.h"
 #include "core/text.h"
 #include "core/url.h"
 
@@ -26,6 +28,18 @@ struct Exchange {
   HttpResponse response;
   std::size_t maxBytes = 0;
   bool tooLarge = false;
+  // The request may not be sent twice (HttpRequest::idempotent is false).
+  bool sendOnce = false;
+  // The pre-request callback has run: the request is about to leave, or has left.
+  bool started = false;
+  // libcurl wanted to send the request again on a new connection, and was stopped.
+  bool refusedResend = false;
+  // The stall timeout: no byte moved in either direction for `stallLimit`.
+  std::chrono::steady_clock::duration stallLimit{};
+  std::chrono::steady_clock::time_point lastActivity;
+  curl_off_t lastDown = -1, lastUp = -1;
+  std::size_t headerBytes = 0, lastHeaderBytes = 0;
+  bool stalled = false;
 };
 
 std::size_t onBody(char* data, std::size_t size, std::size_t count, void* user) {
@@ -42,6 +56,7 @@ std::size_t onBody(char* data, std::size_t size, std::size_t count, void* user) 
 std::size_t onHeader(char* data, std::size_t size, std::size_t count, void* user) {
   auto* ex = static_cast<Exchange*>(user);
   const std::size_t n = size * count;
+  ex->headerBytes += n;
   std::string_view line(data, n);
   if (line.size() >= 5 && line.substr(0, 5) == "HTTP/") {
     ex->response.headers.clear();  // a new response (after 1xx): start over
@@ -54,41 +69,42 @@ std::size_t onHeader(char* data, std::size_t size, std::size_t count, void* user
   return n;
 }
 
+// Runs each time libcurl is about to send the request on a connection. libcurl resends a request
+// on a new connection when a reused one closes before any response byte ("Connection died,
+// retrying a fresh connect"); for a request that may have executed, that second send is refused.
+int onPrerequest(void* user, char*, char*, int, int) {
+  auto* ex = static_cast<Exchange*>(user);
+  if (ex->started && ex->sendOnce) {
+    ex->refusedResend = true;
+    return CURL_PREREQFUNC_ABORT;
+  }
+  ex->started = true;
+  ex->lastActivity = std::chrono::steady_clock::now();
+  return CURL_PREREQFUNC_OK;
+}
+
+// libcurl calls this at least once a second while a transfer runs, and whenever data moves.
+int onProgress(void* user, curl_off_t, curl_off_t down, curl_off_t, curl_off_t up) {
+  auto* ex = static_cast<Exchange*>(user);
+  if (!ex->started || ex->stallLimit.count() == 0) return 0;  // connecting: the connect timeout applies
+  const auto now = std::chrono::steady_clock::now();
+  if (down != ex->lastDown || up != ex->lastUp || ex->headerBytes != ex->lastHeaderBytes) {
+    ex->lastDown = down;
+    ex->lastUp = up;
+    ex->lastHeaderBytes = ex->headerBytes;
+    ex->lastActivity = now;
+    return 0;
+  }
+  if (now - ex->lastActivity >= ex->stallLimit) {
+    ex->stalled = true;
+    return 1;  // CURLE_ABORTED_BY_CALLBACK
+  }
+  return 0;
+}
+
 // "POST https://host/path: ", the start of a transport error's message.
 std::string describe(const HttpRequest& request) {
   return std::string(toString(request.method)) + " " + request.endpoint.toString() + request.path + ": ";
-}
-
-ErrorKind classify(CURLcode code, CURL* handle) {
-  switch (code) {
-    case CURLE_COULDNT_RESOLVE_HOST:
-    case CURLE_COULDNT_RESOLVE_PROXY:
-    case CURLE_COULDNT_CONNECT:
-      return ErrorKind::Connect;
-    case CURLE_OPERATION_TIMEDOUT: {
-      // Timed out before the request could be sent (DNS, TCP or TLS): nothing reached the server.
-      curl_off_t pretransfer = 0;
-      curl_easy_getinfo(handle, CURLINFO_PRETRANSFER_TIME_T, &pretransfer);
-      return pretransfer == 0 ? ErrorKind::Connect : ErrorKind::Timeout;
-    }
-    case CURLE_SSL_CONNECT_ERROR:
-    case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CERTPROBLEM:
-    case CURLE_SSL_CIPHER:
-    case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_SSL_ENGINE_NOTFOUND:
-    case CURLE_SSL_ENGINE_SETFAILED:
-    case CURLE_SSL_ISSUER_ERROR:
-    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
-    case CURLE_SSL_INVALIDCERTSTATUS:
-    case CURLE_SSL_CRL_BADFILE:
-      return ErrorKind::Tls;
-    case CURLE_URL_MALFORMAT:
-    case CURLE_UNSUPPORTED_PROTOCOL:
-      return ErrorKind::InvalidArgument;
-    default:
-      return ErrorKind::Network;
-  }
 }
 
 }  // namespace
@@ -178,11 +194,11 @@ struct CurlTransport::Impl {
     curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(o.connectTimeout.count()));
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(o.requestTimeout.count()));
-    if (o.stallTimeout.count() > 0) {
-      const long secs = static_cast<long>((o.stallTimeout.count() + 999) / 1000);
-      curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
-      curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, secs < 1 ? 1L : secs);
-    }
+    // The stall timeout is the progress callback's, not CURLOPT_LOW_SPEED_*: libcurl's speed check
+    // averages over several seconds and counts the upload, so a stalled POST ran 6 to 7 s past it.
+    curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, &onProgress);
+    curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, &onPrerequest);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, o.verifyPeer ? 1L : 0L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, o.verifyHost ? 2L : 0L);
     if (!o.caFile.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, o.caFile.c_str());
@@ -247,6 +263,10 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
   }
   curl_easy_setopt(h, CURLOPT_WRITEDATA, &ex);
   curl_easy_setopt(h, CURLOPT_HEADERDATA, &ex);
+  curl_easy_setopt(h, CURLOPT_XFERINFODATA, &ex);
+  curl_easy_setopt(h, CURLOPT_PREREQDATA, &ex);
+  ex.sendOnce = !request.idempotent;
+  ex.stallLimit = o.stallTimeout;
 
   const bool sendsBody = request.method == HttpMethod::Post || request.method == HttpMethod::Put ||
                          (request.method == HttpMethod::Delete && !request.body.empty());
@@ -302,8 +322,15 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
     if (ex.tooLarge) {
       err = Error(ErrorKind::InvalidResponse, "response body exceeds the limit of " +
                                                   std::to_string(o.maxResponseBytes) + " bytes");
+    } else if (ex.stalled) {
+      err = Error(ErrorKind::Timeout, "stalled: no byte sent or received for " +
+                                          std::to_string(o.stallTimeout.count()) + " ms (stall timeout)");
+    } else if (ex.refusedResend) {
+      err = Error(ErrorKind::Network,
+                  "the connection closed after the request was sent and before any response byte arrived; "
+                  "it was not sent again on a new connection, because it is not idempotent");
     } else {
-      err.kind = classify(rc, h);
+      err.kind = detail::curlErrorKind(static_cast<int>(rc), ex.started);
       err.message = std::string(curl_easy_strerror(rc));
       if (ph->errorBuffer[0] != '\0') err.message += std::string(": ") + ph->errorBuffer;
     }

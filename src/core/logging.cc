@@ -72,7 +72,7 @@ std::string redactedHeaders(const Headers& headers) {
   std::string out;
   for (const auto& [name, value] : headers) {
     out += "\n  ";
-    out += name;
+    out += safeText(name, 100);
     out += ": ";
     out += isLoggableHeader(name) ? printable(value, 200) : kRedacted;
   }

@@ -16,6 +16,12 @@ Result<Runtime> Runtime::fromConfig(const ClientConfig& config, const std::strin
   if (config.retry.maxBackoff < config.retry.initialBackoff) {
     err.violations.push_back({"retry.maxBackoff", "must not be less than retry.initialBackoff"});
   }
+  if (config.retry.initialThrottleBackoff.count() < 1) {
+    err.violations.push_back({"retry.initialThrottleBackoff", "must be at least 1 ms"});
+  }
+  if (config.retry.maxThrottleBackoff < config.retry.initialThrottleBackoff) {
+    err.violations.push_back({"retry.maxThrottleBackoff", "must not be less than retry.initialThrottleBackoff"});
+  }
   if (!config.transport) {
     if (config.curl.connectTimeout.count() < 0) err.violations.push_back({"curl.connectTimeout", "must not be negative"});
     if (config.curl.requestTimeout.count() < 0) err.violations.push_back({"curl.requestTimeout", "must not be negative"});
@@ -53,18 +59,59 @@ namespace {
 
 bool enabled(const Runtime& rt, LogLevel level) { return rt.logger && rt.logger->level() <= level; }
 
-std::chrono::milliseconds backoffFor(const RetryPolicy& policy, int retryNumber) {
-  // initial * 2^(n-1), capped; the shift is bounded so it cannot overflow.
+// Full jitter in [1 ms, c] for transient errors; [c/2, c] for throttling, so that a throttled call
+// really waits. c = min(max, initial * 2^(n-1)); the shift is bounded so it cannot overflow.
+std::chrono::milliseconds backoffFor(const RetryPolicy& policy, int retryNumber, bool throttled) {
   const int shift = std::min(retryNumber - 1, 30);
-  const auto ceiling = std::min<std::int64_t>(policy.maxBackoff.count(), policy.initialBackoff.count() << shift);
-  return std::chrono::milliseconds(randomBetween(1, std::max<std::int64_t>(1, ceiling)));
+  const std::int64_t initial = throttled ? policy.initialThrottleBackoff.count() : policy.initialBackoff.count();
+  const std::int64_t cap = throttled ? policy.maxThrottleBackoff.count() : policy.maxBackoff.count();
+  const std::int64_t ceiling = std::max<std::int64_t>(1, std::min<std::int64_t>(cap, initial << shift));
+  const std::int64_t floor = throttled ? std::max<std::int64_t>(1, ceiling / 2) : 1;
+  return std::chrono::milliseconds(randomBetween(floor, ceiling));
 }
 
+// A Retry-After value longer than this is taken as this (it is beyond any retry budget anyway).
+constexpr std::int64_t kMaxRetryAfterSeconds = 7 * 24 * 3600;
+
 }  // namespace
+
+std::optional<std::chrono::milliseconds> retryAfter(const Headers& headers, std::chrono::system_clock::time_point now) {
+  const std::string* value = headers.find("Retry-After");
+  if (value == nullptr) return std::nullopt;
+  const std::string_view v = trimView(*value);
+  if (v.empty()) return std::nullopt;
+  if (v.find_first_not_of("0123456789") == std::string_view::npos) {
+    std::int64_t seconds = 0;
+    for (char c : v) {
+      seconds = seconds * 10 + (c - '0');
+      if (seconds > kMaxRetryAfterSeconds) {
+        seconds = kMaxRetryAfterSeconds;
+        break;
+      }
+    }
+    return std::chrono::milliseconds(seconds * 1000);
+  }
+  std::chrono::system_clock::time_point at;
+  if (!parseHttpDate(v, at)) return std::nullopt;  // neither form: ignored, as RFC 9110 allows
+  if (at <= now) return std::chrono::milliseconds(0);
+  const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(at - now);
+  return std::min(wait, std::chrono::milliseconds(kMaxRetryAfterSeconds * 1000));
+}
+
+void makeOutsideTextSafe(Error& error) {
+  if (!isSafeText(error.code, Error::kMaxCodeBytes)) error.code = safeText(error.code, Error::kMaxCodeBytes);
+  if (!isSafeText(error.requestId, Error::kMaxRequestIdBytes)) {
+    error.requestId = safeText(error.requestId, Error::kMaxRequestIdBytes);
+  }
+  if (!isSafeText(error.message, Error::kMaxMessageBytes)) {
+    error.message = safeText(error.message, Error::kMaxMessageBytes);
+  }
+}
 
 Result<HttpResponse> execute(const Runtime& rt, HttpRequest& request, const CallSpec& spec) {
   using std::chrono::duration_cast;
   using std::chrono::milliseconds;
+  request.idempotent = spec.idempotent;
   const auto start = rt.clock->now();
   const auto deadline = start + rt.retry.maxElapsed;
   for (int attempt = 1;; ++attempt) {
@@ -91,19 +138,33 @@ Result<HttpResponse> execute(const Runtime& rt, HttpRequest& request, const Call
       }
       if (checked) return sent;
       err = checked.error();
+      if (err.retryable && rt.retry.honourRetryAfter) err.retryAfter = retryAfter(sent->headers, rt.clock->now());
     } else {
       err = sent.error();
       err.retryable = transportErrorRetryable(err, spec.idempotent);
+      const bool mayHaveExecuted = err.kind == ErrorKind::Network || err.kind == ErrorKind::Timeout ||
+                                   err.kind == ErrorKind::InvalidResponse;
+      if (!spec.idempotent && mayHaveExecuted) {
+        err.message += " (the request may have reached the service and executed: the outcome is unknown, and " +
+                       std::string(spec.operation) + " is not sent again)";
+      }
     }
+    err.attempts = attempt;
+    makeOutsideTextSafe(err);
 
     if (!err.retryable) return err;
     if (attempt >= rt.retry.maxAttempts) {
       if (attempt > 1) err.message += " (gave up after " + std::to_string(attempt) + " attempts)";
       return err;
     }
-    const auto pause = backoffFor(rt.retry, attempt);
+    auto pause = backoffFor(rt.retry, attempt, err.kind == ErrorKind::Throttled);
+    if (err.retryAfter && *err.retryAfter > pause) pause = *err.retryAfter;
     if (rt.clock->now() + pause > deadline) {
-      err.message += " (gave up after " + std::to_string(attempt) + " attempts: retry time limit reached)";
+      err.message += " (gave up after " + std::to_string(attempt) + " attempts: ";
+      err.message += err.retryAfter && *err.retryAfter == pause
+                         ? "the service asked to retry after " + std::to_string(pause.count()) +
+                               " ms, past the retry time limit)"
+                         : "retry time limit reached)";
       return err;
     }
     if (enabled(rt, LogLevel::Warn)) {

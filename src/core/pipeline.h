@@ -6,6 +6,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -40,6 +41,13 @@ struct CallSpec {
 /// Whether a transport failure may be retried: always when the request never left
 /// (ErrorKind::Connect), otherwise only for idempotent operations (timeouts, network errors).
 bool transportErrorRetryable(const Error& error, bool idempotent) noexcept;
+
+/// The wait a response's Retry-After asks for (delta-seconds, or an HTTP date taken against
+/// `now`), at most a week; nullopt when absent or unreadable.
+std::optional<std::chrono::milliseconds> retryAfter(const Headers& headers, std::chrono::system_clock::time_point now);
+
+/// Escapes and caps an Error's code, message and request id (see Error).
+void makeOutsideTextSafe(Error& error);
 
 /// Signs and sends `request` until it succeeds, fails for good or runs out of attempts. `sign`
 /// rewrites the request's headers before each attempt.

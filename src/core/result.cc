@@ -2,6 +2,8 @@
 
 #include <ostream>
 
+#include "core/text.h"
+
 namespace delivery {
 
 const char* toString(ErrorKind kind) noexcept {
@@ -21,18 +23,22 @@ const char* toString(ErrorKind kind) noexcept {
 }
 
 std::string Error::toString() const {
+  // Fields are escaped (not capped: the pipeline has capped what came from outside) so that no
+  // caller-built Error can break the one-line form either.
+  constexpr std::size_t kNoCap = static_cast<std::size_t>(-1);
+  auto safe = [](const std::string& s) { return detail::safeText(s, kNoCap); };
   std::string out = delivery::toString(kind);
   if (httpStatus != 0) out += " (HTTP " + std::to_string(httpStatus) + ")";
-  if (!code.empty()) out += " " + code;
+  if (!code.empty()) out += " " + safe(code);
   out += ": ";
-  out += message;
+  out += safe(message);
   for (const auto& v : violations) {
     out += "\n  ";
-    out += v.field;
+    out += safe(v.field);
     out += ": ";
-    out += v.message;
+    out += safe(v.message);
   }
-  if (!requestId.empty()) out += (violations.empty() ? " [request id " : "\n  [request id ") + requestId + "]";
+  if (!requestId.empty()) out += (violations.empty() ? " [request id " : "\n  [request id ") + safe(requestId) + "]";
   return out;
 }
 

@@ -243,6 +243,73 @@ void randomUuidInto(char* out) noexcept {
   }
 }
 
+bool parseHttpDate(std::string_view s, std::chrono::system_clock::time_point& out) {
+  static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  auto month = [](std::string_view m) -> int {
+    for (int i = 0; i < 12; ++i) {
+      if (m == kMonths[i]) return i + 1;
+    }
+    return 0;
+  };
+  auto digits = [](std::string_view d) {
+    if (d.empty()) return false;
+    for (char c : d) {
+      if (c < '0' || c > '9') return false;
+    }
+    return true;
+  };
+  std::string_view year, mon, day, time;
+  const auto comma = s.find(',');
+  if (comma != std::string_view::npos) {
+    std::string_view rest = s.substr(comma + 1);
+    if (rest.size() == 25 && rest[0] == ' ' && rest[3] == ' ' && rest[7] == ' ' && rest[12] == ' ' &&
+        rest.substr(21) == " GMT" && comma == 3) {
+      // IMF-fixdate: ", 06 Nov 1994 08:49:37 GMT"
+      day = rest.substr(1, 2);
+      mon = rest.substr(4, 3);
+      year = rest.substr(8, 4);
+      time = rest.substr(13, 8);
+    } else if (rest.size() == 23 && rest[0] == ' ' && rest[3] == '-' && rest[7] == '-' && rest[10] == ' ' &&
+               rest.substr(19) == " GMT") {
+      // RFC 850: ", 06-Nov-94 08:49:37 GMT"; a two-digit year below 70 is 20yy.
+      day = rest.substr(1, 2);
+      mon = rest.substr(4, 3);
+      year = rest.substr(8, 2);
+      time = rest.substr(11, 8);
+    } else {
+      return false;
+    }
+  } else if (s.size() == 24 && s[3] == ' ' && s[7] == ' ' && s[10] == ' ' && s[19] == ' ') {
+    // asctime: "Sun Nov  6 08:49:37 1994"
+    mon = s.substr(4, 3);
+    day = s.substr(8, 2);
+    if (day[0] == ' ') day.remove_prefix(1);
+    time = s.substr(11, 8);
+    year = s.substr(20, 4);
+  } else {
+    return false;
+  }
+  const int m = month(mon);
+  if (m == 0 || !digits(day) || !digits(year) || time.size() != 8 || time[2] != ':' || time[5] != ':' ||
+      !digits(time.substr(0, 2)) || !digits(time.substr(3, 2)) || !digits(time.substr(6, 2))) {
+    return false;
+  }
+  std::string iso;
+  if (year.size() == 2) iso = (year < "70" ? "20" : "19");
+  iso += year;
+  iso += '-';
+  iso += static_cast<char>('0' + m / 10);
+  iso += static_cast<char>('0' + m % 10);
+  iso += '-';
+  if (day.size() == 1) iso += '0';
+  iso += day;
+  iso += 'T';
+  iso += time;
+  iso += 'Z';
+  return parseIso8601(iso, out);
+}
+
 std::string randomUuid() {
   char buf[kUuidLength];
   randomUuidInto(buf);
@@ -271,6 +338,108 @@ std::string printable(std::string_view bytes, std::size_t limit) {
     }
   }
   if (bytes.size() > limit) out += "...(" + std::to_string(bytes.size()) + " bytes)";
+  return out;
+}
+
+namespace {
+
+// The length of the UTF-8 sequence starting at s[i] and its code point, or 0 when the bytes there
+// are not a valid, shortest-form sequence of a Unicode scalar value.
+std::size_t utf8Sequence(std::string_view s, std::size_t i, char32_t& cp) noexcept {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    cp = b0;
+    return 1;
+  }
+  std::size_t len = 0;
+  char32_t min = 0;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    len = 2;
+    cp = b0 & 0x1F;
+    min = 0x80;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    len = 3;
+    cp = b0 & 0x0F;
+    min = 0x800;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    len = 4;
+    cp = b0 & 0x07;
+    min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+// Code points that must not reach a terminal or a log line as they are.
+bool unsafeCodePoint(char32_t cp) noexcept {
+  return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
+         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F ||
+         cp == 0x061C;
+}
+
+}  // namespace
+
+bool isSafeText(std::string_view text, std::size_t limit) noexcept {
+  if (text.size() > limit) return false;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    const std::size_t len = utf8Sequence(text, i, cp);
+    if (len == 0 || unsafeCodePoint(cp)) return false;
+    i += len;
+  }
+  return true;
+}
+
+std::string safeText(std::string_view text, std::size_t limit) {
+  if (isSafeText(text, limit)) return std::string(text);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve((text.size() < limit ? text.size() : limit) + 16);
+  std::size_t i = 0;
+  while (i < text.size()) {
+    char32_t cp = 0;
+    std::size_t len = utf8Sequence(text, i, cp);
+    if (i + (len == 0 ? 1 : len) > limit) break;  // never cut a character in two
+    if (len == 0) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+      len = 1;
+    } else if (cp < 0x80 && unsafeCodePoint(cp)) {
+      out += "\\x";
+      out += kHex[(cp >> 4) & 0xF];
+      out += kHex[cp & 0xF];
+    } else if (unsafeCodePoint(cp)) {
+      out += "\\u{";
+      bool started = false;
+      for (int shift = 20; shift >= 0; shift -= 4) {
+        const unsigned digit = (cp >> shift) & 0xF;
+        if (digit != 0 || started || shift <= 12) {
+          out += kHex[digit];
+          started = true;
+        }
+      }
+      out += '}';
+    } else {
+      out.append(text.data() + i, len);
+    }
+    i += len;
+  }
+  if (i < text.size()) out += "...(" + std::to_string(text.size()) + " bytes)";
   return out;
 }
 

@@ -29,6 +29,10 @@ std::string formatYmd(std::chrono::system_clock::time_point t);
 bool parseCompactIso8601(std::string_view s, std::chrono::system_clock::time_point& out);
 /// Parses "YYYY-MM-DDTHH:MM:SS[.fff]Z"; false when malformed.
 bool parseIso8601(std::string_view s, std::chrono::system_clock::time_point& out);
+/// Parses an HTTP date (RFC 9110 5.6.7): IMF-fixdate "Sun, 06 Nov 1994 08:49:37 GMT", and the
+/// obsolete RFC 850 "Sunday, 06-Nov-94 08:49:37 GMT" and asctime "Sun Nov  6 08:49:37 1994"
+/// forms that recipients must accept; false when malformed.
+bool parseHttpDate(std::string_view s, std::chrono::system_clock::time_point& out);
 
 /// A random RFC 4122 version-4 UUID, lower-case.
 std::string randomUuid();
@@ -41,5 +45,15 @@ std::int64_t randomBetween(std::int64_t lo, std::int64_t hi);
 /// Printable rendering of untrusted bytes for error messages: at most `limit` bytes, control and
 /// non-ASCII bytes escaped as \xNN.
 std::string printable(std::string_view bytes, std::size_t limit = 256);
+
+/// Text that came from outside the SDK (a response's error code and message, request id, header
+/// values, a transport's message), made safe to store in an Error, print or log: valid UTF-8 is
+/// kept, including non-ASCII letters; C0 controls (CR, LF, ESC, NUL, ...), DEL, C1 controls
+/// (U+0080..U+009F), the Unicode line/paragraph separators and bidirectional overrides become
+/// \xNN or \u{NNNN}, and so does every byte of an invalid UTF-8 sequence. At most `limit` input
+/// bytes are kept; a longer text ends with "...(N bytes)". Already-safe text comes back unchanged.
+std::string safeText(std::string_view text, std::size_t limit);
+/// Whether safeText(text, limit) would return `text` unchanged (so that a safe text is not copied).
+bool isSafeText(std::string_view text, std::size_t limit) noexcept;
 
 }  // namespace delivery::detail

@@ -9,6 +9,7 @@
 
 #include "core/crypto.h"
 #include "core/pipeline.h"
+#include "core/text.h"
 #include "delivery/core/http.h"
 #include "delivery/huawei/client_config.h"
 #include "delivery/huawei/credentials.h"
@@ -57,11 +58,12 @@ Result<Response> callAndDecode(const Service& service, const Call& call, Decode 
   auto http = service.call(call);
   if (!http) return http.error();
   Result<Response> decoded = decode(std::string_view(http->body));
-  std::string requestId = http->headers.get("X-Request-Id");
+  std::string requestId = delivery::detail::safeText(http->headers.get("X-Request-Id"), Error::kMaxRequestIdBytes);
   if (!decoded) {
     Error e = decoded.error();
     e.httpStatus = http->status;
     e.requestId = std::move(requestId);
+    delivery::detail::makeOutsideTextSafe(e);
     return e;
   }
   decoded->setRequestId(std::move(requestId));

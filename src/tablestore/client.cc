@@ -77,13 +77,20 @@ struct CallState {
   const DeliveryClient::Impl& impl;
   char contentMd5[delivery::detail::kBase64Md5Length];
   char traceId[delivery::detail::kUuidLength];
+  char v4Day[8];  // the UTC day the last attempt was signed on (V4 only)
   std::optional<typename Op::Response> parsed;
 
   std::string_view contentMd5View() const { return std::string_view(contentMd5, sizeof contentMd5); }
   std::string_view traceIdView() const { return std::string_view(traceId, sizeof traceId); }
 
   Result<void> check(const HttpResponse& response) {
-    detail::ResponseChecks checks{impl.signing.secretKey, impl.verifyAuthorization, impl.verifyContentMd5};
+    // V4: the response is signed with the derived key of the day the request was signed on.
+    delivery::detail::HmacKey v4Key;
+    if (impl.signing.version == SignatureVersion::V4 && impl.verifyAuthorization) {
+      v4Key = detail::v4ResponseKey(impl.signing, std::string_view(v4Day, sizeof v4Day));
+    }
+    detail::ResponseChecks checks{v4Key.empty() ? impl.signing.secretKey : v4Key, impl.verifyAuthorization,
+                                  impl.verifyContentMd5};
     if (Result<void> ok = detail::checkResponse(Op::action, Op::idempotent, response, checks); !ok) return ok;
     Result<typename Op::Response> decoded = decodeBody<typename Op::Response>(response.body);
     if (!decoded) {
@@ -144,7 +151,7 @@ Result<typename Op::Response> call(const DeliveryClient::Impl& impl, const typen
   http.path += Op::action;
   http.query.clear();
   detail::encodeInto(request, http.body);
-  CallState<Op> state{impl, {}, {}, std::nullopt};
+  CallState<Op> state{impl, {}, {}, {}, std::nullopt};
   delivery::detail::base64Md5Into(http.body, state.contentMd5);
   delivery::detail::randomUuidInto(state.traceId);
 
@@ -154,13 +161,15 @@ Result<typename Op::Response> call(const DeliveryClient::Impl& impl, const typen
   CallState<Op>* s = &state;
   spec.sign = [s](HttpRequest& r, std::chrono::system_clock::time_point now) -> Result<void> {
     detail::signRequest(r, Op::action, s->impl.signing, now, s->contentMd5View(), s->traceIdView());
+    if (s->impl.signing.version == SignatureVersion::V4) detail::v4DayInto(now, s->v4Day);
     return {};
   };
   spec.check = [s](const HttpResponse& response) { return s->check(response); };
 
   Result<HttpResponse> response = delivery::detail::execute(impl.runtime, http, spec);
   if (!response) return response.error();
-  state.parsed->setRequestId(response->headers.get("x-ots-requestid"));
+  state.parsed->setRequestId(
+      delivery::detail::safeText(response->headers.get("x-ots-requestid"), Error::kMaxRequestIdBytes));
   state.parsed->setTraceId(std::string(state.traceIdView()));
   return std::move(*state.parsed);
 }

@@ -15,7 +15,8 @@ bool oneOf(std::string_view code, std::initializer_list<std::string_view> codes)
   return false;
 }
 
-ErrorKind kindOf(std::string_view code) {
+ErrorKind kindOf(std::string_view code, int httpStatus) {
+  if (httpStatus == 429) return ErrorKind::Throttled;
   if (code == "OTSAuthFailed") return ErrorKind::Auth;
   if (oneOf(code, {"OTSServerBusy", "OTSStorageServerBusy", "OTSQuotaExhausted", "OTSNotEnoughCapacityUnit"})) {
     return ErrorKind::Throttled;
@@ -40,6 +41,9 @@ bool retryableServiceError(std::string_view code, std::string_view message, int 
     return true;
   }
   if (code == "OTSQuotaExhausted" && message == "Too frequent table operations.") return true;
+  // 429 Too Many Requests: the call was turned away before it was executed (as the Huawei clients
+  // treat it too).
+  if (httpStatus == 429) return true;
   // The request may have executed: only idempotent actions are repeated.
   if (!idempotent) return false;
   if (oneOf(code, {"OTSTimeout", "OTSInternalServerError", "OTSServerUnavailable", "OTSTunnelServerUnavailable"})) {
@@ -65,7 +69,8 @@ Result<void> checkResponse(std::string_view action, bool idempotent, const HttpR
                                       " without x-ots-requestid (not an answer from Tablestore): " +
                                       delivery::detail::printable(response.body, 200));
       e.httpStatus = response.status;
-      e.retryable = idempotent;
+      e.retryable = idempotent || response.status == 429;
+      if (response.status == 429) e.kind = ErrorKind::Throttled;
       return e;
     }
     Error e;
@@ -76,7 +81,7 @@ Result<void> checkResponse(std::string_view action, bool idempotent, const HttpR
       e.code = response.status >= 500 ? "OTSServerUnavailable" : "OTSClientUnknownError";
       e.message = delivery::detail::printable(response.body, 512);
     }
-    e.kind = kindOf(e.code);
+    e.kind = kindOf(e.code, response.status);
     e.retryable = retryableServiceError(e.code, e.message, response.status, idempotent);
     return e;
   }

@@ -97,19 +97,29 @@ const HmacKey& v2Key(const SigningContext& ctx, HmacKey& storage) {
   return storage;
 }
 
-HmacKey v4Key(const SigningContext& ctx, std::string_view day) {
-  auto derive = [&] {
-    return HmacKey(HmacKey::Algorithm::Sha256, v4SigningKey(ctx.credentials.accessKeySecret, day, ctx.region));
+// The day's request key (HMAC-SHA256) or response key (HMAC-SHA1), both keyed with the Base64 text
+// of the derived signing key.
+HmacKey v4Keys(const SigningContext& ctx, std::string_view day, bool forResponse) {
+  auto derive = [&](SigningContext::V4Cache& into) {
+    const std::string text = v4SigningKey(ctx.credentials.accessKeySecret, day, ctx.region);
+    into.key = HmacKey(HmacKey::Algorithm::Sha256, text);
+    into.responseKey = HmacKey(HmacKey::Algorithm::Sha1, text);
   };
-  if (!ctx.v4) return derive();
+  if (!ctx.v4) {
+    SigningContext::V4Cache once;
+    derive(once);
+    return forResponse ? once.responseKey : once.key;
+  }
   // The derived key changes once a day: derive it once per day and region, not per request.
   std::lock_guard<std::mutex> lock(ctx.v4->mutex);
   if (ctx.v4->date != day || ctx.v4->key.empty()) {
-    ctx.v4->key = derive();
+    derive(*ctx.v4);
     ctx.v4->date = std::string(day);
   }
-  return ctx.v4->key;
+  return forResponse ? ctx.v4->responseKey : ctx.v4->key;
 }
+
+HmacKey v4Key(const SigningContext& ctx, std::string_view day) { return v4Keys(ctx, day, false); }
 
 }  // namespace
 
@@ -141,6 +151,15 @@ std::string signV4(std::string_view signingKey, std::string_view stringToSign) {
   std::string salted(stringToSign);
   salted += "ots";
   return delivery::detail::base64Encode(delivery::detail::hmacSha256(signingKey, salted));
+}
+
+HmacKey v4ResponseKey(const SigningContext& ctx, std::string_view day) { return v4Keys(ctx, day, true); }
+
+void v4DayInto(std::chrono::system_clock::time_point now, char* out) noexcept {
+  char date[delivery::detail::kIso8601MillisLength];
+  delivery::detail::formatIso8601MillisInto(now, date);
+  const int from[8] = {0, 1, 2, 3, 5, 6, 8, 9};
+  for (int i = 0; i < 8; ++i) out[i] = date[from[i]];
 }
 
 void SigningContext::prepare() {

@@ -33,10 +33,20 @@ struct SigningContext {
   struct V4Cache {
     std::mutex mutex;
     std::string date;
-    delivery::detail::HmacKey key;  ///< HMAC-SHA256 keyed with the day's Base64 signing key
+    delivery::detail::HmacKey key;          ///< HMAC-SHA256 keyed with the day's Base64 signing key
+    delivery::detail::HmacKey responseKey;  ///< HMAC-SHA1 keyed with the same text (responses)
   };
   std::shared_ptr<V4Cache> v4;
 };
+
+/// The key that checks the `authorization` of a response to a V4-signed request of UTC day `day`
+/// ("yyyyMMdd"): HMAC-SHA1 keyed with the Base64 text of that day's derived V4 signing key, not
+/// with the secret. The Java SDK (5.17) does this: OTSValidationResponseHandler signs with
+/// credentials.getAccessKeySecret(), which V4Credentials answers with the derived key.
+delivery::detail::HmacKey v4ResponseKey(const SigningContext& context, std::string_view day);
+
+/// "yyyyMMdd" of `now` in UTC into `out` (8 chars), the V4 signing day.
+void v4DayInto(std::chrono::system_clock::time_point now, char* out) noexcept;
 
 /// Sets every header a request carries (x-ots-date from `now`, apiversion, accesskeyid,
 /// instancename, contentmd5, ststoken when present, sdk-traceid, User-Agent) and the signature,

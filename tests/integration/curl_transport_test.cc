@@ -237,6 +237,49 @@ TEST_CASE("a stalled server gives a Timeout error", "[integration][curl]") {
   CHECK(r.error().transportCode != 0);
 }
 
+TEST_CASE("the stall timeout means no byte for N seconds, within a second, for every method",
+          "[integration][curl][stall]") {
+  // libcurl's own low-speed check averages over several seconds and counts the upload: a POST that
+  // stalled with a 15 s limit was aborted after 21 to 22 s. With 2 s it must end in [2, 3] s.
+  struct Case {
+    const char* name;
+    HttpMethod method;
+    const char* sent;  // what the server writes before it stalls
+  };
+  const Case cases[] = {
+      {"POST, before the headers", HttpMethod::Post, ""},
+      {"POST, in the middle of the body", HttpMethod::Post, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\npart"},
+      {"PUT, in the middle of the headers", HttpMethod::Put, "HTTP/1.1 200 OK\r\nX-Slow: 1\r\n"},
+      {"GET, before the headers", HttpMethod::Get, ""},
+      {"DELETE, in the middle of the body", HttpMethod::Delete, "HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nab"},
+  };
+  for (const Case& c : cases) {
+    DYNAMIC_SECTION(c.name) {
+      const std::string sent = c.sent;
+      RawServer stall([sent](int fd, const std::atomic<bool>& stop) {
+        if (!sent.empty()) (void)::send(fd, sent.data(), sent.size(), MSG_NOSIGNAL);
+        for (int i = 0; i < 200 && !stop; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      });
+      CurlTransportOptions o;
+      o.stallTimeout = std::chrono::seconds(2);
+      o.requestTimeout = std::chrono::seconds(60);
+      CurlTransport transport(o);
+      HttpRequest request = to(stall.port());
+      request.method = c.method;
+      if (c.method != HttpMethod::Get) request.body = std::string(2000, 'b');
+      const auto start = std::chrono::steady_clock::now();
+      auto r = transport.send(request);
+      const auto elapsed = std::chrono::steady_clock::now() - start;
+      REQUIRE_FALSE(r);
+      INFO(r.error().toString());
+      CHECK(r.error().kind == ErrorKind::Timeout);
+      CHECK(r.error().message.find("stall") != std::string::npos);
+      CHECK(elapsed >= std::chrono::milliseconds(1900));
+      CHECK(elapsed <= std::chrono::milliseconds(3400));  // N + 1 s, and scheduling slack
+    }
+  }
+}
+
 TEST_CASE("the total request timeout applies too", "[integration][curl]") {
   RawServer slow([](int fd, const std::atomic<bool>& stop) {
     // Trickles bytes so the stall timeout never fires.
@@ -288,6 +331,25 @@ TEST_CASE("broken and hostile responses are errors, never hangs", "[integration]
     CurlTransport transport;
     auto r = transport.send(to(junk.port()));
     REQUIRE_FALSE(r);
+    // It was sent: never "nothing was sent" (InvalidArgument, Connect), which invites a resend.
+    CHECK(r.error().kind == ErrorKind::InvalidResponse);
+  }
+  for (const char* reply : {"HTTP/1.1 abc\r\nContent-Length: 0\r\n\r\n", "HTTP/7.0 200 OK\r\n\r\n",
+                            "SSH-2.0-OpenSSH_9.2\r\n", "HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n"}) {
+    DYNAMIC_SECTION("an invalid status line or framing: " << reply) {
+      RawServer junk([reply](int fd, const std::atomic<bool>&) {
+        (void)::send(fd, reply, std::strlen(reply), MSG_NOSIGNAL);
+      });
+      CurlTransport transport;
+      HttpRequest request = to(junk.port());
+      request.body = "{}";
+      auto r = transport.send(request);
+      REQUIRE_FALSE(r);
+      INFO(r.error().toString());
+      CHECK(r.error().kind != ErrorKind::InvalidArgument);
+      CHECK(r.error().kind != ErrorKind::Connect);
+      CHECK((r.error().kind == ErrorKind::InvalidResponse || r.error().kind == ErrorKind::Network));
+    }
   }
   SECTION("a body over the limit") {
     TestServer ts;

@@ -156,7 +156,16 @@ Reply TablestoreBackend::handle(const Exchange& ex) {
   out.add("x-ots-contenttype", "protocol buffer");
   out.add("x-ots-date", delivery::detail::formatIso8601Millis(std::chrono::system_clock::now()));
   out.add("x-ots-requestid", delivery::detail::randomUuid());
-  if (reply.status == 200) out.add("authorization", td::responseAuthorization(action, out, credentials_));
+  if (reply.status == 200) {
+    // Tablestore signs the answer to a V4-signed request with the day's derived V4 key (its Base64
+    // text as the HMAC-SHA1 key), which is what the Java SDK checks it with; V2 with the secret.
+    const bool v4 = ex.headers.contains("x-ots-signaturev4");
+    const std::string key = v4 ? td::v4SigningKey(credentials_.accessKeySecret, ex.headers.get("x-ots-signdate"),
+                                                  ex.headers.get("x-ots-signregion"))
+                               : credentials_.accessKeySecret;
+    out.add("authorization", "OTS " + credentials_.accessKeyId + ":" +
+                                 td::signV2(key, td::responseCanonicalString(action, out)));
+  }
   out.add("Content-Type", "application/x-protobuf");
   return reply;
 }

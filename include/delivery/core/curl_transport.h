@@ -16,8 +16,10 @@ struct CurlTransportOptions {
   std::chrono::milliseconds connectTimeout{std::chrono::seconds(10)};
   /// Total time for one attempt, connect to last response byte: CURLOPT_TIMEOUT_MS. 0 = none.
   std::chrono::milliseconds requestTimeout{std::chrono::seconds(30)};
-  /// Abort when fewer than 1 byte/s flows for this long (CURLOPT_LOW_SPEED_TIME, whole seconds,
-  /// rounded up, at least 1). 0 = off.
+  /// Abort with ErrorKind::Timeout when, once the request has started to go out, no byte has been
+  /// sent or received for this long, for every method: a server that accepts the request and then
+  /// says nothing, or stops in the middle of its response. Checked at least once a second, so it
+  /// fires within a second of the limit. 0 = off.
   std::chrono::milliseconds stallTimeout{std::chrono::seconds(15)};
   /// TLS peer and host-name verification. Leave on outside of tests.
   bool verifyPeer = true;

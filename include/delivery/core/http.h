@@ -72,6 +72,12 @@ struct HttpRequest {
   std::vector<std::pair<std::string, std::string>> query;  ///< unencoded names and values
   Headers headers;
   std::string body;
+  /// Whether the request may be sent again without asking the caller: set by the clients for
+  /// idempotent operations (reads). When false (creates, updates, deletes, start/stop), a
+  /// Transport must never repeat it on its own, not even on a kept-alive connection that closed
+  /// before any response byte: such a request may have executed, and the outcome is reported as an
+  /// ErrorKind::Network error instead.
+  bool idempotent = false;
 
   /// The full URL with the query percent-encoded.
   std::string url() const;

@@ -3,7 +3,9 @@
 // Callers test it (`if (!r) ...`) and read `r.error()`, or call `r.value()`, which throws
 // delivery::Exception when the result holds an error.
 
+#include <chrono>
 #include <iosfwd>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -37,7 +39,18 @@ struct FieldViolation {
 };
 
 /// An error from the SDK, the transport or the service. Never contains secrets.
+///
+/// Text that came from a response or a transport (`code`, `message`, `requestId`) is stored
+/// escaped and capped, so that printing or logging an Error cannot forge a log line or send
+/// terminal escapes: control characters (CR, LF, ESC, NUL, other C0 and C1 controls, DEL), the
+/// Unicode line separators and bidirectional overrides, and invalid UTF-8 bytes become `\xNN` or
+/// `\u{NNNN}`. Caps: `code` kMaxCodeBytes, `requestId` kMaxRequestIdBytes, `message`
+/// kMaxMessageBytes bytes of the original text; a longer text ends with "...(N bytes)".
 struct Error {
+  static constexpr std::size_t kMaxCodeBytes = 128;
+  static constexpr std::size_t kMaxRequestIdBytes = 128;
+  static constexpr std::size_t kMaxMessageBytes = 2048;
+
   ErrorKind kind = ErrorKind::Internal;
   int httpStatus = 0;           ///< 0 when no HTTP response was received
   std::string code;             ///< the service's error code, e.g. "OTSObjectNotExist"; empty if none
@@ -45,12 +58,19 @@ struct Error {
   std::string requestId;        ///< the service's request id, when a response carried one
   bool retryable = false;       ///< whether the SDK considers a retry of this call safe and useful
   int transportCode = 0;        ///< the transport's own code (libcurl's CURLcode), 0 if none
+  /// How many times the request was sent (attempts made) before this error was returned; 0 when
+  /// it failed before sending (validation, configuration).
+  int attempts = 0;
+  /// The wait the service asked for in the last response's `Retry-After` header (seconds or an
+  /// HTTP date), when it sent one.
+  std::optional<std::chrono::milliseconds> retryAfter;
   std::vector<FieldViolation> violations;  ///< every violation, for ErrorKind::InvalidArgument
 
   Error() = default;
   Error(ErrorKind k, std::string msg) : kind(k), message(std::move(msg)) {}
 
-  /// One line: kind, status, code, message, request id, and the violations.
+  /// One line: kind, status, code, message, request id, and the violations (one more line each).
+  /// Control characters in any field are escaped here too, whatever put them there.
   std::string toString() const;
 };
 

@@ -15,6 +15,9 @@ namespace delivery {
 ///   request certainly did not leave (DNS failure, refused, connect timeout), ErrorKind::Timeout,
 ///   ErrorKind::Tls, or ErrorKind::Network for failures after the request may have been sent.
 ///   The retry logic relies on that distinction to never repeat a create that may have executed.
+/// - Never send a request whose `idempotent` is false more than once per call to send(): HTTP
+///   stacks that silently resend on a fresh connection when a kept-alive one dies must have that
+///   turned off for such requests (CurlTransport does), and report ErrorKind::Network instead.
 /// - send() is called concurrently from many threads when a client is shared; make it thread-safe.
 class Transport {
  public:
