@@ -20,6 +20,16 @@ HttpResponse signedResponse(std::string_view action, const Credentials& credenti
   return r;
 }
 
+HttpResponse signedResponseV4(std::string_view action, const Credentials& credentials, std::string_view region,
+                              std::string_view day, int status, std::string body, std::string requestId) {
+  HttpResponse r = signedResponse(action, credentials, status, std::move(body), std::move(requestId));
+  r.headers.remove("authorization");
+  const std::string key = ts::detail::v4SigningKey(credentials.accessKeySecret, day, region);
+  r.headers.add("authorization", "OTS " + credentials.accessKeyId + ":" +
+                                     ts::detail::signV2(key, ts::detail::responseCanonicalString(action, r.headers)));
+  return r;
+}
+
 HttpResponse emptyOk(std::string_view action, const Credentials& credentials, std::string requestId) {
   return signedResponse(action, credentials, 200, std::string(), std::move(requestId));
 }

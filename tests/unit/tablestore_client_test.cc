@@ -392,6 +392,11 @@ TEST_CASE("V4: responses are checked with the derived V4 key, as the Java SDK ch
     f.transport->enqueueResponse(listOkSignedWith(td::v4SigningKey("testsecret", "20240103", "cn-hangzhou")));
     CHECK(f.client().listDeliveryTask(ListDeliveryTaskRequest("t")).ok());
   }
+  SECTION("the mock helper for V4 clients signs as the service does") {
+    f.transport->enqueueResponse(
+        mock::signedResponseV4("ListDeliveryTask", kCreds, "cn-hangzhou", "20240102", 200, std::string()));
+    CHECK(f.client().listDeliveryTask(ListDeliveryTaskRequest("t")).ok());
+  }
   SECTION("V2 clients keep checking with the secret") {
     f.config.signatureVersion = SignatureVersion::V2;
     f.transport->enqueueResponse(listOkSignedWith(kV4KeyText));

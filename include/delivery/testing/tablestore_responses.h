@@ -24,6 +24,13 @@ inline constexpr const char* kMockRequestId = "00000000-mock-0000-0000-000000000
 HttpResponse signedResponse(std::string_view action, const Credentials& credentials, int status, std::string body,
                             std::string requestId = kMockRequestId);
 
+/// The same for a client that signs with SignatureVersion::V4: the `authorization` is keyed, as the
+/// service keys it, with the derived V4 key of `region` and of the UTC day `day` ("yyyyMMdd") on
+/// which the client signed the request (the day of the client's clock).
+HttpResponse signedResponseV4(std::string_view action, const Credentials& credentials, std::string_view region,
+                              std::string_view day, int status, std::string body,
+                              std::string requestId = kMockRequestId);
+
 /// The empty 200 answer of CreateDeliveryTask, DeleteDeliveryTask and UpdateDeliveryTask.
 HttpResponse emptyOk(std::string_view action, const Credentials& credentials, std::string requestId = kMockRequestId);
 
