@@ -14,6 +14,12 @@
 #include "core/text.h"
 #include "core/url.h"
 
+// CURLOPT_PREREQFUNCTION, which keeps libcurl from resending a request that is not idempotent,
+// came with libcurl 7.80.0.
+#if LIBCURL_VERSION_NUM < 0x075000
+#error "delivery needs libcurl 7.80.0 or newer (CURLOPT_PREREQFUNCTION)"
+#endif
+
 namespace delivery {
 namespace {
 
