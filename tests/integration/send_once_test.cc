@@ -190,27 +190,6 @@ std::string huaweiAnswer(const Seen& s) {
   return http(s.method == "POST" ? 201 : 200, h, "");
 }
 
-dis::DliDestinationDescriptor dli() {
-  dis::DliDestinationDescriptor d;
-  d.setTaskName("dlitask").setAgencyName("dis_admin_agency").setDeliverTimeInterval(300);
-  d.setDliDatabaseName("db").setDliTableName("tbl").setObsBucketPath("obsbucket").setRetryDuration(1800);
-  return d;
-}
-
-kafka::CreateSinkTaskRequest sinkTask() {
-  kafka::ObsDestinationDescriptor d;
-  d.setConsumerStrategy(kafka::ConsumerStrategy::earliest)
-      .setDestinationFileType(kafka::DestinationFileType::TEXT)
-      .setAccessKey("obs-ak")
-      .setSecretKey("obs-sk")
-      .setObsBucketName("bucket")
-      .setObsPath("dump")
-      .setPartitionFormat(kafka::PartitionFormat::YYYY_MM_DD_HH_MM)
-      .setDeliverTimeInterval(300)
-      .setTopics("topic-test");
-  return kafka::CreateSinkTaskRequest("connector-1", "mytask", d);
-}
-
 template <typename Config>
 Config huaweiConfig(const DroppingServer& server) {
   Config config;
@@ -301,7 +280,7 @@ TEST_CASE("DIS: a create, update or batch start on a dying connection runs once;
     DroppingServer server(2, huaweiAnswer);
     auto client = dis::DisClient::create(kHuawei, huaweiConfig<dis::DisClientConfig>(server)).value();
     REQUIRE(client.listTransferTasks(dis::ListTransferTasksRequest("mystream")));
-    auto r = client.createTransferTask(dis::CreateTransferTaskRequest("mystream", dli()));
+    auto r = client.createTransferTask(dis::CreateTransferTaskRequest("mystream", test::dliSample()));
     REQUIRE_FALSE(r);
     requireOutcomeUnknown(r.error());
     CHECK(server.count("POST", tasks) == 1);
@@ -310,7 +289,7 @@ TEST_CASE("DIS: a create, update or batch start on a dying connection runs once;
     DroppingServer server(2, huaweiAnswer);
     auto client = dis::DisClient::create(kHuawei, huaweiConfig<dis::DisClientConfig>(server)).value();
     REQUIRE(client.listTransferTasks(dis::ListTransferTasksRequest("mystream")));
-    auto r = client.updateTransferTask(dis::UpdateTransferTaskRequest("mystream", dli()));
+    auto r = client.updateTransferTask(dis::UpdateTransferTaskRequest("mystream", test::dliSample()));
     REQUIRE_FALSE(r);
     requireOutcomeUnknown(r.error());
     CHECK(server.count("PUT", tasks) == 1);
@@ -318,7 +297,7 @@ TEST_CASE("DIS: a create, update or batch start on a dying connection runs once;
   SECTION("list") {
     DroppingServer server(2, huaweiAnswer);
     auto client = dis::DisClient::create(kHuawei, huaweiConfig<dis::DisClientConfig>(server)).value();
-    REQUIRE(client.createTransferTask(dis::CreateTransferTaskRequest("mystream", dli())));
+    REQUIRE(client.createTransferTask(dis::CreateTransferTaskRequest("mystream", test::dliSample())));
     REQUIRE(client.listTransferTasks(dis::ListTransferTasksRequest("mystream")));
     CHECK(server.count("GET", tasks) == 2);
     CHECK(server.count("POST", tasks) == 1);
@@ -332,7 +311,7 @@ TEST_CASE("Kafka: a sink-task create on a dying connection runs once; a list rec
     DroppingServer server(2, huaweiAnswer);
     auto client = kafka::KafkaClient::create(kHuawei, huaweiConfig<kafka::KafkaClientConfig>(server)).value();
     REQUIRE(client.listSinkTasks(kafka::ListSinkTasksRequest("connector-1")));
-    auto r = client.createSinkTask(sinkTask());
+    auto r = client.createSinkTask(test::kafkaSinkSample());
     REQUIRE_FALSE(r);
     requireOutcomeUnknown(r.error());
     CHECK(server.count("POST", tasks) == 1);
@@ -340,7 +319,7 @@ TEST_CASE("Kafka: a sink-task create on a dying connection runs once; a list rec
   SECTION("list") {
     DroppingServer server(2, huaweiAnswer);
     auto client = kafka::KafkaClient::create(kHuawei, huaweiConfig<kafka::KafkaClientConfig>(server)).value();
-    REQUIRE(client.createSinkTask(sinkTask()));
+    REQUIRE(client.createSinkTask(test::kafkaSinkSample()));
     REQUIRE(client.listSinkTasks(kafka::ListSinkTasksRequest("connector-1")));
     CHECK(server.count("GET", tasks) == 2);
     CHECK(server.count("POST", tasks) == 1);

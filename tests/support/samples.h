@@ -2,6 +2,8 @@
 // The Java SDK sample's delivery task (seed 000), shared by the Tablestore tests. Only the role
 // ARN differs: the seed masks its account id, which no ARN check could accept.
 
+#include "delivery/dis/model.h"
+#include "delivery/kafka/model.h"
 #include "delivery/tablestore/model.h"
 
 namespace delivery::test {
@@ -26,6 +28,29 @@ inline tablestore::CreateDeliveryTaskRequest javaSampleCreate() {
   r.setTableName("sampleTable").setTaskName("sampledeliverytask").setTaskConfig(javaSampleConfig()).setTaskType(
       DeliveryTaskType::BASE_INC);
   return r;
+}
+
+// A DLI transfer task with every field the DIS tests need.
+inline dis::DliDestinationDescriptor dliSample() {
+  dis::DliDestinationDescriptor d;
+  d.setTaskName("dlitask").setAgencyName("dis_admin_agency").setDeliverTimeInterval(300);
+  d.setDliDatabaseName("db").setDliTableName("tbl").setObsBucketPath("obsbucket").setRetryDuration(1800);
+  return d;
+}
+
+// A Kafka OBS sink task on connector `connectorId`.
+inline kafka::CreateSinkTaskRequest kafkaSinkSample(const std::string& connectorId = "connector-1") {
+  kafka::ObsDestinationDescriptor d;
+  d.setConsumerStrategy(kafka::ConsumerStrategy::earliest)
+      .setDestinationFileType(kafka::DestinationFileType::TEXT)
+      .setAccessKey("obs-ak")
+      .setSecretKey("obs-sk")
+      .setObsBucketName("bucket")
+      .setObsPath("dump")
+      .setPartitionFormat(kafka::PartitionFormat::YYYY_MM_DD_HH_MM)
+      .setDeliverTimeInterval(300)
+      .setTopics("topic-test");
+  return kafka::CreateSinkTaskRequest(connectorId, "mytask", d);
 }
 
 }  // namespace delivery::test

@@ -42,9 +42,7 @@ TEST_CASE("only reads are marked idempotent on the wire request, in every family
   dc.transport = transport;
   dc.region = "cn-north-4";
   auto disClient = dis::DisClient::create(creds, dc).value();
-  dis::DliDestinationDescriptor dli;
-  dli.setTaskName("dlitask").setAgencyName("dis_admin_agency").setDeliverTimeInterval(300);
-  dli.setDliDatabaseName("db").setDliTableName("tbl").setObsBucketPath("obsbucket").setRetryDuration(1800);
+  const dis::DliDestinationDescriptor dli = test::dliSample();
   CHECK_FALSE(marked([&] { return disClient.createTransferTask(dis::CreateTransferTaskRequest("s", dli)); }));
   CHECK_FALSE(marked([&] { return disClient.updateTransferTask(dis::UpdateTransferTaskRequest("s", dli)); }));
   CHECK_FALSE(marked([&] { return disClient.deleteTransferTask(dis::DeleteTransferTaskRequest("s", "dlitask")); }));
@@ -57,17 +55,7 @@ TEST_CASE("only reads are marked idempotent on the wire request, in every family
   kc.transport = transport;
   kc.region = "cn-north-4";
   auto kafkaClient = kafka::KafkaClient::create(creds, kc).value();
-  kafka::ObsDestinationDescriptor obs;
-  obs.setConsumerStrategy(kafka::ConsumerStrategy::earliest)
-      .setDestinationFileType(kafka::DestinationFileType::TEXT)
-      .setAccessKey("obs-ak")
-      .setSecretKey("obs-sk")
-      .setObsBucketName("bucket")
-      .setObsPath("dump")
-      .setPartitionFormat(kafka::PartitionFormat::YYYY_MM_DD_HH_MM)
-      .setDeliverTimeInterval(300)
-      .setTopics("topic-test");
-  CHECK_FALSE(marked([&] { return kafkaClient.createSinkTask(kafka::CreateSinkTaskRequest("c", "task", obs)); }));
+  CHECK_FALSE(marked([&] { return kafkaClient.createSinkTask(test::kafkaSinkSample("c")); }));
   CHECK_FALSE(marked([&] { return kafkaClient.deleteSinkTask(kafka::DeleteSinkTaskRequest("c", "t")); }));
   CHECK_FALSE(marked([&] { return kafkaClient.createConnector(kafka::CreateConnectorRequest("instance-1")); }));
   CHECK(marked([&] { return kafkaClient.listSinkTasks(kafka::ListSinkTasksRequest("c")); }));
