@@ -18,6 +18,7 @@
 namespace delivery::emulator {
 namespace {
 constexpr const char* kStateHeader = "delivery-emulator-state v2";
+
 }  // namespace
 
 struct Emulator::Impl {
@@ -86,16 +87,20 @@ struct Emulator::Impl {
     for (const auto& [k, v] : req.params) ex.query.emplace_back(k, v);
     for (const auto& [name, value] : req.headers) ex.headers.add(name, value);
     ex.body = req.body;
-    Reply reply;
     {
       std::lock_guard<std::mutex> lock(mutex);
       ++requests;
       clientPorts.insert(req.remote_port);
       lastRequest = std::chrono::steady_clock::now();
-      Backend& backend = req.path.rfind("/v2/", 0) == 0 ? static_cast<Backend&>(*huawei) : *tablestore;
-      reply = backend.handle(ex);
-      if (backend.takeDirty()) saveLocked();
     }
+    Backend& backend = req.path.rfind("/v2/", 0) == 0 ? static_cast<Backend&>(*huawei) : *tablestore;
+    const Locked locked = [this, &backend](const std::function<Reply()>& step) {
+      std::lock_guard<std::mutex> lock(mutex);
+      Reply changed = step();
+      if (backend.takeDirty()) saveLocked();
+      return changed;
+    };
+    const Reply reply = backend.handle(ex, locked);
     std::string contentType = "application/octet-stream";
     for (const auto& [name, value] : reply.headers) {
       if (delivery::Headers::namesEqual(name, "Content-Type")) {
@@ -115,8 +120,8 @@ struct Emulator::Impl {
 
 Emulator::Emulator(EmulatorOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
-  impl_->tablestore = std::make_unique<TablestoreBackend>(impl_->options.credentials);
-  impl_->huawei = std::make_unique<HuaweiBackend>(impl_->options.huawei);
+  impl_->tablestore = std::make_unique<TablestoreBackend>(impl_->options.credentials, impl_->options.beforeValidate);
+  impl_->huawei = std::make_unique<HuaweiBackend>(impl_->options.huawei, impl_->options.beforeValidate);
 }
 
 Emulator::~Emulator() { stop(); }

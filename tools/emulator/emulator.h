@@ -9,9 +9,13 @@
 //   SDK-HMAC-SHA256 signatures over the request's own SignedHeaders or an X-Auth-Token (401 with a
 //   Huawei error body), X-Sdk-Date within 15 minutes, validates bodies (400 DIS.4200), keeps tasks
 //   per stream with their state (start/stop), and answers 201/200/204 as the service does.
+//
+// Requests are decoded, authenticated and validated in parallel; one lock is held only while the
+// task maps are read or changed (and the state file is written).
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -32,6 +36,9 @@ struct EmulatorOptions {
   std::chrono::seconds idleTimeout{0};
   /// Print one line per request to stderr.
   bool verbose = false;
+  /// For tests: called on the request's thread once its body has been decoded and before it is
+  /// validated, with no lock held (see BeforeValidate in backend.h).
+  std::function<void(const std::string& path)> beforeValidate;
 };
 
 struct EmulatorStats {
