@@ -14,6 +14,7 @@
 // task maps are read or changed (and the state file is written).
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -36,6 +37,15 @@ struct EmulatorOptions {
   std::chrono::seconds idleTimeout{0};
   /// Print one line per request to stderr.
   bool verbose = false;
+  /// Connections served at the same time. Each has a thread of its own, started when a connection
+  /// arrives and no started thread is free (threads are kept for reuse); a connection beyond this
+  /// waits until another one closes.
+  std::size_t maxConnections = 256;
+  /// A keep-alive connection that sends nothing for this long is closed.
+  std::chrono::seconds keepAliveTimeout{5};
+  /// The largest request body accepted. A request declaring more gets 413 at once, and a
+  /// Content-Length that is not a plain decimal number gets 400; both before any body is read.
+  std::size_t maxBodyBytes = 8u * 1024u * 1024u;
   /// For tests: called on the request's thread once its body has been decoded and before it is
   /// validated, with no lock held (see BeforeValidate in backend.h).
   std::function<void(const std::string& path)> beforeValidate;
