@@ -3,6 +3,7 @@
 // family and can save and load its tasks as lines of the state file.
 
 #include <chrono>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <utility>
@@ -34,17 +35,27 @@ struct Reply {
   std::string code;  ///< the error code, for the request log
 };
 
+/// Runs a step that reads or changes a backend's tasks while holding the emulator's state lock, and
+/// saves the state file before letting go when the step marked the backend dirty.
+using Locked = std::function<Reply(const std::function<Reply()>& step)>;
+
+/// Test hook: called on the request's thread after a body has been decoded and before it is
+/// validated, with no lock held. Its argument is the request path.
+using BeforeValidate = std::function<void(const std::string& path)>;
+
 class Backend {
  public:
   virtual ~Backend() = default;
-  /// Called with the emulator's lock held.
-  virtual Reply handle(const Exchange& exchange) = 0;
-  /// Writes one line per task, each starting with this backend's tag.
+  /// Called without any lock held, from many threads at once. Parsing, authentication, decoding,
+  /// validation and encoding happen here; only the steps given to `locked` touch the tasks.
+  virtual Reply handle(const Exchange& exchange, const Locked& locked) = 0;
+  /// Writes one line per task, each starting with this backend's tag. Called with the lock held.
   virtual void save(std::ostream& out) const = 0;
-  /// Reads one line (without the tag); false when it is corrupt.
+  /// Reads one line (without the tag); false when it is corrupt. Called before serving starts.
   virtual bool load(const std::string& tag, const std::string& rest) = 0;
+  /// Called with the lock held.
   virtual std::size_t taskCount() const = 0;
-  /// True when the last handle() changed state that the state file should keep.
+  /// True when a locked step changed state that the state file should keep (lock held).
   bool takeDirty() {
     const bool d = dirty_;
     dirty_ = false;

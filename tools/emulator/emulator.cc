@@ -5,12 +5,15 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdio>
+#include <deque>
 #include <fstream>
 #include <iostream>
 #include <mutex>
 #include <set>
 #include <sstream>
+#include <system_error>
 #include <thread>
+#include <vector>
 
 #include "emulator/huawei_backend.h"
 #include "emulator/tablestore_backend.h"
@@ -18,6 +21,90 @@
 namespace delivery::emulator {
 namespace {
 constexpr const char* kStateHeader = "delivery-emulator-state v2";
+
+// httplib keeps a connection on one task (and so one thread) until the peer closes it or it has
+// been idle for the keep-alive timeout. With a fixed pool, as many idle clients as threads lock
+// everyone else out; this queue starts a thread whenever no started one is free, up to `limit`.
+class ConnectionThreads final : public httplib::TaskQueue {
+ public:
+  explicit ConnectionThreads(std::size_t limit) : limit_(limit == 0 ? 1 : limit) {}
+  ~ConnectionThreads() override { shutdown(); }
+
+  void enqueue(std::function<void()> fn) override {
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (idle_ <= jobs_.size() && threads_.size() < limit_) {
+      try {
+        threads_.emplace_back([this] { work(); });
+      } catch (const std::system_error&) {
+        if (threads_.empty()) {  // no thread at all: serve it on the accepting thread
+          lock.unlock();
+          fn();
+          return;
+        }
+      }
+    }
+    jobs_.push_back(std::move(fn));
+    lock.unlock();
+    ready_.notify_one();
+  }
+
+  // Called by httplib on the accepting thread once it stops accepting; queued connections still run.
+  void shutdown() override {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+    }
+    ready_.notify_all();
+    for (auto& t : threads_) {
+      if (t.joinable()) t.join();
+    }
+  }
+
+ private:
+  void work() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+      ++idle_;
+      ready_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
+      --idle_;
+      if (jobs_.empty()) return;
+      std::function<void()> fn = std::move(jobs_.front());
+      jobs_.pop_front();
+      lock.unlock();
+      fn();
+      lock.lock();
+    }
+  }
+
+  const std::size_t limit_;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<std::function<void()>> jobs_;
+  std::vector<std::thread> threads_;  // only the accepting thread adds and joins
+  std::size_t idle_ = 0;              // started threads waiting for a connection
+  bool stopping_ = false;
+};
+
+// A Content-Length httplib would otherwise act on: it reads "-1" as 2^64-1 and then waits for
+// that many bytes, and it reads "12abc" as 12. Only digits are accepted, and all copies must agree.
+enum class LengthCheck { Ok, Malformed, TooLarge };
+LengthCheck checkContentLength(const httplib::Request& req, std::size_t maxBody) {
+  const std::size_t count = req.get_header_value_count("Content-Length");
+  std::string first;
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string value = req.get_header_value("Content-Length", i);
+    if (value.empty() || value.size() > 19 || value.find_first_not_of("0123456789") != std::string::npos) {
+      return LengthCheck::Malformed;
+    }
+    if (i == 0) {
+      first = value;
+    } else if (value != first) {
+      return LengthCheck::Malformed;
+    }
+  }
+  if (count > 0 && std::stoull(first) > maxBody) return LengthCheck::TooLarge;
+  return LengthCheck::Ok;
+}
 }  // namespace
 
 struct Emulator::Impl {
@@ -86,16 +173,20 @@ struct Emulator::Impl {
     for (const auto& [k, v] : req.params) ex.query.emplace_back(k, v);
     for (const auto& [name, value] : req.headers) ex.headers.add(name, value);
     ex.body = req.body;
-    Reply reply;
     {
       std::lock_guard<std::mutex> lock(mutex);
       ++requests;
       clientPorts.insert(req.remote_port);
       lastRequest = std::chrono::steady_clock::now();
-      Backend& backend = req.path.rfind("/v2/", 0) == 0 ? static_cast<Backend&>(*huawei) : *tablestore;
-      reply = backend.handle(ex);
-      if (backend.takeDirty()) saveLocked();
     }
+    Backend& backend = req.path.rfind("/v2/", 0) == 0 ? static_cast<Backend&>(*huawei) : *tablestore;
+    const Locked locked = [this, &backend](const std::function<Reply()>& step) {
+      std::lock_guard<std::mutex> lock(mutex);
+      Reply changed = step();
+      if (backend.takeDirty()) saveLocked();
+      return changed;
+    };
+    const Reply reply = backend.handle(ex, locked);
     std::string contentType = "application/octet-stream";
     for (const auto& [name, value] : reply.headers) {
       if (delivery::Headers::namesEqual(name, "Content-Type")) {
@@ -115,8 +206,8 @@ struct Emulator::Impl {
 
 Emulator::Emulator(EmulatorOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
-  impl_->tablestore = std::make_unique<TablestoreBackend>(impl_->options.credentials);
-  impl_->huawei = std::make_unique<HuaweiBackend>(impl_->options.huawei);
+  impl_->tablestore = std::make_unique<TablestoreBackend>(impl_->options.credentials, impl_->options.beforeValidate);
+  impl_->huawei = std::make_unique<HuaweiBackend>(impl_->options.huawei, impl_->options.beforeValidate);
 }
 
 Emulator::~Emulator() { stop(); }
@@ -125,10 +216,28 @@ Result<int> Emulator::start() {
   Impl& s = *impl_;
   if (s.running) return s.port;
   if (Result<void> loaded = s.load(); !loaded) return loaded.error();
+  const std::size_t maxConnections = s.options.maxConnections;
+  s.server.new_task_queue = [maxConnections] { return new ConnectionThreads(maxConnections); };
   s.server.set_keep_alive_max_count(1000000);
-  s.server.set_keep_alive_timeout(60);
-  s.server.set_payload_max_length(8 * 1024 * 1024);
+  s.server.set_keep_alive_timeout(static_cast<time_t>(s.options.keepAliveTimeout.count()));
+  s.server.set_payload_max_length(s.options.maxBodyBytes);
   s.server.set_read_timeout(30, 0);
+  // Runs once the headers are in and before httplib reads the body.
+  s.server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    const LengthCheck check = checkContentLength(req, impl_->options.maxBodyBytes);
+    if (check == LengthCheck::Ok) return httplib::Server::HandlerResponse::Unhandled;
+    const bool tooLarge = check == LengthCheck::TooLarge;
+    res.status = tooLarge ? 413 : 400;
+    // The body was not read, so this connection cannot carry another request.
+    res.set_header("Connection", "close");
+    res.set_content(tooLarge ? "the request body is larger than " + std::to_string(impl_->options.maxBodyBytes) + " bytes\n"
+                             : std::string("the Content-Length header is not a valid length\n"),
+                    "text/plain");
+    if (impl_->options.verbose) {
+      std::cerr << "delivery-emulator: " << req.method << ' ' << req.path << " -> " << res.status << " Content-Length\n";
+    }
+    return httplib::Server::HandlerResponse::Handled;
+  });
   auto handler = [this](const httplib::Request& req, httplib::Response& res) { impl_->handle(req, res); };
   s.server.Post(R"(/.*)", handler);
   s.server.Get(R"(/.*)", handler);

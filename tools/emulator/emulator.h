@@ -9,9 +9,14 @@
 //   SDK-HMAC-SHA256 signatures over the request's own SignedHeaders or an X-Auth-Token (401 with a
 //   Huawei error body), X-Sdk-Date within 15 minutes, validates bodies (400 DIS.4200), keeps tasks
 //   per stream with their state (start/stop), and answers 201/200/204 as the service does.
+//
+// Requests are decoded, authenticated and validated in parallel; one lock is held only while the
+// task maps are read or changed (and the state file is written).
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -32,6 +37,18 @@ struct EmulatorOptions {
   std::chrono::seconds idleTimeout{0};
   /// Print one line per request to stderr.
   bool verbose = false;
+  /// Connections served at the same time. Each has a thread of its own, started when a connection
+  /// arrives and no started thread is free (threads are kept for reuse); a connection beyond this
+  /// waits until another one closes.
+  std::size_t maxConnections = 256;
+  /// A keep-alive connection that sends nothing for this long is closed.
+  std::chrono::seconds keepAliveTimeout{5};
+  /// The largest request body accepted. A request declaring more gets 413 at once, and a
+  /// Content-Length that is not a plain decimal number gets 400; both before any body is read.
+  std::size_t maxBodyBytes = 8u * 1024u * 1024u;
+  /// For tests: called on the request's thread once its body has been decoded and before it is
+  /// validated, with no lock held (see BeforeValidate in backend.h).
+  std::function<void(const std::string& path)> beforeValidate;
 };
 
 struct EmulatorStats {

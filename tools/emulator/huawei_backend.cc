@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <ostream>
 #include <sstream>
 
@@ -130,16 +131,28 @@ std::string HuaweiBackend::authenticate(const Exchange& ex, const std::string& p
   return {};
 }
 
-Reply HuaweiBackend::dis(const Exchange& ex, const std::string& stream, const std::vector<std::string>& rest) {
-  auto& tasks = disTasks_[stream];
+HuaweiBackend::DisTask* HuaweiBackend::findDisTask(const std::string& stream, const std::string& name) {
+  auto s = disTasks_.find(stream);
+  if (s == disTasks_.end()) return nullptr;
+  auto it = s->second.find(name);
+  return it == s->second.end() ? nullptr : &it->second;
+}
+
+// In every route below, bodies are decoded and validated, and replies encoded, outside the lock;
+// the steps given to `locked` only look up, copy or change the task maps.
+Reply HuaweiBackend::dis(const Exchange& ex, const std::string& stream, const std::vector<std::string>& rest,
+                         const Locked& locked) {
   // .../transfer-tasks
   if (rest.empty()) {
     if (ex.method == "GET") {
-      dis::ListTransferTasksResponse list;
       std::vector<dis::TransferTask> out;
-      for (const auto& [name, t] : tasks) {
-        out.push_back(transferTask(name, t));
-      }
+      locked([&] {
+        if (auto s = disTasks_.find(stream); s != disTasks_.end()) {
+          for (const auto& [name, t] : s->second) out.push_back(transferTask(name, t));
+        }
+        return Reply{};
+      });
+      dis::ListTransferTasksResponse list;
       list.setTotalNumber(static_cast<std::int64_t>(out.size()));
       list.setQuota(50);
       list.setTasks(std::move(out));
@@ -149,21 +162,28 @@ Reply HuaweiBackend::dis(const Exchange& ex, const std::string& stream, const st
     std::vector<FieldViolation> problems;
     dis::CreateTransferTaskRequest request = dd::decodeCreate(ex.body, problems);
     request.setStreamName(stream);
+    beforeValidate(ex);
     // Everything wrong at once: what could not be read, then the rules (once per field).
     if (request.getDescriptor()) addNewViolations(problems, request.validate());
     if (!problems.empty()) return invalid(problems, "DIS.4200");
     const std::string name = taskName(*request.getDescriptor());
-    auto it = tasks.find(name);
     if (ex.method == "POST") {
-      if (it != tasks.end()) return error(400, "DIS.4301", "transfer task " + name + " already exists");
-      tasks[name] = DisTask{newTaskId(), *request.getDescriptor(), dis::TransferTaskState::RUNNING, nowMillis()};
-      markDirty();
-      return json(201, "");
+      DisTask task{newTaskId(), *request.getDescriptor(), dis::TransferTaskState::RUNNING, nowMillis()};
+      return locked([&] {
+        auto& tasks = disTasks_[stream];
+        if (tasks.count(name) != 0) return error(400, "DIS.4301", "transfer task " + name + " already exists");
+        tasks.emplace(name, std::move(task));
+        markDirty();
+        return json(201, "");
+      });
     }
-    if (it == tasks.end()) return error(404, "DIS.4336", "transfer task " + name + " does not exist");
-    it->second.descriptor = *request.getDescriptor();
-    markDirty();
-    return json(200, "");
+    return locked([&] {
+      DisTask* task = findDisTask(stream, name);
+      if (task == nullptr) return error(404, "DIS.4336", "transfer task " + name + " does not exist");
+      task->descriptor = *request.getDescriptor();
+      markDirty();
+      return json(200, "");
+    });
   }
   // .../transfer-tasks/action
   if (rest.size() == 1 && rest[0] == "action" && ex.method == "POST") {
@@ -171,35 +191,46 @@ Reply HuaweiBackend::dis(const Exchange& ex, const std::string& stream, const st
     std::vector<std::string> ids;
     std::vector<FieldViolation> problems;
     dd::decodeBatch(ex.body, action, ids, problems);
+    beforeValidate(ex);
     if (action != "start" && action != "stop") problems.push_back({"action", "must be start or stop"});
     if (ids.empty()) problems.push_back({"tasks", "must name at least one task"});
     if (!problems.empty()) return invalid(problems, "DIS.4200");
-    std::vector<DisTask*> targets;
-    for (const auto& id : ids) {
-      DisTask* found = nullptr;
-      for (auto& [name, t] : tasks) {
-        if (t.id == id) found = &t;
+    const auto state = action == "start" ? dis::TransferTaskState::RUNNING : dis::TransferTaskState::PAUSED;
+    return locked([&] {
+      auto& tasks = disTasks_[stream];
+      std::vector<DisTask*> targets;
+      for (const auto& id : ids) {
+        DisTask* found = nullptr;
+        for (auto& [name, t] : tasks) {
+          if (t.id == id) found = &t;
+        }
+        if (found == nullptr) return error(400, "DIS.4336", "no transfer task with id " + id + " on stream " + stream);
+        targets.push_back(found);
       }
-      if (found == nullptr) return error(400, "DIS.4336", "no transfer task with id " + id + " on stream " + stream);
-      targets.push_back(found);
-    }
-    for (DisTask* t : targets) t->state = action == "start" ? dis::TransferTaskState::RUNNING : dis::TransferTaskState::PAUSED;
-    markDirty();
-    return json(200, "");
+      for (DisTask* t : targets) t->state = state;
+      markDirty();
+      return json(200, "");
+    });
   }
   // .../transfer-tasks/{task_name}
   if (rest.size() == 1 && (ex.method == "GET" || ex.method == "DELETE")) {
-    auto it = tasks.find(rest[0]);
-    if (it == tasks.end()) return error(404, "DIS.4336", "transfer task " + rest[0] + " does not exist");
-    if (ex.method == "DELETE") {
-      tasks.erase(it);
-      markDirty();
-      return json(204, "");
-    }
-    const DisTask& t = it->second;
+    std::optional<DisTask> found;
+    Reply reply = locked([&] {
+      DisTask* task = findDisTask(stream, rest[0]);
+      if (task == nullptr) return error(404, "DIS.4336", "transfer task " + rest[0] + " does not exist");
+      if (ex.method == "DELETE") {
+        disTasks_[stream].erase(rest[0]);
+        markDirty();
+        return json(204, "");
+      }
+      found = *task;
+      return Reply{};
+    });
+    if (!found) return reply;
+    const DisTask& t = *found;
     dis::ShowTransferTaskResponse show;
     show.setStreamName(stream);
-    show.setTask(transferTask(it->first, t));
+    show.setTask(transferTask(rest[0], t));
     dis::PartitionResult p;
     p.partitionId = "shardId-0000000000";
     p.status = t.state == dis::TransferTaskState::RUNNING ? "RUNNING" : "PAUSED";
@@ -213,28 +244,41 @@ Reply HuaweiBackend::dis(const Exchange& ex, const std::string& stream, const st
   return error(404, "DIS.4005", "no such resource");
 }
 
-Reply HuaweiBackend::enableConnector(const Exchange& ex, const std::string& instanceId) {
+Reply HuaweiBackend::enableConnector(const Exchange& ex, const std::string& instanceId, const Locked& locked) {
   std::vector<FieldViolation> problems;
   kafka::CreateConnectorRequest request = kd::decodeCreateConnector(ex.body, problems);
   request.setInstanceId(instanceId);
+  beforeValidate(ex);
   if (auto v = request.validate(); !v) {
     for (const auto& x : v.error().violations) problems.push_back(x);
   }
   if (!problems.empty()) return invalid(problems, "DMS.00400000");
-  for (const auto& [id, c] : connectors_) {
-    if (c.instanceId == instanceId) return error(400, "DMS.00400069", "dumping is already enabled on instance " + instanceId);
-  }
   const std::string connectorId = delivery::detail::randomUuid();
   const std::string jobId = delivery::detail::randomUuid();
-  connectors_[connectorId] = Connector{instanceId, jobId, {}};
-  markDirty();
-  return json(200, kd::encodeCreateConnectorResponse(jobId, connectorId));
+  return locked([&] {
+    for (const auto& [id, c] : connectors_) {
+      if (c.instanceId == instanceId) {
+        return error(400, "DMS.00400069", "dumping is already enabled on instance " + instanceId);
+      }
+    }
+    connectors_[connectorId] = Connector{instanceId, jobId, {}};
+    markDirty();
+    return json(200, kd::encodeCreateConnectorResponse(jobId, connectorId));
+  });
 }
 
-Reply HuaweiBackend::sinkTasks(const Exchange& ex, const std::string& connectorId, const std::vector<std::string>& rest) {
-  auto c = connectors_.find(connectorId);
-  if (c == connectors_.end()) return error(404, "DMS.00404022", "connector " + connectorId + " does not exist");
-  auto& tasks = c->second.tasks;
+Reply HuaweiBackend::sinkTasks(const Exchange& ex, const std::string& connectorId, const std::vector<std::string>& rest,
+                               const Locked& locked) {
+  const auto noConnector = [&] {
+    return error(404, "DMS.00404022", "connector " + connectorId + " does not exist");
+  };
+  // An unknown connector is a 404 whatever the body says, as before validation.
+  bool known = false;
+  locked([&] {
+    known = connectors_.count(connectorId) != 0;
+    return Reply{};
+  });
+  if (!known) return noConnector();
   auto summary = [](const std::string& id, const SinkTask& t) {
     const auto& d = t.descriptor;
     return kafka::SinkTask{id, t.name, "OBS", t.createTime, "RUNNING", d.getTopics() ? *d.getTopics() : d.getTopicsRegex().value_or("")};
@@ -243,20 +287,32 @@ Reply HuaweiBackend::sinkTasks(const Exchange& ex, const std::string& connectorI
     std::vector<FieldViolation> problems;
     kafka::CreateSinkTaskRequest request = kd::decodeCreate(ex.body, problems);
     request.setConnectorId(connectorId);
+    beforeValidate(ex);
     addNewViolations(problems, request.validate());
     if (!problems.empty()) return invalid(problems, "DMS.00400000");
-    for (const auto& [id, t] : tasks) {
-      if (t.name == request.getTaskName()) return error(400, "DMS.00400850", "sink task " + t.name + " already exists");
-    }
     const std::string id = delivery::detail::randomUuid();
-    tasks[id] = SinkTask{request.getTaskName(), request.getObsDestinationDescriptor(), nowMillis()};
-    markDirty();
-    return json(200, kd::encodeCreateResponse(id));
+    SinkTask task{request.getTaskName(), request.getObsDestinationDescriptor(), nowMillis()};
+    return locked([&] {
+      auto c = connectors_.find(connectorId);
+      if (c == connectors_.end()) return noConnector();
+      for (const auto& [other, t] : c->second.tasks) {
+        if (t.name == task.name) return error(400, "DMS.00400850", "sink task " + t.name + " already exists");
+      }
+      c->second.tasks.emplace(id, std::move(task));
+      markDirty();
+      return json(200, kd::encodeCreateResponse(id));
+    });
   }
   if (rest.empty() && ex.method == "GET") {
-    kafka::ListSinkTasksResponse list;
     std::vector<kafka::SinkTask> out;
-    for (const auto& [id, t] : tasks) out.push_back(summary(id, t));
+    Reply reply = locked([&] {
+      auto c = connectors_.find(connectorId);
+      if (c == connectors_.end()) return noConnector();
+      for (const auto& [id, t] : c->second.tasks) out.push_back(summary(id, t));
+      return Reply{};
+    });
+    if (reply.status != 200) return reply;
+    kafka::ListSinkTasksResponse list;
     list.setTotalNumber(static_cast<std::int64_t>(out.size()));
     list.setMaxTasks(18);
     list.setQuotaTasks(18);
@@ -264,16 +320,24 @@ Reply HuaweiBackend::sinkTasks(const Exchange& ex, const std::string& connectorI
     return json(200, kd::encodeList(list));
   }
   if (rest.size() == 1 && (ex.method == "GET" || ex.method == "DELETE")) {
-    auto it = tasks.find(rest[0]);
-    if (it == tasks.end()) return error(404, "DMS.00404023", "sink task " + rest[0] + " does not exist");
-    if (ex.method == "DELETE") {
-      tasks.erase(it);
-      markDirty();
-      return json(204, "");
-    }
-    const auto& d = it->second.descriptor;
+    std::optional<SinkTask> found;
+    Reply reply = locked([&] {
+      auto c = connectors_.find(connectorId);
+      if (c == connectors_.end()) return noConnector();
+      auto it = c->second.tasks.find(rest[0]);
+      if (it == c->second.tasks.end()) return error(404, "DMS.00404023", "sink task " + rest[0] + " does not exist");
+      if (ex.method == "DELETE") {
+        c->second.tasks.erase(it);
+        markDirty();
+        return json(204, "");
+      }
+      found = it->second;
+      return Reply{};
+    });
+    if (!found) return reply;
+    const auto& d = found->descriptor;
     kafka::ShowSinkTaskResponse show;
-    show.setTask(summary(it->first, it->second));
+    show.setTask(summary(rest[0], *found));
     kafka::ObsDestinationDescription description;  // as the service: no AK/SK
     description.consumerStrategy = kafka::toString(d.getConsumerStrategy());
     description.destinationFileType = kafka::toString(d.getDestinationFileType());
@@ -299,7 +363,7 @@ Reply HuaweiBackend::sinkTasks(const Exchange& ex, const std::string& connectorI
   return error(404, "APIGW.0101", "the API does not exist");
 }
 
-Reply HuaweiBackend::handle(const Exchange& ex) {
+Reply HuaweiBackend::handle(const Exchange& ex, const Locked& locked) {
   const std::vector<std::string> parts = split(ex.path);  // v2, project, kind, id, collection, ...
   Reply reply;
   if (parts.size() < 3 || parts[0] != "v2") {
@@ -307,11 +371,11 @@ Reply HuaweiBackend::handle(const Exchange& ex) {
   } else if (std::string why = authenticate(ex, parts[1]); !why.empty()) {
     reply = error(401, "APIGW.0301", "Incorrect IAM authentication information: " + why);
   } else if (parts.size() >= 5 && parts[2] == "streams" && parts[4] == "transfer-tasks" && !parts[3].empty()) {
-    reply = dis(ex, parts[3], std::vector<std::string>(parts.begin() + 5, parts.end()));
+    reply = dis(ex, parts[3], std::vector<std::string>(parts.begin() + 5, parts.end()), locked);
   } else if (parts.size() >= 5 && parts[2] == "connectors" && parts[4] == "sink-tasks" && !parts[3].empty()) {
-    reply = sinkTasks(ex, parts[3], std::vector<std::string>(parts.begin() + 5, parts.end()));
+    reply = sinkTasks(ex, parts[3], std::vector<std::string>(parts.begin() + 5, parts.end()), locked);
   } else if (parts.size() == 5 && parts[2] == "instances" && parts[4] == "connector" && ex.method == "POST") {
-    reply = enableConnector(ex, parts[3]);
+    reply = enableConnector(ex, parts[3], locked);
   } else {
     reply = error(404, "APIGW.0101", "the API does not exist");
   }

@@ -26,10 +26,11 @@ struct HuaweiEmulatorCredentials {
 
 class HuaweiBackend final : public Backend {
  public:
-  explicit HuaweiBackend(HuaweiEmulatorCredentials credentials) : credentials_(std::move(credentials)) {
+  HuaweiBackend(HuaweiEmulatorCredentials credentials, BeforeValidate beforeValidate)
+      : credentials_(std::move(credentials)), beforeValidate_(std::move(beforeValidate)) {
     connectors_[credentials_.defaultConnectorId] = Connector{"", "", {}};
   }
-  Reply handle(const Exchange& exchange) override;
+  Reply handle(const Exchange& exchange, const Locked& locked) override;
   void save(std::ostream& out) const override;
   bool load(const std::string& tag, const std::string& rest) override;
   std::size_t taskCount() const override;
@@ -55,11 +56,17 @@ class HuaweiBackend final : public Backend {
 
   /// Empty when the request is authentic, else the reason.
   std::string authenticate(const Exchange& ex, const std::string& pathProject) const;
-  Reply dis(const Exchange& ex, const std::string& stream, const std::vector<std::string>& rest);
-  Reply sinkTasks(const Exchange& ex, const std::string& connectorId, const std::vector<std::string>& rest);
-  Reply enableConnector(const Exchange& ex, const std::string& instanceId);
+  Reply dis(const Exchange& ex, const std::string& stream, const std::vector<std::string>& rest, const Locked& locked);
+  Reply sinkTasks(const Exchange& ex, const std::string& connectorId, const std::vector<std::string>& rest,
+                  const Locked& locked);
+  Reply enableConnector(const Exchange& ex, const std::string& instanceId, const Locked& locked);
+  DisTask* findDisTask(const std::string& stream, const std::string& name);
+  void beforeValidate(const Exchange& ex) const {
+    if (beforeValidate_) beforeValidate_(ex.path);
+  }
 
   HuaweiEmulatorCredentials credentials_;
+  BeforeValidate beforeValidate_;
   std::map<std::string, std::map<std::string, DisTask>> disTasks_;  // stream -> task name -> task
   std::map<std::string, Connector> connectors_;                      // connector id -> connector
 };

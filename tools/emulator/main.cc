@@ -13,7 +13,8 @@ void usage(std::ostream& os) {
   os << "usage: delivery-emulator [--port N] [--access-key-id ID] [--access-key-secret SECRET]\n"
         "                         [--security-token TOKEN] [--huawei-ak AK] [--huawei-sk SK]\n"
         "                         [--huawei-project-id ID] [--huawei-token TOKEN] [--huawei-connector-id ID]\n"
-        "                         [--state-file PATH] [--idle-timeout SECONDS] [--verbose]\n"
+        "                         [--state-file PATH] [--idle-timeout SECONDS] [--max-connections N]\n"
+        "                         [--keep-alive SECONDS] [--max-body-bytes N] [--verbose]\n"
         "Serves the Tablestore delivery-task actions, the Huawei Cloud DIS transfer-task API and the DMS\n"
         "Kafka sink-task API on http://127.0.0.1:<port>.\n"
         "  --port 0 (default) picks a free port; the first line printed is\n"
@@ -23,7 +24,12 @@ void usage(std::ostream& os) {
         "  Huawei credentials default to emulator-ak / emulator-sk, project emulator-project and IAM token\n"
         "  emulator-iam-token, or HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK / HUAWEICLOUD_SDK_PROJECT_ID.\n"
         "  One Kafka dump connector exists from the start: emulator-connector (--huawei-connector-id).\n"
-        "  --idle-timeout: stop after that many seconds without a request (default 600, 0 = never).\n";
+        "  --idle-timeout: stop after that many seconds without a request (default 600, 0 = never).\n"
+        "  --max-connections: connections served at the same time, a thread each, started as needed\n"
+        "  (default 256); more wait until one closes.\n"
+        "  --keep-alive: close a connection after that many idle seconds (default 5).\n"
+        "  --max-body-bytes: largest request body (default 8388608). A larger Content-Length gets 413,\n"
+        "  one that is not a decimal number gets 400, both at once and with Connection: close.\n";
 }
 }  // namespace
 
@@ -68,6 +74,18 @@ int main(int argc, char** argv) {
         options.stateFile = next();
       } else if (arg == "--idle-timeout") {
         options.idleTimeout = std::chrono::seconds(std::stol(next()));
+      } else if (arg == "--max-connections") {
+        const long n = std::stol(next());
+        if (n < 1 || n > 100000) throw std::out_of_range("max-connections");
+        options.maxConnections = static_cast<std::size_t>(n);
+      } else if (arg == "--keep-alive") {
+        const long n = std::stol(next());
+        if (n < 1 || n > 3600) throw std::out_of_range("keep-alive");
+        options.keepAliveTimeout = std::chrono::seconds(n);
+      } else if (arg == "--max-body-bytes") {
+        const long long n = std::stoll(next());
+        if (n < 1) throw std::out_of_range("max-body-bytes");
+        options.maxBodyBytes = static_cast<std::size_t>(n);
       } else if (arg == "--verbose") {
         options.verbose = true;
       } else if (arg == "--help" || arg == "-h") {

@@ -80,68 +80,93 @@ TablestoreBackend::Task* TablestoreBackend::find(const std::string& table, const
   return k == t->second.end() ? nullptr : &k->second;
 }
 
-Reply TablestoreBackend::dispatch(const std::string& action, const std::string& body) {
+template <typename Request>
+std::optional<Reply> TablestoreBackend::rejectInvalid(const Request& request, const Exchange& ex) const {
+  if (beforeValidate_) beforeValidate_(ex.path);
+  if (auto v = request.validate(); !v) return invalid(v.error());
+  return std::nullopt;
+}
+
+// Each action decodes and validates its body first; only the lookup or change of tasks_ runs in
+// `locked`, and replies are encoded after the lock is released.
+Reply TablestoreBackend::dispatch(const std::string& action, const Exchange& ex, const Locked& locked) {
+  const std::string& body = ex.body;
   if (action == "CreateDeliveryTask") {
     auto r = td::decodeCreateRequest(body);
     if (!r) return error(400, "OTSParameterInvalid", r.error().message);
-    if (auto v = r->validate(); !v) return invalid(v.error());
-    auto& table = tasks_[r->getTableName()];
-    if (table.count(r->getTaskName()) != 0) {
-      return error(409, "OTSObjectAlreadyExist", "delivery task " + r->getTaskName() + " already exists");
-    }
+    if (auto rejected = rejectInvalid(*r, ex)) return std::move(*rejected);
     const auto now = std::chrono::system_clock::now().time_since_epoch();
-    table[r->getTaskName()] =
-        Task{*r->getTaskConfig(), r->getTaskType(), std::chrono::duration_cast<std::chrono::nanoseconds>(now).count()};
-    markDirty();
-    return ok(td::encodeEmptyResponse());
+    Task task{*r->getTaskConfig(), r->getTaskType(), std::chrono::duration_cast<std::chrono::nanoseconds>(now).count()};
+    return locked([&] {
+      auto& table = tasks_[r->getTableName()];
+      if (table.count(r->getTaskName()) != 0) {
+        return error(409, "OTSObjectAlreadyExist", "delivery task " + r->getTaskName() + " already exists");
+      }
+      table.emplace(r->getTaskName(), std::move(task));
+      markDirty();
+      return ok(td::encodeEmptyResponse());
+    });
   }
   if (action == "DescribeDeliveryTask") {
     auto r = td::decodeDescribeRequest(body);
     if (!r) return error(400, "OTSParameterInvalid", r.error().message);
-    if (auto v = r->validate(); !v) return invalid(v.error());
-    const Task* task = find(r->getTableName(), r->getTaskName());
-    if (task == nullptr) return notFound(r->getTaskName());
+    if (auto rejected = rejectInvalid(*r, ex)) return std::move(*rejected);
+    std::optional<Task> found;
+    Reply reply = locked([&] {
+      const Task* task = find(r->getTableName(), r->getTaskName());
+      if (task == nullptr) return notFound(r->getTaskName());
+      found = *task;
+      return ok(std::string());
+    });
+    if (!found) return reply;
     ts::TaskSyncStat stat;
-    stat.setTaskSyncPhase(task->type == ts::DeliveryTaskType::INC ? ts::TaskSyncPhase::INCR : ts::TaskSyncPhase::FULL)
-        .setCurrentSyncTimestampNanos(task->createdNanos)
+    stat.setTaskSyncPhase(found->type == ts::DeliveryTaskType::INC ? ts::TaskSyncPhase::INCR : ts::TaskSyncPhase::FULL)
+        .setCurrentSyncTimestampNanos(found->createdNanos)
         .setErrorType(ts::DeliveryErrorType::OK);
-    return ok(td::encodeDescribeResponse(task->config, task->type, stat));
+    return ok(td::encodeDescribeResponse(found->config, found->type, stat));
   }
   if (action == "ListDeliveryTask") {
     auto r = td::decodeListRequest(body);
     if (!r) return error(400, "OTSParameterInvalid", r.error().message);
-    if (auto v = r->validate(); !v) return invalid(v.error());
+    if (auto rejected = rejectInvalid(*r, ex)) return std::move(*rejected);
     std::vector<ts::DeliveryTaskInfo> infos;
-    if (auto t = tasks_.find(r->getTableName()); t != tasks_.end()) {
-      for (const auto& [name, task] : t->second) infos.emplace_back(r->getTableName(), name, task.type);
-    }
+    locked([&] {
+      if (auto t = tasks_.find(r->getTableName()); t != tasks_.end()) {
+        for (const auto& [name, task] : t->second) infos.emplace_back(r->getTableName(), name, task.type);
+      }
+      return ok(std::string());
+    });
     return ok(td::encodeListResponse(infos));
   }
   if (action == "DeleteDeliveryTask") {
     auto r = td::decodeDeleteRequest(body);
     if (!r) return error(400, "OTSParameterInvalid", r.error().message);
-    if (auto v = r->validate(); !v) return invalid(v.error());
-    if (find(r->getTableName(), r->getTaskName()) == nullptr) return notFound(r->getTaskName());
-    auto t = tasks_.find(r->getTableName());
-    t->second.erase(r->getTaskName());
-    if (t->second.empty()) tasks_.erase(t);
-    markDirty();
-    return ok(td::encodeEmptyResponse());
+    if (auto rejected = rejectInvalid(*r, ex)) return std::move(*rejected);
+    return locked([&] {
+      auto t = tasks_.find(r->getTableName());
+      if (t == tasks_.end() || t->second.erase(r->getTaskName()) == 0) return notFound(r->getTaskName());
+      if (t->second.empty()) tasks_.erase(t);
+      markDirty();
+      return ok(td::encodeEmptyResponse());
+    });
   }
   if (action == "UpdateDeliveryTask") {
     auto r = td::decodeUpdateRequest(body);
     if (!r) return error(400, "OTSParameterInvalid", r.error().message);
-    if (auto v = r->validate(); !v) return invalid(v.error());
-    Task* task = find(r->getTableName(), r->getTaskName());
-    if (task == nullptr) return notFound(r->getTaskName());
-    task->config = *r->getTaskConfig();
-    markDirty();
-    return ok(td::encodeEmptyResponse());
+    if (auto rejected = rejectInvalid(*r, ex)) return std::move(*rejected);
+    ts::OSSTaskConfig config = *r->getTaskConfig();
+    return locked([&] {
+      Task* task = find(r->getTableName(), r->getTaskName());
+      if (task == nullptr) return notFound(r->getTaskName());
+      task->config = std::move(config);
+      markDirty();
+      return ok(td::encodeEmptyResponse());
+    });
   }
   return error(400, "OTSParameterInvalid", "unsupported action " + action);
 }
 
-Reply TablestoreBackend::handle(const Exchange& ex) {
+Reply TablestoreBackend::handle(const Exchange& ex, const Locked& locked) {
   const std::string action = ex.path.size() > 1 ? ex.path.substr(1) : std::string();
   Reply reply;
   if (ex.method != "POST") {
@@ -149,7 +174,7 @@ Reply TablestoreBackend::handle(const Exchange& ex) {
   } else if (std::string why = authenticate(action, ex.headers, ex.body); !why.empty()) {
     reply = error(403, "OTSAuthFailed", why);
   } else {
-    reply = dispatch(action, ex.body);
+    reply = dispatch(action, ex, locked);
   }
   Headers& out = reply.headers;
   out.add("x-ots-contentmd5", base64Encode(md5(reply.body)));

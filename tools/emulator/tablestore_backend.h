@@ -3,6 +3,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "delivery/core/credentials.h"
 #include "delivery/tablestore/model.h"
@@ -12,8 +13,9 @@ namespace delivery::emulator {
 
 class TablestoreBackend final : public Backend {
  public:
-  explicit TablestoreBackend(Credentials credentials) : credentials_(std::move(credentials)) {}
-  Reply handle(const Exchange& exchange) override;
+  TablestoreBackend(Credentials credentials, BeforeValidate beforeValidate)
+      : credentials_(std::move(credentials)), beforeValidate_(std::move(beforeValidate)) {}
+  Reply handle(const Exchange& exchange, const Locked& locked) override;
   void save(std::ostream& out) const override;
   bool load(const std::string& tag, const std::string& rest) override;
   std::size_t taskCount() const override;
@@ -25,10 +27,14 @@ class TablestoreBackend final : public Backend {
     std::int64_t createdNanos = 0;
   };
   std::string authenticate(const std::string& action, const Headers& h, const std::string& body) const;
-  Reply dispatch(const std::string& action, const std::string& body);
+  Reply dispatch(const std::string& action, const Exchange& ex, const Locked& locked);
+  /// Runs the test hook, then the request's own rules; a 400 reply when they fail.
+  template <typename Request>
+  std::optional<Reply> rejectInvalid(const Request& request, const Exchange& ex) const;
   Task* find(const std::string& table, const std::string& task);
 
   Credentials credentials_;
+  BeforeValidate beforeValidate_;
   std::map<std::string, std::map<std::string, Task>> tasks_;  // table -> task name -> task
 };
 
