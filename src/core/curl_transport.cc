@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <initializer_list>
@@ -129,6 +130,7 @@ struct PooledHandle {
   CURLU* parsedUrl = nullptr;
   std::string parsedUrlText;
   const std::string* proxy = nullptr;  // the CURLOPT_PROXY value last set (environment proxies)
+  long maxIdle = 118;                  // the CURLOPT_MAXAGE_CONN value last set
   std::string headerText;
   std::vector<curl_slist> headerNodes;
   std::vector<std::size_t> headerStarts;
@@ -272,6 +274,12 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
   curl_easy_setopt(h, CURLOPT_XFERINFODATA, &ex);
   curl_easy_setopt(h, CURLOPT_PREREQDATA, &ex);
   ex.sendOnce = !request.idempotent;
+  // libcurl's default maximum idle age for reusing a connection is 118 s.
+  const long maxIdle = ex.sendOnce ? std::max<long>(1, static_cast<long>(o.maxIdleBeforeNonIdempotent.count())) : 118L;
+  if (maxIdle != ph->maxIdle) {
+    curl_easy_setopt(h, CURLOPT_MAXAGE_CONN, maxIdle);
+    ph->maxIdle = maxIdle;
+  }
   ex.stallLimit = o.stallTimeout;
 
   const bool sendsBody = request.method == HttpMethod::Post || request.method == HttpMethod::Put ||

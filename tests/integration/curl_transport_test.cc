@@ -161,6 +161,28 @@ TEST_CASE("CurlTransport keeps one connection for sequential calls", "[integrati
   CHECK(ts.distinctClientPorts() == 1);
 }
 
+TEST_CASE("a non-idempotent request does not reuse a connection idle for longer than the limit",
+          "[integration][curl][send-once]") {
+  TestServer ts;
+  ts.server().Post("/x", [](const httplib::Request&, httplib::Response& res) { res.set_content("ok", "text/plain"); });
+  ts.start();
+  CurlTransportOptions o;
+  o.maxIdleBeforeNonIdempotent = std::chrono::seconds(1);
+  CurlTransport transport(o);
+  HttpRequest read = ts.request("/x");
+  read.idempotent = true;
+  HttpRequest create = ts.request("/x");
+  REQUIRE(transport.send(read));
+  REQUIRE(transport.send(create));  // idle for well under a second: reused
+  CHECK(ts.distinctClientPorts() == 1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  REQUIRE(transport.send(read));  // reads keep the connection
+  CHECK(ts.distinctClientPorts() == 1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  REQUIRE(transport.send(create));  // idle past the limit: a new connection
+  CHECK(ts.distinctClientPorts() == 2);
+}
+
 TEST_CASE("each call goes to its own URL, whatever the previous call on the handle was", "[integration][curl]") {
   // The transport keeps each handle's URL parsed between calls; a different path, query or host
   // must still reach the server as written.

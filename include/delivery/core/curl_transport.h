@@ -34,6 +34,12 @@ struct CurlTransportOptions {
   /// Set to a URL: that proxy. Set to "": no proxy at all, whatever the environment says.
   std::optional<std::string> proxy;
   std::string noProxy;  ///< CURLOPT_NOPROXY, when set (with an explicit proxy)
+  /// A request that is not idempotent (a create, update, delete) is not sent on a kept-alive
+  /// connection that has been idle for longer than this (whole seconds, at least 1); it gets a new
+  /// one. Servers close idle connections after a few seconds (the emulator after 5); a request sent
+  /// just as that happens dies unanswered, and for such a request the SDK cannot tell whether it
+  /// executed. Reads reuse connections up to libcurl's usual 118 s, and are resent if they die.
+  std::chrono::seconds maxIdleBeforeNonIdempotent{4};
   /// Idle easy handles (each keeping its connections alive) kept for reuse.
   std::size_t maxIdleHandles = 16;
   /// A response body larger than this fails with ErrorKind::InvalidResponse.
