@@ -8,13 +8,19 @@
 //
 // - destination_file_type: the English page says "text"/TXT, the Go SDK's enum and the published
 //   example send "TEXT". "TEXT" is sent.
-// - partition_format: mandatory in the Chinese page and the Go model, optional in the English page
-//   (seed 003). Optional here; omitted when unset.
+// - Which fields are always sent follows the Go v3 model
+//   (huaweicloud-sdk-go-v3 services/kafka/v2/model/model_obs_destination_descriptor.go): topics,
+//   consumer_strategy, destination_file_type, access_key, secret_key, obs_bucket_name and
+//   deliver_time_interval are plain fields there, always written; topics_regex, obs_path,
+//   partition_format and record_delimiter are pointers with omitempty.
+// - partition_format: mandatory in the Chinese page, optional in the English page (seed 003) and in
+//   the Go model (a pointer with omitempty, as is the Python model's). Optional here; omitted when unset.
 // - obs_path: "at most 50 letters, digits, '_' and '/'" (English page), yet the same page's example
 //   sends "obsTransfer-1122976956"; the Chinese page and the model allow 64 characters and '-'.
 //   At most 64 of letters, digits, '_', '-' and '/' is accepted.
-// - topics / topics_regex: exactly one is set and sent (the Go model also sends "topics":"" next
-//   to a regex; this SDK leaves the unset one out). A regex of ".*" is rejected, as documented.
+// - topics / topics_regex: exactly one is set. topics is mandatory in the API tables and always
+//   sent, as "" when only topics_regex is set (what the Go model sends); topics_regex is sent when
+//   set. A regex of ".*" is rejected, as documented.
 // - task_name has no documented pattern: it must be non-empty printable text of at most 255 bytes.
 //
 // Secrets: access_key and secret_key never appear in toString(), logs or errors.
@@ -45,7 +51,8 @@ const char* toString(ConnectorSpecification v) noexcept;
 /// Where and how a sink task writes to OBS.
 class ObsDestinationDescriptor {
  public:
-  /// Comma-separated topic names. Exactly one of topics and topicsRegex.
+  /// Comma-separated topic names. Exactly one of topics and topicsRegex; topics is always sent
+  /// ("" when only topicsRegex is set).
   const std::optional<std::string>& getTopics() const noexcept { return topics_; }
   ObsDestinationDescriptor& setTopics(std::string v) {
     topics_ = std::move(v);
