@@ -1,5 +1,6 @@
 // Bad input at the edges (issue 8, item 8): control bytes and unbounded lengths in credentials,
-// names and endpoints. Each is refused before anything is sent, with a violation naming the field.
+// names and endpoints, invalid UTF-8 in body strings, integers out of their documented range. Each
+// is refused before anything is sent, with a violation naming the field.
 
 #include <catch2/catch.hpp>
 #include <climits>
@@ -28,6 +29,24 @@ std::vector<std::string> fieldsOf(const Error& e) {
   return out;
 }
 
+std::vector<std::string> fieldsOf(const Result<void>& r) { return r ? std::vector<std::string>{} : fieldsOf(r.error()); }
+std::vector<std::string> fieldsOf(const std::vector<FieldViolation>& violations) {
+  std::vector<std::string> out;
+  for (const auto& v : violations) out.push_back(v.field);
+  return out;
+}
+
+bool names(const std::vector<std::string>& fields, const std::string& field) {
+  for (const auto& f : fields) {
+    if (f == field) return true;
+  }
+  return false;
+}
+
+// Invalid UTF-8 of several kinds: a stray continuation byte, a truncated sequence, an overlong
+// encoding of '/', an encoded UTF-16 surrogate, and a code point above U+10FFFF.
+const std::vector<std::string> kBadUtf8 = {"a\x80", "ab\xE2\x82", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80"};
+
 struct TablestoreSetup {
   std::shared_ptr<MockTransport> transport = std::make_shared<MockTransport>();
   tablestore::DeliveryClientConfig config;
@@ -36,6 +55,29 @@ struct TablestoreSetup {
     return tablestore::DeliveryClient::create(endpoint, instance, std::move(c), config);
   }
 };
+
+kafka::CreateSinkTaskRequest kafkaSample() {
+  kafka::ObsDestinationDescriptor d;
+  d.setTopics("topic-test").setAccessKey("ak").setSecretKey("sk").setObsBucketName("bucket");
+  return kafka::CreateSinkTaskRequest("connector-1", "task", d);
+}
+
+dis::DWSDestinationDescriptor disDws() {
+  dis::DWSDestinationDescriptor d;
+  d.setTaskName("dwstask").setAgencyName("dis_admin_agency").setDeliverTimeInterval(60);
+  d.setDwsClusterName("dwscluster")
+      .setDwsClusterId("f82dc227-3691-47eb-bca7-e7851f509b2a")
+      .setDwsDatabaseName("postgres")
+      .setDwsSchema("dbadmin")
+      .setDwsTableName("dwstablename")
+      .setDwsDelimiter(dis::DwsDelimiter::COMMA)
+      .setUserName("dbadmin")
+      .setUserPassword("userpassword")
+      .setKmsUserKeyName("kmskey")
+      .setKmsUserKeyId("1e759f06-9188-4d21-afab-a75e57c04d2b")
+      .setObsBucketPath("obsbucket");
+  return d;
+}
 
 }  // namespace
 
@@ -139,4 +181,82 @@ TEST_CASE("Huawei credentials and client settings: control bytes and 10 MB value
   CHECK(fieldsOf(endpoint.error()) == std::vector<std::string>{"config.endpoint"});
   CHECK(endpoint.error().toString().size() < 4096);
   CHECK(transport->requestCount() == 0);
+}
+
+TEST_CASE("Tablestore body strings must be valid UTF-8", "[edge][tablestore]") {
+  for (const auto& bad : kBadUtf8) {
+    INFO("bytes " << bad.size());
+    auto config = test::javaSampleConfig();
+    config.addParquetSchema(tablestore::ParquetSchema("Col2", bad, tablestore::DataType::UTF8));
+    CHECK(fieldsOf(config.validate("taskConfig")) == std::vector<std::string>{"taskConfig.parquetSchema[3].ossColumnName"});
+    config = test::javaSampleConfig();
+    config.addParquetSchema(tablestore::ParquetSchema(bad, "Col2", tablestore::DataType::UTF8));
+    CHECK(fieldsOf(config.validate("taskConfig")) == std::vector<std::string>{"taskConfig.parquetSchema[3].columnName"});
+    config = test::javaSampleConfig();
+    config.setEventTimeColumn(tablestore::EventColumn(bad, tablestore::EventTimeFormat::RFC1123));
+    CHECK(fieldsOf(config.validate("taskConfig")) == std::vector<std::string>{"taskConfig.eventTimeColumn.columnName"});
+  }
+  // Valid multi-byte text passes.
+  auto config = test::javaSampleConfig();
+  config.addParquetSchema(tablestore::ParquetSchema("Col2", "列\xF0\x9F\x98\x80", tablestore::DataType::UTF8));
+  CHECK(config.validate("taskConfig").empty());
+}
+
+TEST_CASE("DIS body strings must be valid UTF-8", "[edge][dis]") {
+  auto transport = std::make_shared<MockTransport>();
+  dis::DisClientConfig config;
+  config.transport = transport;
+  config.region = "cn-north-4";
+  auto client = dis::DisClient::create(HuaweiCredentials::withAkSk("AK", "SK", "proj"), config).value();
+  const std::string p = "dws_destination_descriptor.";
+  for (const auto& bad : kBadUtf8) {
+    INFO("bytes " << bad.size());
+    auto d = disDws();
+    d.setUserName(bad).setDwsTableColumns(bad).setAgencyName(bad).setDwsSchema(bad);
+    auto r = client.createTransferTask(dis::CreateTransferTaskRequest("stream", d));
+    REQUIRE_FALSE(r);
+    const auto fields = fieldsOf(r.error());
+    CHECK(names(fields, p + "user_name"));
+    CHECK(names(fields, p + "dws_table_columns"));
+    CHECK(names(fields, p + "agency_name"));
+    CHECK(names(fields, p + "dws_schema"));
+    CHECK(fields.size() == 4);
+  }
+  CHECK(transport->requestCount() == 0);
+}
+
+TEST_CASE("Kafka body strings must be valid UTF-8", "[edge][kafka]") {
+  const std::string p = "obs_destination_descriptor.";
+  for (const auto& bad : kBadUtf8) {
+    INFO("bytes " << bad.size());
+    auto r = kafkaSample();
+    auto d = r.getObsDestinationDescriptor();
+    d.setTopics("t" + bad).setAccessKey(bad).setSecretKey(bad);
+    r.setObsDestinationDescriptor(d).setTaskName("task" + bad);
+    CHECK(fieldsOf(r.validate()) ==
+          std::vector<std::string>{"task_name", p + "topics", p + "access_key", p + "secret_key"});
+    d = kafkaSample().getObsDestinationDescriptor();
+    d.setTopics("").setTopicsRegex("t" + bad);
+    CHECK(fieldsOf(kafkaSample().setObsDestinationDescriptor(d).validate()) == std::vector<std::string>{p + "topics_regex"});
+    CHECK(fieldsOf(kafka::CreateConnectorRequest("i").setSpecCode(bad).validate()) == std::vector<std::string>{"spec_code"});
+  }
+}
+
+TEST_CASE("integers outside their documented range are refused", "[edge][kafka][dis]") {
+  // node_cnt: at least 2 (CreateConnectorReq), at most 16 (connector_node_num of the instance).
+  CHECK(kafka::CreateConnectorRequest("i").setNodeCnt(2).validate());
+  CHECK(kafka::CreateConnectorRequest("i").setNodeCnt(16).validate());
+  CHECK(fieldsOf(kafka::CreateConnectorRequest("i").setNodeCnt(17).validate()) == std::vector<std::string>{"node_cnt"});
+  CHECK(fieldsOf(kafka::CreateConnectorRequest("i").setNodeCnt(INT_MAX).validate()) == std::vector<std::string>{"node_cnt"});
+  CHECK(fieldsOf(kafka::CreateConnectorRequest("i").setNodeCnt(INT_MIN).validate()) == std::vector<std::string>{"node_cnt"});
+  auto r = kafkaSample();
+  auto d = r.getObsDestinationDescriptor();
+  d.setDeliverTimeInterval(INT_MAX);
+  CHECK(fieldsOf(r.setObsDestinationDescriptor(d).validate()) ==
+        std::vector<std::string>{"obs_destination_descriptor.deliver_time_interval"});
+  auto dws = disDws();
+  dws.setDeliverTimeInterval(INT_MAX).setRetryDuration(INT_MIN);
+  CHECK(fieldsOf(dis::CreateTransferTaskRequest("stream", dws).validate()) ==
+        std::vector<std::string>{"dws_destination_descriptor.deliver_time_interval",
+                                 "dws_destination_descriptor.retry_duration"});
 }

@@ -21,7 +21,11 @@
 // - topics / topics_regex: exactly one is set. topics is mandatory in the API tables and always
 //   sent, as "" when only topics_regex is set (what the Go model sends); topics_regex is sent when
 //   set. A regex of ".*" is rejected, as documented.
-// - task_name has no documented pattern: it must be non-empty printable text of at most 255 bytes.
+// - task_name has no documented pattern: it must be non-empty printable UTF-8 of at most 255 bytes.
+// - Bounds where no document gives one (README, "Input bounds"): every string must be valid UTF-8;
+//   topics and topics_regex at most 65536 bytes, access_key and secret_key at most 256, spec_code
+//   at most 256. node_cnt is 2..16: "at least 2" (CreateConnectorReq) and at most the 16 connector
+//   nodes an instance runs (connector_node_num, specs/huawei-more.md §1.2).
 //
 // Secrets: access_key and secret_key never appear in toString(), logs or errors.
 
@@ -235,6 +239,13 @@ class DeleteSinkTaskRequest {
   std::string taskId_;
 };
 
+/// node_cnt bounds: "at least 2" (CreateConnectorReq); an instance runs at most 16 connector nodes
+/// (connector_node_num of the instance, 2..16).
+inline constexpr int kMinNodeCnt = 2;
+inline constexpr int kMaxNodeCnt = 16;
+/// spec_code has no documented length; codes look like "kafka.c3.mini.connector".
+inline constexpr std::size_t kMaxSpecCodeBytes = 256;
+
 /// POST /v2/{project_id}/instances/{instance_id}/connector: enables dumping (Smart Connect) on an
 /// instance. Every body field is optional; specification and spec_code apply to old-spec instances.
 class CreateConnectorRequest {
@@ -251,7 +262,7 @@ class CreateConnectorRequest {
     specification_ = v;
     return *this;
   }
-  /// Connector nodes, at least 2 (sent as a string, as the API types it).
+  /// Connector nodes, kMinNodeCnt..kMaxNodeCnt (sent as a string, as the API types it).
   const std::optional<int>& getNodeCnt() const noexcept { return nodeCnt_; }
   CreateConnectorRequest& setNodeCnt(int v) {
     nodeCnt_ = v;
