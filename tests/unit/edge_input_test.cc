@@ -260,3 +260,18 @@ TEST_CASE("integers outside their documented range are refused", "[edge][kafka][
         std::vector<std::string>{"dws_destination_descriptor.deliver_time_interval",
                                  "dws_destination_descriptor.retry_duration"});
 }
+
+TEST_CASE("the duplicate-column rule holds at 200,000 Parquet columns", "[edge][tablestore][linear]") {
+  // A behaviour test, not a timing test: comparing every pair would make this case run for minutes.
+  constexpr std::size_t kColumns = 200000;
+  auto config = test::javaSampleConfig();
+  for (std::size_t i = config.getParquetSchemaList().size(); i < kColumns; ++i) {
+    config.addParquetSchema(tablestore::ParquetSchema("c" + std::to_string(i), tablestore::DataType::INT64));
+  }
+  CHECK(config.validate("taskConfig").empty());
+  config.addParquetSchema(tablestore::ParquetSchema("x", "c100000", tablestore::DataType::INT64));
+  config.addParquetSchema(tablestore::ParquetSchema("y", "PK1", tablestore::DataType::INT64));
+  const auto v = config.validate("taskConfig");
+  CHECK(fieldsOf(v) == std::vector<std::string>{"taskConfig.parquetSchema[200000].ossColumnName",
+                                                 "taskConfig.parquetSchema[200001].ossColumnName"});
+}
