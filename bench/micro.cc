@@ -124,6 +124,24 @@ void BM_Validate(benchmark::State& state) {
 }
 BENCHMARK(BM_Validate);
 
+// Validation of a schema of 40,000 Parquet columns: every rule, the duplicate-name rule among them,
+// must stay linear in the number of columns (one hash-set lookup per column, not a comparison
+// with every earlier column).
+void BM_ValidateWideSchema(benchmark::State& state) {
+  ts::CreateDeliveryTaskRequest request = sampleRequest();
+  ts::OSSTaskConfig config = *request.getTaskConfig();
+  for (int i = 0; i < 40000 - 3; ++i) {
+    config.addParquetSchema(ts::ParquetSchema("column" + std::to_string(i), ts::DataType::INT64));
+  }
+  request.setTaskConfig(config);
+  requireValid(request);
+  for (auto _ : state) {
+    delivery::Result<void> valid = request.validate();
+    benchmark::DoNotOptimize(valid);
+  }
+}
+BENCHMARK(BM_ValidateWideSchema)->Unit(benchmark::kMillisecond);
+
 void BM_Encode(benchmark::State& state) {
   const ts::CreateDeliveryTaskRequest request = sampleRequest();
   std::string body;

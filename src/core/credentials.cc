@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <ostream>
 
+#include "core/validation.h"
+
 namespace delivery {
 
 Result<Credentials> Credentials::fromEnvironment(const char* idVariable, const char* secretVariable,
@@ -17,7 +19,28 @@ Result<Credentials> Credentials::fromEnvironment(const char* idVariable, const c
   if (c.accessKeyId.empty()) err.violations.push_back({idVariable, "is not set"});
   if (c.accessKeySecret.empty()) err.violations.push_back({secretVariable, "is not set"});
   if (!err.violations.empty()) return err;
+  err.violations = c.validate("credentials");
+  if (!err.violations.empty()) {
+    err.message = "credentials from the environment are invalid";
+    return err;
+  }
   return c;
+}
+
+std::vector<FieldViolation> Credentials::validate(const std::string& path) const {
+  std::vector<FieldViolation> v;
+  if (accessKeyId.empty()) {
+    v.push_back({path + ".accessKeyId", "is required"});
+  } else {
+    detail::checkHeaderValue(v, path + ".accessKeyId", accessKeyId, detail::kMaxKeyBytes);
+  }
+  if (accessKeySecret.empty()) {
+    v.push_back({path + ".accessKeySecret", "is required"});
+  } else {
+    detail::checkHeaderValue(v, path + ".accessKeySecret", accessKeySecret, detail::kMaxKeyBytes);
+  }
+  detail::checkHeaderValue(v, path + ".securityToken", securityToken, detail::kMaxTokenBytes);
+  return v;
 }
 
 Result<Credentials> Credentials::fromAlibabaCloudEnvironment() {

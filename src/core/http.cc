@@ -105,7 +105,7 @@ std::string Endpoint::toString() const { return scheme + "://" + authority(); }
 
 Result<Endpoint> Endpoint::parse(std::string_view url) {
   auto fail = [&](const std::string& why) {
-    return Error(ErrorKind::InvalidArgument, "endpoint \"" + std::string(url) + "\": " + why);
+    return Error(ErrorKind::InvalidArgument, "endpoint \"" + detail::printable(url, 256) + "\": " + why);
   };
   Endpoint ep;
   const auto sep = url.find("://");
@@ -131,7 +131,8 @@ Result<Endpoint> Endpoint::parse(std::string_view url) {
       portPart = after.substr(1);
       if (portPart.empty()) return fail("empty port");
     }
-    if (hostPart.empty() || hostPart.find_first_not_of("0123456789abcdefABCDEF:.") != std::string_view::npos) {
+    if (hostPart.empty() || hostPart.size() > 45 ||  // the longest textual IPv6 address
+        hostPart.find_first_not_of("0123456789abcdefABCDEF:.") != std::string_view::npos) {
       return fail("invalid IPv6 literal");
     }
   } else {
@@ -142,6 +143,14 @@ Result<Endpoint> Endpoint::parse(std::string_view url) {
       if (portPart.empty()) return fail("empty port");
     }
     if (hostPart.empty()) return fail("missing host");
+    // RFC 1035: a name is at most 253 characters in labels of at most 63.
+    if (hostPart.size() > 253) return fail("host must be at most 253 characters");
+    for (std::size_t start = 0; start <= hostPart.size();) {
+      std::size_t dot = hostPart.find('.', start);
+      if (dot == std::string_view::npos) dot = hostPart.size();
+      if (dot - start > 63) return fail("each dot-separated part of the host must be at most 63 characters");
+      start = dot + 1;
+    }
     for (char c : hostPart) {
       if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_')) {
         return fail("host may contain only letters, digits, '.', '-' and '_'");

@@ -4,9 +4,14 @@
 
 #include "core/redact.h"
 #include "core/text.h"
+#include "core/validation.h"
 #include "delivery/core/curl_transport.h"
 
 namespace delivery::detail {
+
+namespace {
+constexpr std::size_t kMaxUserAgentSuffixBytes = 1024;  // goes into the User-Agent header
+}  // namespace
 
 Result<Runtime> Runtime::fromConfig(const ClientConfig& config, const std::string& sdkUserAgent) {
   Error err(ErrorKind::InvalidArgument, "invalid client configuration");
@@ -27,12 +32,7 @@ Result<Runtime> Runtime::fromConfig(const ClientConfig& config, const std::strin
     if (config.curl.requestTimeout.count() < 0) err.violations.push_back({"curl.requestTimeout", "must not be negative"});
     if (config.curl.stallTimeout.count() < 0) err.violations.push_back({"curl.stallTimeout", "must not be negative"});
   }
-  for (char c : config.userAgentSuffix) {
-    if (c == '\r' || c == '\n') {
-      err.violations.push_back({"userAgentSuffix", "must not contain line breaks"});
-      break;
-    }
-  }
+  checkHeaderValue(err.violations, "userAgentSuffix", config.userAgentSuffix, kMaxUserAgentSuffixBytes);
   if (!err.violations.empty()) return err;
 
   Runtime rt;

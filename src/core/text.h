@@ -42,6 +42,10 @@ void randomUuidInto(char* out) noexcept;
 /// A uniformly distributed integer in [lo, hi] from a per-thread generator.
 std::int64_t randomBetween(std::int64_t lo, std::int64_t hi);
 
+/// Whether `s` is well-formed UTF-8 (RFC 3629): no stray or missing continuation bytes, no
+/// overlong forms, no encoded UTF-16 surrogates (U+D800..U+DFFF), nothing above U+10FFFF.
+bool isValidUtf8(std::string_view s) noexcept;
+
 /// Printable rendering of untrusted bytes for error messages: at most `limit` bytes, control and
 /// non-ASCII bytes escaped as \xNN.
 std::string printable(std::string_view bytes, std::size_t limit = 256);

@@ -24,10 +24,17 @@ class Checker {
  public:
   explicit Checker(std::vector<FieldViolation>& out) : out_(out) {}
   void add(const std::string& field, std::string message) { out_.push_back({field, std::move(message)}); }
+  /// Non-empty, valid UTF-8, at most kMaxTextBytes: every string a body carries passes here or
+  /// through text(). False when a violation was added, so that callers skip their finer rules.
   bool required(const std::string& field, const std::string& v) {
     if (v.empty()) add(field, "is required");
-    return !v.empty();
+    return !v.empty() && text(field, v);
   }
+  /// Valid UTF-8 of at most `maxBytes` (the generous bound unless the vendor documents one).
+  bool text(const std::string& field, const std::string& v, std::size_t maxBytes = delivery::detail::kMaxTextBytes) {
+    return delivery::detail::checkText(out_, field, v, maxBytes);
+  }
+  bool text(const std::string& field, const std::optional<std::string>& v) { return !v || text(field, *v); }
   void maxLength(const std::string& field, const std::string& v, std::size_t n) {
     if (v.size() > n) add(field, "must be at most " + std::to_string(n) + " characters");
   }
@@ -67,7 +74,7 @@ class Checker {
     // [DLI][DWS] agency_name: not blank, at most 64; optional for OBS only (see model.h).
     if (const auto& a = d.getAgencyName()) {
       if (a->empty()) add(p + ".agency_name", "must not be empty");
-      maxLength(p + ".agency_name", *a, 64);
+      if (text(p + ".agency_name", *a)) maxLength(p + ".agency_name", *a, 64);
     } else if (agencyRequired) {
       add(p + ".agency_name", "is required");
     }
@@ -97,7 +104,9 @@ class Checker {
     required(p + ".mrs_cluster_id", d.getMrsClusterId());
     required(p + ".mrs_hdfs_path", d.getMrsHdfsPath());
     filePrefix(p + ".file_prefix", d.getFilePrefix());
-    if (const auto& f = d.getHdfsPrefixFolder()) maxLength(p + ".hdfs_prefix_folder", *f, 50);  // [Spec]
+    if (const auto& f = d.getHdfsPrefixFolder()) {
+      if (text(p + ".hdfs_prefix_folder", *f)) maxLength(p + ".hdfs_prefix_folder", *f, 50);  // [Spec]
+    }
     bucket(p + ".obs_bucket_path", d.getObsBucketPath());
     retry(p, d.getRetryDuration());
   }
@@ -127,6 +136,7 @@ class Checker {
     bucket(p + ".obs_bucket_path", d.getObsBucketPath());
     filePrefix(p + ".file_prefix", d.getFilePrefix());
     retry(p, d.getRetryDuration());
+    text(p + ".dws_table_columns", d.getDwsTableColumns());
     if (const auto& o = d.getOptions()) {
       // [DWS] reject_limit: an integer or "unlimited".
       if (const auto& r = o->getRejectLimit()) {
@@ -136,6 +146,7 @@ class Checker {
       }
       if (const auto& e = o->getErrorTableName()) {
         if (e->empty()) add(p + ".options.error_table_name", "must not be empty");
+        text(p + ".options.error_table_name", *e);
       }
     }
   }
@@ -154,6 +165,9 @@ class Checker {
       if (!d.getCloudtableTableName() || d.getCloudtableTableName()->empty()) {
         add(p + ".cloudtable_table_name", "is required with cloudtable_schema");
       }
+    }
+    text(p + ".cloudtable_table_name", d.getCloudtableTableName());
+    if (hbase) {
       const CloudtableSchema& s = *d.getCloudtableSchema();
       const std::string sp = p + ".cloudtable_schema";
       if (s.rowKey.empty() || s.rowKey.size() > 64) add(sp + ".row_key", "must have 1 to 64 entries");

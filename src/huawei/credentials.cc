@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <ostream>
 
+#include "core/validation.h"
+
 namespace delivery::huawei {
 
 HuaweiCredentials HuaweiCredentials::withAkSk(std::string accessKey, std::string secretKey, std::string projectId,
@@ -38,8 +40,10 @@ Result<HuaweiCredentials> HuaweiCredentials::fromEnvironment() {
 }
 
 std::vector<FieldViolation> HuaweiCredentials::validate(const std::string& path) const {
+  using delivery::detail::checkHeaderValue;
+  using delivery::detail::kMaxKeyBytes;
+  using delivery::detail::kMaxTokenBytes;
   std::vector<FieldViolation> v;
-  auto hasBreak = [](const std::string& s) { return s.find_first_of("\r\n") != std::string::npos; };
   if (usesToken()) {
     if (!accessKey.empty() || !secretKey.empty()) {
       v.push_back({path, "set either an IAM token or an AK/SK pair, not both"});
@@ -48,14 +52,20 @@ std::vector<FieldViolation> HuaweiCredentials::validate(const std::string& path)
     if (accessKey.empty()) v.push_back({path + ".accessKey", "is required (or use an IAM token)"});
     if (secretKey.empty()) v.push_back({path + ".secretKey", "is required (or use an IAM token)"});
   }
+  // Every value below goes into a header (AK in Authorization, the tokens as themselves) or is
+  // the signing key: no control characters, bounded lengths (README, "Input bounds").
+  checkHeaderValue(v, path + ".accessKey", accessKey, kMaxKeyBytes);
+  checkHeaderValue(v, path + ".secretKey", secretKey, kMaxKeyBytes);
+  checkHeaderValue(v, path + ".securityToken", securityToken, kMaxTokenBytes);
+  checkHeaderValue(v, path + ".authToken", authToken, kMaxTokenBytes);
+  // Project ids are 32 hexadecimal characters; 64 leaves room without letting a path grow unbounded.
   if (projectId.empty()) {
     v.push_back({path + ".projectId", "is required"});
+  } else if (projectId.size() > kMaxProjectIdLength) {
+    v.push_back({path + ".projectId", "must be at most " + std::to_string(kMaxProjectIdLength) + " characters"});
   } else if (projectId.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") !=
              std::string::npos) {
     v.push_back({path + ".projectId", "may contain only letters, digits, '-' and '_'"});
-  }
-  if (hasBreak(accessKey) || hasBreak(securityToken) || hasBreak(authToken)) {
-    v.push_back({path, "must not contain line breaks"});
   }
   return v;
 }

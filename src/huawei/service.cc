@@ -72,18 +72,20 @@ Result<Service> Service::create(HuaweiCredentials credentials, const HuaweiClien
   std::string url = config.endpoint;
   std::string source = "endpoint";
   if (url.empty() && !config.region.empty()) {
-    const bool regionOk = config.region.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos;
-    if (!regionOk) err.violations.push_back({"config.region", "must look like cn-north-4"});
-    url = std::string("https://") + service + "." + config.region + ".myhuaweicloud.com";
+    // Region ids are short ("cn-north-4"); 64 characters is a generous bound.
+    const bool regionOk = config.region.size() <= 64 &&
+                          config.region.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos;
+    if (!regionOk) err.violations.push_back({"config.region", "must look like cn-north-4 (at most 64 characters)"});
+    if (regionOk) url = std::string("https://") + service + "." + config.region + ".myhuaweicloud.com";
     source = "region";
   }
-  if (url.empty()) {
+  if (url.empty() && source != "region") {
     if (const char* v = std::getenv(endpointVariable)) url = v;
     source = endpointVariable;
   }
   Endpoint endpoint;
   if (url.empty()) {
-    err.violations.push_back({"config.region", std::string("set a region, an endpoint, or ") + endpointVariable});
+    if (source != "region") err.violations.push_back({"config.region", std::string("set a region, an endpoint, or ") + endpointVariable});
   } else if (auto parsed = Endpoint::parse(url); !parsed) {
     err.violations.push_back({source == "endpoint" ? "config.endpoint" : source, parsed.error().message});
   } else {

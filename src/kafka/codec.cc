@@ -49,7 +49,8 @@ std::string encodeCreate(const CreateSinkTaskRequest& r, bool redactSecrets) {
   field(w, "destination_type", CreateSinkTaskRequest::kDestinationType);
   key(w, "obs_destination_descriptor");
   w.StartObject();
-  optionalField(w, "topics", d.getTopics());
+  // The Go v3 model always writes topics (a plain string field), so a regex-only task sends "".
+  field(w, "topics", d.getTopics() ? std::string_view(*d.getTopics()) : std::string_view());
   optionalField(w, "topics_regex", d.getTopicsRegex());
   field(w, "consumer_strategy", toString(d.getConsumerStrategy()));
   field(w, "destination_file_type", toString(d.getDestinationFileType()));

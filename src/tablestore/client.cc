@@ -195,16 +195,19 @@ std::string regionFromHost(const std::string& host) {
   return {};
 }
 
+// The instance name is the first label of the endpoint host, so a DNS label's 63 characters
+// (RFC 1035) bound it. The docs allow 3 to 16 characters for names users choose; instances in VCU
+// mode get generated names, and the Java SDK checks only the characters.
+constexpr std::size_t kMaxInstanceNameLength = 63;
+
 bool validInstanceName(const std::string& name) {
-  if (name.empty()) return false;
+  if (name.empty() || name.size() > kMaxInstanceNameLength) return false;
   for (char c : name) {
     const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     if (!ok) return false;
   }
   return true;
 }
-
-bool hasLineBreak(const std::string& s) { return s.find_first_of("\r\n") != std::string::npos; }
 
 }  // namespace
 
@@ -221,13 +224,10 @@ Result<DeliveryClient> DeliveryClient::create(const std::string& endpoint, const
   Result<Endpoint> parsed = Endpoint::parse(endpoint);
   if (!parsed) err.violations.push_back({"endpoint", parsed.error().message});
   if (!validInstanceName(instanceName)) {
-    err.violations.push_back({"instanceName", "must be non-empty and contain only letters, digits, '_' and '-'"});
+    err.violations.push_back({"instanceName", "must be 1 to " + std::to_string(kMaxInstanceNameLength) +
+                                                  " letters, digits, '_' and '-'"});
   }
-  if (credentials.accessKeyId.empty()) err.violations.push_back({"credentials.accessKeyId", "is required"});
-  if (credentials.accessKeySecret.empty()) err.violations.push_back({"credentials.accessKeySecret", "is required"});
-  if (hasLineBreak(credentials.accessKeyId) || hasLineBreak(credentials.securityToken)) {
-    err.violations.push_back({"credentials", "must not contain line breaks"});
-  }
+  for (auto& v : credentials.validate("credentials")) err.violations.push_back(std::move(v));
   std::string region = config.region;
   if (config.signatureVersion == SignatureVersion::V4 && region.empty() && parsed) region = regionFromHost(parsed->host);
   if (config.signatureVersion == SignatureVersion::V4 && region.empty()) {

@@ -5,7 +5,8 @@
 //   [CreateDoc]  Tablestore "Create delivery tasks" (Java and Go SDK pages; seeds 000 and 001):
 //                task name characters and length, time variables of ossPrefix, taskType values.
 //   [TableDoc]   Tablestore "Naming conventions and data types": table names contain letters,
-//                digits and '_', start with a letter or '_', 1 to 255 bytes.
+//                digits and '_', start with a letter or '_', 1 to 255 bytes; column names are
+//                1 to 255 bytes as well.
 //   [BucketDoc]  OSS "Bucket naming conventions": 3 to 63 characters, lowercase letters, digits
 //                and '-', starting and ending with a letter or digit.
 //   [ObjectDoc]  OSS "Object naming conventions": UTF-8, 1 to 1023 bytes, not starting with '/' or '\'.
@@ -16,6 +17,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 #include "core/validation.h"
 #include "delivery/tablestore/model.h"
@@ -27,20 +29,7 @@ bool isLowerAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '
 bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
-bool validUtf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return false;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
-    }
-    if (len == 2 && c < 0xC2) return false;  // overlong
-    i += len;
-  }
-  return true;
-}
+bool validUtf8(std::string_view s) { return delivery::detail::isValidUtf8(s); }
 
 using delivery::detail::hasControl;
 
@@ -79,6 +68,19 @@ void checkTableName(Collector& c, const std::string& name, const char* field = "
       c.add(field, "may contain only letters, digits and '_'");
       break;
     }
+  }
+}
+
+// [TableDoc] names of Tablestore columns are 1 to 255 bytes. The characters are not checked: the
+// Java SDK does not, and delivery reads columns the table already has. Protobuf strings are UTF-8.
+constexpr std::size_t kMaxColumnNameBytes = 255;
+void checkColumnName(Collector& c, const std::string& path, const std::string& field, const std::string& name) {
+  if (name.empty()) {
+    c.add(path, field, "is required");
+  } else if (name.size() > kMaxColumnNameBytes) {
+    c.add(path, field, "must be at most " + std::to_string(kMaxColumnNameBytes) + " bytes");
+  } else if (!validUtf8(name)) {
+    c.add(path, field, "must be valid UTF-8");
   }
 }
 
@@ -220,7 +222,7 @@ std::vector<FieldViolation> OSSTaskConfig::validate(const std::string& path) con
   checkOssEndpoint(c, path, ossEndpoint_);
   checkRoleArn(c, path, ossStsRole_);
   if (eventTimeColumn_) {
-    if (eventTimeColumn_->getColumnName().empty()) c.add(path, "eventTimeColumn.columnName", "is required");
+    checkColumnName(c, path, "eventTimeColumn.columnName", eventTimeColumn_->getColumnName());
     if (!knownEventTimeFormat(eventTimeColumn_->getEventTimeFormat())) {
       c.add(path, "eventTimeColumn.eventTimeFormat", "is not a known EventTimeFormat");
     }
@@ -228,22 +230,34 @@ std::vector<FieldViolation> OSSTaskConfig::validate(const std::string& path) con
   if (format_ != OSSFileFormat::Parquet) c.add(path, "format", "must be Parquet");
   // [CreateDoc]: the schema lists the delivered columns explicitly.
   if (schema_.empty()) c.add(path, "parquetSchema", "must list at least one column");
+  // A Parquet file cannot hold two columns of one name. One hash-set lookup per column keeps the
+  // rule linear: schemas of 10^5 columns are legal input.
+  std::unordered_set<std::string_view> ossNames;
+  ossNames.reserve(schema_.size());
   for (std::size_t i = 0; i < schema_.size(); ++i) {
     const ParquetSchema& s = schema_[i];
     auto at = [&](const char* field) { return "parquetSchema[" + std::to_string(i) + "]." + field; };
-    if (s.getColumnName().empty()) c.add(path, at("columnName"), "must not be empty");
+    const std::string& name = s.getColumnName();
+    if (name.empty()) {
+      c.add(path, at("columnName"), "must not be empty");
+    } else if (name.size() > kMaxColumnNameBytes || !validUtf8(name)) {
+      checkColumnName(c, path, at("columnName"), name);
+    }
     const std::string& ossName = s.getOssColumnName();
     if (ossName.empty()) {
       c.add(path, at("ossColumnName"), "must not be empty");
-    } else {
-      // A Parquet file cannot hold two columns of one name. Schemas are short: compare directly.
-      bool duplicate = false;
-      for (std::size_t k = 0; k < i && !duplicate; ++k) duplicate = schema_[k].getOssColumnName() == ossName;
-      if (duplicate) c.add(path, at("ossColumnName"), "duplicates the name \"" + ossName + "\" of an earlier column");
+    } else if (ossName.size() > delivery::detail::kMaxTextBytes) {
+      c.add(path, at("ossColumnName"), "must be at most " + std::to_string(delivery::detail::kMaxTextBytes) + " bytes");
+    } else if (!validUtf8(ossName)) {
+      c.add(path, at("ossColumnName"), "must be valid UTF-8");
+    } else if (!ossNames.insert(ossName).second) {
+      c.add(path, at("ossColumnName"), "duplicates the name \"" + ossName + "\" of an earlier column");
     }
     if (!knownDataType(s.getType())) c.add(path, at("type"), "is not a known DataType");
     if (!knownEncoding(s.getEncode())) c.add(path, at("encode"), "is not a known OSSFileEncoding");
-    if (s.getTypeExtend() && !validUtf8(*s.getTypeExtend())) c.add(path, at("typeExtend"), "must be valid UTF-8");
+    if (s.getTypeExtend() && (s.getTypeExtend()->size() > delivery::detail::kMaxTextBytes || !validUtf8(*s.getTypeExtend()))) {
+      c.add(path, at("typeExtend"), "must be valid UTF-8 of at most " + std::to_string(delivery::detail::kMaxTextBytes) + " bytes");
+    }
   }
   return std::move(c.violations());
 }

@@ -77,12 +77,46 @@ TEST_CASE("defaults and omitted optionals", "[kafka][wire]") {
   ObsDestinationDescriptor d;
   d.setTopicsRegex("topic-.*").setAccessKey("ak").setSecretKey("sk").setObsBucketName("bucket");
   CHECK(kd::encodeCreate(CreateSinkTaskRequest("c", "t", d)) ==
-        R"({"source_type":"BLOB","task_name":"t","destination_type":"OBS","obs_destination_descriptor":{"topics_regex":"topic-.*",)"
+        R"({"source_type":"BLOB","task_name":"t","destination_type":"OBS","obs_destination_descriptor":{"topics":"","topics_regex":"topic-.*",)"
         R"("consumer_strategy":"latest","destination_file_type":"TEXT","access_key":"ak","secret_key":"sk","obs_bucket_name":"bucket",)"
         R"("deliver_time_interval":300}})");
   CHECK(kd::encodeCreateConnector(CreateConnectorRequest("i")) == "{}");
   CHECK(kd::encodeCreateConnector(CreateConnectorRequest("i").setSpecification(ConnectorSpecification::MB300).setNodeCnt(2)) ==
         R"({"specification":"300MB","node_cnt":"2"})");
+}
+
+// The Go v3 model (huaweicloud-sdk-go-v3 services/kafka/v2/model/model_obs_destination_descriptor.go)
+// declares topics, consumer_strategy, destination_file_type, access_key, secret_key, obs_bucket_name
+// and deliver_time_interval as plain values without omitempty, so encoding/json always writes them;
+// topics_regex, obs_path, partition_format and record_delimiter are pointers with omitempty. The
+// expected body is what that model produces for the same values (in its field order, without the
+// trailing newline of Go's encoder).
+TEST_CASE("Kafka create always sends topics, empty next to topics_regex, as the Go v3 model does", "[kafka][wire][client]") {
+  auto transport = std::make_shared<MockTransport>();
+  KafkaClientConfig config;
+  config.transport = transport;
+  config.region = "cn-north-4";
+  auto client = KafkaClient::create(HuaweiCredentials::withAkSk("AK", "SK", "proj"), config).value();
+  ObsDestinationDescriptor d;
+  d.setTopicsRegex("topic-.*").setAccessKey("ak").setSecretKey("sk").setObsBucketName("bucket");
+  transport->enqueueResponse(200, {}, R"({"task_id":"t-1"})");
+  REQUIRE(client.createSinkTask(CreateSinkTaskRequest("connector-1", "regex-task", d)));
+  CHECK(transport->lastRequest().body ==
+        R"({"source_type":"BLOB","task_name":"regex-task","destination_type":"OBS","obs_destination_descriptor":)"
+        R"({"topics":"","topics_regex":"topic-.*","consumer_strategy":"latest","destination_file_type":"TEXT",)"
+        R"("access_key":"ak","secret_key":"sk","obs_bucket_name":"bucket","deliver_time_interval":300}})");
+  // Setting topics to "" next to the regex is the same request.
+  d.setTopics("");
+  transport->enqueueResponse(200, {}, R"({"task_id":"t-2"})");
+  const std::string first = transport->lastRequest().body;
+  REQUIRE(client.createSinkTask(CreateSinkTaskRequest("connector-1", "regex-task", d)));
+  CHECK(transport->lastRequest().body == first);
+  // The decoder (the emulator's) reads "topics":"" as unset, so a regex-only request is accepted.
+  std::vector<FieldViolation> problems;
+  auto back = kd::decodeCreate(first, problems);
+  CHECK(problems.empty());
+  CHECK_FALSE(back.getObsDestinationDescriptor().getTopics());
+  CHECK(back.setConnectorId("connector-1").validate());
 }
 
 TEST_CASE("access_key and secret_key never appear in toString() or errors", "[kafka][secrets]") {

@@ -3,6 +3,7 @@
 
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 #include "delivery/core/result.h"
 
@@ -24,6 +25,11 @@ struct Credentials {
   /// The same with variable names of your choice (token variable optional: pass "" to skip).
   static Result<Credentials> fromEnvironment(const char* idVariable, const char* secretVariable,
                                              const char* tokenVariable);
+
+  /// Every problem at once, each at "<path>.<member>": the id and the secret are required; no value
+  /// may contain a control character (NUL, CR, LF, ESC, DEL...); the id and the secret are at most
+  /// 256 bytes, the token at most 32 KiB (README, "Input bounds"). Values are never quoted.
+  std::vector<FieldViolation> validate(const std::string& path = "credentials") const;
 };
 
 /// Prints the key id and whether a secret and token are present, never their values.

@@ -19,6 +19,11 @@
 // - destination_file_type "carbon": an old example sends "CarbonData"; "carbon" is sent.
 // - dws_delimiter: the DWS example sends "", which its own table forbids (one of , ; |). The empty
 //   value is rejected.
+// - Strings without a documented bound (cluster names and ids, user_name, user_password, KMS key
+//   names, dws_table_columns, ...): valid UTF-8 of at most 65536 bytes (README, "Input bounds").
+//   Documented bounds (task_name 64, agency_name 64, file_prefix 50, ...) apply as listed in
+//   src/dis/validation.cc. Integers keep their documented ranges (deliver_time_interval 30..900,
+//   retry_duration 0..7200).
 //
 // Secrets: DWSDestinationDescriptor::user_password never appears in toString(), logs or errors.
 

@@ -4,6 +4,7 @@
 // The project id goes into request paths and the X-Project-Id header.
 // The secret key, security token and IAM token are never printed: operator<< redacts them.
 
+#include <cstddef>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -31,7 +32,13 @@ struct HuaweiCredentials {
 
   bool usesToken() const noexcept { return !authToken.empty(); }
 
-  /// Every problem at once: a token or an AK/SK pair, a project id, no line breaks.
+  /// Longest accepted project id (they are 32 hexadecimal characters).
+  static constexpr std::size_t kMaxProjectIdLength = 64;
+
+  /// Every problem at once, each at "<path>.<member>": a token or an AK/SK pair, a project id of
+  /// letters, digits, '-' and '_' (at most kMaxProjectIdLength), no control character (NUL, CR, LF,
+  /// ESC, DEL...) in any value, AK and SK at most 256 bytes, tokens at most 32 KiB (README, "Input
+  /// bounds"). Values are never quoted.
   std::vector<FieldViolation> validate(const std::string& path = "credentials") const;
 };
 

@@ -8,14 +8,24 @@
 //
 // - destination_file_type: the English page says "text"/TXT, the Go SDK's enum and the published
 //   example send "TEXT". "TEXT" is sent.
-// - partition_format: mandatory in the Chinese page and the Go model, optional in the English page
-//   (seed 003). Optional here; omitted when unset.
+// - Which fields are always sent follows the Go v3 model
+//   (huaweicloud-sdk-go-v3 services/kafka/v2/model/model_obs_destination_descriptor.go): topics,
+//   consumer_strategy, destination_file_type, access_key, secret_key, obs_bucket_name and
+//   deliver_time_interval are plain fields there, always written; topics_regex, obs_path,
+//   partition_format and record_delimiter are pointers with omitempty.
+// - partition_format: mandatory in the Chinese page, optional in the English page (seed 003) and in
+//   the Go model (a pointer with omitempty, as is the Python model's). Optional here; omitted when unset.
 // - obs_path: "at most 50 letters, digits, '_' and '/'" (English page), yet the same page's example
 //   sends "obsTransfer-1122976956"; the Chinese page and the model allow 64 characters and '-'.
 //   At most 64 of letters, digits, '_', '-' and '/' is accepted.
-// - topics / topics_regex: exactly one is set and sent (the Go model also sends "topics":"" next
-//   to a regex; this SDK leaves the unset one out). A regex of ".*" is rejected, as documented.
-// - task_name has no documented pattern: it must be non-empty printable text of at most 255 bytes.
+// - topics / topics_regex: exactly one is set. topics is mandatory in the API tables and always
+//   sent, as "" when only topics_regex is set (what the Go model sends); topics_regex is sent when
+//   set. A regex of ".*" is rejected, as documented.
+// - task_name has no documented pattern: it must be non-empty printable UTF-8 of at most 255 bytes.
+// - Bounds where no document gives one (README, "Input bounds"): every string must be valid UTF-8;
+//   topics and topics_regex at most 65536 bytes, access_key and secret_key at most 256, spec_code
+//   at most 256. node_cnt is 2..16: "at least 2" (CreateConnectorReq) and at most the 16 connector
+//   nodes an instance runs (connector_node_num, specs/huawei-more.md §1.2).
 //
 // Secrets: access_key and secret_key never appear in toString(), logs or errors.
 
@@ -45,7 +55,8 @@ const char* toString(ConnectorSpecification v) noexcept;
 /// Where and how a sink task writes to OBS.
 class ObsDestinationDescriptor {
  public:
-  /// Comma-separated topic names. Exactly one of topics and topicsRegex.
+  /// Comma-separated topic names. Exactly one of topics and topicsRegex; topics is always sent
+  /// ("" when only topicsRegex is set).
   const std::optional<std::string>& getTopics() const noexcept { return topics_; }
   ObsDestinationDescriptor& setTopics(std::string v) {
     topics_ = std::move(v);
@@ -228,6 +239,13 @@ class DeleteSinkTaskRequest {
   std::string taskId_;
 };
 
+/// node_cnt bounds: "at least 2" (CreateConnectorReq); an instance runs at most 16 connector nodes
+/// (connector_node_num of the instance, 2..16).
+inline constexpr int kMinNodeCnt = 2;
+inline constexpr int kMaxNodeCnt = 16;
+/// spec_code has no documented length; codes look like "kafka.c3.mini.connector".
+inline constexpr std::size_t kMaxSpecCodeBytes = 256;
+
 /// POST /v2/{project_id}/instances/{instance_id}/connector: enables dumping (Smart Connect) on an
 /// instance. Every body field is optional; specification and spec_code apply to old-spec instances.
 class CreateConnectorRequest {
@@ -244,7 +262,7 @@ class CreateConnectorRequest {
     specification_ = v;
     return *this;
   }
-  /// Connector nodes, at least 2 (sent as a string, as the API types it).
+  /// Connector nodes, kMinNodeCnt..kMaxNodeCnt (sent as a string, as the API types it).
   const std::optional<int>& getNodeCnt() const noexcept { return nodeCnt_; }
   CreateConnectorRequest& setNodeCnt(int v) {
     nodeCnt_ = v;

@@ -17,6 +17,10 @@
 // - TIMESTAMP_MILLIS / TIMESTAMP_MICROS: the Java SDK cannot send them (it throws); the proto and
 //   the Go SDK can. They are accepted here.
 // - typeExtend is sent when set (as Java does; Go drops it) and read back on Describe (Java drops it).
+// - Column names: Tablestore columns (columnName, eventTimeColumn.columnName) are 1 to 255 bytes as
+//   the naming rules say; their characters are not checked (the Java SDK does not). Parquet names
+//   (ossColumnName) and typeExtend have no documented bound: at most 65536 bytes. Every string must
+//   be valid UTF-8 (README, "Input bounds").
 
 #include <chrono>
 #include <cstdint>
