@@ -322,42 +322,6 @@ std::int64_t randomBetween(std::int64_t lo, std::int64_t hi) {
   return dist(generator());
 }
 
-bool isValidUtf8(std::string_view s) noexcept {
-  const std::size_t n = s.size();
-  std::size_t i = 0;
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  auto continuation = [&](std::size_t k) { return k < n && (byte(k) & 0xC0) == 0x80; };
-  while (i < n) {
-    const unsigned char c = byte(i);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    // The lead byte fixes the length and the allowed range of the second byte, which is where
-    // overlong forms, surrogates and values above U+10FFFF show.
-    std::size_t len = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;       // overlong
-      if (c == 0xED) hi = 0x9F;       // surrogates
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;       // overlong
-      if (c == 0xF4) hi = 0x8F;       // above U+10FFFF
-    } else {
-      return false;                   // continuation byte, C0/C1 overlong lead, or F5..FF
-    }
-    if (i + 1 >= n || byte(i + 1) < lo || byte(i + 1) > hi) return false;
-    for (std::size_t k = 2; k < len; ++k) {
-      if (!continuation(i + k)) return false;
-    }
-    i += len;
-  }
-  return true;
-}
 
 std::string printable(std::string_view bytes, std::size_t limit) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -423,6 +387,20 @@ bool unsafeCodePoint(char32_t cp) noexcept {
 }
 
 }  // namespace
+
+bool isValidUtf8(std::string_view s) noexcept {
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    const std::size_t len = utf8Sequence(s, i, cp);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
 
 bool isSafeText(std::string_view text, std::size_t limit) noexcept {
   if (text.size() > limit) return false;
