@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages the build, tests, examples and benchmarks need.
+# With --deep-check, also what scripts/deep-check.sh needs: clang, its sanitizer and libFuzzer
+# runtimes (libclang-rt-14-dev) and llvm-symbolizer (llvm), for symbolized reports.
 # Idempotent: when every package is already present it only runs dpkg-query and exits.
 set -euo pipefail
 
@@ -9,6 +11,9 @@ packages=(
   libprotobuf-dev protobuf-compiler
   catch2 libcpp-httplib-dev libbenchmark-dev
 )
+if [[ "${1:-}" == "--deep-check" ]]; then
+  packages+=(clang libclang-rt-14-dev llvm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -188,6 +188,11 @@ bool parseIso8601(std::string_view s, std::chrono::system_clock::time_point& out
   tm.tm_min = mi;
   tm.tm_sec = se;
   const std::time_t secs = timegm(&tm);
+  // system_clock counts nanoseconds in 64 bits: about 1677 to 2262. A date outside that range
+  // (any four-digit year can arrive in a header) would overflow the conversion.
+  constexpr std::time_t kLimit =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::duration::max()).count() - 1;
+  if (secs > kLimit || secs < -kLimit) return false;
   out = std::chrono::system_clock::time_point(std::chrono::seconds(secs)) + std::chrono::milliseconds(millis);
   return true;
 }

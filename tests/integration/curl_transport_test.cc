@@ -122,8 +122,12 @@ using delivery::test::ScopedEnv;
 TEST_CASE("CurlTransport sends method, headers and binary body, and returns status, headers, body",
           "[integration][curl]") {
   TestServer ts;
+  // Written on the server's thread: the loopback round trip orders it before the checks, but
+  // ThreadSanitizer cannot see through sockets, so the mutex says it.
+  std::mutex seenMutex;
   std::string seenBody, seenContentType = "unset", seenExpect = "unset", seenCustom;
   ts.server().Post("/echo", [&](const httplib::Request& req, httplib::Response& res) {
+    std::lock_guard<std::mutex> lock(seenMutex);
     seenBody = req.body;
     seenContentType = req.has_header("Content-Type") ? req.get_header_value("Content-Type") : "";
     seenExpect = req.has_header("Expect") ? req.get_header_value("Expect") : "";
@@ -142,6 +146,7 @@ TEST_CASE("CurlTransport sends method, headers and binary body, and returns stat
   CHECK(resp->status == 418);  // an HTTP error status is a successful send
   CHECK(resp->headers.get("X-Reply") == "yes");
   CHECK(resp->body == std::string("\0\1teapot", 8));
+  std::lock_guard<std::mutex> lock(seenMutex);
   CHECK(seenBody == r.body);
   CHECK(seenContentType.empty());
   CHECK(seenExpect.empty());
@@ -187,11 +192,17 @@ TEST_CASE("each call goes to its own URL, whatever the previous call on the hand
   // The transport keeps each handle's URL parsed between calls; a different path, query or host
   // must still reach the server as written.
   TestServer ts;
-  std::vector<std::string> seen;
+  std::mutex seenMutex;  // see the test above
+  std::vector<std::string> seenLines;
+  const auto seen = [&] {
+    std::lock_guard<std::mutex> lock(seenMutex);
+    return seenLines;
+  };
   ts.server().Get(R"(/(a|b))", [&](const httplib::Request& req, httplib::Response& res) {
     std::string line = req.path;
     for (const auto& [k, v] : req.params) line += " " + k + "=" + v;
-    seen.push_back(line);
+    std::lock_guard<std::mutex> lock(seenMutex);
+    seenLines.push_back(line);
     res.set_content("ok", "text/plain");
   });
   ts.start();
@@ -202,7 +213,7 @@ TEST_CASE("each call goes to its own URL, whatever the previous call on the hand
   b.path = "/b";
   b.query = {{"limit", "10"}, {"name", "x y"}};
   for (const HttpRequest* r : {&a, &b, &b, &a}) REQUIRE(transport.send(*r));
-  CHECK(seen == std::vector<std::string>{"/a", "/b limit=10 name=x y", "/b limit=10 name=x y", "/a"});
+  CHECK(seen() == std::vector<std::string>{"/a", "/b limit=10 name=x y", "/b limit=10 name=x y", "/a"});
 
   // Another host for the same handle: a closed port on the IPv6 loopback (or no IPv6 at all).
   HttpRequest elsewhere = a;
@@ -211,7 +222,7 @@ TEST_CASE("each call goes to its own URL, whatever the previous call on the hand
   REQUIRE_FALSE(refused);
   CHECK(refused.error().kind == ErrorKind::Connect);
   REQUIRE(transport.send(a));
-  CHECK(seen.size() == 5);
+  CHECK(seen().size() == 5);
 
   // A host libcurl cannot parse (an Endpoint built by hand, not by Endpoint::parse).
   HttpRequest bad = a;
@@ -220,7 +231,7 @@ TEST_CASE("each call goes to its own URL, whatever the previous call on the hand
   REQUIRE_FALSE(malformed);
   CHECK(malformed.error().kind == ErrorKind::InvalidArgument);
   REQUIRE(transport.send(a));
-  CHECK(seen.size() == 6);
+  CHECK(seen().size() == 6);
 }
 
 TEST_CASE("CurlTransport is safe to use from several threads", "[integration][curl]") {

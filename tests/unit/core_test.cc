@@ -309,3 +309,18 @@ TEST_CASE("DELIVERY_LOG selects a stderr logger", "[core][logging]") {
   level.set(nullptr);
   CHECK(loggerFromEnvironment() == nullptr);
 }
+
+TEST_CASE("dates system_clock cannot hold are rejected, not overflowed", "[core][text]") {
+  // Found by the emulator fuzz target: "x-ots-date: 2817-12-01T22:07:11.862Z" overflowed the
+  // nanosecond count (undefined behaviour). 64-bit nanoseconds reach from 1677 to 2262.
+  using namespace delivery::detail;
+  std::chrono::system_clock::time_point t{};
+  CHECK_FALSE(parseIso8601("2817-12-01T22:07:11.862Z", t));
+  CHECK_FALSE(parseIso8601("9999-12-31T23:59:59Z", t));
+  CHECK_FALSE(parseIso8601("1600-01-01T00:00:00Z", t));
+  CHECK_FALSE(parseCompactIso8601("99991231T235959Z", t));
+  REQUIRE(parseIso8601("2262-01-01T00:00:00Z", t));
+  CHECK(formatIso8601Millis(t) == "2262-01-01T00:00:00.000Z");
+  REQUIRE(parseIso8601("1700-01-01T00:00:00Z", t));
+  CHECK(formatIso8601Millis(t) == "1700-01-01T00:00:00.000Z");
+}

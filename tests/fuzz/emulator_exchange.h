@@ -1,0 +1,55 @@
+#pragma once
+// The emulator's request handling without sockets, for the emulator fuzz target and the corpus
+// writer: the same routing as Emulator (paths under /v2/ go to the Huawei backend, the rest to
+// Tablestore), and conversions between the SDK's HttpRequest/HttpResponse and the emulator's
+// Exchange/Reply.
+
+#include <string>
+#include <string_view>
+
+#include "delivery/core/http.h"
+#include "emulator/huawei_backend.h"
+#include "emulator/tablestore_backend.h"
+
+namespace delivery::fuzz {
+
+struct EmulatorBackends {
+  emulator::TablestoreBackend tablestore{Credentials("emulator-access-key-id", "emulator-access-key-secret")};
+  emulator::HuaweiBackend huawei{emulator::HuaweiEmulatorCredentials{}};
+
+  emulator::Reply handle(const emulator::Exchange& ex) {
+    emulator::Backend& backend =
+        ex.path.rfind("/v2/", 0) == 0 ? static_cast<emulator::Backend&>(huawei) : static_cast<emulator::Backend&>(tablestore);
+    emulator::Reply reply = backend.handle(ex);
+    backend.takeDirty();
+    return reply;
+  }
+};
+
+inline emulator::Exchange toExchange(const HttpRequest& r) {
+  emulator::Exchange ex;
+  ex.method = toString(r.method);
+  ex.path = r.path;
+  ex.query = r.query;
+  ex.headers = r.headers;
+  if (!ex.headers.contains("Host")) ex.headers.add("Host", r.endpoint.authority());
+  ex.body = r.body;
+  return ex;
+}
+
+inline HttpResponse toResponse(const emulator::Reply& reply) {
+  HttpResponse r;
+  r.status = reply.status;
+  r.headers = reply.headers;
+  r.body = reply.body;
+  return r;
+}
+
+inline HttpMethod methodFromText(std::string_view m) {
+  if (m == "GET") return HttpMethod::Get;
+  if (m == "PUT") return HttpMethod::Put;
+  if (m == "DELETE") return HttpMethod::Delete;
+  return HttpMethod::Post;
+}
+
+}  // namespace delivery::fuzz
