@@ -138,7 +138,7 @@ Result<HttpResponse> execute(const Runtime& rt, HttpRequest& request, const Call
       }
       if (checked) return sent;
       err = checked.error();
-      if (err.retryable && rt.retry.honourRetryAfter) err.retryAfter = retryAfter(sent->headers, rt.clock->now());
+      err.retryAfter = retryAfter(sent->headers, rt.clock->now());
     } else {
       err = sent.error();
       err.retryable = transportErrorRetryable(err, spec.idempotent);
@@ -158,10 +158,11 @@ Result<HttpResponse> execute(const Runtime& rt, HttpRequest& request, const Call
       return err;
     }
     auto pause = backoffFor(rt.retry, attempt, err.kind == ErrorKind::Throttled);
-    if (err.retryAfter && *err.retryAfter > pause) pause = *err.retryAfter;
+    const bool serverPause = rt.retry.honourRetryAfter && err.retryAfter && *err.retryAfter > pause;
+    if (serverPause) pause = *err.retryAfter;
     if (rt.clock->now() + pause > deadline) {
       err.message += " (gave up after " + std::to_string(attempt) + " attempts: ";
-      err.message += err.retryAfter && *err.retryAfter == pause
+      err.message += serverPause
                          ? "the service asked to retry after " + std::to_string(pause.count()) +
                                " ms, past the retry time limit)"
                          : "retry time limit reached)";

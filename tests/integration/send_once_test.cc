@@ -273,7 +273,7 @@ TEST_CASE("Tablestore: a create on a connection that dies unanswered runs once; 
   }
 }
 
-TEST_CASE("DIS: a create, update or batch start on a dying connection runs once; a list recovers",
+TEST_CASE("DIS: a create or update on a dying connection runs once; a list recovers",
           "[integration][send-once][dis]") {
   const std::string tasks = "/v2/proj/streams/mystream/transfer-tasks";
   SECTION("create") {

@@ -112,6 +112,29 @@ TEST_CASE("throttling spreads its attempts over the retry budget", "[retry][thro
   }
 }
 
+TEST_CASE("Retry-After is reported on errors that are not retried, and can be ignored", "[retry][throttling]") {
+  SECTION("a create's 503 is not retried, but the caller learns the wait") {
+    Fixture f;
+    HttpResponse r = mock::errorResponse(503, "OTSServerUnavailable", "down");
+    r.headers.add("Retry-After", "120");
+    f.transport->enqueueResponse(r);
+    auto created = f.client().createDeliveryTask(test::javaSampleCreate());
+    REQUIRE_FALSE(created);
+    CHECK_FALSE(created.error().retryable);
+    REQUIRE(created.error().retryAfter.has_value());
+    CHECK(*created.error().retryAfter == 120000ms);
+  }
+  SECTION("honourRetryAfter = false keeps the computed backoff") {
+    Fixture f;
+    f.config.retry.honourRetryAfter = false;
+    f.transport->enqueueResponse(busy("5"));
+    f.transport->enqueueResponse(mock::emptyOk("CreateDeliveryTask", kCreds));
+    REQUIRE(f.client().createDeliveryTask(test::javaSampleCreate()));
+    REQUIRE(f.sleeper->sleeps().size() == 1);
+    CHECK(f.sleeper->sleeps()[0] <= 200ms);
+  }
+}
+
 TEST_CASE("transient errors keep the short backoff", "[retry][throttling]") {
   Fixture f;
   f.transport->enqueueResponse(mock::errorResponse(500, "OTSInternalServerError", "oops"));

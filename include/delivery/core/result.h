@@ -62,7 +62,7 @@ struct Error {
   /// it failed before sending (validation, configuration).
   int attempts = 0;
   /// The wait the service asked for in the last response's `Retry-After` header (seconds or an
-  /// HTTP date), when it sent one.
+  /// HTTP date, at most a week), when it sent one, whether or not the error is retryable.
   std::optional<std::chrono::milliseconds> retryAfter;
   std::vector<FieldViolation> violations;  ///< every violation, for ErrorKind::InvalidArgument
 
