@@ -4,6 +4,7 @@
 // Tablestore), and conversions between the SDK's HttpRequest/HttpResponse and the emulator's
 // Exchange/Reply.
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -14,15 +15,19 @@
 namespace delivery::fuzz {
 
 struct EmulatorBackends {
-  emulator::TablestoreBackend tablestore{Credentials("emulator-access-key-id", "emulator-access-key-secret")};
-  emulator::HuaweiBackend huawei{emulator::HuaweiEmulatorCredentials{}};
+  emulator::TablestoreBackend tablestore{Credentials("emulator-access-key-id", "emulator-access-key-secret"), nullptr};
+  emulator::HuaweiBackend huawei{emulator::HuaweiEmulatorCredentials{}, nullptr};
 
+  // One request at a time here, so the "locked" steps simply run (there is no state file to save).
   emulator::Reply handle(const emulator::Exchange& ex) {
     emulator::Backend& backend =
         ex.path.rfind("/v2/", 0) == 0 ? static_cast<emulator::Backend&>(huawei) : static_cast<emulator::Backend&>(tablestore);
-    emulator::Reply reply = backend.handle(ex);
-    backend.takeDirty();
-    return reply;
+    const emulator::Locked locked = [&backend](const std::function<emulator::Reply()>& step) {
+      emulator::Reply reply = step();
+      backend.takeDirty();
+      return reply;
+    };
+    return backend.handle(ex, locked);
   }
 };
 
