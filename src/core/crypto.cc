@@ -133,8 +133,13 @@ std::string md5(std::string_view data) {
   return std::string(reinterpret_cast<char*>(out), sizeof out);
 }
 std::string sha256(std::string_view data) {
+  // Not OpenSSL 3's one-shot SHA256(): it fetches the algorithm through EVP on every call, which
+  // took 2 to 3 times as long as the hash of a typical request body.
   unsigned char out[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), out);
+  SHA256_CTX c;
+  SHA256_Init(&c);
+  SHA256_Update(&c, data.data(), data.size());
+  SHA256_Final(out, &c);
   return std::string(reinterpret_cast<char*>(out), sizeof out);
 }
 std::string hmacSha1(std::string_view key, std::string_view data) { return oneShotHmac<SHA_CTX>(key, data); }
