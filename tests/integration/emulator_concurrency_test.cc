@@ -45,6 +45,7 @@ DeliveryClient boundedClient(const Emulator& emu, std::chrono::seconds limit) {
   DeliveryClientConfig config;
   config.retry = RetryPolicy::noRetry();
   config.curl.requestTimeout = limit;
+  config.curl.stallTimeout = limit;  // these tests park requests inside the emulator on purpose
   return DeliveryClient::create(emu.endpoint(), "emulator", kCreds, std::move(config)).value();
 }
 

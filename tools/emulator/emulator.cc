@@ -1,6 +1,7 @@
 #include "emulator/emulator.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -113,6 +114,7 @@ struct Emulator::Impl {
   std::thread serverThread;
   std::thread idleThread;
   int port = 0;
+  int listenSocket = -1;  // recorded when httplib creates it, to raise its backlog
   std::atomic<bool> running{false};
 
   mutable std::mutex mutex;  // guards everything below
@@ -243,6 +245,14 @@ Result<int> Emulator::start() {
   s.server.Get(R"(/.*)", handler);
   s.server.Put(R"(/.*)", handler);
   s.server.Delete(R"(/.*)", handler);
+  // httplib (Debian's compiled 0.11) listens with a backlog of 5: in a burst of connections, the
+  // kernel drops the SYNs past that and the clients retry after 1, 3, 7, 15 s. Its socket callback
+  // runs on the listening socket before bind, so the socket is noted here and listen() is called
+  // again with the system's maximum backlog once httplib has bound it (Linux allows raising it).
+  s.server.set_socket_options([this](socket_t sock) {
+    httplib::default_socket_options(sock);
+    impl_->listenSocket = sock;
+  });
   if (s.options.port == 0) {
     s.port = s.server.bind_to_any_port(s.options.host);
   } else {
@@ -251,6 +261,7 @@ Result<int> Emulator::start() {
   if (s.port <= 0) {
     return Error(ErrorKind::Connect, "cannot listen on " + s.options.host + ":" + std::to_string(s.options.port));
   }
+  if (s.listenSocket >= 0) (void)::listen(s.listenSocket, SOMAXCONN);
   s.running = true;
   s.serverThread = std::thread([this] {
     impl_->server.listen_after_bind();
