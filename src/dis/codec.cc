@@ -465,12 +465,12 @@ TransferTaskState parseState(std::string_view text) {
   return fromWire<TransferTaskState, 6>(text).value_or(TransferTaskState::Unknown);
 }
 
-std::string encodeCreate(const CreateTransferTaskRequest& request, const EncodeOptions& options) {
+std::string encodeTaskBody(const std::optional<DestinationDescriptor>& d, const EncodeOptions& options) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
-  field(w, "destination_type", toString(request.getDestinationType()));
-  if (const auto& d = request.getDescriptor()) {
+  field(w, "destination_type", toString(d ? destinationTypeOf(*d) : DestinationType::OBS));
+  if (d) {
     key(w, descriptorKey(*d));
     writeDescriptor(w, *d, options);
   }

@@ -18,7 +18,13 @@ struct EncodeOptions {
 /// The JSON member that carries a descriptor: "obs_destination_descriptor", ...
 const char* descriptorKey(const DestinationDescriptor& descriptor);
 
-std::string encodeCreate(const CreateTransferTaskRequest& request, const EncodeOptions& options = {});
+std::string encodeTaskBody(const std::optional<DestinationDescriptor>& descriptor, const EncodeOptions& options = {});
+inline std::string encodeCreate(const CreateTransferTaskRequest& request, const EncodeOptions& options = {}) {
+  return encodeTaskBody(request.getDescriptor(), options);
+}
+inline std::string encodeCreate(const UpdateTransferTaskRequest& request, const EncodeOptions& options = {}) {
+  return encodeTaskBody(request.getDescriptor(), options);
+}
 /// {"action":"start"|"stop","tasks":[{"id":...}]}
 std::string encodeBatch(std::string_view action, const std::vector<std::string>& taskIds);
 

@@ -113,10 +113,13 @@ DestinationType destinationTypeOf(const DestinationDescriptor& d) noexcept {
   }
 }
 
-std::string CreateTransferTaskRequest::toString() const {
+template <typename Self>
+std::string TransferTaskBodyBase<Self>::toString() const {
   detail::EncodeOptions options;
   options.redactSecrets = true;
-  return "stream " + streamName_ + ": " + detail::encodeCreate(*this, options);
+  return "stream " + streamName_ + ": " + detail::encodeTaskBody(descriptor_, options);
 }
+template std::string TransferTaskBodyBase<CreateTransferTaskRequest>::toString() const;
+template std::string TransferTaskBodyBase<UpdateTransferTaskRequest>::toString() const;
 
 }  // namespace delivery::dis

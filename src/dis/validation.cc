@@ -225,17 +225,6 @@ class Checker {
   std::vector<FieldViolation>& out_;
 };
 
-Result<void> validateCreateLike(const CreateTransferTaskRequest& r, const char* what) {
-  std::vector<FieldViolation> v;
-  Checker c(v);
-  c.streamName(r.getStreamName());
-  if (!r.getDescriptor()) {
-    c.add("descriptor", "is required: one of the five destination descriptors");
-  } else {
-    for (auto& x : validate(*r.getDescriptor(), detail::descriptorKey(*r.getDescriptor()))) v.push_back(std::move(x));
-  }
-  return delivery::detail::toValidationResult(std::move(v), what);
-}
 
 }  // namespace
 
@@ -246,13 +235,21 @@ std::vector<FieldViolation> validate(const DestinationDescriptor& descriptor, co
   return v;
 }
 
-Result<void> CreateTransferTaskRequest::validate() const {
-  return validateCreateLike(*this, "CreateTransferTaskRequest");
+template <typename Self>
+Result<void> TransferTaskBodyBase<Self>::validate() const {
+  std::vector<FieldViolation> v;
+  Checker c(v);
+  c.streamName(streamName_);
+  if (!descriptor_) {
+    c.add("descriptor", "is required: one of the five destination descriptors");
+  } else {
+    for (auto& x : dis::validate(*descriptor_, detail::descriptorKey(*descriptor_))) v.push_back(std::move(x));
+  }
+  return delivery::detail::toValidationResult(
+      std::move(v), std::is_same_v<Self, CreateTransferTaskRequest> ? "CreateTransferTaskRequest" : "UpdateTransferTaskRequest");
 }
-
-Result<void> UpdateTransferTaskRequest::validate() const {
-  return validateCreateLike(*this, "UpdateTransferTaskRequest");
-}
+template class TransferTaskBodyBase<CreateTransferTaskRequest>;
+template class TransferTaskBodyBase<UpdateTransferTaskRequest>;
 
 Result<void> ListTransferTasksRequest::validate() const {
   std::vector<FieldViolation> v;

@@ -7,8 +7,10 @@
 #include <functional>
 #include <random>
 
+#include "delivery/dis/client.h"
 #include "delivery/dis/model.h"
 #include "dis/codec.h"
+#include "support/samples.h"
 #include "support/vectors.h"
 
 using namespace delivery;
@@ -441,4 +443,38 @@ TEST_CASE("random and mutated JSON bodies never crash the DIS decoders", "[dis][
   }
   CHECK(ok > 0);
   CHECK(ok < 3000);
+}
+
+namespace {
+// Whether DisClient::createTransferTask / updateTransferTask accept a request of type R.
+template <typename R, typename = void>
+struct CreateAccepts : std::false_type {};
+template <typename R>
+struct CreateAccepts<R, std::void_t<decltype(std::declval<const DisClient&>().createTransferTask(std::declval<const R&>()))>>
+    : std::true_type {};
+template <typename R, typename = void>
+struct UpdateAccepts : std::false_type {};
+template <typename R>
+struct UpdateAccepts<R, std::void_t<decltype(std::declval<const DisClient&>().updateTransferTask(std::declval<const R&>()))>>
+    : std::true_type {};
+}  // namespace
+
+TEST_CASE("update requests chain as updates and cannot be passed as creates", "[dis][model]") {
+  // Compile-time: each request type goes only to its own operation.
+  static_assert(CreateAccepts<CreateTransferTaskRequest>::value);
+  static_assert(!CreateAccepts<UpdateTransferTaskRequest>::value);
+  static_assert(UpdateAccepts<UpdateTransferTaskRequest>::value);
+  static_assert(!UpdateAccepts<CreateTransferTaskRequest>::value);
+  static_assert(std::is_same_v<decltype(UpdateTransferTaskRequest().setStreamName("s")), UpdateTransferTaskRequest&>);
+
+  // This chain did not compile before: setStreamName returned CreateTransferTaskRequest&.
+  UpdateTransferTaskRequest update = UpdateTransferTaskRequest().setStreamName("s").setDescriptor(test::dliSample());
+  CHECK(update.getStreamName() == "s");
+  CHECK(update.getDestinationType() == DestinationType::DLI);
+  CHECK(update.validate().ok());
+  CHECK(detail::encodeCreate(update) == detail::encodeCreate(CreateTransferTaskRequest("s", test::dliSample())));
+  auto invalid = UpdateTransferTaskRequest().setStreamName("s").validate();
+  REQUIRE_FALSE(invalid);
+  CHECK(invalid.error().message.find("UpdateTransferTaskRequest") != std::string::npos);
+  CHECK(update.toString().rfind("stream s: {\"destination_type\":\"DLI\"", 0) == 0);
 }

@@ -333,23 +333,25 @@ std::vector<FieldViolation> validate(const DestinationDescriptor& descriptor, co
 
 // ---- requests -------------------------------------------------------------------------------------
 
-/// POST .../streams/{stream_name}/transfer-tasks: adds a task for any destination.
-class CreateTransferTaskRequest {
+/// What create and update send: the stream and one destination descriptor. The setters return the
+/// request's own type, so calls chain on either request.
+template <typename Self>
+class TransferTaskBodyBase {
  public:
-  CreateTransferTaskRequest() = default;
-  CreateTransferTaskRequest(std::string streamName, DestinationDescriptor descriptor)
+  TransferTaskBodyBase() = default;
+  TransferTaskBodyBase(std::string streamName, DestinationDescriptor descriptor)
       : streamName_(std::move(streamName)), descriptor_(std::move(descriptor)) {}
 
   /// At most 60 characters.
   const std::string& getStreamName() const noexcept { return streamName_; }
-  CreateTransferTaskRequest& setStreamName(std::string v) {
+  Self& setStreamName(std::string v) {
     streamName_ = std::move(v);
-    return *this;
+    return static_cast<Self&>(*this);
   }
   const std::optional<DestinationDescriptor>& getDescriptor() const noexcept { return descriptor_; }
-  CreateTransferTaskRequest& setDescriptor(DestinationDescriptor v) {
+  Self& setDescriptor(DestinationDescriptor v) {
     descriptor_ = std::move(v);
-    return *this;
+    return static_cast<Self&>(*this);
   }
   /// The descriptor's destination; OBS when none is set.
   DestinationType getDestinationType() const noexcept {
@@ -365,12 +367,21 @@ class CreateTransferTaskRequest {
   std::optional<DestinationDescriptor> descriptor_;
 };
 
-/// PUT .../streams/{stream_name}/transfer-tasks: replaces a task's settings (same body as create).
-class UpdateTransferTaskRequest : public CreateTransferTaskRequest {
+/// POST .../streams/{stream_name}/transfer-tasks: adds a task for any destination.
+class CreateTransferTaskRequest : public TransferTaskBodyBase<CreateTransferTaskRequest> {
  public:
-  using CreateTransferTaskRequest::CreateTransferTaskRequest;
-  Result<void> validate() const;
+  using TransferTaskBodyBase::TransferTaskBodyBase;
 };
+
+/// PUT .../streams/{stream_name}/transfer-tasks: replaces a task's settings (same body as create).
+/// A distinct type: it cannot be passed where a create is expected, nor the other way round.
+class UpdateTransferTaskRequest : public TransferTaskBodyBase<UpdateTransferTaskRequest> {
+ public:
+  using TransferTaskBodyBase::TransferTaskBodyBase;
+};
+
+extern template class TransferTaskBodyBase<CreateTransferTaskRequest>;
+extern template class TransferTaskBodyBase<UpdateTransferTaskRequest>;
 
 class ListTransferTasksRequest {
  public:
