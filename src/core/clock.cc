@@ -2,8 +2,6 @@
 
 #include <thread>
 
-#include "core/text.h"
-#include "delivery/testing/fake_clock.h"
 
 namespace delivery {
 namespace {
@@ -26,13 +24,5 @@ std::shared_ptr<Sleeper> threadSleeper() {
   static const std::shared_ptr<Sleeper> sleeper = std::make_shared<ThreadSleeper>();
   return sleeper;
 }
-
-namespace testing {
-std::shared_ptr<FakeClock> FakeClock::at(const char* iso) {
-  std::chrono::system_clock::time_point t{};
-  if (!detail::parseIso8601(iso, t)) throw std::invalid_argument(std::string("FakeClock::at: bad time ") + iso);
-  return std::make_shared<FakeClock>(t);
-}
-}  // namespace testing
 
 }  // namespace delivery
