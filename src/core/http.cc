@@ -105,7 +105,7 @@ std::string Endpoint::toString() const { return scheme + "://" + authority(); }
 
 Result<Endpoint> Endpoint::parse(std::string_view url) {
   auto fail = [&](const std::string& why) {
-    return Error(ErrorKind::InvalidArgument, "endpoint \"" + detail::printable(url, 256) + "\": " + why);
+    return Error(ErrorKind::InvalidArgument, "endpoint \"" + detail::safeText(url, 256) + "\": " + why);
   };
   Endpoint ep;
   const auto sep = url.find("://");

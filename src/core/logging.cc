@@ -74,7 +74,7 @@ std::string redactedHeaders(const Headers& headers) {
     out += "\n  ";
     out += safeText(name, 100);
     out += ": ";
-    out += isLoggableHeader(name) ? printable(value, 200) : kRedacted;
+    out += isLoggableHeader(name) ? safeText(value, 200) : kRedacted;
   }
   return out;
 }

@@ -99,13 +99,12 @@ std::optional<std::chrono::milliseconds> retryAfter(const Headers& headers, std:
 }
 
 void makeOutsideTextSafe(Error& error) {
-  if (!isSafeText(error.code, Error::kMaxCodeBytes)) error.code = safeText(error.code, Error::kMaxCodeBytes);
-  if (!isSafeText(error.requestId, Error::kMaxRequestIdBytes)) {
-    error.requestId = safeText(error.requestId, Error::kMaxRequestIdBytes);
-  }
-  if (!isSafeText(error.message, Error::kMaxMessageBytes)) {
-    error.message = safeText(error.message, Error::kMaxMessageBytes);
-  }
+  auto makeSafe = [](std::string& text, std::size_t limit) {
+    if (!isSafeText(text, limit)) text = safeText(text, limit);  // safe text, the usual case, is not copied
+  };
+  makeSafe(error.code, Error::kMaxCodeBytes);
+  makeSafe(error.requestId, Error::kMaxRequestIdBytes);
+  makeSafe(error.message, Error::kMaxMessageBytes);
 }
 
 Result<HttpResponse> execute(const Runtime& rt, HttpRequest& request, const CallSpec& spec) {

@@ -328,24 +328,6 @@ std::int64_t randomBetween(std::int64_t lo, std::int64_t hi) {
 }
 
 
-std::string printable(std::string_view bytes, std::size_t limit) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  const std::size_t n = bytes.size() < limit ? bytes.size() : limit;
-  out.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto c = static_cast<unsigned char>(bytes[i]);
-    if (c >= 0x20 && c < 0x7F) {
-      out += static_cast<char>(c);
-    } else {
-      out += "\\x";
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
-    }
-  }
-  if (bytes.size() > limit) out += "...(" + std::to_string(bytes.size()) + " bytes)";
-  return out;
-}
 
 namespace {
 
@@ -424,7 +406,6 @@ bool isSafeText(std::string_view text, std::size_t limit) noexcept {
 }
 
 std::string safeText(std::string_view text, std::size_t limit) {
-  if (isSafeText(text, limit)) return std::string(text);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve((text.size() < limit ? text.size() : limit) + 16);

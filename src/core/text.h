@@ -46,9 +46,6 @@ std::int64_t randomBetween(std::int64_t lo, std::int64_t hi);
 /// overlong forms, no encoded UTF-16 surrogates (U+D800..U+DFFF), nothing above U+10FFFF.
 bool isValidUtf8(std::string_view s) noexcept;
 
-/// Printable rendering of untrusted bytes for error messages: at most `limit` bytes, control and
-/// non-ASCII bytes escaped as \xNN.
-std::string printable(std::string_view bytes, std::size_t limit = 256);
 
 /// Text that came from outside the SDK (a response's error code and message, request id, header
 /// values, a transport's message), made safe to store in an Error, print or log: valid UTF-8 is

@@ -57,7 +57,7 @@ Error errorFromResponse(const HttpResponse& response, bool idempotent) {
       if (rid != doc->MemberEnd() && rid->value.IsString()) e.requestId = rid->value.GetString();
     }
   }
-  if (!found) e.message = delivery::detail::printable(response.body, 512);
+  if (!found) e.message = delivery::detail::safeText(response.body, 512);
   if (e.message.empty()) e.message = "HTTP " + std::to_string(response.status) + " with an empty body";
   // 429: the gateway throttled the call before it reached the service. 5xx: the call may have
   // executed, so only idempotent reads are repeated.

@@ -59,7 +59,7 @@ Result<void> checkResponse(std::string_view action, bool idempotent, const HttpR
   if (!success) {
     if (response.status == 301) {
       Error e(ErrorKind::Service, "Tablestore redirected the request to " +
-                                      delivery::detail::printable(h.get("location")) + "; use that endpoint");
+                                      delivery::detail::safeText(h.get("location"), 256) + "; use that endpoint");
       e.httpStatus = 301;
       return e;
     }
@@ -67,7 +67,7 @@ Result<void> checkResponse(std::string_view action, bool idempotent, const HttpR
       // The answer did not come from Tablestore (a proxy or load balancer in between).
       Error e(ErrorKind::Service, "Tablestore returned HTTP " + std::to_string(response.status) +
                                       " without x-ots-requestid (not an answer from Tablestore): " +
-                                      delivery::detail::printable(response.body, 200));
+                                      delivery::detail::safeText(response.body, 200));
       e.httpStatus = response.status;
       e.retryable = idempotent || response.status == 429;
       if (response.status == 429) e.kind = ErrorKind::Throttled;
@@ -79,7 +79,7 @@ Result<void> checkResponse(std::string_view action, bool idempotent, const HttpR
     if (!decodeError(response.body, e.code, e.message)) {
       // As the Go SDK does for a body that is not an Error message.
       e.code = response.status >= 500 ? "OTSServerUnavailable" : "OTSClientUnknownError";
-      e.message = delivery::detail::printable(response.body, 512);
+      e.message = delivery::detail::safeText(response.body, 512);
     }
     e.kind = kindOf(e.code, response.status);
     e.retryable = retryableServiceError(e.code, e.message, response.status, idempotent);
@@ -107,7 +107,7 @@ Result<void> checkResponse(std::string_view action, bool idempotent, const HttpR
       const std::string_view actual(digestText, sizeof digestText);
       if (*md5 != actual) {
         return invalid("response body does not match its x-ots-contentmd5 (expected " +
-                           delivery::detail::printable(*md5, 64) + ", body hashes to " + std::string(actual) + ")",
+                           delivery::detail::safeText(*md5, 64) + ", body hashes to " + std::string(actual) + ")",
                        response, idempotent);
       }
     }

@@ -176,8 +176,8 @@ TEST_CASE("text helpers", "[core][text]") {
   CHECK((v[8] == '-' && v[13] == '-' && v[18] == '-' && v[23] == '-'));
   CHECK(v[14] == '4');
   CHECK(std::string_view("89ab").find(v[19]) != std::string_view::npos);
-  CHECK(printable(std::string("a\x01\xff", 3)) == "a\\x01\\xff");
-  CHECK(printable(std::string(300, 'x'), 10) == "xxxxxxxxxx...(300 bytes)");
+  CHECK(safeText(std::string("a\x01\xff", 3), 256) == "a\\x01\\xff");
+  CHECK(safeText(std::string(300, 'x'), 10) == "xxxxxxxxxx...(300 bytes)");
 }
 
 TEST_CASE("UTC formatting agrees with gmtime_r", "[core][text]") {
