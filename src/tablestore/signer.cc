@@ -83,6 +83,12 @@ void appendFields(std::string& out, OtsHeaders& fields) {
   }
 }
 
+// "20240102" from "2024-01-02T03:04:05.678Z": the V4 signing day of an x-ots-date.
+void dayOfIso8601(const char* date, char* out) noexcept {
+  const int from[8] = {0, 1, 2, 3, 5, 6, 8, 9};
+  for (int i = 0; i < 8; ++i) out[i] = date[from[i]];
+}
+
 // Base64(HMAC(key, data)) into `out` (at least 44 chars); returns its length.
 std::size_t macBase64(const HmacKey& key, std::string_view data, char* out) {
   unsigned char mac[32];
@@ -158,8 +164,7 @@ HmacKey v4ResponseKey(const SigningContext& ctx, std::string_view day) { return 
 void v4DayInto(std::chrono::system_clock::time_point now, char* out) noexcept {
   char date[delivery::detail::kIso8601MillisLength];
   delivery::detail::formatIso8601MillisInto(now, date);
-  const int from[8] = {0, 1, 2, 3, 5, 6, 8, 9};
-  for (int i = 0; i < 8; ++i) out[i] = date[from[i]];
+  dayOfIso8601(date, out);
 }
 
 void SigningContext::prepare() {
@@ -172,7 +177,8 @@ void signRequest(HttpRequest& request, std::string_view action, const SigningCon
   char dateBuf[delivery::detail::kIso8601MillisLength];  // 2024-01-02T03:04:05.678Z
   delivery::detail::formatIso8601MillisInto(now, dateBuf);
   const std::string_view date(dateBuf, sizeof dateBuf);
-  const char dayBuf[8] = {dateBuf[0], dateBuf[1], dateBuf[2], dateBuf[3], dateBuf[5], dateBuf[6], dateBuf[8], dateBuf[9]};
+  char dayBuf[8];
+  dayOfIso8601(dateBuf, dayBuf);
   const std::string_view day(dayBuf, sizeof dayBuf);  // 20240102, for V4
 
   // The headers in the order they are sent; the signature and User-Agent follow.
