@@ -29,39 +29,29 @@ std::size_t consume(const TransferTask& t) {
          static_cast<std::size_t>(t.createTime + t.lastTransferTimestamp);
 }
 
-template <typename R>
-std::size_t consume(const Result<R>& r) {
-  if (!r) return r.error().toString().size() + r.error().requestId.size();
-  return r->getRequestId().size() + static_cast<std::size_t>(r->getHttpStatus());
-}
+using fuzz::consume;
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   fuzz::FuzzedResponse in;
   if (!fuzz::parseResponse(data, size, in)) return 0;
-  auto transport = std::make_shared<testing::MockTransport>();
-  transport->enqueueResponse(std::move(in.response));
   DisClientConfig config;
-  config.transport = transport;
-  config.retry = RetryPolicy::noRetry();
-  config.region = "cn-north-4";
   config.retryDurationAsString = (in.flags & 1u) != 0;
-  auto client = DisClient::create(huawei::HuaweiCredentials::withAkSk("AK", "SK", "project"), config);
-  if (!client) __builtin_trap();
+  auto client = fuzz::huaweiClientAnswering<DisClient>(std::move(in.response), config);
 
   std::size_t sink = 0;
   switch (in.operation % 7) {
     case 0:
-      sink += consume(client->createTransferTask(CreateTransferTaskRequest("stream", descriptor())));
+      sink += consume(client.createTransferTask(CreateTransferTaskRequest("stream", descriptor())));
       break;
     case 1: {
       UpdateTransferTaskRequest u("stream", descriptor());
-      sink += consume(client->updateTransferTask(u));
+      sink += consume(client.updateTransferTask(u));
       break;
     }
     case 2: {
-      auto r = client->listTransferTasks(ListTransferTasksRequest("stream"));
+      auto r = client.listTransferTasks(ListTransferTasksRequest("stream"));
       sink += consume(r);
       if (r) {
         sink += static_cast<std::size_t>(r->getTotalNumber() + r->getQuota());
@@ -70,20 +60,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       break;
     }
     case 3: {
-      auto r = client->showTransferTask(ShowTransferTaskRequest("stream", "dlitask"));
+      auto r = client.showTransferTask(ShowTransferTaskRequest("stream", "dlitask"));
       sink += consume(r);
       if (r) sink += consume(r->getTask()) + r->getStreamName().size() + r->getPartitions().size() +
                      (r->getDescription() ? 1 : 0);
       break;
     }
     case 4:
-      sink += consume(client->deleteTransferTask(DeleteTransferTaskRequest("stream", "dlitask")));
+      sink += consume(client.deleteTransferTask(DeleteTransferTaskRequest("stream", "dlitask")));
       break;
     case 5:
-      sink += consume(client->batchStartTransferTask(BatchStartTransferTaskRequest("stream", {"task-id"})));
+      sink += consume(client.batchStartTransferTask(BatchStartTransferTaskRequest("stream", {"task-id"})));
       break;
     default:
-      sink += consume(client->batchStopTransferTask(BatchStopTransferTaskRequest("stream", {"task-id"})));
+      sink += consume(client.batchStopTransferTask(BatchStopTransferTaskRequest("stream", {"task-id"})));
       break;
   }
   if (transport->requestCount() != 1 || transport->pendingCount() != 0) __builtin_trap();

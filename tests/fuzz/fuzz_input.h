@@ -3,12 +3,15 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "delivery/core/http.h"
+#include "delivery/huawei/credentials.h"
+#include "delivery/testing/mock_transport.h"
 
 namespace delivery::fuzz {
 
@@ -49,6 +52,27 @@ inline bool parseResponse(const std::uint8_t* data, std::size_t size, FuzzedResp
   splitHeadersAndBody(std::string_view(reinterpret_cast<const char*>(data) + 4, size - 4), out.response.headers,
                       out.response.body);
   return true;
+}
+
+/// A Huawei client (DisClient, KafkaClient) that receives `response` through a MockTransport, with
+/// retries off; traps when the client cannot be made (the harness itself is broken then).
+template <typename Client, typename Config>
+Client huaweiClientAnswering(HttpResponse response, Config config = {}) {
+  auto transport = std::make_shared<testing::MockTransport>();
+  transport->enqueueResponse(std::move(response));
+  config.transport = transport;
+  config.retry = RetryPolicy::noRetry();
+  config.region = "cn-north-4";
+  auto client = Client::create(huawei::HuaweiCredentials::withAkSk("AK", "SK", "project"), config);
+  if (!client) __builtin_trap();
+  return std::move(client).value();
+}
+
+/// Touches what a Huawei operation returned, so that the fuzzer cannot skip reading it.
+template <typename R>
+std::size_t consume(const Result<R>& r) {
+  if (!r) return r.error().toString().size() + r.error().requestId.size();
+  return r->getRequestId().size() + static_cast<std::size_t>(r->getHttpStatus());
 }
 
 }  // namespace delivery::fuzz
