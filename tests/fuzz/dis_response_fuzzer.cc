@@ -36,9 +36,11 @@ using fuzz::consume;
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   fuzz::FuzzedResponse in;
   if (!fuzz::parseResponse(data, size, in)) return 0;
+  auto transport = std::make_shared<testing::MockTransport>();
+  transport->enqueueResponse(std::move(in.response));
   DisClientConfig config;
   config.retryDurationAsString = (in.flags & 1u) != 0;
-  auto client = fuzz::huaweiClientAnswering<DisClient>(std::move(in.response), config);
+  auto client = fuzz::huaweiClientOn<DisClient>(transport, config);
 
   std::size_t sink = 0;
   switch (in.operation % 7) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "delivery/core/http.h"
+#include "delivery/core/retry.h"
 #include "delivery/huawei/credentials.h"
 #include "delivery/testing/mock_transport.h"
 
@@ -54,13 +55,11 @@ inline bool parseResponse(const std::uint8_t* data, std::size_t size, FuzzedResp
   return true;
 }
 
-/// A Huawei client (DisClient, KafkaClient) that receives `response` through a MockTransport, with
-/// retries off; traps when the client cannot be made (the harness itself is broken then).
+/// A Huawei client (DisClient, KafkaClient) on `transport`, with retries off; traps when the client
+/// cannot be made (the harness itself is broken then).
 template <typename Client, typename Config>
-Client huaweiClientAnswering(HttpResponse response, Config config = {}) {
-  auto transport = std::make_shared<testing::MockTransport>();
-  transport->enqueueResponse(std::move(response));
-  config.transport = transport;
+Client huaweiClientOn(std::shared_ptr<testing::MockTransport> transport, Config config = {}) {
+  config.transport = std::move(transport);
   config.retry = RetryPolicy::noRetry();
   config.region = "cn-north-4";
   auto client = Client::create(huawei::HuaweiCredentials::withAkSk("AK", "SK", "project"), config);

@@ -36,8 +36,10 @@ using fuzz::consume;
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   fuzz::FuzzedResponse in;
   if (!fuzz::parseResponse(data, size, in)) return 0;
+  auto transport = std::make_shared<testing::MockTransport>();
+  transport->enqueueResponse(std::move(in.response));
   KafkaClientConfig config;
-  auto client = fuzz::huaweiClientAnswering<KafkaClient>(std::move(in.response), config);
+  auto client = fuzz::huaweiClientOn<KafkaClient>(transport, config);
 
   std::size_t sink = 0;
   switch (in.operation % 5) {
