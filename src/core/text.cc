@@ -406,6 +406,8 @@ bool isSafeText(std::string_view text, std::size_t limit) noexcept {
 }
 
 std::string safeText(std::string_view text, std::size_t limit) {
+  // The usual case, on every successful call's request id: nothing to escape, one plain copy.
+  if (isSafeText(text, limit)) return std::string(text);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve((text.size() < limit ? text.size() : limit) + 16);
