@@ -1,0 +1,141 @@
+#pragma once
+// One table per message: each field is named once, and that line gives its accessors, its member,
+// its wire name and its simple rules. The SDK's JSON writer and reader and its validation walk the
+// same table, so a field cannot be written in one place and forgotten in another.
+//
+//   #define DELIVERY_EXAMPLE_FIELDS(X)
+//     X(VALUE, std::string, TaskName, "task_name", , ::delivery::field::text(1, 64))
+//     X(VALUE, int, Interval, "deliver_time_interval", = 300, ::delivery::field::range(30, 900))
+//     X(OPTIONAL, std::string, AgencyName, "agency_name", , ::delivery::field::text(0, 64))
+//   (each line but the last ends with a backslash)
+//   class Example {
+//     DELIVERY_MESSAGE(Example, DELIVERY_EXAMPLE_FIELDS)
+//   };
+//
+// Entry: X(KIND, Type, Name, "wire name", initializer, rule).
+//   KIND      VALUE: getName() / setName(v);  OPTIONAL: std::optional<Type>, plus clearName();
+//             READ: getName() only (responses);  READ_OPTIONAL: the same for an optional.
+//   rule      a delivery::field::Rule: required, length or count, range, allowed characters,
+//             secret. Rules that tie fields together are written by hand beside the table.
+// Setters return the message itself, so calls chain.
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace delivery {
+
+namespace detail {
+struct FieldAccess;  // the SDK's walker over a message's fields (internal)
+}
+
+namespace field {
+
+/// The simple rules of one field. Built with the helpers below, e.g. text(1, 64).chars(kName, "...").
+struct Rule {
+  bool required = false;   ///< a VALUE string must not be empty; an OPTIONAL must be set
+  std::size_t minSize = 0;  ///< bytes of a string, items of a list
+  std::size_t maxSize = 65536;
+  std::int64_t minValue = std::numeric_limits<std::int64_t>::min();
+  std::int64_t maxValue = std::numeric_limits<std::int64_t>::max();
+  const char* allowed = nullptr;  ///< the only ASCII characters a string may hold; nullptr: any UTF-8
+  const char* says = nullptr;     ///< the violation text for a bad size or character, when given
+  bool secret = false;            ///< never printed (toString, logs, errors)
+  bool wireText = false;          ///< a number or boolean the wire carries as a JSON string
+
+  constexpr Rule require() const { Rule r = *this; r.required = true; return r; }
+  constexpr Rule size(std::size_t min, std::size_t max) const { Rule r = *this; r.minSize = min; r.maxSize = max; return r; }
+  constexpr Rule chars(const char* set, const char* description) const {
+    Rule r = *this; r.allowed = set; r.says = description; return r;
+  }
+  constexpr Rule message(const char* text) const { Rule r = *this; r.says = text; return r; }
+  constexpr Rule hidden() const { Rule r = *this; r.secret = true; return r; }
+  constexpr Rule asText() const { Rule r = *this; r.wireText = true; return r; }
+};
+
+/// No rule beyond the type's own (strings: valid UTF-8 of at most 65536 bytes; enums: known).
+constexpr Rule any() { return Rule{}; }
+/// A string of min..max bytes; min > 0 makes it required.
+constexpr Rule text(std::size_t min, std::size_t max) {
+  Rule r;
+  r.required = min > 0;
+  r.minSize = min;
+  r.maxSize = max;
+  return r;
+}
+/// An integer in min..max.
+constexpr Rule range(std::int64_t min, std::int64_t max) {
+  Rule r;
+  r.minValue = min;
+  r.maxValue = max;
+  return r;
+}
+/// A field that must be present (OPTIONAL) or non-empty (VALUE).
+constexpr Rule required() { return Rule{}.require(); }
+
+/// ASCII sets for Rule::chars.
+inline constexpr const char kLettersDigits[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+inline constexpr const char kNameChars[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
+
+/// What a table says about one field, as the SDK's walkers see it.
+struct Info {
+  const char* wire;  ///< the name on the wire (and in violation paths)
+  const char* name;  ///< the accessor name, e.g. "TaskName"
+  Rule rule;
+};
+
+}  // namespace field
+}  // namespace delivery
+
+// ---- expansion (not for direct use) ----------------------------------------------------------------
+
+#define DELIVERY_ACCESSORS_VALUE_(Type, Name)                    \
+  const Type& get##Name() const noexcept { return Name##_; }    \
+  Self& set##Name(Type v) {                                      \
+    Name##_ = std::move(v);                                      \
+    return static_cast<Self&>(*this);                            \
+  }
+#define DELIVERY_ACCESSORS_OPTIONAL_(Type, Name)                                \
+  const std::optional<Type>& get##Name() const noexcept { return Name##_; }    \
+  Self& set##Name(Type v) {                                                     \
+    Name##_ = std::move(v);                                                     \
+    return static_cast<Self&>(*this);                                           \
+  }                                                                             \
+  Self& clear##Name() {                                                         \
+    Name##_.reset();                                                            \
+    return static_cast<Self&>(*this);                                           \
+  }
+#define DELIVERY_ACCESSORS_READ_(Type, Name) \
+  const Type& get##Name() const noexcept { return Name##_; }
+#define DELIVERY_ACCESSORS_READ_OPTIONAL_(Type, Name) \
+  const std::optional<Type>& get##Name() const noexcept { return Name##_; }
+
+#define DELIVERY_MEMBER_VALUE_(Type, Name, init) Type Name##_ init;
+#define DELIVERY_MEMBER_READ_(Type, Name, init) Type Name##_ init;
+#define DELIVERY_MEMBER_OPTIONAL_(Type, Name, init) std::optional<Type> Name##_ init;
+#define DELIVERY_MEMBER_READ_OPTIONAL_(Type, Name, init) std::optional<Type> Name##_ init;
+
+#define DELIVERY_FIELD_ACCESSORS_(KIND, Type, Name, wire, init, rule) DELIVERY_ACCESSORS_##KIND##_(Type, Name)
+#define DELIVERY_FIELD_MEMBER_(KIND, Type, Name, wire, init, rule) DELIVERY_MEMBER_##KIND##_(Type, Name, init)
+#define DELIVERY_FIELD_VISIT_(KIND, Type, Name, wire, init, rule) \
+  visit(::delivery::field::Info{wire, #Name, rule}, self.Name##_);
+
+/// The accessors, members and field walk of a message whose fields LIST(X) lists. Leaves the
+/// class body in `public:`.
+#define DELIVERY_MESSAGE(Class, LIST)                       \
+ public:                                                    \
+  using Self = Class;                                       \
+  LIST(DELIVERY_FIELD_ACCESSORS_)                           \
+                                                            \
+ private:                                                   \
+  friend struct ::delivery::detail::FieldAccess;            \
+  template <typename S, typename V>                         \
+  static void visitFields_(S& self, V&& visit) {            \
+    LIST(DELIVERY_FIELD_VISIT_)                             \
+  }                                                         \
+  LIST(DELIVERY_FIELD_MEMBER_)                              \
+                                                            \
+ public:

@@ -1,0 +1,168 @@
+#pragma once
+// Walking a message's field table (internal): the generic validation every family runs, the
+// field paths violations carry, and the access the readers need to fill read-only responses.
+//
+// Field-path convention (every family): the wire names joined by '.', list items as [i], e.g.
+// "obs_destination_descriptor.processing_schema.timestamp_format" or "task_config.parquet_schema[2].oss_column_name".
+// URL parameters go by their API names ("stream_name", "connector_id").
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "core/validation.h"
+#include "delivery/core/enum.h"
+#include "delivery/core/message.h"
+#include "delivery/core/response.h"
+#include "delivery/core/result.h"
+
+namespace delivery::detail {
+
+struct FieldAccess {
+  /// Calls visit(const field::Info&, member&) for each field of `message`, in table order.
+  template <typename T, typename V>
+  static void visit(T& message, V&& visit) {
+    std::remove_const_t<T>::visitFields_(message, visit);
+  }
+
+  template <typename T, typename = void>
+  struct IsMessage : std::false_type {};
+  template <typename T>
+  struct IsMessage<T, std::void_t<decltype(&T::template visitFields_<T, int>)>> : std::true_type {};
+};
+
+/// Whether T was declared with DELIVERY_MESSAGE.
+template <typename T>
+inline constexpr bool isMessage = FieldAccess::IsMessage<T>::value;
+
+template <typename T, typename = void>
+struct IsEnumWithTable : std::false_type {};
+template <typename T>
+struct IsEnumWithTable<T, std::void_t<EnumTableOf<T>>> : std::true_type {};
+template <typename T>
+inline constexpr bool isTableEnum = std::is_enum_v<T> && IsEnumWithTable<T>::value;
+
+template <typename T>
+struct IsOptional : std::false_type {};
+template <typename T>
+struct IsOptional<std::optional<T>> : std::true_type {};
+template <typename T>
+struct IsVector : std::false_type {};
+template <typename T, typename A>
+struct IsVector<std::vector<T, A>> : std::true_type {};
+
+/// Sets the ids and status every response carries.
+struct ResponseAccess {
+  static void stamp(ResponseMetadata& r, std::string requestId, int httpStatus, std::string traceId = {}) {
+    r.requestId_ = std::move(requestId);
+    r.httpStatus_ = httpStatus;
+    r.traceId_ = std::move(traceId);
+  }
+};
+
+/// A field path that is turned into text only when a violation needs it: a chain of nodes on the
+/// stack, each a wire name or a list index.
+class Path {
+ public:
+  static constexpr std::size_t kNoIndex = static_cast<std::size_t>(-1);
+  Path() = default;
+  explicit Path(std::string_view root) : name_(root) {}
+  Path(const Path& parent, std::string_view name) : parent_(&parent), name_(name) {}
+  Path(const Path& parent, std::size_t index) : parent_(&parent), index_(index) {}
+
+  std::string str() const {
+    std::string out = parent_ ? parent_->str() : std::string();
+    if (index_ != kNoIndex) {
+      out += '[';
+      out += std::to_string(index_);
+      out += ']';
+    } else if (!name_.empty()) {
+      if (!out.empty()) out += '.';
+      out += name_;
+    }
+    return out;
+  }
+
+ private:
+  const Path* parent_ = nullptr;
+  std::string_view name_;
+  std::size_t index_ = kNoIndex;
+};
+
+/// Hand-written rules of a message (fields that depend on each other) are found by
+/// argument-dependent lookup: `void checkCrossRules(const T&, const Path&, std::vector<FieldViolation>&)`.
+template <typename T, typename = void>
+struct HasCrossRules : std::false_type {};
+template <typename T>
+struct HasCrossRules<T, std::void_t<decltype(checkCrossRules(std::declval<const T&>(), std::declval<const Path&>(),
+                                                             std::declval<std::vector<FieldViolation>&>()))>>
+    : std::true_type {};
+
+template <typename T>
+void checkMessage(const T& message, const Path& path, std::vector<FieldViolation>& out);
+
+/// The simple rules of one value.
+template <typename T>
+void checkValue(const field::Rule& rule, const Path& path, const T& value, std::vector<FieldViolation>& out) {
+  if constexpr (IsOptional<T>::value) {
+    if (!value) {
+      if (rule.required) out.push_back({path.str(), "is required"});
+      return;
+    }
+    checkValue(rule, path, *value, out);
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    if (value.empty()) {
+      if (rule.required) out.push_back({path.str(), "is required"});
+      return;
+    }
+    if (value.size() < rule.minSize || value.size() > rule.maxSize) {
+      out.push_back({path.str(), rule.says ? std::string(rule.says)
+                                           : rule.minSize > 1 ? "must be " + std::to_string(rule.minSize) + " to " +
+                                                                    std::to_string(rule.maxSize) + " bytes"
+                                                              : "must be at most " + std::to_string(rule.maxSize) + " bytes"});
+      return;
+    }
+    if (rule.allowed != nullptr) {
+      if (value.find_first_not_of(rule.allowed) != std::string::npos) {
+        out.push_back({path.str(), rule.says ? std::string(rule.says) : "contains a character that is not allowed"});
+      }
+      return;
+    }
+    if (!isValidUtf8(value)) out.push_back({path.str(), "must be valid UTF-8"});
+  } else if constexpr (std::is_same_v<T, bool>) {
+    (void)rule;
+  } else if constexpr (std::is_integral_v<T>) {
+    const auto v = static_cast<std::int64_t>(value);
+    if (v < rule.minValue || v > rule.maxValue) {
+      out.push_back({path.str(), rule.says ? std::string(rule.says)
+                                           : "must be between " + std::to_string(rule.minValue) + " and " +
+                                                 std::to_string(rule.maxValue)});
+    }
+  } else if constexpr (std::is_enum_v<T>) {
+    if (!isKnownEnum(value)) out.push_back({path.str(), std::string("is not a known ") + EnumTableOf<T>::name});
+  } else if constexpr (IsVector<T>::value) {
+    if ((rule.required || !value.empty()) && (value.size() < rule.minSize || value.size() > rule.maxSize)) {
+      out.push_back({path.str(), rule.says ? std::string(rule.says)
+                                           : "must have " + std::to_string(rule.minSize) + " to " +
+                                                 std::to_string(rule.maxSize) + " items"});
+    }
+    for (std::size_t i = 0; i < value.size(); ++i) checkValue(field::any(), Path(path, i), value[i], out);
+  } else {
+    static_assert(isMessage<T>, "a field of a message must be a string, number, bool, enum, list or message");
+    checkMessage(value, path, out);
+  }
+}
+
+/// Every simple rule of every field of `message`, then its hand-written rules, recursively.
+template <typename T>
+void checkMessage(const T& message, const Path& path, std::vector<FieldViolation>& out) {
+  FieldAccess::visit(message, [&](const field::Info& info, const auto& value) {
+    checkValue(info.rule, Path(path, info.wire), value, out);
+  });
+  if constexpr (HasCrossRules<T>::value) checkCrossRules(message, path, out);
+}
+
+}  // namespace delivery::detail

@@ -1,0 +1,178 @@
+#pragma once
+// JSON for any message with a field table (internal): one writer and one reader walk the table,
+// in table order. Unset optionals are omitted; secrets can be redacted; paths in problems are
+// built only when a problem is found.
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/fields.h"
+#include "huawei/json.h"
+
+namespace delivery::huawei::detail {
+
+using delivery::detail::FieldAccess;
+using delivery::detail::Path;
+
+struct WriteOptions {
+  bool redactSecrets = false;  ///< secret fields are written as "<redacted>" (for toString())
+  /// Integers whose rule says Rule::wireText are always sent as text; this sends every integer
+  /// field named here as text too (DIS retry_duration, see DisClientConfig).
+  std::string_view integerAsText;
+};
+
+template <typename T>
+void writeObject(JsonWriter& w, const T& message, const WriteOptions& options);
+
+template <typename T>
+void writeValue(JsonWriter& w, const field::Info& info, const T& value, const WriteOptions& options) {
+  if constexpr (std::is_same_v<T, std::string>) {
+    if (info.rule.secret && options.redactSecrets) {
+      str(w, "<redacted>");
+    } else {
+      str(w, value);
+    }
+  } else if constexpr (std::is_same_v<T, bool>) {
+    if (info.rule.wireText) {
+      str(w, value ? "true" : "false");
+    } else {
+      w.Bool(value);
+    }
+  } else if constexpr (std::is_integral_v<T>) {
+    if (info.rule.wireText || (!options.integerAsText.empty() && options.integerAsText == info.wire)) {
+      str(w, std::to_string(value));
+    } else {
+      w.Int64(static_cast<std::int64_t>(value));
+    }
+  } else if constexpr (std::is_enum_v<T>) {
+    str(w, toString(value));
+  } else if constexpr (delivery::detail::IsVector<T>::value) {
+    w.StartArray();
+    for (const auto& item : value) writeValue(w, info, item, options);
+    w.EndArray();
+  } else {
+    writeObject(w, value, options);
+  }
+}
+
+/// The members of `message` (without the surrounding braces).
+template <typename T>
+void writeMembers(JsonWriter& w, const T& message, const WriteOptions& options) {
+  FieldAccess::visit(message, [&](const field::Info& info, const auto& value) {
+    using V = std::decay_t<decltype(value)>;
+    if constexpr (delivery::detail::IsOptional<V>::value) {
+      if (!value) return;
+      key(w, info.wire);
+      writeValue(w, info, *value, options);
+    } else {
+      key(w, info.wire);
+      writeValue(w, info, value, options);
+    }
+  });
+}
+
+template <typename T>
+void writeObject(JsonWriter& w, const T& message, const WriteOptions& options) {
+  w.StartObject();
+  writeMembers(w, message, options);
+  w.EndObject();
+}
+
+/// Reads into messages, collecting a problem (with its path) for each value of the wrong type.
+class FieldReader {
+ public:
+  explicit FieldReader(std::vector<FieldViolation>& problems) : problems_(problems) {}
+
+  void problem(const Path& path, std::string message) { problems_.push_back({path.str(), std::move(message)}); }
+
+  /// Reads the members of `object` that `message`'s table names; absent and null ones are left as they are.
+  template <typename T>
+  void readObject(const rapidjson::Value& object, const Path& path, T& message) {
+    FieldAccess::visit(message, [&](const field::Info& info, auto& value) {
+      auto it = object.FindMember(info.wire);
+      if (it == object.MemberEnd() || it->value.IsNull()) return;
+      readValue(it->value, Path(path, info.wire), value);
+    });
+  }
+
+  /// Reads `json` into `out`; false (and a problem) when it has the wrong type.
+  template <typename T>
+  bool readValue(const rapidjson::Value& json, const Path& path, T& out) {
+    if constexpr (delivery::detail::IsOptional<T>::value) {
+      typename T::value_type inner{};
+      if (!readValue(json, path, inner)) return false;
+      out = std::move(inner);
+      return true;
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      if (!json.IsString()) return fail(path, "must be a string");
+      out.assign(json.GetString(), json.GetStringLength());
+      return true;
+    } else if constexpr (std::is_same_v<T, bool>) {
+      if (json.IsBool()) {
+        out = json.GetBool();
+        return true;
+      }
+      if (json.IsString()) {
+        const std::string_view s(json.GetString(), json.GetStringLength());
+        if (s == "true" || s == "on") return out = true, true;
+        if (s == "false" || s == "off") return out = false, true;
+      }
+      return fail(path, "must be true or false");
+    } else if constexpr (std::is_integral_v<T>) {
+      std::int64_t v = 0;
+      if (!integer(json, v) || v < static_cast<std::int64_t>(std::numeric_limits<T>::min()) ||
+          v > static_cast<std::int64_t>(std::numeric_limits<T>::max())) {
+        return fail(path, "must be an integer");
+      }
+      out = static_cast<T>(v);
+      return true;
+    } else if constexpr (std::is_enum_v<T>) {
+      if (!json.IsString()) return fail(path, "must be a string");
+      const std::string_view s(json.GetString(), json.GetStringLength());
+      auto e = enumFromText<T>(s);
+      if (!e) return fail(path, "unknown value \"" + std::string(s) + "\"");
+      out = *e;
+      return true;
+    } else if constexpr (delivery::detail::IsVector<T>::value) {
+      if (!json.IsArray()) return fail(path, "must be an array");
+      out.clear();
+      out.reserve(json.Size());
+      for (rapidjson::SizeType i = 0; i < json.Size(); ++i) {
+        typename T::value_type item{};
+        if (readValue(json[i], Path(path, static_cast<std::size_t>(i)), item)) out.push_back(std::move(item));
+      }
+      return true;
+    } else {
+      if (!json.IsObject()) return fail(path, "must be an object");
+      readObject(json, path, out);
+      return true;
+    }
+  }
+
+ private:
+  bool fail(const Path& path, std::string message) {
+    problem(path, std::move(message));
+    return false;
+  }
+  // A JSON integer, or a string of digits (Huawei models type some integers as strings).
+  static bool integer(const rapidjson::Value& json, std::int64_t& out) {
+    if (json.IsInt64()) {
+      out = json.GetInt64();
+      return true;
+    }
+    if (!json.IsString()) return false;
+    const std::string_view s(json.GetString(), json.GetStringLength());
+    if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string_view::npos) return false;
+    std::int64_t v = 0;
+    for (char c : s) v = v * 10 + (c - '0');
+    out = v;
+    return true;
+  }
+
+  std::vector<FieldViolation>& problems_;
+};
+
+}  // namespace delivery::huawei::detail

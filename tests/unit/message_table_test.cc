@@ -1,0 +1,127 @@
+// The field-table machinery every family's models use: accessors, validation, JSON both ways.
+
+#include <catch2/catch.hpp>
+
+#include "huawei/json_fields.h"
+
+namespace sample {
+
+#define SAMPLE_COLOUR(X) X(RED, "red") X(DARK_BLUE, "dark-blue")
+DELIVERY_ENUM(Colour, SAMPLE_COLOUR)
+
+#define SAMPLE_LEVEL(X) X(LOW, 1, "low") X(HIGH, 7, "high")
+DELIVERY_ENUM_NUMBERED(Level, SAMPLE_LEVEL)
+
+#define SAMPLE_PART_FIELDS(X)                                                      \
+  X(VALUE, std::string, Label, "label", , ::delivery::field::text(1, 8))          \
+  X(OPTIONAL, Colour, Colour, "colour", , ::delivery::field::any())
+
+class Part {
+  DELIVERY_MESSAGE(Part, SAMPLE_PART_FIELDS)
+};
+
+#define SAMPLE_BOX_FIELDS(X)                                                                              \
+  X(VALUE, std::string, Name, "name", ,                                                                   \
+    ::delivery::field::text(1, 16).chars(::delivery::field::kNameChars, "must be letters, digits, '-', '_'")) \
+  X(VALUE, int, Interval, "interval", = 300, ::delivery::field::range(30, 900))                           \
+  X(OPTIONAL, std::string, Secret, "secret", , ::delivery::field::any().hidden())                         \
+  X(OPTIONAL, bool, Flag, "flag", , ::delivery::field::any().asText())                                    \
+  X(OPTIONAL, Part, Main, "main", , ::delivery::field::any())                                             \
+  X(VALUE, std::vector<Part>, Parts, "parts", , ::delivery::field::any().size(0, 2))
+
+class Box {
+  DELIVERY_MESSAGE(Box, SAMPLE_BOX_FIELDS)
+};
+
+// A hand-written rule beside the table.
+void checkCrossRules(const Box& box, const delivery::detail::Path& path, std::vector<delivery::FieldViolation>& out) {
+  if (box.getFlag() && !box.getSecret()) out.push_back({delivery::detail::Path(path, "secret").str(), "is required with flag"});
+}
+
+}  // namespace sample
+
+using sample::Box;
+using sample::Colour;
+using sample::Part;
+
+TEST_CASE("enum tables give the wire text, the count and the parser", "[message]") {
+  CHECK(std::string(toString(Colour::DARK_BLUE)) == "dark-blue");
+  CHECK(delivery::enumCount<Colour>() == 2);
+  CHECK(delivery::enumFromText<Colour>("red") == Colour::RED);
+  CHECK_FALSE(delivery::enumFromText<Colour>("RED").has_value());
+  CHECK(static_cast<int>(sample::Level::HIGH) == 7);
+  CHECK(std::string(toString(sample::Level::HIGH)) == "high");
+  CHECK(std::string(toString(static_cast<sample::Level>(3))).empty());
+  CHECK_FALSE(delivery::isKnownEnum(static_cast<Colour>(2)));
+}
+
+TEST_CASE("a message table gives chaining accessors, defaults and clear", "[message]") {
+  Box box;
+  CHECK(box.getInterval() == 300);
+  box.setName("b1").setSecret("s").setFlag(true).clearFlag();
+  CHECK(box.getName() == "b1");
+  CHECK_FALSE(box.getFlag().has_value());
+  CHECK(box.getSecret() == std::optional<std::string>("s"));
+}
+
+TEST_CASE("validation walks the table, names each violation by wire path, and runs the hand-written rules",
+          "[message]") {
+  Box box;
+  box.setName("bad name!").setInterval(5).setFlag(true).setMain(Part().setColour(static_cast<Colour>(9)));
+  box.setParts({Part().setLabel("ok"), Part().setLabel("much too long"), Part().setLabel("x")});
+  std::vector<delivery::FieldViolation> out;
+  delivery::detail::checkMessage(box, delivery::detail::Path(), out);
+  std::vector<delivery::FieldViolation> expected = {
+      {"name", "must be letters, digits, '-', '_'"},
+      {"interval", "must be between 30 and 900"},
+      {"main.label", "is required"},
+      {"main.colour", "is not a known Colour"},
+      {"parts", "must have 0 to 2 items"},
+      {"parts[1].label", "must be at most 8 bytes"},
+      {"secret", "is required with flag"},
+  };
+  std::string got;
+  for (const auto& v : out) got += v.field + ": " + v.message + "\n";
+  INFO(got);
+  CHECK(out == expected);
+}
+
+TEST_CASE("the JSON writer and reader follow the table", "[message]") {
+  Box box;
+  box.setName("b1").setSecret("pw").setFlag(false).setMain(Part().setLabel("m").setColour(Colour::DARK_BLUE));
+  box.setParts({Part().setLabel("p")});
+  auto text = [&](bool redact) {
+    rapidjson::StringBuffer buffer;
+    delivery::huawei::detail::JsonWriter w(buffer);
+    delivery::huawei::detail::WriteOptions options;
+    options.redactSecrets = redact;
+    options.integerAsText = redact ? "interval" : "";
+    delivery::huawei::detail::writeObject(w, box, options);
+    return delivery::huawei::detail::toText(buffer);
+  };
+  CHECK(text(false) ==
+        R"({"name":"b1","interval":300,"secret":"pw","flag":"false","main":{"label":"m","colour":"dark-blue"},)"
+        R"("parts":[{"label":"p"}]})");
+  CHECK(text(true) ==
+        R"({"name":"b1","interval":"300","secret":"<redacted>","flag":"false","main":{"label":"m","colour":"dark-blue"},)"
+        R"("parts":[{"label":"p"}]})");
+
+  auto doc = delivery::huawei::detail::parseObject(
+      R"({"name":"n","interval":"45","flag":"on","main":{"label":7,"colour":"green"},"parts":[{"label":"a"},3],"extra":1})");
+  REQUIRE(doc);
+  std::vector<delivery::FieldViolation> problems;
+  delivery::huawei::detail::FieldReader reader(problems);
+  Box read;
+  reader.readObject(*doc, delivery::detail::Path(), read);
+  CHECK(read.getName() == "n");
+  CHECK(read.getInterval() == 45);
+  CHECK(read.getFlag() == std::optional<bool>(true));
+  REQUIRE(read.getParts().size() == 1);
+  CHECK(read.getParts()[0].getLabel() == "a");
+  std::vector<delivery::FieldViolation> expected = {
+      {"main.label", "must be a string"},
+      {"main.colour", "unknown value \"green\""},
+      {"parts[1]", "must be an object"},
+  };
+  CHECK(problems == expected);
+}
