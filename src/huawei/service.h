@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/crypto.h"
+#include "core/fields.h"
 #include "core/pipeline.h"
 #include "core/text.h"
 #include "delivery/core/http.h"
@@ -66,8 +67,7 @@ Result<Response> callAndDecode(const Service& service, const Call& call, Decode 
     delivery::detail::makeOutsideTextSafe(e);
     return e;
   }
-  decoded->setRequestId(std::move(requestId));
-  decoded->setHttpStatus(http->status);
+  delivery::detail::ResponseAccess::stamp(*decoded, std::move(requestId), http->status);
   return decoded;
 }
 

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "core/crypto.h"
+#include "core/fields.h"
 #include "core/pipeline.h"
 #include "core/text.h"
 #include "delivery/version.h"
@@ -168,9 +169,9 @@ Result<typename Op::Response> call(const DeliveryClient::Impl& impl, const typen
 
   Result<HttpResponse> response = delivery::detail::execute(impl.runtime, http, spec);
   if (!response) return response.error();
-  state.parsed->setRequestId(
-      delivery::detail::safeText(response->headers.get("x-ots-requestid"), Error::kMaxRequestIdBytes));
-  state.parsed->setTraceId(std::string(state.traceIdView()));
+  delivery::detail::ResponseAccess::stamp(
+      *state.parsed, delivery::detail::safeText(response->headers.get("x-ots-requestid"), Error::kMaxRequestIdBytes),
+      response->status, std::string(state.traceIdView()));
   return std::move(*state.parsed);
 }
 

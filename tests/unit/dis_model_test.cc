@@ -472,7 +472,7 @@ TEST_CASE("update requests chain as updates and cannot be passed as creates", "[
   CHECK(update.getStreamName() == "s");
   CHECK(update.getDestinationType() == DestinationType::DLI);
   CHECK(update.validate().ok());
-  CHECK(detail::encodeCreate(update) == detail::encodeCreate(CreateTransferTaskRequest("s", test::dliSample())));
+  CHECK(dis::detail::encodeCreate(update) == dis::detail::encodeCreate(CreateTransferTaskRequest("s", test::dliSample())));
   auto invalid = UpdateTransferTaskRequest().setStreamName("s").validate();
   REQUIRE_FALSE(invalid);
   CHECK(invalid.error().message.find("UpdateTransferTaskRequest") != std::string::npos);

@@ -1,26 +1,21 @@
 #pragma once
 // Types the DIS and DMS Kafka families share.
 
-#include <string>
+#include "delivery/core/enum.h"
+#include "delivery/core/response.h"
 
 namespace delivery::huawei {
 
 /// Time directories under an OBS path: "yyyy" ... "yyyy/MM/dd/HH/mm" (both services use the same set).
-enum class PartitionFormat { YYYY, YYYY_MM, YYYY_MM_DD, YYYY_MM_DD_HH, YYYY_MM_DD_HH_MM };
-const char* toString(PartitionFormat v) noexcept;
+#define DELIVERY_HUAWEI_PARTITION_FORMAT(X) \
+  X(YYYY, "yyyy")                           \
+  X(YYYY_MM, "yyyy/MM")                     \
+  X(YYYY_MM_DD, "yyyy/MM/dd")               \
+  X(YYYY_MM_DD_HH, "yyyy/MM/dd/HH")         \
+  X(YYYY_MM_DD_HH_MM, "yyyy/MM/dd/HH/mm")
+DELIVERY_ENUM(PartitionFormat, DELIVERY_HUAWEI_PARTITION_FORMAT)
 
-/// What every Huawei Cloud response carries.
-class HuaweiResponse {
- public:
-  /// X-Request-Id of the response.
-  const std::string& getRequestId() const noexcept { return requestId_; }
-  void setRequestId(std::string v) { requestId_ = std::move(v); }
-  int getHttpStatus() const noexcept { return httpStatus_; }
-  void setHttpStatus(int v) { httpStatus_ = v; }
-
- private:
-  std::string requestId_;
-  int httpStatus_ = 0;
-};
+/// What every Huawei Cloud response carries: X-Request-Id and the HTTP status (no trace id).
+using HuaweiResponse = ResponseMetadata;
 
 }  // namespace delivery::huawei

@@ -28,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "delivery/core/response.h"
 #include "delivery/core/result.h"
 
 namespace delivery::tablestore {
@@ -379,21 +380,9 @@ class ListDeliveryTaskRequest {
 
 // ---- responses ----------------------------------------------------------------------------------
 
-/// What every response carries.
-class Response {
- public:
-  /// The service's request id (response header x-ots-requestid).
-  const std::string& getRequestId() const noexcept { return requestId_; }
-  /// The id this SDK generated for the call and sent as x-ots-sdk-traceid (same on every retry).
-  const std::string& getTraceId() const noexcept { return traceId_; }
-
-  void setRequestId(std::string v) { requestId_ = std::move(v); }
-  void setTraceId(std::string v) { traceId_ = std::move(v); }
-
- private:
-  std::string requestId_;
-  std::string traceId_;
-};
+/// What every response carries: x-ots-requestid, the HTTP status and the x-ots-sdk-traceid this SDK
+/// sent (the same on every retry).
+using Response = ResponseMetadata;
 
 class CreateDeliveryTaskResponse : public Response {};
 class DeleteDeliveryTaskResponse : public Response {};
