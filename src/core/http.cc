@@ -41,15 +41,6 @@ void Headers::set(std::string name, std::string value) {
 
 void Headers::add(std::string name, std::string value) { fields_.emplace_back(std::move(name), std::move(value)); }
 
-void Headers::assign(const FieldView* first, const FieldView* last) {
-  fields_.resize(static_cast<std::size_t>(last - first));
-  for (Field& f : fields_) {
-    f.first.assign(first->first);
-    f.second.assign(first->second);
-    ++first;
-  }
-}
-
 const std::string* Headers::find(std::string_view name) const {
   for (const auto& f : fields_) {
     if (namesEqual(f.first, name)) return &f.second;

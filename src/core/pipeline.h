@@ -4,12 +4,12 @@
 // retry policy's bounds. Services plug in their signer and their response check.
 
 #include <chrono>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "core/function_ref.h"
 #include "delivery/core/client_config.h"
 #include "delivery/core/http.h"
 #include "delivery/core/result.h"
@@ -29,13 +29,16 @@ struct Runtime {
   static Result<Runtime> fromConfig(const ClientConfig& config, const std::string& sdkUserAgent);
 };
 
+/// One call as the loop sees it. The two hooks refer to callables of the caller's frame, which
+/// must outlive the call to execute().
 struct CallSpec {
   std::string_view operation;  ///< for log lines, e.g. "CreateDeliveryTask"
   bool idempotent = false;
   /// Adds the date and signature headers for one attempt (replacing those of the previous one).
-  std::function<Result<void>(HttpRequest&, std::chrono::system_clock::time_point)> sign;
-  /// Turns a response into success or an Error whose `retryable` the service has decided.
-  std::function<Result<void>(const HttpResponse&)> check;
+  FunctionRef<Result<void>(HttpRequest&, std::chrono::system_clock::time_point)> sign;
+  /// Turns a response into success or an Error whose `retryable` the caller has decided (and, on
+  /// success, has read the body).
+  FunctionRef<Result<void>(const HttpResponse&)> check;
 };
 
 /// Whether a transport failure may be retried: always when the request never left

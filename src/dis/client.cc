@@ -1,90 +1,113 @@
 #include "delivery/dis/client.h"
 
+#include "core/operation.h"
 #include "dis/codec.h"
 #include "huawei/service.h"
 
 namespace delivery::dis {
 
-struct DisClient::Impl {
-  huawei::detail::Service service;
-  detail::EncodeOptions encode;
+namespace detail {
+
+/// The Huawei protocol, plus how this client writes bodies.
+struct Protocol : huawei::detail::Protocol {
+  explicit Protocol(huawei::detail::Protocol base) : huawei::detail::Protocol(std::move(base)) {}
+  EncodeOptions encode;
+};
+
+}  // namespace detail
+
+struct DisClient::Impl : detail::Protocol {
+  using detail::Protocol::Protocol;
 };
 
 namespace {
 
-using huawei::detail::Call;
-using huawei::detail::callAndDecode;
-using huawei::detail::ignoreBody;
-using huawei::detail::segment;
+template <typename Request, typename Response>
+using Operation = delivery::detail::Operation<detail::Protocol, Request, Response>;
+using delivery::detail::invoke;
+using delivery::detail::kIdempotent;
+using delivery::detail::kNotIdempotent;
+using huawei::detail::appendSegment;
 
-std::string tasksPath(const std::string& stream) { return "/streams/" + segment(stream) + "/transfer-tasks"; }
-
-// Create (POST) and update (PUT) send the same body to the same path.
-template <typename Response, typename Request>
-Result<Response> sendTask(const huawei::detail::Service& service, const detail::EncodeOptions& encode,
-                          const Request& request, std::string_view operation, HttpMethod method) {
-  if (auto v = request.validate(); !v) return v.error();
-  Call call{operation, method, tasksPath(request.getStreamName()), {}, detail::encodeCreate(request, encode), false};
-  return callAndDecode<Response>(service, call, ignoreBody<Response>);
+// /streams/{stream_name}/transfer-tasks[/{task_name} | /action]
+template <typename Request>
+void tasks(const Request& r, HttpRequest& http) {
+  http.path += "/streams";
+  appendSegment(http.path, r.getStreamName());
+  http.path += "/transfer-tasks";
+}
+template <typename Request>
+void task(const Request& r, HttpRequest& http) {
+  tasks(r, http);
+  appendSegment(http.path, r.getTaskName());
+}
+template <typename Request>
+void action(const Request& r, HttpRequest& http) {
+  tasks(r, http);
+  http.path += "/action";
 }
 
-// Batch start and stop differ only in the action.
-template <typename Response, typename Request>
-Result<Response> sendBatch(const huawei::detail::Service& service, const Request& request, std::string_view operation,
-                           std::string_view action) {
-  if (auto v = request.validate(); !v) return v.error();
-  Call call{operation, HttpMethod::Post, tasksPath(request.getStreamName()) + "/action", {},
-            detail::encodeBatch(action, request.getTaskIds()), false};
-  return callAndDecode<Response>(service, call, ignoreBody<Response>);
+// Create and update send the same body.
+template <typename Request>
+void taskBody(const detail::Protocol& p, const Request& r, std::string& body) {
+  body = detail::encodeCreate(r, p.encode);
 }
+void startBody(const detail::Protocol&, const BatchStartTransferTaskRequest& r, std::string& body) {
+  body = detail::encodeBatch("start", r.getTaskIds());
+}
+void stopBody(const detail::Protocol&, const BatchStopTransferTaskRequest& r, std::string& body) {
+  body = detail::encodeBatch("stop", r.getTaskIds());
+}
+
+// Every DIS operation (API paths after /v2/{project_id}). Create, update, delete and the batch
+// actions are not idempotent; list and show are.
+constexpr Operation<CreateTransferTaskRequest, CreateTransferTaskResponse> kCreateTransferTask{
+    "CreateTransferTask", HttpMethod::Post, kNotIdempotent, tasks, taskBody, nullptr};
+constexpr Operation<UpdateTransferTaskRequest, UpdateTransferTaskResponse> kUpdateTransferTask{
+    "UpdateTransferTask", HttpMethod::Put, kNotIdempotent, tasks, taskBody, nullptr};
+constexpr Operation<ListTransferTasksRequest, ListTransferTasksResponse> kListTransferTasks{
+    "ListTransferTasks", HttpMethod::Get, kIdempotent, tasks, nullptr, detail::decodeList};
+constexpr Operation<ShowTransferTaskRequest, ShowTransferTaskResponse> kShowTransferTask{
+    "ShowTransferTask", HttpMethod::Get, kIdempotent, task, nullptr, detail::decodeShow};
+constexpr Operation<DeleteTransferTaskRequest, DeleteTransferTaskResponse> kDeleteTransferTask{
+    "DeleteTransferTask", HttpMethod::Delete, kNotIdempotent, task, nullptr, nullptr};
+constexpr Operation<BatchStartTransferTaskRequest, BatchStartTransferTaskResponse> kBatchStartTransferTask{
+    "BatchStartTransferTask", HttpMethod::Post, kNotIdempotent, action, startBody, nullptr};
+constexpr Operation<BatchStopTransferTaskRequest, BatchStopTransferTaskResponse> kBatchStopTransferTask{
+    "BatchStopTransferTask", HttpMethod::Post, kNotIdempotent, action, stopBody, nullptr};
 
 }  // namespace
 
 Result<DisClient> DisClient::create(huawei::HuaweiCredentials credentials, DisClientConfig config) {
-  auto service = huawei::detail::Service::create(std::move(credentials), config, "dis", "HUAWEICLOUD_DIS_ENDPOINT");
-  if (!service) return service.error();
-  auto impl = std::make_shared<Impl>();
-  impl->service = std::move(service).value();
+  auto base = huawei::detail::Protocol::create(std::move(credentials), config, "dis", "HUAWEICLOUD_DIS_ENDPOINT");
+  if (!base) return base.error();
+  auto impl = std::make_shared<Impl>(std::move(base).value());
   impl->encode.retryDurationAsString = config.retryDurationAsString;
   return DisClient(std::move(impl));
 }
 
-Result<CreateTransferTaskResponse> DisClient::createTransferTask(const CreateTransferTaskRequest& request) const {
-  return sendTask<CreateTransferTaskResponse>(impl_->service, impl_->encode, request, "CreateTransferTask", HttpMethod::Post);
+Result<CreateTransferTaskResponse> DisClient::createTransferTask(const CreateTransferTaskRequest& r) const {
+  return invoke(*impl_, kCreateTransferTask, r);
+}
+Result<UpdateTransferTaskResponse> DisClient::updateTransferTask(const UpdateTransferTaskRequest& r) const {
+  return invoke(*impl_, kUpdateTransferTask, r);
+}
+Result<ListTransferTasksResponse> DisClient::listTransferTasks(const ListTransferTasksRequest& r) const {
+  return invoke(*impl_, kListTransferTasks, r);
+}
+Result<ShowTransferTaskResponse> DisClient::showTransferTask(const ShowTransferTaskRequest& r) const {
+  return invoke(*impl_, kShowTransferTask, r);
+}
+Result<DeleteTransferTaskResponse> DisClient::deleteTransferTask(const DeleteTransferTaskRequest& r) const {
+  return invoke(*impl_, kDeleteTransferTask, r);
+}
+Result<BatchStartTransferTaskResponse> DisClient::batchStartTransferTask(const BatchStartTransferTaskRequest& r) const {
+  return invoke(*impl_, kBatchStartTransferTask, r);
+}
+Result<BatchStopTransferTaskResponse> DisClient::batchStopTransferTask(const BatchStopTransferTaskRequest& r) const {
+  return invoke(*impl_, kBatchStopTransferTask, r);
 }
 
-Result<UpdateTransferTaskResponse> DisClient::updateTransferTask(const UpdateTransferTaskRequest& request) const {
-  return sendTask<UpdateTransferTaskResponse>(impl_->service, impl_->encode, request, "UpdateTransferTask", HttpMethod::Put);
-}
-
-Result<ListTransferTasksResponse> DisClient::listTransferTasks(const ListTransferTasksRequest& request) const {
-  if (auto v = request.validate(); !v) return v.error();
-  Call call{"ListTransferTasks", HttpMethod::Get, tasksPath(request.getStreamName()), {}, {}, true};
-  return callAndDecode<ListTransferTasksResponse>(impl_->service, call, detail::decodeList);
-}
-
-Result<ShowTransferTaskResponse> DisClient::showTransferTask(const ShowTransferTaskRequest& request) const {
-  if (auto v = request.validate(); !v) return v.error();
-  Call call{"ShowTransferTask", HttpMethod::Get, tasksPath(request.getStreamName()) + "/" + segment(request.getTaskName()),
-            {}, {}, true};
-  return callAndDecode<ShowTransferTaskResponse>(impl_->service, call, detail::decodeShow);
-}
-
-Result<DeleteTransferTaskResponse> DisClient::deleteTransferTask(const DeleteTransferTaskRequest& request) const {
-  if (auto v = request.validate(); !v) return v.error();
-  Call call{"DeleteTransferTask", HttpMethod::Delete,
-            tasksPath(request.getStreamName()) + "/" + segment(request.getTaskName()), {}, {}, false};
-  return callAndDecode<DeleteTransferTaskResponse>(impl_->service, call, ignoreBody<DeleteTransferTaskResponse>);
-}
-
-Result<BatchStartTransferTaskResponse> DisClient::batchStartTransferTask(const BatchStartTransferTaskRequest& request) const {
-  return sendBatch<BatchStartTransferTaskResponse>(impl_->service, request, "BatchStartTransferTask", "start");
-}
-
-Result<BatchStopTransferTaskResponse> DisClient::batchStopTransferTask(const BatchStopTransferTaskRequest& request) const {
-  return sendBatch<BatchStopTransferTaskResponse>(impl_->service, request, "BatchStopTransferTask", "stop");
-}
-
-const std::string& DisClient::getEndpoint() const noexcept { return impl_->service.endpointText(); }
+const std::string& DisClient::getEndpoint() const noexcept { return impl_->endpointText(); }
 
 }  // namespace delivery::dis

@@ -41,7 +41,10 @@ ErrorKind kindFor(int status) {
 
 }  // namespace
 
-std::string segment(std::string_view value) { return delivery::detail::percentEncode(value); }
+void appendSegment(std::string& path, std::string_view value) {
+  path += '/';
+  path += delivery::detail::percentEncode(value);
+}
 
 Error errorFromResponse(const HttpResponse& response, bool idempotent) {
   Error e;
@@ -65,7 +68,7 @@ Error errorFromResponse(const HttpResponse& response, bool idempotent) {
   return e;
 }
 
-Result<Service> Service::create(HuaweiCredentials credentials, const HuaweiClientConfig& config, const char* service,
+Result<Protocol> Protocol::create(HuaweiCredentials credentials, const HuaweiClientConfig& config, const char* service,
                                 const char* endpointVariable) {
   Error err(ErrorKind::InvalidArgument, std::string("cannot create the ") + service + " client");
   for (auto& v : credentials.validate("credentials")) err.violations.push_back(std::move(v));
@@ -96,8 +99,10 @@ Result<Service> Service::create(HuaweiCredentials credentials, const HuaweiClien
     for (const auto& v : runtime.error().violations) err.violations.push_back({"config." + v.field, v.message});
   }
   if (!err.violations.empty()) return err;
-  Service s;
+  Protocol s;
   s.endpoint_ = endpoint;
+  s.pathPrefix_ = "/v2";
+  appendSegment(s.pathPrefix_, credentials.projectId);
   s.endpointText_ = endpoint.toString();
   s.credentials_ = std::move(credentials);
   if (!s.credentials_.usesToken()) {
@@ -107,28 +112,21 @@ Result<Service> Service::create(HuaweiCredentials credentials, const HuaweiClien
   return s;
 }
 
-Result<HttpResponse> Service::call(const Call& c) const {
-  HttpRequest request;
-  request.method = c.method;
-  request.endpoint = endpoint_;
-  request.path = "/v2/" + segment(credentials_.projectId) + c.path;
-  request.query = c.query;
-  request.body = c.body;
-  request.headers.add("User-Agent", runtime_.userAgent);
-  if (!c.body.empty()) request.headers.add("Content-Type", "application/json");
+void Protocol::start(std::string_view, HttpRequest& http, CallState&) const {
+  http.endpoint = endpoint_;
+  http.path = pathPrefix_;
+  http.headers.add("User-Agent", runtime_.userAgent);
+  if (!http.body.empty()) http.headers.add("Content-Type", "application/json");
+}
 
-  delivery::detail::CallSpec spec;
-  spec.operation = c.operation;
-  spec.idempotent = c.idempotent;
-  spec.sign = [this](HttpRequest& r, std::chrono::system_clock::time_point now) -> Result<void> {
-    authenticate(r, credentials_, now, secretKey_.empty() ? nullptr : &secretKey_);
-    return {};
-  };
-  spec.check = [&c](const HttpResponse& response) -> Result<void> {
-    if (response.status >= 200 && response.status < 300) return {};
-    return errorFromResponse(response, c.idempotent);
-  };
-  return delivery::detail::execute(runtime_, request, spec);
+Result<void> Protocol::sign(HttpRequest& http, CallState&, std::chrono::system_clock::time_point now) const {
+  authenticate(http, credentials_, now, secretKey_.empty() ? nullptr : &secretKey_);
+  return {};
+}
+
+Result<void> Protocol::judge(std::string_view, bool idempotent, const HttpResponse& response, CallState&) const {
+  if (response.status >= 200 && response.status < 300) return {};
+  return errorFromResponse(response, idempotent);
 }
 
 }  // namespace delivery::huawei::detail

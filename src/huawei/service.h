@@ -1,6 +1,6 @@
 #pragma once
-// What DisClient and KafkaClient share (internal): endpoint resolution, JSON REST calls through
-// the core pipeline with SDK-HMAC-SHA256 or IAM-token authentication, and Huawei error bodies.
+// What DisClient and KafkaClient share (internal): endpoint resolution, the protocol of their JSON
+// REST calls (SDK-HMAC-SHA256 or IAM-token authentication), and Huawei error bodies.
 
 #include <string>
 #include <string_view>
@@ -22,62 +22,37 @@ namespace delivery::huawei::detail {
 /// the raw body; request id from X-Request-Id (or a `request_id` body field).
 Error errorFromResponse(const HttpResponse& response, bool idempotent);
 
-struct Call {
-  std::string_view operation;
-  HttpMethod method = HttpMethod::Get;
-  std::string path;  ///< after /v2/{project_id}, each segment already percent-encoded
-  std::vector<std::pair<std::string, std::string>> query;
-  std::string body;  ///< JSON, or empty
-  bool idempotent = false;
-};
-
-class Service {
+/// How every DIS and DMS Kafka call is addressed, signed and judged (see core/operation.h): the
+/// path starts with /v2/{project_id}; SDK-HMAC-SHA256 or X-Auth-Token; any 2xx is success.
+class Protocol {
  public:
+  struct CallState {};
+
   /// `service` is the host label ("dis", "dms"); `endpointVariable` the environment variable read
   /// when the config names neither an endpoint nor a region.
-  static Result<Service> create(HuaweiCredentials credentials, const HuaweiClientConfig& config,
-                                const char* service, const char* endpointVariable);
+  static Result<Protocol> create(HuaweiCredentials credentials, const HuaweiClientConfig& config,
+                                 const char* service, const char* endpointVariable);
 
-  /// Sends the call; success is any 2xx response (returned for the caller to parse).
-  Result<HttpResponse> call(const Call& call) const;
+  const delivery::detail::Runtime& runtime() const noexcept { return runtime_; }
+  static const char* requestIdHeader() noexcept { return "X-Request-Id"; }
+  void start(std::string_view operation, HttpRequest& http, CallState& state) const;
+  Result<void> sign(HttpRequest& http, CallState& state, std::chrono::system_clock::time_point now) const;
+  Result<void> judge(std::string_view operation, bool idempotent, const HttpResponse& response,
+                     CallState& state) const;
+  static std::string traceId(const CallState&) { return {}; }
 
   const std::string& endpointText() const noexcept { return endpointText_; }
 
  private:
   Endpoint endpoint_;
   std::string endpointText_;
+  std::string pathPrefix_;  ///< "/v2/" + the encoded project id
   HuaweiCredentials credentials_;
   delivery::detail::HmacKey secretKey_;  ///< keyed once; empty with an IAM token
   delivery::detail::Runtime runtime_;
 };
 
-/// Sends the call and reads a 2xx body with `decode` (std::string_view -> Result<Response>); the
-/// response gets the X-Request-Id and the HTTP status. A body that cannot be read is an error
-/// carrying both too.
-template <typename Response, typename Decode>
-Result<Response> callAndDecode(const Service& service, const Call& call, Decode decode) {
-  auto http = service.call(call);
-  if (!http) return http.error();
-  Result<Response> decoded = decode(std::string_view(http->body));
-  std::string requestId = delivery::detail::safeText(http->headers.get("X-Request-Id"), Error::kMaxRequestIdBytes);
-  if (!decoded) {
-    Error e = decoded.error();
-    e.httpStatus = http->status;
-    e.requestId = std::move(requestId);
-    delivery::detail::makeOutsideTextSafe(e);
-    return e;
-  }
-  delivery::detail::ResponseAccess::stamp(*decoded, std::move(requestId), http->status);
-  return decoded;
-}
-
-/// For responses without a body to read.
-template <typename Response>
-Result<Response> ignoreBody(std::string_view) {
-  return Response();
-}
-
-/// Percent-encodes one path segment.
-std::string segment(std::string_view value);
+/// Appends "/" and `value` percent-encoded as one path segment.
+void appendSegment(std::string& path, std::string_view value);
 
 }  // namespace delivery::huawei::detail

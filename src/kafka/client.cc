@@ -1,73 +1,98 @@
 #include "delivery/kafka/client.h"
 
+#include "core/operation.h"
 #include "huawei/service.h"
 #include "kafka/codec.h"
 
 namespace delivery::kafka {
 
-struct KafkaClient::Impl {
-  huawei::detail::Service service;
+struct KafkaClient::Impl : huawei::detail::Protocol {
+  explicit Impl(huawei::detail::Protocol base) : huawei::detail::Protocol(std::move(base)) {}
 };
 
 namespace {
 
-using huawei::detail::Call;
-using huawei::detail::callAndDecode;
-using huawei::detail::ignoreBody;
-using huawei::detail::segment;
+using Protocol = huawei::detail::Protocol;
+template <typename Request, typename Response>
+using Operation = delivery::detail::Operation<Protocol, Request, Response>;
+using delivery::detail::invoke;
+using delivery::detail::kIdempotent;
+using delivery::detail::kNotIdempotent;
+using huawei::detail::appendSegment;
 
-std::string tasksPath(const std::string& connector) { return "/connectors/" + segment(connector) + "/sink-tasks"; }
+// /connectors/{connector_id}/sink-tasks[/{task_id}[?topic-info=...]]
+template <typename Request>
+void tasks(const Request& r, HttpRequest& http) {
+  http.path += "/connectors";
+  appendSegment(http.path, r.getConnectorId());
+  http.path += "/sink-tasks";
+}
+template <typename Request>
+void task(const Request& r, HttpRequest& http) {
+  tasks(r, http);
+  appendSegment(http.path, r.getTaskId());
+}
+void shownTask(const ShowSinkTaskRequest& r, HttpRequest& http) {
+  task(r, http);
+  if (r.getTopicInfo()) http.query.emplace_back("topic-info", *r.getTopicInfo() ? "true" : "false");
+}
+// /instances/{instance_id}/connector
+void connector(const CreateConnectorRequest& r, HttpRequest& http) {
+  http.path += "/instances";
+  appendSegment(http.path, r.getInstanceId());
+  http.path += "/connector";
+}
+
+void sinkTaskBody(const Protocol&, const CreateSinkTaskRequest& r, std::string& body) { body = detail::encodeCreate(r); }
+void connectorBody(const Protocol&, const CreateConnectorRequest& r, std::string& body) {
+  body = detail::encodeCreateConnector(r);
+}
+
+Result<CreateSinkTaskResponse> decodeCreated(std::string_view body) {
+  auto id = detail::decodeCreateResponse(body);
+  if (!id) return id.error();
+  CreateSinkTaskResponse r;
+  r.setTaskId(std::move(id).value());
+  return r;
+}
+
+// Every DMS Kafka operation (API paths after /v2/{project_id}). Creates and deletes are not
+// idempotent; list and show are.
+constexpr Operation<CreateSinkTaskRequest, CreateSinkTaskResponse> kCreateSinkTask{
+    "CreateSinkTask", HttpMethod::Post, kNotIdempotent, tasks, sinkTaskBody, decodeCreated};
+constexpr Operation<ListSinkTasksRequest, ListSinkTasksResponse> kListSinkTasks{
+    "ListSinkTasks", HttpMethod::Get, kIdempotent, tasks, nullptr, detail::decodeList};
+constexpr Operation<ShowSinkTaskRequest, ShowSinkTaskResponse> kShowSinkTask{
+    "ShowSinkTask", HttpMethod::Get, kIdempotent, shownTask, nullptr, detail::decodeShow};
+constexpr Operation<DeleteSinkTaskRequest, DeleteSinkTaskResponse> kDeleteSinkTask{
+    "DeleteSinkTask", HttpMethod::Delete, kNotIdempotent, task, nullptr, nullptr};
+constexpr Operation<CreateConnectorRequest, CreateConnectorResponse> kCreateConnector{
+    "CreateConnector", HttpMethod::Post, kNotIdempotent, connector, connectorBody, detail::decodeCreateConnectorResponse};
 
 }  // namespace
 
 Result<KafkaClient> KafkaClient::create(huawei::HuaweiCredentials credentials, KafkaClientConfig config) {
-  auto service = huawei::detail::Service::create(std::move(credentials), config, "dms", "HUAWEICLOUD_DMS_ENDPOINT");
-  if (!service) return service.error();
-  auto impl = std::make_shared<Impl>();
-  impl->service = std::move(service).value();
-  return KafkaClient(std::move(impl));
+  auto base = huawei::detail::Protocol::create(std::move(credentials), config, "dms", "HUAWEICLOUD_DMS_ENDPOINT");
+  if (!base) return base.error();
+  return KafkaClient(std::make_shared<Impl>(std::move(base).value()));
 }
 
-Result<CreateSinkTaskResponse> KafkaClient::createSinkTask(const CreateSinkTaskRequest& request) const {
-  if (auto v = request.validate(); !v) return v.error();
-  Call call{"CreateSinkTask", HttpMethod::Post, tasksPath(request.getConnectorId()), {}, detail::encodeCreate(request), false};
-  return callAndDecode<CreateSinkTaskResponse>(impl_->service, call, [](std::string_view body) -> Result<CreateSinkTaskResponse> {
-    auto id = detail::decodeCreateResponse(body);
-    if (!id) return id.error();
-    CreateSinkTaskResponse r;
-    r.setTaskId(std::move(id).value());
-    return r;
-  });
+Result<CreateSinkTaskResponse> KafkaClient::createSinkTask(const CreateSinkTaskRequest& r) const {
+  return invoke(*impl_, kCreateSinkTask, r);
+}
+Result<ListSinkTasksResponse> KafkaClient::listSinkTasks(const ListSinkTasksRequest& r) const {
+  return invoke(*impl_, kListSinkTasks, r);
+}
+Result<ShowSinkTaskResponse> KafkaClient::showSinkTask(const ShowSinkTaskRequest& r) const {
+  return invoke(*impl_, kShowSinkTask, r);
+}
+Result<DeleteSinkTaskResponse> KafkaClient::deleteSinkTask(const DeleteSinkTaskRequest& r) const {
+  return invoke(*impl_, kDeleteSinkTask, r);
+}
+Result<CreateConnectorResponse> KafkaClient::createConnector(const CreateConnectorRequest& r) const {
+  return invoke(*impl_, kCreateConnector, r);
 }
 
-Result<ListSinkTasksResponse> KafkaClient::listSinkTasks(const ListSinkTasksRequest& request) const {
-  if (auto v = request.validate(); !v) return v.error();
-  Call call{"ListSinkTasks", HttpMethod::Get, tasksPath(request.getConnectorId()), {}, {}, true};
-  return callAndDecode<ListSinkTasksResponse>(impl_->service, call, detail::decodeList);
-}
-
-Result<ShowSinkTaskResponse> KafkaClient::showSinkTask(const ShowSinkTaskRequest& request) const {
-  if (auto v = request.validate(); !v) return v.error();
-  Call call{"ShowSinkTask", HttpMethod::Get, tasksPath(request.getConnectorId()) + "/" + segment(request.getTaskId()),
-            {}, {}, true};
-  if (request.getTopicInfo()) call.query.emplace_back("topic-info", *request.getTopicInfo() ? "true" : "false");
-  return callAndDecode<ShowSinkTaskResponse>(impl_->service, call, detail::decodeShow);
-}
-
-Result<DeleteSinkTaskResponse> KafkaClient::deleteSinkTask(const DeleteSinkTaskRequest& request) const {
-  if (auto v = request.validate(); !v) return v.error();
-  Call call{"DeleteSinkTask", HttpMethod::Delete,
-            tasksPath(request.getConnectorId()) + "/" + segment(request.getTaskId()), {}, {}, false};
-  return callAndDecode<DeleteSinkTaskResponse>(impl_->service, call, ignoreBody<DeleteSinkTaskResponse>);
-}
-
-Result<CreateConnectorResponse> KafkaClient::createConnector(const CreateConnectorRequest& request) const {
-  if (auto v = request.validate(); !v) return v.error();
-  Call call{"CreateConnector", HttpMethod::Post, "/instances/" + segment(request.getInstanceId()) + "/connector", {},
-            detail::encodeCreateConnector(request), false};
-  return callAndDecode<CreateConnectorResponse>(impl_->service, call, detail::decodeCreateConnectorResponse);
-}
-
-const std::string& KafkaClient::getEndpoint() const noexcept { return impl_->service.endpointText(); }
+const std::string& KafkaClient::getEndpoint() const noexcept { return impl_->endpointText(); }
 
 }  // namespace delivery::kafka

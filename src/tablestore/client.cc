@@ -5,7 +5,7 @@
 
 #include "core/crypto.h"
 #include "core/fields.h"
-#include "core/pipeline.h"
+#include "core/operation.h"
 #include "core/text.h"
 #include "delivery/version.h"
 #include "tablestore/codec.h"
@@ -14,166 +14,95 @@
 
 namespace delivery::tablestore {
 
-struct DeliveryClient::Impl {
+using delivery::detail::invoke;
+
+namespace detail {
+
+// How every Tablestore call is addressed, signed and judged (see core/operation.h).
+class Protocol {
+ public:
+  struct CallState {
+    char contentMd5[delivery::detail::kBase64Md5Length];
+    char traceId[delivery::detail::kUuidLength];
+    char v4Day[8];  // the UTC day the last attempt was signed on (V4 only)
+  };
+
   std::string endpointText;
   Endpoint endpoint;
   std::string instanceName;
   detail::SigningContext signing;
-  delivery::detail::Runtime runtime;
+  delivery::detail::Runtime runtime_;
   bool verifyAuthorization = true;
   bool verifyContentMd5 = true;
+
+  const delivery::detail::Runtime& runtime() const { return runtime_; }
+  static const char* requestIdHeader() { return "x-ots-requestid"; }
+
+  // Every operation is POST /<Action> with a protobuf body.
+  void start(std::string_view action, HttpRequest& http, CallState& state) const {
+    http.endpoint = endpoint;
+    http.path.assign(1, '/');
+    http.path += action;
+    delivery::detail::base64Md5Into(http.body, state.contentMd5);
+    delivery::detail::randomUuidInto(state.traceId);
+  }
+
+  Result<void> sign(HttpRequest& http, CallState& state, std::chrono::system_clock::time_point now) const {
+    const std::string_view action = std::string_view(http.path).substr(1);
+    detail::signRequest(http, action, signing, now, std::string_view(state.contentMd5, sizeof state.contentMd5),
+                        std::string_view(state.traceId, sizeof state.traceId));
+    if (signing.version == SignatureVersion::V4) detail::v4DayInto(now, state.v4Day);
+    return {};
+  }
+
+  Result<void> judge(std::string_view action, bool idempotent, const HttpResponse& response, CallState& state) const {
+    // V4: the response is signed with the derived key of the day the request was signed on.
+    delivery::detail::HmacKey v4Key;
+    if (signing.version == SignatureVersion::V4 && verifyAuthorization) {
+      v4Key = detail::v4ResponseKey(signing, std::string_view(state.v4Day, sizeof state.v4Day));
+    }
+    detail::ResponseChecks checks{v4Key.empty() ? signing.secretKey : v4Key, verifyAuthorization, verifyContentMd5};
+    return detail::checkResponse(action, idempotent, response, checks);
+  }
+
+  static std::string traceId(const CallState& state) { return std::string(state.traceId, sizeof state.traceId); }
 };
+
+}  // namespace detail
+
+struct DeliveryClient::Impl : detail::Protocol {};
 
 namespace {
 
-// One entry per operation: the action (URL path), whether it is idempotent (Java's
-// OperationNames: only Describe and List are), and how its bodies are written and read.
-struct CreateOp {
-  using Request = CreateDeliveryTaskRequest;
-  using Response = CreateDeliveryTaskResponse;
-  static constexpr std::string_view action = "CreateDeliveryTask";
-  static constexpr bool idempotent = false;
-};
-struct UpdateOp {
-  using Request = UpdateDeliveryTaskRequest;
-  using Response = UpdateDeliveryTaskResponse;
-  static constexpr std::string_view action = "UpdateDeliveryTask";
-  static constexpr bool idempotent = false;
-};
-struct DeleteOp {
-  using Request = DeleteDeliveryTaskRequest;
-  using Response = DeleteDeliveryTaskResponse;
-  static constexpr std::string_view action = "DeleteDeliveryTask";
-  static constexpr bool idempotent = false;
-};
-struct DescribeOp {
-  using Request = DescribeDeliveryTaskRequest;
-  using Response = DescribeDeliveryTaskResponse;
-  static constexpr std::string_view action = "DescribeDeliveryTask";
-  static constexpr bool idempotent = true;
-};
-struct ListOp {
-  using Request = ListDeliveryTaskRequest;
-  using Response = ListDeliveryTaskResponse;
-  static constexpr std::string_view action = "ListDeliveryTask";
-  static constexpr bool idempotent = true;
-};
+using detail::Protocol;
 
+template <typename Request, typename Response>
+using Operation = delivery::detail::Operation<Protocol, Request, Response>;
+using delivery::detail::kIdempotent;
+using delivery::detail::kNotIdempotent;
+
+template <typename Request>
+void encode(const Protocol&, const Request& request, std::string& body) {
+  detail::encodeInto(request, body);
+}
 template <typename Response>
-Result<Response> decodeBody(std::string_view body) {
-  if constexpr (std::is_same_v<Response, DescribeDeliveryTaskResponse>) {
-    return detail::decodeDescribeResponse(body);
-  } else if constexpr (std::is_same_v<Response, ListDeliveryTaskResponse>) {
-    return detail::decodeListResponse(body);
-  } else {
-    if (Result<void> r = detail::decodeEmptyResponse(body); !r) return r.error();
-    return Response();
-  }
+Result<Response> decodeEmpty(std::string_view body) {
+  if (Result<void> r = detail::decodeEmptyResponse(body); !r) return r.error();
+  return Response();
 }
 
-// Per-call state the pipeline's hooks read; the hooks capture only a pointer to it, so building
-// them allocates nothing.
-template <typename Op>
-struct CallState {
-  const DeliveryClient::Impl& impl;
-  char contentMd5[delivery::detail::kBase64Md5Length];
-  char traceId[delivery::detail::kUuidLength];
-  char v4Day[8];  // the UTC day the last attempt was signed on (V4 only)
-  std::optional<typename Op::Response> parsed;
-
-  std::string_view contentMd5View() const { return std::string_view(contentMd5, sizeof contentMd5); }
-  std::string_view traceIdView() const { return std::string_view(traceId, sizeof traceId); }
-
-  Result<void> check(const HttpResponse& response) {
-    // V4: the response is signed with the derived key of the day the request was signed on.
-    delivery::detail::HmacKey v4Key;
-    if (impl.signing.version == SignatureVersion::V4 && impl.verifyAuthorization) {
-      v4Key = detail::v4ResponseKey(impl.signing, std::string_view(v4Day, sizeof v4Day));
-    }
-    detail::ResponseChecks checks{v4Key.empty() ? impl.signing.secretKey : v4Key, impl.verifyAuthorization,
-                                  impl.verifyContentMd5};
-    if (Result<void> ok = detail::checkResponse(Op::action, Op::idempotent, response, checks); !ok) return ok;
-    Result<typename Op::Response> decoded = decodeBody<typename Op::Response>(response.body);
-    if (!decoded) {
-      Error err = decoded.error();
-      err.httpStatus = response.status;
-      err.requestId = response.headers.get("x-ots-requestid");
-      err.retryable = Op::idempotent;
-      return err;
-    }
-    parsed = std::move(decoded).value();
-    return {};
-  }
-};
-
-// The request a call builds, kept per thread between calls: its path, body and header strings
-// keep their capacity, so a steady stream of calls does not allocate them again. A call made
-// while the thread's request is in use (from inside a transport or logger) gets its own.
-class RequestLease {
- public:
-  RequestLease() {
-    if (!slot().busy) {
-      slot().busy = true;
-      request_ = &slot().request;
-    } else {
-      own_ = std::make_unique<HttpRequest>();
-      request_ = own_.get();
-    }
-  }
-  ~RequestLease() {
-    if (!own_) slot().busy = false;
-  }
-  RequestLease(const RequestLease&) = delete;
-  RequestLease& operator=(const RequestLease&) = delete;
-  HttpRequest& operator*() const { return *request_; }
-
- private:
-  struct Slot {
-    HttpRequest request;
-    bool busy = false;
-  };
-  static Slot& slot() {
-    thread_local Slot s;
-    return s;
-  }
-  HttpRequest* request_ = nullptr;
-  std::unique_ptr<HttpRequest> own_;
-};
-
-template <typename Op>
-Result<typename Op::Response> call(const DeliveryClient::Impl& impl, const typename Op::Request& request) {
-  if (Result<void> valid = request.validate(); !valid) return valid.error();
-
-  RequestLease lease;
-  HttpRequest& http = *lease;
-  http.method = HttpMethod::Post;
-  http.endpoint = impl.endpoint;
-  http.path.assign(1, '/');
-  http.path += Op::action;
-  http.query.clear();
-  detail::encodeInto(request, http.body);
-  CallState<Op> state{impl, {}, {}, {}, std::nullopt};
-  delivery::detail::base64Md5Into(http.body, state.contentMd5);
-  delivery::detail::randomUuidInto(state.traceId);
-
-  delivery::detail::CallSpec spec;
-  spec.operation = Op::action;
-  spec.idempotent = Op::idempotent;
-  CallState<Op>* s = &state;
-  spec.sign = [s](HttpRequest& r, std::chrono::system_clock::time_point now) -> Result<void> {
-    detail::signRequest(r, Op::action, s->impl.signing, now, s->contentMd5View(), s->traceIdView());
-    if (s->impl.signing.version == SignatureVersion::V4) detail::v4DayInto(now, s->v4Day);
-    return {};
-  };
-  spec.check = [s](const HttpResponse& response) { return s->check(response); };
-
-  Result<HttpResponse> response = delivery::detail::execute(impl.runtime, http, spec);
-  if (!response) return response.error();
-  delivery::detail::ResponseAccess::stamp(
-      *state.parsed, delivery::detail::safeText(response->headers.get("x-ots-requestid"), Error::kMaxRequestIdBytes),
-      response->status, std::string(state.traceIdView()));
-  return std::move(*state.parsed);
-}
+// The operations: the action is the URL path; only Describe and List are idempotent (the Java
+// SDK's OperationNames).
+constexpr Operation<CreateDeliveryTaskRequest, CreateDeliveryTaskResponse> kCreateDeliveryTask{
+    "CreateDeliveryTask", HttpMethod::Post, kNotIdempotent, nullptr, encode, decodeEmpty};
+constexpr Operation<UpdateDeliveryTaskRequest, UpdateDeliveryTaskResponse> kUpdateDeliveryTask{
+    "UpdateDeliveryTask", HttpMethod::Post, kNotIdempotent, nullptr, encode, decodeEmpty};
+constexpr Operation<DeleteDeliveryTaskRequest, DeleteDeliveryTaskResponse> kDeleteDeliveryTask{
+    "DeleteDeliveryTask", HttpMethod::Post, kNotIdempotent, nullptr, encode, decodeEmpty};
+constexpr Operation<DescribeDeliveryTaskRequest, DescribeDeliveryTaskResponse> kDescribeDeliveryTask{
+    "DescribeDeliveryTask", HttpMethod::Post, kIdempotent, nullptr, encode, detail::decodeDescribeResponse};
+constexpr Operation<ListDeliveryTaskRequest, ListDeliveryTaskResponse> kListDeliveryTask{
+    "ListDeliveryTask", HttpMethod::Post, kIdempotent, nullptr, encode, detail::decodeListResponse};
 
 constexpr std::pair<std::string_view, EndpointType> kEndpointSuffixes[] = {
     {".ots.aliyuncs.com", EndpointType::Public},
@@ -249,8 +178,8 @@ Result<DeliveryClient> DeliveryClient::create(const std::string& endpoint, const
   impl->signing.instanceName = instanceName;
   impl->signing.version = config.signatureVersion;
   impl->signing.region = region;
-  impl->runtime = std::move(runtime).value();
-  impl->signing.userAgent = impl->runtime.userAgent;
+  impl->runtime_ = std::move(runtime).value();
+  impl->signing.userAgent = impl->runtime_.userAgent;
   impl->signing.prepare();
   impl->verifyAuthorization = config.verifyResponseAuthorization;
   impl->verifyContentMd5 = config.verifyResponseContentMd5;
@@ -258,19 +187,19 @@ Result<DeliveryClient> DeliveryClient::create(const std::string& endpoint, const
 }
 
 Result<CreateDeliveryTaskResponse> DeliveryClient::createDeliveryTask(const CreateDeliveryTaskRequest& r) const {
-  return call<CreateOp>(*impl_, r);
+  return invoke(*impl_, kCreateDeliveryTask, r);
 }
 Result<DescribeDeliveryTaskResponse> DeliveryClient::describeDeliveryTask(const DescribeDeliveryTaskRequest& r) const {
-  return call<DescribeOp>(*impl_, r);
+  return invoke(*impl_, kDescribeDeliveryTask, r);
 }
 Result<ListDeliveryTaskResponse> DeliveryClient::listDeliveryTask(const ListDeliveryTaskRequest& r) const {
-  return call<ListOp>(*impl_, r);
+  return invoke(*impl_, kListDeliveryTask, r);
 }
 Result<DeleteDeliveryTaskResponse> DeliveryClient::deleteDeliveryTask(const DeleteDeliveryTaskRequest& r) const {
-  return call<DeleteOp>(*impl_, r);
+  return invoke(*impl_, kDeleteDeliveryTask, r);
 }
 Result<UpdateDeliveryTaskResponse> DeliveryClient::updateDeliveryTask(const UpdateDeliveryTaskRequest& r) const {
-  return call<UpdateOp>(*impl_, r);
+  return invoke(*impl_, kUpdateDeliveryTask, r);
 }
 
 const std::string& DeliveryClient::getEndpoint() const noexcept { return impl_->endpointText; }

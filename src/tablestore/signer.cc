@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/crypto.h"
+#include "core/http_internal.h"
 #include "core/text.h"
 
 namespace delivery::tablestore::detail {
@@ -182,7 +183,7 @@ void signRequest(HttpRequest& request, std::string_view action, const SigningCon
   const std::string_view day(dayBuf, sizeof dayBuf);  // 20240102, for V4
 
   // The headers in the order they are sent; the signature and User-Agent follow.
-  Headers::FieldView fields[11];
+  delivery::detail::HeadersAccess::FieldView fields[11];
   std::size_t n = 0;
   fields[n++] = {"x-ots-date", date};
   fields[n++] = {"x-ots-apiversion", kApiVersion};
@@ -226,7 +227,7 @@ void signRequest(HttpRequest& request, std::string_view action, const SigningCon
     fields[n++] = {"x-ots-signaturev4", std::string_view(signature, macBase64(v4Key(ctx, day), s, signature))};
   }
   fields[n++] = {"User-Agent", ctx.userAgent};
-  request.headers.assign(fields, fields + n);
+  delivery::detail::HeadersAccess::assign(request.headers, fields, fields + n);
 }
 
 namespace {

@@ -192,12 +192,24 @@ TEST_CASE("DIS errors and retries", "[dis][client][retry]") {
     REQUIRE(f.client().listTransferTasks(ListTransferTasksRequest("s")));
     CHECK(f.transport->requestCount() == 3);
   }
-  SECTION("a malformed success body is an InvalidResponse error") {
-    f.reply(200, "{\"tasks\": [");
+  SECTION("a malformed success body is an InvalidResponse error; a read retries it like any other") {
+    f.config.retry.maxAttempts = 2;
+    f.reply(200, "{\"tasks\": [", "req-1");
+    f.reply(200, "{\"tasks\": [", "req-2");
     auto r = f.client().listTransferTasks(ListTransferTasksRequest("s"));
     REQUIRE_FALSE(r);
     CHECK(r.error().kind == ErrorKind::InvalidResponse);
-    CHECK(r.error().requestId == "req-1");
+    CHECK(r.error().httpStatus == 200);
+    CHECK(r.error().requestId == "req-2");
+    CHECK(r.error().retryable);
+    CHECK(r.error().attempts == 2);
+    CHECK(f.transport->requestCount() == 2);
+  }
+  SECTION("a read whose first success body is malformed succeeds on the next attempt") {
+    f.reply(200, "{\"tasks\": [");
+    f.reply(200, R"({"total_number":0,"tasks":[]})");
+    REQUIRE(f.client().listTransferTasks(ListTransferTasksRequest("s")));
+    CHECK(f.transport->requestCount() == 2);
   }
   SECTION("an invalid request never leaves") {
     auto bad = dli();

@@ -271,9 +271,14 @@ TEST_CASE("KafkaClient operations through MockTransport", "[kafka][client]") {
   CHECK(missing.error().httpStatus == 404);
 
   reply(200, R"({"no_task_id":true})");
+  const std::size_t sentBefore = transport->requestCount();
   auto garbled = client.createSinkTask(seedRequest());
   REQUIRE_FALSE(garbled);
   CHECK(garbled.error().kind == ErrorKind::InvalidResponse);
+  CHECK(garbled.error().httpStatus == 200);
+  CHECK_FALSE(garbled.error().retryable);  // a create may have executed: never sent again
+  CHECK(garbled.error().attempts == 1);
+  CHECK(transport->requestCount() == sentBefore + 1);
 
   const std::size_t before = transport->requestCount();
   CHECK_FALSE(client.createSinkTask(CreateSinkTaskRequest()));

@@ -11,6 +11,10 @@
 
 namespace delivery {
 
+namespace detail {
+struct HeadersAccess;  // in-place header rewriting for the signers (internal)
+}
+
 enum class HttpMethod { Get, Post, Put, Delete };
 const char* toString(HttpMethod method) noexcept;
 
@@ -18,7 +22,6 @@ const char* toString(HttpMethod method) noexcept;
 class Headers {
  public:
   using Field = std::pair<std::string, std::string>;
-  using FieldView = std::pair<std::string_view, std::string_view>;
 
   /// Sets `name` to `value`, replacing every field of that name.
   void set(std::string name, std::string value);
@@ -29,10 +32,6 @@ class Headers {
   bool contains(std::string_view name) const { return find(name) != nullptr; }
   /// The first value of `name`, or an empty string.
   std::string get(std::string_view name) const;
-  /// Replaces every field with copies of [first, last), in that order. The storage of the fields
-  /// it replaces is reused, so setting the same names again (re-signing a request) does not
-  /// allocate. The views must not point into this object.
-  void assign(const FieldView* first, const FieldView* last);
   /// Removes every field of that name; returns how many were removed.
   std::size_t remove(std::string_view name);
 
@@ -46,6 +45,7 @@ class Headers {
   static bool namesEqual(std::string_view a, std::string_view b) noexcept;
 
  private:
+  friend struct detail::HeadersAccess;
   std::vector<Field> fields_;
 };
 

@@ -49,9 +49,8 @@ class DisClient {
   /// "https://dis.cn-north-4.myhuaweicloud.com" or the explicit endpoint.
   const std::string& getEndpoint() const noexcept;
 
-  struct Impl;
-
  private:
+  struct Impl;
   explicit DisClient(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
   std::shared_ptr<const Impl> impl_;
 };

@@ -38,9 +38,8 @@ class KafkaClient {
 
   const std::string& getEndpoint() const noexcept;
 
-  struct Impl;
-
  private:
+  struct Impl;
   explicit KafkaClient(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
   std::shared_ptr<const Impl> impl_;
 };

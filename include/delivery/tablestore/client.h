@@ -67,9 +67,8 @@ class DeliveryClient {
   const std::string& getEndpoint() const noexcept;
   const std::string& getInstanceName() const noexcept;
 
-  struct Impl;
-
  private:
+  struct Impl;
   explicit DeliveryClient(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
   std::shared_ptr<const Impl> impl_;
 };

@@ -1,0 +1,139 @@
+#pragma once
+// An operation is data (internal). Each family describes its protocol once (how a request is
+// addressed, signed and judged), and each operation once, as an Operation value in the family's
+// operations table: its name, method, idempotency, URL, body encoder and body decoder. One generic
+// invoke() runs every call of every family:
+//
+//   validate -> build the request (protocol, then operation) -> retry loop (sign, send, judge the
+//   response, decode the body) -> stamp the request id, HTTP status and trace id.
+//
+// Nothing in the loop calls back into a family except through these two descriptions, and a
+// client method is one line: `return invoke(protocol, kCreateTransferTask, request);`.
+//
+// A Protocol provides:
+//   struct CallState;                                        per-call values (may be empty)
+//   const Runtime& runtime() const;
+//   const char* requestIdHeader() const;                     e.g. "X-Request-Id"
+//   void start(std::string_view name, HttpRequest&, CallState&) const;
+//       method and body are set; sets the endpoint, the path prefix and fixed headers
+//   Result<void> sign(HttpRequest&, CallState&, time_point now) const;        per attempt
+//   Result<void> judge(std::string_view name, bool idempotent, const HttpResponse&, CallState&) const;
+//       success for a response whose body may be decoded; otherwise the service's Error
+//   std::string traceId(const CallState&) const;             "" where the service has none
+//
+// Decode failures are classified here, once for every family: InvalidResponse with the HTTP
+// status and request id, retryable only for idempotent operations (the call may have executed).
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include "core/fields.h"
+#include "core/pipeline.h"
+#include "core/text.h"
+#include "delivery/core/http.h"
+#include "delivery/core/result.h"
+
+namespace delivery::detail {
+
+inline constexpr bool kIdempotent = true;
+inline constexpr bool kNotIdempotent = false;
+
+template <typename Protocol, typename Request, typename Response>
+struct Operation {
+  std::string_view name;  ///< the vendor's operation name, e.g. "CreateTransferTask" (also in logs)
+  HttpMethod method;
+  bool idempotent;  ///< may be sent again after it may have reached the service
+  /// Appends the operation's path segments (percent-encoded) and query parameters to what the
+  /// protocol's start() set; nullptr when the protocol's path is the whole path.
+  void (*target)(const Request&, HttpRequest&);
+  /// Writes the body; nullptr for none.
+  void (*encode)(const Protocol&, const Request&, std::string& body);
+  /// Reads a successful response's body; nullptr when the body is ignored.
+  Result<Response> (*decode)(std::string_view body);
+};
+
+/// The request a call builds, kept per thread between calls: its path, body and header strings
+/// keep their capacity, so a steady stream of calls does not allocate them again. A call made
+/// while the thread's request is in use (from inside a transport or logger) gets its own.
+class RequestLease {
+ public:
+  RequestLease() {
+    Slot& s = slot();
+    if (!s.busy) {
+      s.busy = true;
+      request_ = &s.request;
+    } else {
+      own_ = std::make_unique<HttpRequest>();
+      request_ = own_.get();
+    }
+  }
+  ~RequestLease() {
+    if (!own_) slot().busy = false;
+  }
+  RequestLease(const RequestLease&) = delete;
+  RequestLease& operator=(const RequestLease&) = delete;
+  HttpRequest& operator*() const { return *request_; }
+
+ private:
+  struct Slot {
+    HttpRequest request;
+    bool busy = false;
+  };
+  static Slot& slot() {
+    thread_local Slot s;
+    return s;
+  }
+  HttpRequest* request_ = nullptr;
+  std::unique_ptr<HttpRequest> own_;
+};
+
+template <typename T>
+struct TypeIdentity {
+  using type = T;
+};
+
+/// Runs `op` (see the top of this file). `protocol` may be any object derived from Protocol.
+template <typename Protocol, typename Request, typename Response>
+Result<Response> invoke(const typename TypeIdentity<Protocol>::type& protocol,
+                        const Operation<Protocol, Request, Response>& op, const Request& request) {
+  if (Result<void> valid = request.validate(); !valid) return valid.error();
+
+  RequestLease lease;
+  HttpRequest& http = *lease;
+  http.method = op.method;
+  http.query.clear();
+  http.headers.clear();
+  http.body.clear();
+  if (op.encode != nullptr) op.encode(protocol, request, http.body);
+  typename Protocol::CallState state{};
+  protocol.start(op.name, http, state);
+  if (op.target != nullptr) op.target(request, http);
+
+  Response out{};
+  auto sign = [&](HttpRequest& r, std::chrono::system_clock::time_point now) { return protocol.sign(r, state, now); };
+  auto check = [&](const HttpResponse& response) -> Result<void> {
+    if (Result<void> ok = protocol.judge(op.name, op.idempotent, response, state); !ok) return ok;
+    if (op.decode == nullptr) return {};
+    Result<Response> decoded = op.decode(response.body);
+    if (!decoded) {
+      Error err = decoded.error();
+      err.kind = ErrorKind::InvalidResponse;
+      err.httpStatus = response.status;
+      err.requestId = response.headers.get(protocol.requestIdHeader());
+      err.retryable = op.idempotent;
+      return err;
+    }
+    out = std::move(decoded).value();
+    return {};
+  };
+  Result<HttpResponse> response = execute(protocol.runtime(), http, CallSpec{op.name, op.idempotent, sign, check});
+  if (!response) return response.error();
+  const std::string* requestId = response->headers.find(protocol.requestIdHeader());
+  ResponseAccess::stamp(out, requestId ? safeText(*requestId, Error::kMaxRequestIdBytes) : std::string(),
+                        response->status, protocol.traceId(state));
+  return out;
+}
+
+}  // namespace delivery::detail
