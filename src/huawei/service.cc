@@ -72,27 +72,36 @@ Result<Protocol> Protocol::create(HuaweiCredentials credentials, const HuaweiCli
                                 const char* endpointVariable) {
   Error err(ErrorKind::InvalidArgument, std::string("cannot create the ") + service + " client");
   for (auto& v : credentials.validate("credentials")) err.violations.push_back(std::move(v));
+  // Where the URL comes from, in this order: config.endpoint, config.region, the environment.
+  enum class Source { Endpoint, Region, Environment };
   std::string url = config.endpoint;
-  std::string source = "endpoint";
+  Source source = Source::Endpoint;
   if (url.empty() && !config.region.empty()) {
+    source = Source::Region;
     // Region ids are short ("cn-north-4"); 64 characters is a generous bound.
     const bool regionOk = config.region.size() <= 64 &&
                           config.region.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos;
-    if (!regionOk) err.violations.push_back({"config.region", "must look like cn-north-4 (at most 64 characters)"});
-    if (regionOk) url = std::string("https://") + service + "." + config.region + ".myhuaweicloud.com";
-    source = "region";
-  }
-  if (url.empty() && source != "region") {
+    if (regionOk) {
+      url = std::string("https://") + service + "." + config.region + ".myhuaweicloud.com";
+    } else {
+      err.violations.push_back({"config.region", "must look like cn-north-4 (at most 64 characters)"});
+    }
+  } else if (url.empty()) {
+    source = Source::Environment;
     if (const char* v = std::getenv(endpointVariable)) url = v;
-    source = endpointVariable;
+    if (url.empty()) {
+      err.violations.push_back({"config.region", std::string("set a region, an endpoint, or ") + endpointVariable});
+    }
   }
   Endpoint endpoint;
-  if (url.empty()) {
-    if (source != "region") err.violations.push_back({"config.region", std::string("set a region, an endpoint, or ") + endpointVariable});
-  } else if (auto parsed = Endpoint::parse(url); !parsed) {
-    err.violations.push_back({source == "endpoint" ? "config.endpoint" : source, parsed.error().message});
-  } else {
-    endpoint = parsed.value();
+  if (!url.empty()) {
+    if (auto parsed = Endpoint::parse(url); !parsed) {
+      err.violations.push_back({source == Source::Endpoint ? "config.endpoint" : source == Source::Region ? "config.region"
+                                                                                                          : endpointVariable,
+                                parsed.error().message});
+    } else {
+      endpoint = parsed.value();
+    }
   }
   auto runtime = delivery::detail::Runtime::fromConfig(config, std::string("delivery-cpp-sdk/") + kVersion);
   if (!runtime) {
