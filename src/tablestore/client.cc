@@ -24,7 +24,7 @@ class Protocol {
   struct CallState {
     char contentMd5[delivery::detail::kBase64Md5Length];
     char traceId[delivery::detail::kUuidLength];
-    char v4Day[8];  // the UTC day the last attempt was signed on (V4 only)
+    detail::V4Signed v4;  // the day and response key of the last attempt's V4 signature
   };
 
   std::string endpointText;
@@ -50,18 +50,14 @@ class Protocol {
   Result<void> sign(HttpRequest& http, CallState& state, std::chrono::system_clock::time_point now) const {
     const std::string_view action = std::string_view(http.path).substr(1);
     detail::signRequest(http, action, signing, now, std::string_view(state.contentMd5, sizeof state.contentMd5),
-                        std::string_view(state.traceId, sizeof state.traceId));
-    if (signing.version == SignatureVersion::V4) detail::v4DayInto(now, state.v4Day);
+                        std::string_view(state.traceId, sizeof state.traceId), &state.v4);
     return {};
   }
 
   Result<void> judge(std::string_view action, bool idempotent, const HttpResponse& response, CallState& state) const {
     // V4: the response is signed with the derived key of the day the request was signed on.
-    delivery::detail::HmacKey v4Key;
-    if (signing.version == SignatureVersion::V4 && verifyAuthorization) {
-      v4Key = detail::v4ResponseKey(signing, std::string_view(state.v4Day, sizeof state.v4Day));
-    }
-    detail::ResponseChecks checks{v4Key.empty() ? signing.secretKey : v4Key, verifyAuthorization, verifyContentMd5};
+    const bool v4 = signing.version == SignatureVersion::V4;
+    detail::ResponseChecks checks{v4 ? state.v4.responseKey : signing.secretKey, verifyAuthorization, verifyContentMd5};
     return detail::checkResponse(action, idempotent, response, checks);
   }
 

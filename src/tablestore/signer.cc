@@ -104,18 +104,23 @@ const HmacKey& v2Key(const SigningContext& ctx, HmacKey& storage) {
   return storage;
 }
 
-// The day's request key (HMAC-SHA256) or response key (HMAC-SHA1), both keyed with the Base64 text
-// of the derived signing key.
-HmacKey v4Keys(const SigningContext& ctx, std::string_view day, bool forResponse) {
+// The day's request key (HMAC-SHA256) and response key (HMAC-SHA1), both keyed with the Base64
+// text of the derived signing key. Either pointer may be null.
+void v4Keys(const SigningContext& ctx, std::string_view day, HmacKey* requestKey, HmacKey* responseKey) {
   auto derive = [&](SigningContext::V4Cache& into) {
     const std::string text = v4SigningKey(ctx.credentials.accessKeySecret, day, ctx.region);
     into.key = HmacKey(HmacKey::Algorithm::Sha256, text);
     into.responseKey = HmacKey(HmacKey::Algorithm::Sha1, text);
   };
+  auto take = [&](const SigningContext::V4Cache& from) {
+    if (requestKey != nullptr) *requestKey = from.key;
+    if (responseKey != nullptr) *responseKey = from.responseKey;
+  };
   if (!ctx.v4) {
     SigningContext::V4Cache once;
     derive(once);
-    return forResponse ? once.responseKey : once.key;
+    take(once);
+    return;
   }
   // The derived key changes once a day: derive it once per day and region, not per request.
   std::lock_guard<std::mutex> lock(ctx.v4->mutex);
@@ -123,10 +128,8 @@ HmacKey v4Keys(const SigningContext& ctx, std::string_view day, bool forResponse
     derive(*ctx.v4);
     ctx.v4->date = std::string(day);
   }
-  return forResponse ? ctx.v4->responseKey : ctx.v4->key;
+  take(*ctx.v4);
 }
-
-HmacKey v4Key(const SigningContext& ctx, std::string_view day) { return v4Keys(ctx, day, false); }
 
 }  // namespace
 
@@ -160,12 +163,10 @@ std::string signV4(std::string_view signingKey, std::string_view stringToSign) {
   return delivery::detail::base64Encode(delivery::detail::hmacSha256(signingKey, salted));
 }
 
-HmacKey v4ResponseKey(const SigningContext& ctx, std::string_view day) { return v4Keys(ctx, day, true); }
-
-void v4DayInto(std::chrono::system_clock::time_point now, char* out) noexcept {
-  char date[delivery::detail::kIso8601MillisLength];
-  delivery::detail::formatIso8601MillisInto(now, date);
-  dayOfIso8601(date, out);
+HmacKey v4ResponseKey(const SigningContext& ctx, std::string_view day) {
+  HmacKey key;
+  v4Keys(ctx, day, nullptr, &key);
+  return key;
 }
 
 void SigningContext::prepare() {
@@ -174,7 +175,8 @@ void SigningContext::prepare() {
 }
 
 void signRequest(HttpRequest& request, std::string_view action, const SigningContext& ctx,
-                 std::chrono::system_clock::time_point now, std::string_view contentMd5, std::string_view traceId) {
+                 std::chrono::system_clock::time_point now, std::string_view contentMd5, std::string_view traceId,
+                 V4Signed* v4) {
   char dateBuf[delivery::detail::kIso8601MillisLength];  // 2024-01-02T03:04:05.678Z
   delivery::detail::formatIso8601MillisInto(now, dateBuf);
   const std::string_view date(dateBuf, sizeof dateBuf);
@@ -224,7 +226,10 @@ void signRequest(HttpRequest& request, std::string_view action, const SigningCon
     fields[n++] = {"x-ots-signature", std::string_view(signature, macBase64(v2Key(ctx, storage), s, signature))};
   } else {
     s += "ots";
-    fields[n++] = {"x-ots-signaturev4", std::string_view(signature, macBase64(v4Key(ctx, day), s, signature))};
+    HmacKey key;
+    if (v4 != nullptr) std::copy(dayBuf, dayBuf + sizeof dayBuf, v4->day);
+    v4Keys(ctx, day, &key, v4 != nullptr ? &v4->responseKey : nullptr);
+    fields[n++] = {"x-ots-signaturev4", std::string_view(signature, macBase64(key, s, signature))};
   }
   fields[n++] = {"User-Agent", ctx.userAgent};
   delivery::detail::HeadersAccess::assign(request.headers, fields, fields + n);

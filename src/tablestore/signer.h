@@ -45,15 +45,22 @@ struct SigningContext {
 /// credentials.getAccessKeySecret(), which V4Credentials answers with the derived key.
 delivery::detail::HmacKey v4ResponseKey(const SigningContext& context, std::string_view day);
 
-/// "yyyyMMdd" of `now` in UTC into `out` (8 chars), the V4 signing day.
-void v4DayInto(std::chrono::system_clock::time_point now, char* out) noexcept;
+
+/// What a V4 signature leaves for checking its response: the UTC day it was signed on
+/// ("yyyyMMdd") and that day's response key (see v4ResponseKey), taken with the signing key.
+struct V4Signed {
+  char day[8];
+  delivery::detail::HmacKey responseKey;
+};
 
 /// Sets every header a request carries (x-ots-date from `now`, apiversion, accesskeyid,
 /// instancename, contentmd5, ststoken when present, sdk-traceid, User-Agent) and the signature,
 /// replacing every header of an earlier attempt (in place: re-signing allocates nothing).
-/// `contentMd5` is Base64(MD5(body)); neither view may point into `request`.
+/// `contentMd5` is Base64(MD5(body)); neither view may point into `request`. With V4 and a
+/// non-null `v4`, also fills `v4` (without formatting the date or taking the key cache twice).
 void signRequest(HttpRequest& request, std::string_view action, const SigningContext& context,
-                 std::chrono::system_clock::time_point now, std::string_view contentMd5, std::string_view traceId);
+                 std::chrono::system_clock::time_point now, std::string_view contentMd5, std::string_view traceId,
+                 V4Signed* v4 = nullptr);
 
 /// "/" + action + "\nPOST\n\n" + the sorted, trimmed "name:value\n" lines of every x-ots-* header
 /// except the signatures.
