@@ -118,6 +118,10 @@ void checkValue(const field::Rule& rule, const Path& path, const T& value, std::
       if (rule.required) out.push_back({path.str(), "is required"});
       return;
     }
+    if (rule.check != nullptr) {
+      rule.check(value, path, out);
+      return;
+    }
     if (value.size() < rule.minSize || value.size() > rule.maxSize) {
       out.push_back({path.str(), rule.says ? std::string(rule.says)
                                            : rule.minSize > 1 ? "must be " + std::to_string(rule.minSize) + " to " +

@@ -74,11 +74,8 @@ TEST_CASE("responses round-trip", "[tablestore][codec]") {
   REQUIRE(list);
   CHECK(list->getTaskInfos() == tasks);
 
-  TaskSyncStat stat;
-  stat.setTaskSyncPhase(TaskSyncPhase::INCR)
-      .setCurrentSyncTimestampNanos(1700000000000000000LL)
-      .setErrorType(DeliveryErrorType::INVALID_OSS_BUCKET)
-      .setDetail("bucket gone");
+  const TaskSyncStat stat(TaskSyncPhase::INCR, 1700000000000000000LL, DeliveryErrorType::INVALID_OSS_BUCKET,
+                          "bucket gone");
   auto d = td::decodeDescribeResponse(td::encodeDescribeResponse(fullConfig(), DeliveryTaskType::BASE, stat));
   REQUIRE(d);
   CHECK(d->getTaskConfig() == fullConfig());  // typeExtend survives, unlike in the Java SDK
