@@ -150,22 +150,38 @@ void ossStsRole(const std::string& arn, const Path& path, std::vector<FieldViola
 }  // namespace detail
 
 // The rule across a config's schema entries: a Parquet file cannot hold two columns of one name.
-// One hash-set lookup per column keeps it linear: schemas of 10^5 columns are legal input. Names the
-// table's rules already reject (empty, too long) are left to them; a duplicate is reported only
-// when its name is valid UTF-8 (checked only then: duplicates are rare).
+// It stays linear: schemas of 10^5 columns are legal input, so beyond a handful of columns each name
+// costs one hash-set lookup; a handful (the usual case) are compared pairwise, without allocating.
+// Names the table's rules already reject (empty, too long) are left to them; a duplicate is
+// reported only when its name is valid UTF-8 (checked only then: duplicates are rare).
 void checkCrossRules(const OSSTaskConfig& config, const Path& path, std::vector<FieldViolation>& out) {
   const auto& schema = config.getParquetSchemaList();
-  if (schema.size() < 2) return;
-  std::unordered_set<std::string_view> ossNames;
-  ossNames.reserve(schema.size());
-  for (std::size_t i = 0; i < schema.size(); ++i) {
-    const std::string& ossName = schema[i].getOssColumnName();
-    if (ossName.empty() || ossName.size() > detail::kMaxTextBytes) continue;
-    if (!ossNames.insert(ossName).second && validUtf8(ossName)) {
-      const Path list(path, "schema");
-      const Path item(list, i);
-      add(out, Path(item, "ossColumnName"), "duplicates the name \"" + ossName + "\" of an earlier column");
+  const auto candidate = [](const std::string& name) { return !name.empty() && name.size() <= detail::kMaxTextBytes; };
+  const auto report = [&](std::size_t i, const std::string& name) {
+    if (!validUtf8(name)) return;
+    const Path list(path, "schema");
+    const Path item(list, i);
+    add(out, Path(item, "ossColumnName"), "duplicates the name \"" + name + "\" of an earlier column");
+  };
+  constexpr std::size_t kPairwise = 16;
+  if (schema.size() <= kPairwise) {
+    for (std::size_t i = 1; i < schema.size(); ++i) {
+      const std::string& name = schema[i].getOssColumnName();
+      if (!candidate(name)) continue;
+      for (std::size_t j = 0; j < i; ++j) {
+        if (schema[j].getOssColumnName() == name) {
+          report(i, name);
+          break;
+        }
+      }
     }
+    return;
+  }
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(schema.size());
+  for (std::size_t i = 0; i < schema.size(); ++i) {
+    const std::string& name = schema[i].getOssColumnName();
+    if (candidate(name) && !seen.insert(name).second) report(i, name);
   }
 }
 
