@@ -19,7 +19,7 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <functional>
 
 #include "core/fields.h"
 #include "core/validation.h"
@@ -151,7 +151,7 @@ void ossStsRole(const std::string& arn, const Path& path, std::vector<FieldViola
 
 // The rule across a config's schema entries: a Parquet file cannot hold two columns of one name.
 // It stays linear: schemas of 10^5 columns are legal input, so beyond a handful of columns each name
-// costs one hash-set lookup; a handful (the usual case) are compared pairwise, without allocating.
+// costs one hash lookup; a handful (the usual case) are compared pairwise, without allocating.
 // Names the table's rules already reject (empty, too long) are left to them; a duplicate is
 // reported only when its name is valid UTF-8 (checked only then: duplicates are rare).
 void checkCrossRules(const OSSTaskConfig& config, const Path& path, std::vector<FieldViolation>& out) {
@@ -177,11 +177,35 @@ void checkCrossRules(const OSSTaskConfig& config, const Path& path, std::vector<
     }
     return;
   }
-  std::unordered_set<std::string_view> seen;
-  seen.reserve(schema.size());
+  // Open addressing over the entries' indexes (load at most 1/2, linear probing): one hash per name
+  // and no allocation per name.
+  constexpr std::size_t kFree = static_cast<std::size_t>(-1);
+  std::size_t capacity = 64;
+  while (capacity < 2 * schema.size()) capacity *= 2;
+  const std::size_t mask = capacity - 1;
+  struct Slot {
+    std::size_t hash = 0;
+    std::size_t index = kFree;
+  };
+  std::vector<Slot> slots(capacity);
+  const std::hash<std::string_view> hasher;
   for (std::size_t i = 0; i < schema.size(); ++i) {
     const std::string& name = schema[i].getOssColumnName();
-    if (candidate(name) && !seen.insert(name).second) report(i, name);
+    if (!candidate(name)) continue;
+    const std::size_t h = hasher(name);
+    std::size_t at = h & mask;
+    bool duplicate = false;
+    for (; slots[at].index != kFree; at = (at + 1) & mask) {
+      if (slots[at].hash == h && schema[slots[at].index].getOssColumnName() == name) {
+        duplicate = true;
+        break;
+      }
+    }
+    if (duplicate) {
+      report(i, name);
+    } else {
+      slots[at] = {h, i};
+    }
   }
 }
 

@@ -130,8 +130,12 @@ struct Info {
 
 #define DELIVERY_FIELD_ACCESSORS_(KIND, Type, Name, wire, init, rule) DELIVERY_ACCESSORS_##KIND##_(Type, Name)
 #define DELIVERY_FIELD_MEMBER_(KIND, Type, Name, wire, init, rule) DELIVERY_MEMBER_##KIND##_(Type, Name, init)
-#define DELIVERY_FIELD_VISIT_(KIND, Type, Name, wire, init, rule) \
-  visit(::delivery::field::Info{wire, #Name, rule}, self.Name##_);
+// The field's Info is a constant: walks do not rebuild each field's rule on every call.
+#define DELIVERY_FIELD_VISIT_(KIND, Type, Name, wire, init, rule)                     \
+  {                                                                                   \
+    static constexpr ::delivery::field::Info kInfo_##Name{wire, #Name, rule};         \
+    visit(kInfo_##Name, self.Name##_);                                                \
+  }
 
 /// The accessors, members and field walk of a message whose fields LIST(X) lists. Leaves the
 /// class body in `public:`.
