@@ -44,6 +44,21 @@ void add(std::vector<FieldViolation>& out, const Path& path, std::string message
   out.push_back({path.str(), std::move(message)});
 }
 
+// Task names and bucket names have one shape: min..max characters, lowercase letters, digits and
+// '-', starting and ending with a letter or digit. `name` is not empty.
+void checkLowercaseName(const std::string& name, std::size_t min, std::size_t max, const Path& path,
+                        std::vector<FieldViolation>& out) {
+  if (name.size() < min || name.size() > max) {
+    add(out, path, "must be " + std::to_string(min) + " to " + std::to_string(max) + " characters long");
+  }
+  bool badChar = false;
+  for (char ch : name) badChar |= !(isLowerAlnum(ch) || ch == '-');
+  if (badChar) add(out, path, "may contain only lowercase letters, digits and '-'");
+  if (!isLowerAlnum(name.front()) || !isLowerAlnum(name.back())) {
+    add(out, path, "must start and end with a lowercase letter or digit");
+  }
+}
+
 template <typename Request>
 Result<void> validateRequest(const Request& request, const char* what) {
   std::vector<FieldViolation> out;
@@ -69,17 +84,7 @@ void tableName(const std::string& name, const Path& path, std::vector<FieldViola
 
 // [CreateDoc], with the length bound explained in model.h.
 void newTaskName(const std::string& name, const Path& path, std::vector<FieldViolation>& out) {
-  if (name.size() < kMinTaskNameLength || name.size() > kMaxTaskNameLength) {
-    add(out, path,
-        "must be " + std::to_string(kMinTaskNameLength) + " to " + std::to_string(kMaxTaskNameLength) +
-            " characters long");
-  }
-  bool badChar = false;
-  for (char ch : name) badChar |= !(isLowerAlnum(ch) || ch == '-');
-  if (badChar) add(out, path, "may contain only lowercase letters, digits and '-'");
-  if (!isLowerAlnum(name.front()) || !isLowerAlnum(name.back())) {
-    add(out, path, "must start and end with a lowercase letter or digit");
-  }
+  checkLowercaseName(name, kMinTaskNameLength, kMaxTaskNameLength, path, out);
 }
 
 // Existing tasks: [SDK] non-empty only (see model.h), plus a sanity bound.
@@ -110,13 +115,7 @@ void ossPrefix(const std::string& prefix, const Path& path, std::vector<FieldVio
 
 // [BucketDoc]
 void ossBucket(const std::string& bucket, const Path& path, std::vector<FieldViolation>& out) {
-  if (bucket.size() < 3 || bucket.size() > 63) add(out, path, "must be 3 to 63 characters long");
-  bool badChar = false;
-  for (char ch : bucket) badChar |= !(isLowerAlnum(ch) || ch == '-');
-  if (badChar) add(out, path, "may contain only lowercase letters, digits and '-'");
-  if (!isLowerAlnum(bucket.front()) || !isLowerAlnum(bucket.back())) {
-    add(out, path, "must start and end with a lowercase letter or digit");
-  }
+  checkLowercaseName(bucket, 3, 63, path, out);
 }
 
 // [SDK] required; a host name such as oss-cn-hangzhou.aliyuncs.com, optionally with a scheme.
