@@ -104,50 +104,76 @@ struct HasCrossRules<T, std::void_t<decltype(checkCrossRules(std::declval<const 
 template <typename T>
 void checkMessage(const T& message, const Path& path, std::vector<FieldViolation>& out);
 
-/// The simple rules of one value.
+// Violations are the rare case: they are built out of line, so the checks of valid values stay small
+// enough to inline into each message's walk.
+[[gnu::cold, gnu::noinline]] inline void addViolation(const Path& path, const char* message,
+                                                      std::vector<FieldViolation>& out) {
+  out.push_back({path.str(), message});
+}
+[[gnu::cold, gnu::noinline]] inline void addSizeViolation(const field::Rule& rule, const Path& path,
+                                                          std::vector<FieldViolation>& out) {
+  out.push_back({path.str(), rule.says ? std::string(rule.says)
+                                       : rule.minSize > 1 ? "must be " + std::to_string(rule.minSize) + " to " +
+                                                                std::to_string(rule.maxSize) + " bytes"
+                                                          : "must be at most " + std::to_string(rule.maxSize) + " bytes"});
+}
+[[gnu::cold, gnu::noinline]] inline void addRangeViolation(const field::Rule& rule, const Path& path,
+                                                           std::vector<FieldViolation>& out) {
+  out.push_back({path.str(), rule.says ? std::string(rule.says)
+                                       : "must be between " + std::to_string(rule.minValue) + " and " +
+                                             std::to_string(rule.maxValue)});
+}
+[[gnu::cold, gnu::noinline]] inline void addCountViolation(const field::Rule& rule, const Path& path,
+                                                           std::vector<FieldViolation>& out) {
+  out.push_back({path.str(), rule.says ? std::string(rule.says)
+                                       : "must have " + std::to_string(rule.minSize) + " to " +
+                                             std::to_string(rule.maxSize) + " items"});
+}
+[[gnu::cold, gnu::noinline]] inline void addEnumViolation(const char* enumName, const Path& path,
+                                                          std::vector<FieldViolation>& out) {
+  out.push_back({path.str(), std::string("is not a known ") + enumName});
+}
+
+/// The simple rules of one value. Inlined into the walk, where the field's rule is a constant, so
+/// only the checks that rule asks for remain.
 template <typename T>
-void checkValue(const field::Rule& rule, const Path& path, const T& value, std::vector<FieldViolation>& out) {
+[[gnu::always_inline]] inline void checkValue(const field::Rule& rule, const Path& path, const T& value, std::vector<FieldViolation>& out) {
   if constexpr (IsOptional<T>::value) {
     if (!value) {
-      if (rule.required) out.push_back({path.str(), "is required"});
+      if (rule.required) addViolation(path, "is required", out);
       return;
     }
     checkValue(rule, path, *value, out);
   } else if constexpr (std::is_same_v<T, std::string>) {
     if (value.empty()) {
-      if (rule.required) out.push_back({path.str(), "is required"});
+      if (rule.required) addViolation(path, "is required", out);
+      return;
+    }
+    if (rule.check != nullptr) {
+      rule.check(value, path, out);
       return;
     }
     if (value.size() < rule.minSize || value.size() > rule.maxSize) {
-      out.push_back({path.str(), rule.says ? std::string(rule.says)
-                                           : rule.minSize > 1 ? "must be " + std::to_string(rule.minSize) + " to " +
-                                                                    std::to_string(rule.maxSize) + " bytes"
-                                                              : "must be at most " + std::to_string(rule.maxSize) + " bytes"});
+      addSizeViolation(rule, path, out);
       return;
     }
     if (rule.allowed != nullptr) {
       if (value.find_first_not_of(rule.allowed) != std::string::npos) {
-        out.push_back({path.str(), rule.says ? std::string(rule.says) : "contains a character that is not allowed"});
+        addViolation(path, rule.says ? rule.says : "contains a character that is not allowed", out);
       }
       return;
     }
-    if (!isValidUtf8(value)) out.push_back({path.str(), "must be valid UTF-8"});
+    if (!isValidUtf8(value)) addViolation(path, "must be valid UTF-8", out);
   } else if constexpr (std::is_same_v<T, bool>) {
     (void)rule;
   } else if constexpr (std::is_integral_v<T>) {
     const auto v = static_cast<std::int64_t>(value);
-    if (v < rule.minValue || v > rule.maxValue) {
-      out.push_back({path.str(), rule.says ? std::string(rule.says)
-                                           : "must be between " + std::to_string(rule.minValue) + " and " +
-                                                 std::to_string(rule.maxValue)});
-    }
+    if (v < rule.minValue || v > rule.maxValue) addRangeViolation(rule, path, out);
   } else if constexpr (std::is_enum_v<T>) {
-    if (!isKnownEnum(value)) out.push_back({path.str(), std::string("is not a known ") + EnumTableOf<T>::name});
+    if (!isKnownEnum(value)) addEnumViolation(EnumTableOf<T>::name, path, out);
   } else if constexpr (IsVector<T>::value) {
     if ((rule.required || !value.empty()) && (value.size() < rule.minSize || value.size() > rule.maxSize)) {
-      out.push_back({path.str(), rule.says ? std::string(rule.says)
-                                           : "must have " + std::to_string(rule.minSize) + " to " +
-                                                 std::to_string(rule.maxSize) + " items"});
+      addCountViolation(rule, path, out);
     }
     for (std::size_t i = 0; i < value.size(); ++i) checkValue(field::any(), Path(path, i), value[i], out);
   } else {

@@ -1,9 +1,63 @@
 #include "tablestore/codec.h"
 
+#include <cstring>
+#include <type_traits>
+#include <utility>
+
+#include "core/fields.h"
 #include "delivery.pb.h"
 
 namespace delivery::tablestore::detail {
 namespace {
+
+// The enum tables of model.h against the generated protobuf enums: every enumerator has the same
+// number in both, and neither has more (the protobuf enums are contiguous). A new enumerator on
+// one side only fails the build, so model <-> protobuf enum casts below are exact.
+#define DELIVERY_TS_SAME_NUMBER_(PREFIX, name, number, text) \
+  static_assert(static_cast<int>(pb::PREFIX##name) == (number), #name ": model and protobuf numbers differ");
+#define DELIVERY_TS_CHECK_ENUM_(Enum, LIST, PREFIX, MIN, MAX)                                             \
+  LIST(DELIVERY_TS_ENUM_ENTRY_##PREFIX##_)                                                                 \
+  static_assert(static_cast<std::size_t>(pb::MAX) - static_cast<std::size_t>(pb::MIN) + 1 ==             \
+                    ::delivery::enumCount<Enum>(),                                                         \
+                #Enum ": model and protobuf enumerators differ");
+#define DELIVERY_TS_ENUM_ENTRY_TaskType_(name, number, text) DELIVERY_TS_SAME_NUMBER_(, name, number, text)
+#define DELIVERY_TS_ENUM_ENTRY_TimeFormat_(name, number, text) \
+  DELIVERY_TS_SAME_NUMBER_(EventColumn_eventTimeFormat_, name, number, text)
+#define DELIVERY_TS_ENUM_ENTRY_DataType_(name, number, text) DELIVERY_TS_SAME_NUMBER_(ParquetSchema_DataType_, name, number, text)
+#define DELIVERY_TS_ENUM_ENTRY_Phase_(name, number, text) DELIVERY_TS_SAME_NUMBER_(TaskSyncStat_TaskSyncPhase_, name, number, text)
+DELIVERY_TS_CHECK_ENUM_(DeliveryTaskType, DELIVERY_TABLESTORE_DELIVERY_TASK_TYPE, TaskType, DeliveryTaskType_MIN,
+                        DeliveryTaskType_MAX)
+DELIVERY_TS_CHECK_ENUM_(EventTimeFormat, DELIVERY_TABLESTORE_EVENT_TIME_FORMAT, TimeFormat,
+                        EventColumn_eventTimeFormat_eventTimeFormat_MIN, EventColumn_eventTimeFormat_eventTimeFormat_MAX)
+DELIVERY_TS_CHECK_ENUM_(DataType, DELIVERY_TABLESTORE_DATA_TYPE, DataType, ParquetSchema_DataType_DataType_MIN,
+                        ParquetSchema_DataType_DataType_MAX)
+DELIVERY_TS_CHECK_ENUM_(OSSFileEncoding, DELIVERY_TABLESTORE_OSS_FILE_ENCODING, TaskType, Encoding_MIN, Encoding_MAX)
+DELIVERY_TS_CHECK_ENUM_(OSSFileFormat, DELIVERY_TABLESTORE_OSS_FILE_FORMAT, TaskType, Format_MIN, Format_MAX)
+DELIVERY_TS_CHECK_ENUM_(TaskSyncPhase, DELIVERY_TABLESTORE_TASK_SYNC_PHASE, Phase,
+                        TaskSyncStat_TaskSyncPhase_TaskSyncPhase_MIN, TaskSyncStat_TaskSyncPhase_TaskSyncPhase_MAX)
+DELIVERY_TS_CHECK_ENUM_(DeliveryErrorType, DELIVERY_TABLESTORE_DELIVERY_ERROR_TYPE, TaskType, ErrorType_MIN,
+                        ErrorType_MAX)
+
+// A protobuf enum value as the model's enum. Protobuf (proto2, closed enums) already keeps a number
+// its enum does not know out of the field, which then reads as absent (the default); the table check
+// here makes the model's table, not a cast, the authority: an unknown number is an InvalidResponse.
+template <typename E>
+bool readEnum(int number, E& out) {
+  const auto v = static_cast<E>(number);
+  if (!isKnownEnum(v)) return false;
+  out = v;
+  return true;
+}
+
+// Sets the field `wire` of a read-only response: the decoders fill responses through their tables.
+template <typename Message, typename T>
+void fill(Message& message, const char* wire, T&& value) {
+  delivery::detail::FieldAccess::visit(message, [&](const field::Info& info, auto& member) {
+    if constexpr (std::is_assignable_v<decltype(member), T&&>) {
+      if (std::strcmp(info.wire, wire) == 0) member = std::forward<T>(value);
+    }
+  });
+}
 
 // What the Java SDK puts on the wire (OTSProtocolBuilder): OSSTaskConfig fields 1, 4, 5, 6 and 8
 // always, 7 only with an event column, never 2 (formatter) or 3 (ossDirtyPrefix); each
@@ -31,22 +85,54 @@ void toPb(const OSSTaskConfig& c, pb::OSSTaskConfig* out) {
 }
 
 // Lenient on purpose: a response is read as far as it goes (unlike the Java SDK, which throws on
-// an empty bucket or prefix coming back, and drops typeExtend).
-OSSTaskConfig fromPb(const pb::OSSTaskConfig& in) {
-  OSSTaskConfig c;
+// an empty bucket or prefix coming back, and drops typeExtend). Enum numbers the model's tables do
+// not know are the one thing refused: `unknown` names the field and the function returns false.
+struct UnknownEnum {
+  const char* field = nullptr;
+  int number = 0;
+  const char* enumName = nullptr;
+};
+
+template <typename E>
+bool readEnumInto(int number, E& out, const char* field, UnknownEnum& unknown) {
+  if (readEnum(number, out)) return true;
+  unknown = {field, number, EnumTableOf<E>::name};
+  return false;
+}
+
+Error unknownEnum(const char* what, const UnknownEnum& u) {
+  return Error(ErrorKind::InvalidResponse, std::string("malformed ") + what + " protobuf message: " + u.field + " " +
+                                               std::to_string(u.number) + " is not a known " + u.enumName);
+}
+
+bool fromPb(const pb::OSSTaskConfig& in, OSSTaskConfig& c, UnknownEnum& unknown) {
   c.setOssPrefix(in.ossprefix()).setOssBucket(in.ossbucket()).setOssEndpoint(in.ossendpoint()).setOssStsRole(in.ossstsrole());
   if (in.has_eventtimecolumn() && in.eventtimecolumn().has_columnname() && in.eventtimecolumn().has_timeformat()) {
-    c.setEventTimeColumn(EventColumn(in.eventtimecolumn().columnname(),
-                                     static_cast<EventTimeFormat>(in.eventtimecolumn().timeformat())));
+    EventTimeFormat format{};
+    if (!readEnumInto(in.eventtimecolumn().timeformat(), format, "taskConfig.eventTimeColumn.timeFormat", unknown)) {
+      return false;
+    }
+    c.setEventTimeColumn(EventColumn(in.eventtimecolumn().columnname(), format));
   }
-  c.setFormat(static_cast<OSSFileFormat>(in.format()));
+  OSSFileFormat format{};
+  if (!readEnumInto(in.format(), format, "taskConfig.format", unknown)) return false;
+  c.setFormat(format);
+  std::vector<ParquetSchema> schema;
+  schema.reserve(static_cast<std::size_t>(in.schema_size()));
   for (const auto& p : in.schema()) {
-    ParquetSchema s(p.columnname(), p.osscolumnname(), static_cast<DataType>(p.type()));
-    s.setEncode(static_cast<OSSFileEncoding>(p.encode()));
+    DataType type{};
+    OSSFileEncoding encode{};
+    if (!readEnumInto(p.type(), type, "taskConfig.schema.type", unknown) ||
+        !readEnumInto(p.encode(), encode, "taskConfig.schema.encode", unknown)) {
+      return false;
+    }
+    ParquetSchema s(p.columnname(), p.osscolumnname(), type);
+    s.setEncode(encode);
     if (p.has_typeextend()) s.setTypeExtend(p.typeextend());
-    c.addParquetSchema(std::move(s));
+    schema.push_back(std::move(s));
   }
-  return c;
+  c.setParquetSchemaList(std::move(schema));
+  return true;
 }
 
 // The request's config, or an empty one (both lvalues: `cond ? *config : OSSTaskConfig()` would
@@ -134,9 +220,16 @@ Result<CreateDeliveryTaskRequest> decodeCreateRequest(std::string_view body) {
   if (!parse(body, m)) return malformed("CreateDeliveryTaskRequest");
   CreateDeliveryTaskRequest r;
   r.setTableName(m.tablename()).setTaskName(m.taskname());
-  if (m.has_taskconfig()) r.setTaskConfig(fromPb(m.taskconfig()));
+  UnknownEnum unknown;
+  if (m.has_taskconfig()) {
+    OSSTaskConfig c;
+    if (!fromPb(m.taskconfig(), c, unknown)) return unknownEnum("CreateDeliveryTaskRequest", unknown);
+    r.setTaskConfig(std::move(c));
+  }
   // An absent task type means the sender relied on the proto default (BASE), as Go's zero value does.
-  r.setTaskType(static_cast<DeliveryTaskType>(m.tasktype()));
+  DeliveryTaskType type{};
+  if (!readEnumInto(m.tasktype(), type, "taskType", unknown)) return unknownEnum("CreateDeliveryTaskRequest", unknown);
+  r.setTaskType(type);
   return r;
 }
 
@@ -145,7 +238,12 @@ Result<UpdateDeliveryTaskRequest> decodeUpdateRequest(std::string_view body) {
   if (!parse(body, m)) return malformed("UpdateDeliveryTaskRequest");
   UpdateDeliveryTaskRequest r;
   r.setTableName(m.table()).setTaskName(m.taskname());
-  if (m.has_taskconfig()) r.setTaskConfig(fromPb(m.taskconfig()));
+  if (m.has_taskconfig()) {
+    OSSTaskConfig c;
+    UnknownEnum unknown;
+    if (!fromPb(m.taskconfig(), c, unknown)) return unknownEnum("UpdateDeliveryTaskRequest", unknown);
+    r.setTaskConfig(std::move(c));
+  }
   return r;
 }
 
@@ -204,27 +302,38 @@ Result<ListDeliveryTaskResponse> decodeListResponse(std::string_view body) {
   if (!parse(body, m)) return malformed("ListDeliveryTaskResponse");
   std::vector<DeliveryTaskInfo> tasks;
   tasks.reserve(static_cast<std::size_t>(m.tasks_size()));
+  UnknownEnum unknown;
   for (const auto& t : m.tasks()) {
-    tasks.emplace_back(t.tablename(), t.taskname(), static_cast<DeliveryTaskType>(t.tasktype()));
+    DeliveryTaskType type{};
+    if (!readEnumInto(t.tasktype(), type, "tasks.taskType", unknown)) return unknownEnum("ListDeliveryTaskResponse", unknown);
+    tasks.emplace_back(t.tablename(), t.taskname(), type);
   }
   ListDeliveryTaskResponse r;
-  r.setTaskInfos(std::move(tasks));
+  fill(r, "tasks", std::move(tasks));
   return r;
 }
 
 Result<DescribeDeliveryTaskResponse> decodeDescribeResponse(std::string_view body) {
   pb::DescribeDeliveryTaskResponse m;
   if (!parse(body, m)) return malformed("DescribeDeliveryTaskResponse");
-  DescribeDeliveryTaskResponse r;
-  r.setTaskConfig(fromPb(m.taskconfig()));
+  constexpr const char* kWhat = "DescribeDeliveryTaskResponse";
+  UnknownEnum unknown;
+  OSSTaskConfig config;
+  if (!fromPb(m.taskconfig(), config, unknown)) return unknownEnum(kWhat, unknown);
   // Absent fields read as the proto defaults (INIT, 0, OK), as both vendor SDKs do.
-  TaskSyncStat stat;
-  stat.setTaskSyncPhase(static_cast<TaskSyncPhase>(m.task_sync_stat().task_sync_phase()))
-      .setCurrentSyncTimestampNanos(m.task_sync_stat().current_sync_timestamp())
-      .setErrorType(static_cast<DeliveryErrorType>(m.task_sync_stat().error_code()))
-      .setDetail(m.task_sync_stat().detail());
-  r.setTaskSyncStat(std::move(stat));
-  r.setTaskType(static_cast<DeliveryTaskType>(m.tasktype()));
+  const auto& s = m.task_sync_stat();
+  TaskSyncPhase phase{};
+  DeliveryErrorType errorType{};
+  DeliveryTaskType type{};
+  if (!readEnumInto(s.task_sync_phase(), phase, "task_sync_stat.task_sync_phase", unknown) ||
+      !readEnumInto(s.error_code(), errorType, "task_sync_stat.error_code", unknown) ||
+      !readEnumInto(m.tasktype(), type, "taskType", unknown)) {
+    return unknownEnum(kWhat, unknown);
+  }
+  DescribeDeliveryTaskResponse r;
+  fill(r, "taskConfig", std::move(config));
+  fill(r, "task_sync_stat", TaskSyncStat(phase, s.current_sync_timestamp(), errorType, s.detail()));
+  fill(r, "taskType", type);
   return r;
 }
 

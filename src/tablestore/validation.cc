@@ -1,4 +1,6 @@
-// validate() of the Tablestore delivery requests. Each rule names its source. Rules come from the
+// validate() of the Tablestore delivery requests: the field tables in model.h give the simple rules
+// (required, lengths, known enums, the schema's count); this file holds the hand-written shapes the
+// tables name (checkedBy) and the rule across fields (duplicate Parquet names). Each rule names its source. Rules come from the
 // public documentation unless marked "SDK", where they restate what the Java SDK enforces.
 //
 // Sources:
@@ -17,13 +19,20 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <functional>
 
+#include "core/fields.h"
 #include "core/validation.h"
 #include "delivery/tablestore/model.h"
 
 namespace delivery::tablestore {
+
+void checkCrossRules(const OSSTaskConfig& config, const delivery::detail::Path& path, std::vector<FieldViolation>& out);
+
 namespace {
+
+using delivery::detail::hasControl;
+using delivery::detail::Path;
 
 bool isLowerAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -31,148 +40,97 @@ bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 bool validUtf8(std::string_view s) { return delivery::detail::isValidUtf8(s); }
 
-using delivery::detail::hasControl;
+void add(std::vector<FieldViolation>& out, const Path& path, std::string message) {
+  out.push_back({path.str(), std::move(message)});
+}
 
-class Collector {
- public:
-  void add(std::string field, std::string message) { v_.push_back({std::move(field), std::move(message)}); }
-  /// `path` + "." + `field`, built only when there is something to report.
-  void add(const std::string& path, std::string_view field, std::string message) {
-    std::string full;
-    full.reserve(path.size() + field.size() + 1);
-    full += path;
-    full += '.';
-    full += field;
-    v_.push_back({std::move(full), std::move(message)});
+// Task names and bucket names have one shape: min..max characters, lowercase letters, digits and
+// '-', starting and ending with a letter or digit. `name` is not empty.
+void checkLowercaseName(const std::string& name, std::size_t min, std::size_t max, const Path& path,
+                        std::vector<FieldViolation>& out) {
+  if (name.size() < min || name.size() > max) {
+    add(out, path, "must be " + std::to_string(min) + " to " + std::to_string(max) + " characters long");
   }
-  void addAll(std::vector<FieldViolation> more) {
-    for (auto& m : more) v_.push_back(std::move(m));
+  bool badChar = false;
+  for (char ch : name) badChar |= !(isLowerAlnum(ch) || ch == '-');
+  if (badChar) add(out, path, "may contain only lowercase letters, digits and '-'");
+  if (!isLowerAlnum(name.front()) || !isLowerAlnum(name.back())) {
+    add(out, path, "must start and end with a lowercase letter or digit");
   }
-  std::vector<FieldViolation>& violations() { return v_; }
-  Result<void> result(const char* what) { return delivery::detail::toValidationResult(std::move(v_), what); }
+}
 
- private:
-  std::vector<FieldViolation> v_;
-};
+template <typename Request>
+Result<void> validateRequest(const Request& request, const char* what) {
+  std::vector<FieldViolation> out;
+  delivery::detail::checkMessage(request, Path(), out);
+  return delivery::detail::toValidationResult(std::move(out), what);
+}
+
+}  // namespace
+
+namespace detail {
 
 // [TableDoc]
-void checkTableName(Collector& c, const std::string& name, const char* field = "tableName") {
-  if (name.empty()) {
-    c.add(field, "is required");
-    return;
-  }
-  if (name.size() > 255) c.add(field, "must be at most 255 characters");
-  if (!(isAlpha(name[0]) || name[0] == '_')) c.add(field, "must start with a letter or '_'");
+void tableName(const std::string& name, const Path& path, std::vector<FieldViolation>& out) {
+  if (name.size() > 255) add(out, path, "must be at most 255 characters");
+  if (!(isAlpha(name[0]) || name[0] == '_')) add(out, path, "must start with a letter or '_'");
   for (char ch : name) {
     if (!(isAlpha(ch) || isDigit(ch) || ch == '_')) {
-      c.add(field, "may contain only letters, digits and '_'");
+      add(out, path, "may contain only letters, digits and '_'");
       break;
     }
   }
 }
 
-// [TableDoc] names of Tablestore columns are 1 to 255 bytes. The characters are not checked: the
-// Java SDK does not, and delivery reads columns the table already has. Protobuf strings are UTF-8.
-constexpr std::size_t kMaxColumnNameBytes = 255;
-void checkColumnName(Collector& c, const std::string& path, const std::string& field, const std::string& name) {
-  if (name.empty()) {
-    c.add(path, field, "is required");
-  } else if (name.size() > kMaxColumnNameBytes) {
-    c.add(path, field, "must be at most " + std::to_string(kMaxColumnNameBytes) + " bytes");
-  } else if (!validUtf8(name)) {
-    c.add(path, field, "must be valid UTF-8");
-  }
-}
-
 // [CreateDoc], with the length bound explained in model.h.
-void checkNewTaskName(Collector& c, const std::string& name) {
-  if (name.empty()) {
-    c.add("taskName", "is required");
-    return;
-  }
-  if (name.size() < kMinTaskNameLength || name.size() > kMaxTaskNameLength) {
-    c.add("taskName", "must be " + std::to_string(kMinTaskNameLength) + " to " + std::to_string(kMaxTaskNameLength) +
-                          " characters long");
-  }
-  bool badChar = false;
-  for (char ch : name) badChar |= !(isLowerAlnum(ch) || ch == '-');
-  if (badChar) c.add("taskName", "may contain only lowercase letters, digits and '-'");
-  if (!isLowerAlnum(name.front()) || !isLowerAlnum(name.back())) {
-    c.add("taskName", "must start and end with a lowercase letter or digit");
-  }
+void newTaskName(const std::string& name, const Path& path, std::vector<FieldViolation>& out) {
+  checkLowercaseName(name, kMinTaskNameLength, kMaxTaskNameLength, path, out);
 }
 
 // Existing tasks: [SDK] non-empty only (see model.h), plus a sanity bound.
-void checkExistingTaskName(Collector& c, const std::string& name) {
-  if (name.empty()) {
-    c.add("taskName", "is required");
-  } else if (name.size() > 255) {
-    c.add("taskName", "must be at most 255 characters");
+void existingTaskName(const std::string& name, const Path& path, std::vector<FieldViolation>& out) {
+  if (name.size() > 255) {
+    add(out, path, "must be at most 255 characters");
   } else if (hasControl(name) || !validUtf8(name)) {
-    c.add("taskName", "must be printable UTF-8 text");
+    add(out, path, "must be printable UTF-8 text");
   }
 }
 
 // [ObjectDoc] + [CreateDoc]: the prefix is an object-key prefix; '$' starts a time variable.
-void checkPrefix(Collector& c, const std::string& path, const std::string& prefix) {
-  constexpr std::string_view field = "ossPrefix";
-  if (prefix.empty()) {
-    c.add(path, field, "is required");  // [SDK]
-    return;
-  }
-  if (prefix.size() > 1023) c.add(path, field, "must be at most 1023 bytes");
-  if (prefix.front() == '/' || prefix.front() == '\\') c.add(path, field, "must not start with '/' or '\\'");
-  if (!validUtf8(prefix)) c.add(path, field, "must be valid UTF-8");
-  if (hasControl(prefix)) c.add(path, field, "must not contain control characters");
+// (Required: [SDK].)
+void ossPrefix(const std::string& prefix, const Path& path, std::vector<FieldViolation>& out) {
+  if (prefix.size() > 1023) add(out, path, "must be at most 1023 bytes");
+  if (prefix.front() == '/' || prefix.front() == '\\') add(out, path, "must not start with '/' or '\\'");
+  if (!validUtf8(prefix)) add(out, path, "must be valid UTF-8");
+  if (hasControl(prefix)) add(out, path, "must not contain control characters");
   static constexpr std::string_view kVariables[] = {"yyyy", "MM", "dd", "HH", "mm"};
   for (std::size_t i = prefix.find('$'); i != std::string::npos; i = prefix.find('$', i + 1)) {
     bool known = false;
     for (auto var : kVariables) known |= prefix.compare(i + 1, var.size(), var) == 0;
     if (!known) {
-      c.add(path, field, "unknown time variable at offset " + std::to_string(i) + ": use $yyyy, $MM, $dd, $HH or $mm");
+      add(out, path, "unknown time variable at offset " + std::to_string(i) + ": use $yyyy, $MM, $dd, $HH or $mm");
     }
   }
 }
 
 // [BucketDoc]
-void checkBucket(Collector& c, const std::string& path, const std::string& bucket) {
-  constexpr std::string_view field = "ossBucket";
-  if (bucket.empty()) {
-    c.add(path, field, "is required");
-    return;
-  }
-  if (bucket.size() < 3 || bucket.size() > 63) c.add(path, field, "must be 3 to 63 characters long");
-  bool badChar = false;
-  for (char ch : bucket) badChar |= !(isLowerAlnum(ch) || ch == '-');
-  if (badChar) c.add(path, field, "may contain only lowercase letters, digits and '-'");
-  if (!isLowerAlnum(bucket.front()) || !isLowerAlnum(bucket.back())) {
-    c.add(path, field, "must start and end with a lowercase letter or digit");
-  }
+void ossBucket(const std::string& bucket, const Path& path, std::vector<FieldViolation>& out) {
+  checkLowercaseName(bucket, 3, 63, path, out);
 }
 
 // [SDK] required; a host name such as oss-cn-hangzhou.aliyuncs.com, optionally with a scheme.
-void checkOssEndpoint(Collector& c, const std::string& path, const std::string& endpoint) {
-  constexpr std::string_view field = "ossEndpoint";
-  if (endpoint.empty()) {
-    c.add(path, field, "is required");
-    return;
-  }
+void ossEndpoint(const std::string& endpoint, const Path& path, std::vector<FieldViolation>& out) {
   std::string_view host = endpoint;
   for (std::string_view scheme : {"https://", "http://"}) {
     if (host.substr(0, scheme.size()) == scheme) host.remove_prefix(scheme.size());
   }
   bool ok = !host.empty() && host.size() <= 253 && host.front() != '.' && host.front() != '-' && host.back() != '.';
   for (char ch : host) ok &= isAlpha(ch) || isDigit(ch) || ch == '.' || ch == '-';
-  if (!ok) c.add(path, field, "must be a host name such as oss-cn-hangzhou.aliyuncs.com");
+  if (!ok) add(out, path, "must be a host name such as oss-cn-hangzhou.aliyuncs.com");
 }
 
 // [RamDoc]
-void checkRoleArn(Collector& c, const std::string& path, const std::string& arn) {
-  constexpr std::string_view field = "ossStsRole";
-  if (arn.empty()) {
-    c.add(path, field, "is required");
-    return;
-  }
+void ossStsRole(const std::string& arn, const Path& path, std::vector<FieldViolation>& out) {
   constexpr std::string_view kHead = "acs:ram::";
   constexpr std::string_view kRole = ":role/";
   bool ok = arn.compare(0, kHead.size(), kHead) == 0;
@@ -185,116 +143,83 @@ void checkRoleArn(Collector& c, const std::string& path, const std::string& arn)
     ok = !role.empty() && role.size() <= 64;
     for (char ch : role) ok &= isAlpha(ch) || isDigit(ch) || ch == '.' || ch == '-';
   }
-  if (!ok) c.add(path, field, "must be a RAM role ARN such as acs:ram::<account id>:role/aliyunserviceroleforotsdatadelivery");
+  if (!ok) add(out, path, "must be a RAM role ARN such as acs:ram::<account id>:role/aliyunserviceroleforotsdatadelivery");
 }
 
-bool knownEventTimeFormat(EventTimeFormat f) {
-  const int v = static_cast<int>(f);
-  return v >= 1 && v <= 5;
-}
-bool knownDataType(DataType t) {
-  const int v = static_cast<int>(t);
-  return v >= 0 && v <= 15;
-}
-bool knownEncoding(OSSFileEncoding e) {
-  const int v = static_cast<int>(e);
-  return v >= 0 && v <= 4;
-}
-bool knownTaskType(DeliveryTaskType t) {
-  const int v = static_cast<int>(t);
-  return v >= 0 && v <= 2;
-}
+}  // namespace detail
 
-void checkConfig(Collector& c, const std::optional<OSSTaskConfig>& config) {
-  if (!config) {
-    c.add("taskConfig", "is required");
+// The rule across a config's schema entries: a Parquet file cannot hold two columns of one name.
+// It stays linear: schemas of 10^5 columns are legal input, so beyond a handful of columns each name
+// costs one hash lookup; a handful (the usual case) are compared pairwise, without allocating.
+// Names the table's rules already reject (empty, too long) are left to them; a duplicate is
+// reported only when its name is valid UTF-8 (checked only then: duplicates are rare).
+void checkCrossRules(const OSSTaskConfig& config, const Path& path, std::vector<FieldViolation>& out) {
+  const auto& schema = config.getParquetSchemaList();
+  const auto candidate = [](const std::string& name) { return !name.empty() && name.size() <= detail::kMaxTextBytes; };
+  const auto report = [&](std::size_t i, const std::string& name) {
+    if (!validUtf8(name)) return;
+    const Path list(path, "schema");
+    const Path item(list, i);
+    add(out, Path(item, "ossColumnName"), "duplicates the name \"" + name + "\" of an earlier column");
+  };
+  constexpr std::size_t kPairwise = 16;
+  if (schema.size() <= kPairwise) {
+    for (std::size_t i = 1; i < schema.size(); ++i) {
+      const std::string& name = schema[i].getOssColumnName();
+      if (!candidate(name)) continue;
+      for (std::size_t j = 0; j < i; ++j) {
+        if (schema[j].getOssColumnName() == name) {
+          report(i, name);
+          break;
+        }
+      }
+    }
     return;
   }
-  c.addAll(config->validate("taskConfig"));
+  // Open addressing over the entries' indexes (load at most 1/2, linear probing): one hash per name
+  // and no allocation per name.
+  constexpr std::size_t kFree = static_cast<std::size_t>(-1);
+  std::size_t capacity = 64;
+  while (capacity < 2 * schema.size()) capacity *= 2;
+  const std::size_t mask = capacity - 1;
+  struct Slot {
+    std::size_t hash = 0;
+    std::size_t index = kFree;
+  };
+  std::vector<Slot> slots(capacity);
+  const std::hash<std::string_view> hasher;
+  for (std::size_t i = 0; i < schema.size(); ++i) {
+    const std::string& name = schema[i].getOssColumnName();
+    if (!candidate(name)) continue;
+    const std::size_t h = hasher(name);
+    std::size_t at = h & mask;
+    bool duplicate = false;
+    for (; slots[at].index != kFree; at = (at + 1) & mask) {
+      if (slots[at].hash == h && schema[slots[at].index].getOssColumnName() == name) {
+        duplicate = true;
+        break;
+      }
+    }
+    if (duplicate) {
+      report(i, name);
+    } else {
+      slots[at] = {h, i};
+    }
+  }
 }
-
-}  // namespace
 
 std::vector<FieldViolation> OSSTaskConfig::validate(const std::string& path) const {
-  Collector c;
-  checkPrefix(c, path, ossPrefix_);
-  checkBucket(c, path, ossBucket_);
-  checkOssEndpoint(c, path, ossEndpoint_);
-  checkRoleArn(c, path, ossStsRole_);
-  if (eventTimeColumn_) {
-    checkColumnName(c, path, "eventTimeColumn.columnName", eventTimeColumn_->getColumnName());
-    if (!knownEventTimeFormat(eventTimeColumn_->getEventTimeFormat())) {
-      c.add(path, "eventTimeColumn.eventTimeFormat", "is not a known EventTimeFormat");
-    }
-  }
-  if (format_ != OSSFileFormat::Parquet) c.add(path, "format", "must be Parquet");
-  // [CreateDoc]: the schema lists the delivered columns explicitly.
-  if (schema_.empty()) c.add(path, "parquetSchema", "must list at least one column");
-  // A Parquet file cannot hold two columns of one name. One hash-set lookup per column keeps the
-  // rule linear: schemas of 10^5 columns are legal input.
-  std::unordered_set<std::string_view> ossNames;
-  ossNames.reserve(schema_.size());
-  for (std::size_t i = 0; i < schema_.size(); ++i) {
-    const ParquetSchema& s = schema_[i];
-    auto at = [&](const char* field) { return "parquetSchema[" + std::to_string(i) + "]." + field; };
-    const std::string& name = s.getColumnName();
-    if (name.empty()) {
-      c.add(path, at("columnName"), "must not be empty");
-    } else if (name.size() > kMaxColumnNameBytes || !validUtf8(name)) {
-      checkColumnName(c, path, at("columnName"), name);
-    }
-    const std::string& ossName = s.getOssColumnName();
-    if (ossName.empty()) {
-      c.add(path, at("ossColumnName"), "must not be empty");
-    } else if (ossName.size() > delivery::detail::kMaxTextBytes) {
-      c.add(path, at("ossColumnName"), "must be at most " + std::to_string(delivery::detail::kMaxTextBytes) + " bytes");
-    } else if (!validUtf8(ossName)) {
-      c.add(path, at("ossColumnName"), "must be valid UTF-8");
-    } else if (!ossNames.insert(ossName).second) {
-      c.add(path, at("ossColumnName"), "duplicates the name \"" + ossName + "\" of an earlier column");
-    }
-    if (!knownDataType(s.getType())) c.add(path, at("type"), "is not a known DataType");
-    if (!knownEncoding(s.getEncode())) c.add(path, at("encode"), "is not a known OSSFileEncoding");
-    if (s.getTypeExtend() && (s.getTypeExtend()->size() > delivery::detail::kMaxTextBytes || !validUtf8(*s.getTypeExtend()))) {
-      c.add(path, at("typeExtend"), "must be valid UTF-8 of at most " + std::to_string(delivery::detail::kMaxTextBytes) + " bytes");
-    }
-  }
-  return std::move(c.violations());
+  std::vector<FieldViolation> out;
+  delivery::detail::checkMessage(*this, Path(path), out);
+  return out;
 }
 
-Result<void> CreateDeliveryTaskRequest::validate() const {
-  Collector c;
-  checkTableName(c, tableName_);
-  checkNewTaskName(c, taskName_);
-  checkConfig(c, taskConfig_);
-  if (!knownTaskType(taskType_)) c.add("taskType", "is not a known DeliveryTaskType");
-  return c.result("CreateDeliveryTaskRequest");
+Result<void> CreateDeliveryTaskRequest::validate() const { return validateRequest(*this, "CreateDeliveryTaskRequest"); }
+Result<void> UpdateDeliveryTaskRequest::validate() const { return validateRequest(*this, "UpdateDeliveryTaskRequest"); }
+Result<void> DescribeDeliveryTaskRequest::validate() const {
+  return validateRequest(*this, "DescribeDeliveryTaskRequest");
 }
-
-Result<void> UpdateDeliveryTaskRequest::validate() const {
-  Collector c;
-  checkTableName(c, tableName_);
-  checkExistingTaskName(c, taskName_);
-  checkConfig(c, taskConfig_);
-  return c.result("UpdateDeliveryTaskRequest");
-}
-
-template <typename Self>
-Result<void> TaskRequestBase<Self>::validate() const {
-  Collector c;
-  checkTableName(c, tableName_);
-  checkExistingTaskName(c, taskName_);
-  return c.result(std::is_same_v<Self, DescribeDeliveryTaskRequest> ? "DescribeDeliveryTaskRequest"
-                                                                     : "DeleteDeliveryTaskRequest");
-}
-
-template class TaskRequestBase<DescribeDeliveryTaskRequest>;
-template class TaskRequestBase<DeleteDeliveryTaskRequest>;
-
-Result<void> ListDeliveryTaskRequest::validate() const {
-  Collector c;
-  checkTableName(c, tableName_);
-  return c.result("ListDeliveryTaskRequest");
-}
+Result<void> DeleteDeliveryTaskRequest::validate() const { return validateRequest(*this, "DeleteDeliveryTaskRequest"); }
+Result<void> ListDeliveryTaskRequest::validate() const { return validateRequest(*this, "ListDeliveryTaskRequest"); }
 
 }  // namespace delivery::tablestore

@@ -188,10 +188,10 @@ TEST_CASE("Tablestore body strings must be valid UTF-8", "[edge][tablestore]") {
     INFO("bytes " << bad.size());
     auto config = test::javaSampleConfig();
     config.addParquetSchema(tablestore::ParquetSchema("Col2", bad, tablestore::DataType::UTF8));
-    CHECK(fieldsOf(config.validate("taskConfig")) == std::vector<std::string>{"taskConfig.parquetSchema[3].ossColumnName"});
+    CHECK(fieldsOf(config.validate("taskConfig")) == std::vector<std::string>{"taskConfig.schema[3].ossColumnName"});
     config = test::javaSampleConfig();
     config.addParquetSchema(tablestore::ParquetSchema(bad, "Col2", tablestore::DataType::UTF8));
-    CHECK(fieldsOf(config.validate("taskConfig")) == std::vector<std::string>{"taskConfig.parquetSchema[3].columnName"});
+    CHECK(fieldsOf(config.validate("taskConfig")) == std::vector<std::string>{"taskConfig.schema[3].columnName"});
     config = test::javaSampleConfig();
     config.setEventTimeColumn(tablestore::EventColumn(bad, tablestore::EventTimeFormat::RFC1123));
     CHECK(fieldsOf(config.validate("taskConfig")) == std::vector<std::string>{"taskConfig.eventTimeColumn.columnName"});
@@ -272,6 +272,6 @@ TEST_CASE("the duplicate-column rule holds at 200,000 Parquet columns", "[edge][
   config.addParquetSchema(tablestore::ParquetSchema("x", "c100000", tablestore::DataType::INT64));
   config.addParquetSchema(tablestore::ParquetSchema("y", "PK1", tablestore::DataType::INT64));
   const auto v = config.validate("taskConfig");
-  CHECK(fieldsOf(v) == std::vector<std::string>{"taskConfig.parquetSchema[200000].ossColumnName",
-                                                 "taskConfig.parquetSchema[200001].ossColumnName"});
+  CHECK(fieldsOf(v) == std::vector<std::string>{"taskConfig.schema[200000].ossColumnName",
+                                                 "taskConfig.schema[200001].ossColumnName"});
 }

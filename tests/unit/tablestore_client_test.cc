@@ -90,8 +90,7 @@ TEST_CASE("an invalid request is rejected before anything is sent", "[tablestore
 
 TEST_CASE("describe, list and delete parse their responses", "[tablestore][client]") {
   Fixture f;
-  TaskSyncStat stat;
-  stat.setTaskSyncPhase(TaskSyncPhase::FULL).setCurrentSyncTimestampNanos(1704164645000000000LL).setDetail("ok");
+  const TaskSyncStat stat(TaskSyncPhase::FULL, 1704164645000000000LL, DeliveryErrorType::OK, "ok");
   f.transport->enqueueResponse(mock::describeOk(kCreds, delivery::test::javaSampleConfig(), DeliveryTaskType::BASE_INC, stat, "rid-d"));
   f.transport->enqueueResponse(mock::listOk(kCreds, {{"sampleTable", "sampledeliverytask", DeliveryTaskType::INC}}));
   f.transport->enqueueResponse(mock::emptyOk("DeleteDeliveryTask", kCreds, "rid-del"));

@@ -74,11 +74,8 @@ TEST_CASE("responses round-trip", "[tablestore][codec]") {
   REQUIRE(list);
   CHECK(list->getTaskInfos() == tasks);
 
-  TaskSyncStat stat;
-  stat.setTaskSyncPhase(TaskSyncPhase::INCR)
-      .setCurrentSyncTimestampNanos(1700000000000000000LL)
-      .setErrorType(DeliveryErrorType::INVALID_OSS_BUCKET)
-      .setDetail("bucket gone");
+  const TaskSyncStat stat(TaskSyncPhase::INCR, 1700000000000000000LL, DeliveryErrorType::INVALID_OSS_BUCKET,
+                          "bucket gone");
   auto d = td::decodeDescribeResponse(td::encodeDescribeResponse(fullConfig(), DeliveryTaskType::BASE, stat));
   REQUIRE(d);
   CHECK(d->getTaskConfig() == fullConfig());  // typeExtend survives, unlike in the Java SDK
@@ -147,4 +144,19 @@ TEST_CASE("random and mutated bodies never crash the decoders or the response ch
   // Some mutations still decode (protobuf is permissive), many do not: both paths were exercised.
   CHECK(decodedOk > 0);
   CHECK(decodedOk < 3000);
+}
+
+TEST_CASE("an enum number the protocol does not know reads as absent, never as an out-of-table value",
+          "[tablestore][codec]") {
+  // DescribeDeliveryTaskResponse.taskType (field 3, varint) = 7: protobuf's closed enums keep the
+  // number aside, so the field reads as its default; the model's enum tables are never bypassed.
+  auto d = td::decodeDescribeResponse(std::string("\x18\x07", 2));
+  REQUIRE(d);
+  CHECK(d->getTaskType() == DeliveryTaskType::BASE);
+  CHECK(delivery::isKnownEnum(d->getTaskType()));
+  // ListDeliveryTaskResponse.tasks[0].taskType = 9, likewise.
+  auto l = td::decodeListResponse(std::string("\x0a\x02\x18\x09", 4));
+  REQUIRE(l);
+  REQUIRE(l->getTaskInfos().size() == 1);
+  CHECK(l->getTaskInfos()[0].getTaskType() == DeliveryTaskType::BASE);
 }

@@ -119,10 +119,9 @@ Reply TablestoreBackend::dispatch(const std::string& action, const Exchange& ex,
       return ok(std::string());
     });
     if (!found) return reply;
-    ts::TaskSyncStat stat;
-    stat.setTaskSyncPhase(found->type == ts::DeliveryTaskType::INC ? ts::TaskSyncPhase::INCR : ts::TaskSyncPhase::FULL)
-        .setCurrentSyncTimestampNanos(found->createdNanos)
-        .setErrorType(ts::DeliveryErrorType::OK);
+    const ts::TaskSyncStat stat(
+        found->type == ts::DeliveryTaskType::INC ? ts::TaskSyncPhase::INCR : ts::TaskSyncPhase::FULL,
+        found->createdNanos, ts::DeliveryErrorType::OK);
     return ok(td::encodeDescribeResponse(found->config, found->type, stat));
   }
   if (action == "ListDeliveryTask") {

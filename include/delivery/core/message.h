@@ -25,11 +25,15 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace delivery {
 
+struct FieldViolation;
+
 namespace detail {
 struct FieldAccess;  // the SDK's walker over a message's fields (internal)
+class Path;          // a lazily built field path (internal)
 }
 
 namespace field {
@@ -45,6 +49,11 @@ struct Rule {
   const char* says = nullptr;     ///< the violation text for a bad size or character, when given
   bool secret = false;            ///< never printed (toString, logs, errors)
   bool wireText = false;          ///< a number or boolean the wire carries as a JSON string
+  /// A hand-written check of a present (non-empty) string, run in table order in place of the
+  /// length, character and UTF-8 rules: for shapes a set of characters cannot say (an ARN, a
+  /// host name). It adds its own violations at `path`.
+  using TextCheck = void (*)(const std::string& value, const detail::Path& path, std::vector<FieldViolation>& out);
+  TextCheck check = nullptr;
 
   constexpr Rule require() const { Rule r = *this; r.required = true; return r; }
   constexpr Rule size(std::size_t min, std::size_t max) const { Rule r = *this; r.minSize = min; r.maxSize = max; return r; }
@@ -54,6 +63,7 @@ struct Rule {
   constexpr Rule message(const char* text) const { Rule r = *this; r.says = text; return r; }
   constexpr Rule hidden() const { Rule r = *this; r.secret = true; return r; }
   constexpr Rule asText() const { Rule r = *this; r.wireText = true; return r; }
+  constexpr Rule checkedBy(TextCheck f) const { Rule r = *this; r.check = f; return r; }
 };
 
 /// No rule beyond the type's own (strings: valid UTF-8 of at most 65536 bytes; enums: known).
@@ -120,8 +130,12 @@ struct Info {
 
 #define DELIVERY_FIELD_ACCESSORS_(KIND, Type, Name, wire, init, rule) DELIVERY_ACCESSORS_##KIND##_(Type, Name)
 #define DELIVERY_FIELD_MEMBER_(KIND, Type, Name, wire, init, rule) DELIVERY_MEMBER_##KIND##_(Type, Name, init)
-#define DELIVERY_FIELD_VISIT_(KIND, Type, Name, wire, init, rule) \
-  visit(::delivery::field::Info{wire, #Name, rule}, self.Name##_);
+// The field's Info is a constant: walks do not rebuild each field's rule on every call.
+#define DELIVERY_FIELD_VISIT_(KIND, Type, Name, wire, init, rule)                     \
+  {                                                                                   \
+    static constexpr ::delivery::field::Info kInfo_##Name{wire, #Name, rule};         \
+    visit(kInfo_##Name, self.Name##_);                                                \
+  }
 
 /// The accessors, members and field walk of a message whose fields LIST(X) lists. Leaves the
 /// class body in `public:`.

@@ -24,10 +24,13 @@
 
 #include <chrono>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "delivery/core/enum.h"
+#include "delivery/core/message.h"
 #include "delivery/core/response.h"
 #include "delivery/core/result.h"
 
@@ -37,195 +40,137 @@ namespace delivery::tablestore {
 inline constexpr std::size_t kMinTaskNameLength = 3;
 inline constexpr std::size_t kMaxTaskNameLength = 64;
 
-// ---- enums (values are the wire values) -------------------------------------------------------
+// ---- enums: X(Java SDK constant, protobuf wire number, text) ------------------------------------
+// The enumerators are spelled as the Java SDK's constants (model.delivery.*); the numbers are the
+// values of the matching enums in src/tablestore/proto/delivery.proto.
 
 /// How a task delivers: full data, incremental data, or full then incremental.
-enum class DeliveryTaskType { BASE = 0, INC = 1, BASE_INC = 2 };
+#define DELIVERY_TABLESTORE_DELIVERY_TASK_TYPE(X) X(BASE, 0, "BASE") X(INC, 1, "INC") X(BASE_INC, 2, "BASE_INC")
+DELIVERY_ENUM_NUMBERED(DeliveryTaskType, DELIVERY_TABLESTORE_DELIVERY_TASK_TYPE)
 
 /// Time format of the event-time column (wire values 1..5).
-enum class EventTimeFormat { RFC822 = 1, RFC850 = 2, RFC1123 = 3, RFC3339 = 4, Unix = 5 };
+#define DELIVERY_TABLESTORE_EVENT_TIME_FORMAT(X) \
+  X(RFC822, 1, "RFC822") X(RFC850, 2, "RFC850") X(RFC1123, 3, "RFC1123") X(RFC3339, 4, "RFC3339") X(Unix, 5, "Unix")
+DELIVERY_ENUM_NUMBERED(EventTimeFormat, DELIVERY_TABLESTORE_EVENT_TIME_FORMAT)
 
 /// Parquet column type of a delivered column.
-enum class DataType {
-  BOOL = 0,
-  INT64 = 1,
-  UTF8 = 2,
-  DOUBLE = 3,
-  DATE = 4,
-  DECIMAL = 5,
-  TIME_MILLIS = 6,
-  TIME_MICROS = 7,
-  TIMESTAMP_MILLIS = 8,
-  TIMESTAMP_MICROS = 9,
-  LIST = 10,
-  MAP = 11,
-  INTERVAL = 12,
-  FLOAT = 13,
-  INT32 = 14,
-  INT96 = 15,
-};
+#define DELIVERY_TABLESTORE_DATA_TYPE(X)                                                                     \
+  X(BOOL, 0, "BOOL") X(INT64, 1, "INT64") X(UTF8, 2, "UTF8") X(DOUBLE, 3, "DOUBLE") X(DATE, 4, "DATE")       \
+  X(DECIMAL, 5, "DECIMAL") X(TIME_MILLIS, 6, "TIME_MILLIS") X(TIME_MICROS, 7, "TIME_MICROS")                 \
+  X(TIMESTAMP_MILLIS, 8, "TIMESTAMP_MILLIS") X(TIMESTAMP_MICROS, 9, "TIMESTAMP_MICROS") X(LIST, 10, "LIST")   \
+  X(MAP, 11, "MAP") X(INTERVAL, 12, "INTERVAL") X(FLOAT, 13, "FLOAT") X(INT32, 14, "INT32") X(INT96, 15, "INT96")
+DELIVERY_ENUM_NUMBERED(DataType, DELIVERY_TABLESTORE_DATA_TYPE)
 
 /// Parquet column encoding. PLAIN supports every type and is the default.
-enum class OSSFileEncoding {
-  PLAIN = 0,
-  PLAIN_DICTIONARY = 1,
-  DELTA_BINARY_PACKED = 2,
-  DELTA_BYTE_ARRAY = 3,
-  DELTA_LENGTH_BYTE_ARRAY = 4,
-};
+#define DELIVERY_TABLESTORE_OSS_FILE_ENCODING(X)                                                   \
+  X(PLAIN, 0, "PLAIN") X(PLAIN_DICTIONARY, 1, "PLAIN_DICTIONARY")                                   \
+  X(DELTA_BINARY_PACKED, 2, "DELTA_BINARY_PACKED") X(DELTA_BYTE_ARRAY, 3, "DELTA_BYTE_ARRAY")       \
+  X(DELTA_LENGTH_BYTE_ARRAY, 4, "DELTA_LENGTH_BYTE_ARRAY")
+DELIVERY_ENUM_NUMBERED(OSSFileEncoding, DELIVERY_TABLESTORE_OSS_FILE_ENCODING)
 
 /// File format of delivered data: Parquet only.
-enum class OSSFileFormat { Parquet = 0 };
+#define DELIVERY_TABLESTORE_OSS_FILE_FORMAT(X) X(Parquet, 0, "Parquet")
+DELIVERY_ENUM_NUMBERED(OSSFileFormat, DELIVERY_TABLESTORE_OSS_FILE_FORMAT)
 
 /// Phase of a task's synchronisation, from Describe.
-enum class TaskSyncPhase { INIT = 0, FULL = 1, INCR = 2 };
+#define DELIVERY_TABLESTORE_TASK_SYNC_PHASE(X) X(INIT, 0, "INIT") X(FULL, 1, "FULL") X(INCR, 2, "INCR")
+DELIVERY_ENUM_NUMBERED(TaskSyncPhase, DELIVERY_TABLESTORE_TASK_SYNC_PHASE)
 
 /// Task health reported by Describe.
-enum class DeliveryErrorType { OK = 0, UNAUTHORIZED = 1, INVALID_OSS_BUCKET = 2 };
+#define DELIVERY_TABLESTORE_DELIVERY_ERROR_TYPE(X) \
+  X(OK, 0, "OK") X(UNAUTHORIZED, 1, "UNAUTHORIZED") X(INVALID_OSS_BUCKET, 2, "INVALID_OSS_BUCKET")
+DELIVERY_ENUM_NUMBERED(DeliveryErrorType, DELIVERY_TABLESTORE_DELIVERY_ERROR_TYPE)
 
-const char* toString(DeliveryTaskType v) noexcept;
-const char* toString(EventTimeFormat v) noexcept;
-const char* toString(DataType v) noexcept;
-const char* toString(OSSFileEncoding v) noexcept;
-const char* toString(OSSFileFormat v) noexcept;
-const char* toString(TaskSyncPhase v) noexcept;
-const char* toString(DeliveryErrorType v) noexcept;
+namespace detail {
+// Hand-written shapes of single fields (src/tablestore/validation.cc), named in the tables below.
+// Internal: the SDK's validation calls them.
+void tableName(const std::string&, const delivery::detail::Path&, std::vector<FieldViolation>&);
+void newTaskName(const std::string&, const delivery::detail::Path&, std::vector<FieldViolation>&);
+void existingTaskName(const std::string&, const delivery::detail::Path&, std::vector<FieldViolation>&);
+void ossPrefix(const std::string&, const delivery::detail::Path&, std::vector<FieldViolation>&);
+void ossBucket(const std::string&, const delivery::detail::Path&, std::vector<FieldViolation>&);
+void ossEndpoint(const std::string&, const delivery::detail::Path&, std::vector<FieldViolation>&);
+void ossStsRole(const std::string&, const delivery::detail::Path&, std::vector<FieldViolation>&);
+/// [TableDoc] names of Tablestore columns are 1 to 255 bytes.
+inline constexpr std::size_t kMaxColumnNameBytes = 255;
+/// Strings without a documented bound (see README "Input bounds").
+inline constexpr std::size_t kMaxTextBytes = 65536;
+}  // namespace detail
 
 // ---- task configuration -------------------------------------------------------------------------
+// Tables: X(KIND, Type, Accessor, "protobuf field name", initializer, rule). The protobuf field
+// names are the wire names of violation paths, e.g. "taskConfig.schema[1].ossColumnName".
+
+#define DELIVERY_TABLESTORE_EVENT_COLUMN_FIELDS(X)                                                           \
+  X(VALUE, std::string, ColumnName, "columnName", , ::delivery::field::text(1, detail::kMaxColumnNameBytes)) \
+  X(VALUE, EventTimeFormat, EventTimeFormat, "timeFormat", = EventTimeFormat::RFC3339, ::delivery::field::any())
 
 /// The column whose time partitions the delivered files, and its format.
 class EventColumn {
- public:
+  DELIVERY_MESSAGE(EventColumn, DELIVERY_TABLESTORE_EVENT_COLUMN_FIELDS)
+
   EventColumn() = default;
   EventColumn(std::string columnName, EventTimeFormat format)
-      : columnName_(std::move(columnName)), eventTimeFormat_(format) {}
-
-  const std::string& getColumnName() const noexcept { return columnName_; }
-  EventColumn& setColumnName(std::string v) {
-    columnName_ = std::move(v);
-    return *this;
-  }
-  EventTimeFormat getEventTimeFormat() const noexcept { return eventTimeFormat_; }
-  EventColumn& setEventTimeFormat(EventTimeFormat v) {
-    eventTimeFormat_ = v;
-    return *this;
-  }
+      : ColumnName_(std::move(columnName)), EventTimeFormat_(format) {}
 
   bool operator==(const EventColumn& o) const {
-    return columnName_ == o.columnName_ && eventTimeFormat_ == o.eventTimeFormat_;
+    return ColumnName_ == o.ColumnName_ && EventTimeFormat_ == o.EventTimeFormat_;
   }
   bool operator!=(const EventColumn& o) const { return !(*this == o); }
-
- private:
-  std::string columnName_;
-  EventTimeFormat eventTimeFormat_ = EventTimeFormat::RFC3339;
 };
 
-/// One delivered column: source column, Parquet column name, Parquet type, encoding.
+// ossColumnName and typeExtend have no documented bound; typeExtend is sent only when set.
+#define DELIVERY_TABLESTORE_PARQUET_SCHEMA_FIELDS(X)                                                         \
+  X(VALUE, std::string, ColumnName, "columnName", , ::delivery::field::text(1, detail::kMaxColumnNameBytes)) \
+  X(VALUE, std::string, OssColumnName, "ossColumnName", , ::delivery::field::text(1, detail::kMaxTextBytes)) \
+  X(VALUE, DataType, Type, "type", = DataType::UTF8, ::delivery::field::any())                              \
+  X(VALUE, OSSFileEncoding, Encode, "encode", = OSSFileEncoding::PLAIN, ::delivery::field::any())           \
+  X(OPTIONAL, std::string, TypeExtend, "typeExtend", , ::delivery::field::text(0, detail::kMaxTextBytes))
+
+/// One delivered column: source column, Parquet column name, Parquet type, encoding, and an
+/// optional free-form type extension (e.g. decimal precision).
 class ParquetSchema {
- public:
+  DELIVERY_MESSAGE(ParquetSchema, DELIVERY_TABLESTORE_PARQUET_SCHEMA_FIELDS)
+
   ParquetSchema() = default;
   /// The Parquet column takes the source column's name.
   ParquetSchema(std::string columnName, DataType type)
-      : columnName_(columnName), ossColumnName_(std::move(columnName)), type_(type) {}
+      : ColumnName_(columnName), OssColumnName_(std::move(columnName)), Type_(type) {}
   ParquetSchema(std::string columnName, std::string ossColumnName, DataType type)
-      : columnName_(std::move(columnName)), ossColumnName_(std::move(ossColumnName)), type_(type) {}
-
-  const std::string& getColumnName() const noexcept { return columnName_; }
-  ParquetSchema& setColumnName(std::string v) {
-    columnName_ = std::move(v);
-    return *this;
-  }
-  const std::string& getOssColumnName() const noexcept { return ossColumnName_; }
-  ParquetSchema& setOssColumnName(std::string v) {
-    ossColumnName_ = std::move(v);
-    return *this;
-  }
-  DataType getType() const noexcept { return type_; }
-  ParquetSchema& setType(DataType v) {
-    type_ = v;
-    return *this;
-  }
-  OSSFileEncoding getEncode() const noexcept { return encode_; }
-  ParquetSchema& setEncode(OSSFileEncoding v) {
-    encode_ = v;
-    return *this;
-  }
-  /// Free-form type extension (e.g. decimal precision); sent only when set.
-  const std::optional<std::string>& getTypeExtend() const noexcept { return typeExtend_; }
-  ParquetSchema& setTypeExtend(std::string v) {
-    typeExtend_ = std::move(v);
-    return *this;
-  }
-  ParquetSchema& clearTypeExtend() {
-    typeExtend_.reset();
-    return *this;
-  }
+      : ColumnName_(std::move(columnName)), OssColumnName_(std::move(ossColumnName)), Type_(type) {}
 
   bool operator==(const ParquetSchema& o) const {
-    return columnName_ == o.columnName_ && ossColumnName_ == o.ossColumnName_ && type_ == o.type_ &&
-           encode_ == o.encode_ && typeExtend_ == o.typeExtend_;
+    return ColumnName_ == o.ColumnName_ && OssColumnName_ == o.OssColumnName_ && Type_ == o.Type_ &&
+           Encode_ == o.Encode_ && TypeExtend_ == o.TypeExtend_;
   }
   bool operator!=(const ParquetSchema& o) const { return !(*this == o); }
-
- private:
-  std::string columnName_;
-  std::string ossColumnName_;
-  DataType type_ = DataType::UTF8;
-  OSSFileEncoding encode_ = OSSFileEncoding::PLAIN;
-  std::optional<std::string> typeExtend_;
 };
+
+// OSSTaskConfig: prefix ($yyyy, $MM, $dd, $HH, $mm allowed), bucket, the endpoint of the bucket's
+// region ("oss-cn-hangzhou.aliyuncs.com"), the ARN of the service-linked role
+// ("acs:ram::<uid>:role/aliyunserviceroleforotsdatadelivery"; the Go SDK's OssRoleName), the
+// optional event-time column (without it files are partitioned by the time data was written to
+// Tablestore), the format, and the columns in Parquet order (at least one; no limit on the count).
+#define DELIVERY_TABLESTORE_OSS_TASK_CONFIG_FIELDS(X)                                                       \
+  X(VALUE, std::string, OssPrefix, "ossPrefix", , ::delivery::field::required().checkedBy(detail::ossPrefix)) \
+  X(VALUE, std::string, OssBucket, "ossBucket", , ::delivery::field::required().checkedBy(detail::ossBucket)) \
+  X(VALUE, std::string, OssEndpoint, "ossEndpoint", ,                                                       \
+    ::delivery::field::required().checkedBy(detail::ossEndpoint))                                            \
+  X(VALUE, std::string, OssStsRole, "ossStsRole", , ::delivery::field::required().checkedBy(detail::ossStsRole)) \
+  X(OPTIONAL, EventColumn, EventTimeColumn, "eventTimeColumn", , ::delivery::field::any())                  \
+  X(VALUE, OSSFileFormat, Format, "format", = OSSFileFormat::Parquet, ::delivery::field::any())             \
+  X(VALUE, std::vector<ParquetSchema>, ParquetSchemaList, "schema", ,                                       \
+    ::delivery::field::required()                                                                          \
+        .size(1, std::numeric_limits<std::size_t>::max())                                                   \
+        .message("must list at least one column"))
 
 /// Where and how a task writes to OSS.
 class OSSTaskConfig {
- public:
-  /// Folder prefix in the bucket; may contain $yyyy, $MM, $dd, $HH and $mm.
-  const std::string& getOssPrefix() const noexcept { return ossPrefix_; }
-  OSSTaskConfig& setOssPrefix(std::string v) {
-    ossPrefix_ = std::move(v);
-    return *this;
-  }
-  const std::string& getOssBucket() const noexcept { return ossBucket_; }
-  OSSTaskConfig& setOssBucket(std::string v) {
-    ossBucket_ = std::move(v);
-    return *this;
-  }
-  /// OSS endpoint of the bucket's region, e.g. "oss-cn-hangzhou.aliyuncs.com".
-  const std::string& getOssEndpoint() const noexcept { return ossEndpoint_; }
-  OSSTaskConfig& setOssEndpoint(std::string v) {
-    ossEndpoint_ = std::move(v);
-    return *this;
-  }
-  /// ARN of the service-linked role, "acs:ram::<uid>:role/aliyunserviceroleforotsdatadelivery".
-  /// (The Go SDK calls this OssRoleName.)
-  const std::string& getOssStsRole() const noexcept { return ossStsRole_; }
-  OSSTaskConfig& setOssStsRole(std::string v) {
-    ossStsRole_ = std::move(v);
-    return *this;
-  }
-  /// Optional; without it files are partitioned by the time data was written to Tablestore.
-  const std::optional<EventColumn>& getEventTimeColumn() const noexcept { return eventTimeColumn_; }
-  OSSTaskConfig& setEventTimeColumn(EventColumn v) {
-    eventTimeColumn_ = std::move(v);
-    return *this;
-  }
-  OSSTaskConfig& clearEventTimeColumn() {
-    eventTimeColumn_.reset();
-    return *this;
-  }
-  OSSFileFormat getFormat() const noexcept { return format_; }
-  OSSTaskConfig& setFormat(OSSFileFormat v) {
-    format_ = v;
-    return *this;
-  }
-  /// Columns in Parquet order.
-  const std::vector<ParquetSchema>& getParquetSchemaList() const noexcept { return schema_; }
+  DELIVERY_MESSAGE(OSSTaskConfig, DELIVERY_TABLESTORE_OSS_TASK_CONFIG_FIELDS)
+
+  /// Appends one column.
   OSSTaskConfig& addParquetSchema(ParquetSchema v) {
-    schema_.push_back(std::move(v));
-    return *this;
-  }
-  OSSTaskConfig& setParquetSchemaList(std::vector<ParquetSchema> v) {
-    schema_ = std::move(v);
+    ParquetSchemaList_.push_back(std::move(v));
     return *this;
   }
 
@@ -233,152 +178,94 @@ class OSSTaskConfig {
   std::vector<FieldViolation> validate(const std::string& path = "taskConfig") const;
 
   bool operator==(const OSSTaskConfig& o) const {
-    return ossPrefix_ == o.ossPrefix_ && ossBucket_ == o.ossBucket_ && ossEndpoint_ == o.ossEndpoint_ &&
-           ossStsRole_ == o.ossStsRole_ && eventTimeColumn_ == o.eventTimeColumn_ && format_ == o.format_ &&
-           schema_ == o.schema_;
+    return OssPrefix_ == o.OssPrefix_ && OssBucket_ == o.OssBucket_ && OssEndpoint_ == o.OssEndpoint_ &&
+           OssStsRole_ == o.OssStsRole_ && EventTimeColumn_ == o.EventTimeColumn_ && Format_ == o.Format_ &&
+           ParquetSchemaList_ == o.ParquetSchemaList_;
   }
   bool operator!=(const OSSTaskConfig& o) const { return !(*this == o); }
-
- private:
-  std::string ossPrefix_;
-  std::string ossBucket_;
-  std::string ossEndpoint_;
-  std::string ossStsRole_;
-  std::optional<EventColumn> eventTimeColumn_;
-  OSSFileFormat format_ = OSSFileFormat::Parquet;
-  std::vector<ParquetSchema> schema_;
 };
 
 // ---- requests -----------------------------------------------------------------------------------
 
+// Create: the task type is BASE_INC unless set, and always sent; the config is unset until
+// setTaskConfig() (a request without one fails validation).
+#define DELIVERY_TABLESTORE_CREATE_REQUEST_FIELDS(X)                                                         \
+  X(VALUE, std::string, TableName, "tableName", , ::delivery::field::required().checkedBy(detail::tableName)) \
+  X(VALUE, std::string, TaskName, "taskName", , ::delivery::field::required().checkedBy(detail::newTaskName)) \
+  X(OPTIONAL, OSSTaskConfig, TaskConfig, "taskConfig", , ::delivery::field::required())                    \
+  X(VALUE, DeliveryTaskType, TaskType, "taskType", = DeliveryTaskType::BASE_INC, ::delivery::field::any())
+
 class CreateDeliveryTaskRequest {
- public:
+  DELIVERY_MESSAGE(CreateDeliveryTaskRequest, DELIVERY_TABLESTORE_CREATE_REQUEST_FIELDS)
+
   CreateDeliveryTaskRequest() = default;
   CreateDeliveryTaskRequest(std::string tableName, std::string taskName, OSSTaskConfig taskConfig)
-      : tableName_(std::move(tableName)), taskName_(std::move(taskName)), taskConfig_(std::move(taskConfig)) {}
-
-  const std::string& getTableName() const noexcept { return tableName_; }
-  CreateDeliveryTaskRequest& setTableName(std::string v) {
-    tableName_ = std::move(v);
-    return *this;
-  }
-  const std::string& getTaskName() const noexcept { return taskName_; }
-  CreateDeliveryTaskRequest& setTaskName(std::string v) {
-    taskName_ = std::move(v);
-    return *this;
-  }
-  /// Unset until setTaskConfig(); a request without one fails validation.
-  const std::optional<OSSTaskConfig>& getTaskConfig() const noexcept { return taskConfig_; }
-  CreateDeliveryTaskRequest& setTaskConfig(OSSTaskConfig v) {
-    taskConfig_ = std::move(v);
-    return *this;
-  }
-  /// BASE_INC unless set; always sent.
-  DeliveryTaskType getTaskType() const noexcept { return taskType_; }
-  CreateDeliveryTaskRequest& setTaskType(DeliveryTaskType v) {
-    taskType_ = v;
-    return *this;
-  }
+      : TableName_(std::move(tableName)), TaskName_(std::move(taskName)), TaskConfig_(std::move(taskConfig)) {}
 
   /// InvalidArgument with every violation, or success.
   Result<void> validate() const;
-
- private:
-  std::string tableName_;
-  std::string taskName_;
-  std::optional<OSSTaskConfig> taskConfig_;
-  DeliveryTaskType taskType_ = DeliveryTaskType::BASE_INC;
 };
+
+// Update: the protobuf names the table field "table" (field 1), so violation paths do too.
+#define DELIVERY_TABLESTORE_UPDATE_REQUEST_FIELDS(X)                                                       \
+  X(VALUE, std::string, TableName, "table", , ::delivery::field::required().checkedBy(detail::tableName))   \
+  X(VALUE, std::string, TaskName, "taskName", ,                                                            \
+    ::delivery::field::required().checkedBy(detail::existingTaskName))                                      \
+  X(OPTIONAL, OSSTaskConfig, TaskConfig, "taskConfig", , ::delivery::field::required())
 
 /// Replaces the configuration of an existing task. The action exists in the service's protocol
-/// (UpdateDeliveryTask) but in neither vendor SDK nor the public docs: use with care.
+/// (UpdateDeliveryTask) but in neither vendor SDK nor the public docs: use with care. A distinct
+/// type: it cannot be passed where a CreateDeliveryTaskRequest is expected.
 class UpdateDeliveryTaskRequest {
- public:
+  DELIVERY_MESSAGE(UpdateDeliveryTaskRequest, DELIVERY_TABLESTORE_UPDATE_REQUEST_FIELDS)
+
   UpdateDeliveryTaskRequest() = default;
   UpdateDeliveryTaskRequest(std::string tableName, std::string taskName, OSSTaskConfig taskConfig)
-      : tableName_(std::move(tableName)), taskName_(std::move(taskName)), taskConfig_(std::move(taskConfig)) {}
-
-  const std::string& getTableName() const noexcept { return tableName_; }
-  UpdateDeliveryTaskRequest& setTableName(std::string v) {
-    tableName_ = std::move(v);
-    return *this;
-  }
-  const std::string& getTaskName() const noexcept { return taskName_; }
-  UpdateDeliveryTaskRequest& setTaskName(std::string v) {
-    taskName_ = std::move(v);
-    return *this;
-  }
-  const std::optional<OSSTaskConfig>& getTaskConfig() const noexcept { return taskConfig_; }
-  UpdateDeliveryTaskRequest& setTaskConfig(OSSTaskConfig v) {
-    taskConfig_ = std::move(v);
-    return *this;
-  }
+      : TableName_(std::move(tableName)), TaskName_(std::move(taskName)), TaskConfig_(std::move(taskConfig)) {}
 
   Result<void> validate() const;
-
- private:
-  std::string tableName_;
-  std::string taskName_;
-  std::optional<OSSTaskConfig> taskConfig_;
 };
 
-/// Shared shape of Describe and Delete: a table and a task.
-template <typename Self>
-class TaskRequestBase {
- public:
-  TaskRequestBase() = default;
-  TaskRequestBase(std::string tableName, std::string taskName)
-      : tableName_(std::move(tableName)), taskName_(std::move(taskName)) {}
+// Describe and Delete: a table and a task. Names of existing tasks are only required to be
+// non-empty text (see the note at the top).
+#define DELIVERY_TABLESTORE_TASK_REQUEST_FIELDS(X)                                                           \
+  X(VALUE, std::string, TableName, "tableName", , ::delivery::field::required().checkedBy(detail::tableName)) \
+  X(VALUE, std::string, TaskName, "taskName", ,                                                              \
+    ::delivery::field::required().checkedBy(detail::existingTaskName))
 
-  const std::string& getTableName() const noexcept { return tableName_; }
-  Self& setTableName(std::string v) {
-    tableName_ = std::move(v);
-    return static_cast<Self&>(*this);
-  }
-  const std::string& getTaskName() const noexcept { return taskName_; }
-  Self& setTaskName(std::string v) {
-    taskName_ = std::move(v);
-    return static_cast<Self&>(*this);
-  }
+class DescribeDeliveryTaskRequest {
+  DELIVERY_MESSAGE(DescribeDeliveryTaskRequest, DELIVERY_TABLESTORE_TASK_REQUEST_FIELDS)
+
+  DescribeDeliveryTaskRequest() = default;
+  DescribeDeliveryTaskRequest(std::string tableName, std::string taskName)
+      : TableName_(std::move(tableName)), TaskName_(std::move(taskName)) {}
 
   Result<void> validate() const;
-
- private:
-  std::string tableName_;
-  std::string taskName_;
 };
 
-class DescribeDeliveryTaskRequest : public TaskRequestBase<DescribeDeliveryTaskRequest> {
- public:
-  using TaskRequestBase::TaskRequestBase;
+class DeleteDeliveryTaskRequest {
+  DELIVERY_MESSAGE(DeleteDeliveryTaskRequest, DELIVERY_TABLESTORE_TASK_REQUEST_FIELDS)
+
+  DeleteDeliveryTaskRequest() = default;
+  DeleteDeliveryTaskRequest(std::string tableName, std::string taskName)
+      : TableName_(std::move(tableName)), TaskName_(std::move(taskName)) {}
+
+  Result<void> validate() const;
 };
 
-class DeleteDeliveryTaskRequest : public TaskRequestBase<DeleteDeliveryTaskRequest> {
- public:
-  using TaskRequestBase::TaskRequestBase;
-};
-
-extern template class TaskRequestBase<DescribeDeliveryTaskRequest>;
-extern template class TaskRequestBase<DeleteDeliveryTaskRequest>;
+#define DELIVERY_TABLESTORE_LIST_REQUEST_FIELDS(X) \
+  X(VALUE, std::string, TableName, "tableName", , ::delivery::field::required().checkedBy(detail::tableName))
 
 class ListDeliveryTaskRequest {
- public:
-  ListDeliveryTaskRequest() = default;
-  explicit ListDeliveryTaskRequest(std::string tableName) : tableName_(std::move(tableName)) {}
+  DELIVERY_MESSAGE(ListDeliveryTaskRequest, DELIVERY_TABLESTORE_LIST_REQUEST_FIELDS)
 
-  const std::string& getTableName() const noexcept { return tableName_; }
-  ListDeliveryTaskRequest& setTableName(std::string v) {
-    tableName_ = std::move(v);
-    return *this;
-  }
+  ListDeliveryTaskRequest() = default;
+  explicit ListDeliveryTaskRequest(std::string tableName) : TableName_(std::move(tableName)) {}
 
   Result<void> validate() const;
-
- private:
-  std::string tableName_;
 };
 
-// ---- responses ----------------------------------------------------------------------------------
+// ---- responses (read-only) ----------------------------------------------------------------------
 
 /// What every response carries: x-ots-requestid, the HTTP status and the x-ots-sdk-traceid this SDK
 /// sent (the same on every retry).
@@ -388,96 +275,77 @@ class CreateDeliveryTaskResponse : public Response {};
 class DeleteDeliveryTaskResponse : public Response {};
 class UpdateDeliveryTaskResponse : public Response {};
 
+// The phase, the point up to which data has been delivered as the service reports it
+// (nanoseconds since the Unix epoch), the task's health and a detail text.
+#define DELIVERY_TABLESTORE_TASK_SYNC_STAT_FIELDS(X)                                                              \
+  X(READ, TaskSyncPhase, TaskSyncPhase, "task_sync_phase", = TaskSyncPhase::INIT, ::delivery::field::any())       \
+  X(READ, std::int64_t, CurrentSyncTimestampNanos, "current_sync_timestamp", = 0, ::delivery::field::any())      \
+  X(READ, DeliveryErrorType, ErrorType, "error_code", = DeliveryErrorType::OK, ::delivery::field::any())          \
+  X(READ, std::string, Detail, "detail", , ::delivery::field::any())
+
 /// Progress and health of a task.
 class TaskSyncStat {
- public:
-  TaskSyncPhase getTaskSyncPhase() const noexcept { return phase_; }
-  TaskSyncStat& setTaskSyncPhase(TaskSyncPhase v) {
-    phase_ = v;
-    return *this;
-  }
-  /// The point up to which data has been delivered, as the service reports it (nanoseconds
-  /// since the Unix epoch).
-  std::int64_t getCurrentSyncTimestampNanos() const noexcept { return currentSyncTimestampNanos_; }
-  TaskSyncStat& setCurrentSyncTimestampNanos(std::int64_t v) {
-    currentSyncTimestampNanos_ = v;
-    return *this;
-  }
+  DELIVERY_MESSAGE(TaskSyncStat, DELIVERY_TABLESTORE_TASK_SYNC_STAT_FIELDS)
+
+  TaskSyncStat() = default;
+  /// A value as a service would report it (for tests and emulators).
+  TaskSyncStat(TaskSyncPhase phase, std::int64_t currentSyncTimestampNanos,
+               DeliveryErrorType errorType = DeliveryErrorType::OK, std::string detail = {})
+      : TaskSyncPhase_(phase),
+        CurrentSyncTimestampNanos_(currentSyncTimestampNanos),
+        ErrorType_(errorType),
+        Detail_(std::move(detail)) {}
+
   /// The same as a time point (Java's getCurrentSyncPoint()).
   std::chrono::system_clock::time_point getCurrentSyncPoint() const {
     return std::chrono::system_clock::time_point(std::chrono::duration_cast<std::chrono::system_clock::duration>(
-        std::chrono::nanoseconds(currentSyncTimestampNanos_)));
-  }
-  DeliveryErrorType getErrorType() const noexcept { return errorType_; }
-  TaskSyncStat& setErrorType(DeliveryErrorType v) {
-    errorType_ = v;
-    return *this;
-  }
-  const std::string& getDetail() const noexcept { return detail_; }
-  TaskSyncStat& setDetail(std::string v) {
-    detail_ = std::move(v);
-    return *this;
+        std::chrono::nanoseconds(CurrentSyncTimestampNanos_)));
   }
 
   bool operator==(const TaskSyncStat& o) const {
-    return phase_ == o.phase_ && currentSyncTimestampNanos_ == o.currentSyncTimestampNanos_ &&
-           errorType_ == o.errorType_ && detail_ == o.detail_;
+    return TaskSyncPhase_ == o.TaskSyncPhase_ && CurrentSyncTimestampNanos_ == o.CurrentSyncTimestampNanos_ &&
+           ErrorType_ == o.ErrorType_ && Detail_ == o.Detail_;
   }
-
- private:
-  TaskSyncPhase phase_ = TaskSyncPhase::INIT;
-  std::int64_t currentSyncTimestampNanos_ = 0;
-  DeliveryErrorType errorType_ = DeliveryErrorType::OK;
-  std::string detail_;
+  bool operator!=(const TaskSyncStat& o) const { return !(*this == o); }
 };
+
+#define DELIVERY_TABLESTORE_DESCRIBE_RESPONSE_FIELDS(X)                                              \
+  X(READ, OSSTaskConfig, TaskConfig, "taskConfig", , ::delivery::field::any())                       \
+  X(READ, TaskSyncStat, TaskSyncStat, "task_sync_stat", , ::delivery::field::any())                  \
+  X(READ, DeliveryTaskType, TaskType, "taskType", = DeliveryTaskType::BASE_INC, ::delivery::field::any())
 
 class DescribeDeliveryTaskResponse : public Response {
- public:
-  const OSSTaskConfig& getTaskConfig() const noexcept { return taskConfig_; }
-  const TaskSyncStat& getTaskSyncStat() const noexcept { return taskSyncStat_; }
-  DeliveryTaskType getTaskType() const noexcept { return taskType_; }
+  DELIVERY_MESSAGE(DescribeDeliveryTaskResponse, DELIVERY_TABLESTORE_DESCRIBE_RESPONSE_FIELDS)
+
   /// A BASE task has finished once it reaches the INCR phase (as in the Java SDK).
   bool isFinished() const noexcept {
-    return taskType_ == DeliveryTaskType::BASE && taskSyncStat_.getTaskSyncPhase() == TaskSyncPhase::INCR;
+    return TaskType_ == DeliveryTaskType::BASE && TaskSyncStat_.getTaskSyncPhase() == TaskSyncPhase::INCR;
   }
-
-  void setTaskConfig(OSSTaskConfig v) { taskConfig_ = std::move(v); }
-  void setTaskSyncStat(TaskSyncStat v) { taskSyncStat_ = std::move(v); }
-  void setTaskType(DeliveryTaskType v) { taskType_ = v; }
-
- private:
-  OSSTaskConfig taskConfig_;
-  TaskSyncStat taskSyncStat_;
-  DeliveryTaskType taskType_ = DeliveryTaskType::BASE_INC;
 };
+
+#define DELIVERY_TABLESTORE_TASK_INFO_FIELDS(X)                               \
+  X(READ, std::string, TableName, "tableName", , ::delivery::field::any())     \
+  X(READ, std::string, TaskName, "taskName", , ::delivery::field::any())       \
+  X(READ, DeliveryTaskType, TaskType, "taskType", = DeliveryTaskType::BASE_INC, ::delivery::field::any())
 
 class DeliveryTaskInfo {
- public:
+  DELIVERY_MESSAGE(DeliveryTaskInfo, DELIVERY_TABLESTORE_TASK_INFO_FIELDS)
+
   DeliveryTaskInfo() = default;
   DeliveryTaskInfo(std::string tableName, std::string taskName, DeliveryTaskType taskType)
-      : tableName_(std::move(tableName)), taskName_(std::move(taskName)), taskType_(taskType) {}
-
-  const std::string& getTableName() const noexcept { return tableName_; }
-  const std::string& getTaskName() const noexcept { return taskName_; }
-  DeliveryTaskType getTaskType() const noexcept { return taskType_; }
+      : TableName_(std::move(tableName)), TaskName_(std::move(taskName)), TaskType_(taskType) {}
 
   bool operator==(const DeliveryTaskInfo& o) const {
-    return tableName_ == o.tableName_ && taskName_ == o.taskName_ && taskType_ == o.taskType_;
+    return TableName_ == o.TableName_ && TaskName_ == o.TaskName_ && TaskType_ == o.TaskType_;
   }
-
- private:
-  std::string tableName_;
-  std::string taskName_;
-  DeliveryTaskType taskType_ = DeliveryTaskType::BASE_INC;
+  bool operator!=(const DeliveryTaskInfo& o) const { return !(*this == o); }
 };
 
-class ListDeliveryTaskResponse : public Response {
- public:
-  const std::vector<DeliveryTaskInfo>& getTaskInfos() const noexcept { return taskInfos_; }
-  void setTaskInfos(std::vector<DeliveryTaskInfo> v) { taskInfos_ = std::move(v); }
+#define DELIVERY_TABLESTORE_LIST_RESPONSE_FIELDS(X) \
+  X(READ, std::vector<DeliveryTaskInfo>, TaskInfos, "tasks", , ::delivery::field::any())
 
- private:
-  std::vector<DeliveryTaskInfo> taskInfos_;
+class ListDeliveryTaskResponse : public Response {
+  DELIVERY_MESSAGE(ListDeliveryTaskResponse, DELIVERY_TABLESTORE_LIST_RESPONSE_FIELDS)
 };
 
 }  // namespace delivery::tablestore
