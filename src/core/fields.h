@@ -101,6 +101,18 @@ struct HasCrossRules<T, std::void_t<decltype(checkCrossRules(std::declval<const 
                                                              std::declval<std::vector<FieldViolation>&>()))>>
     : std::true_type {};
 
+/// Rules of single fields that the table cannot say (Rule::handChecked) are found by
+/// argument-dependent lookup too: `void checkFieldRules(const T&, const field::Info&, const Path&,
+/// std::vector<FieldViolation>&)`, called with the message's path right after such a field's
+/// `required` check, whether or not the field is set.
+template <typename T, typename = void>
+struct HasFieldRules : std::false_type {};
+template <typename T>
+struct HasFieldRules<T, std::void_t<decltype(checkFieldRules(std::declval<const T&>(), std::declval<const field::Info&>(),
+                                                             std::declval<const Path&>(),
+                                                             std::declval<std::vector<FieldViolation>&>()))>>
+    : std::true_type {};
+
 template <typename T>
 void checkMessage(const T& message, const Path& path, std::vector<FieldViolation>& out);
 
@@ -118,6 +130,7 @@ void checkValue(const field::Rule& rule, const Path& path, const T& value, std::
       if (rule.required) out.push_back({path.str(), "is required"});
       return;
     }
+    if (rule.handChecked) return;
     if (value.size() < rule.minSize || value.size() > rule.maxSize) {
       out.push_back({path.str(), rule.says ? std::string(rule.says)
                                            : rule.minSize > 1 ? "must be " + std::to_string(rule.minSize) + " to " +
@@ -142,7 +155,9 @@ void checkValue(const field::Rule& rule, const Path& path, const T& value, std::
                                                  std::to_string(rule.maxValue)});
     }
   } else if constexpr (std::is_enum_v<T>) {
-    if (!isKnownEnum(value)) out.push_back({path.str(), std::string("is not a known ") + EnumTableOf<T>::name});
+    if (!isKnownEnum(value)) {
+      out.push_back({path.str(), rule.says ? std::string(rule.says) : std::string("is not a known ") + EnumTableOf<T>::name});
+    }
   } else if constexpr (IsVector<T>::value) {
     if ((rule.required || !value.empty()) && (value.size() < rule.minSize || value.size() > rule.maxSize)) {
       out.push_back({path.str(), rule.says ? std::string(rule.says)
@@ -161,6 +176,9 @@ template <typename T>
 void checkMessage(const T& message, const Path& path, std::vector<FieldViolation>& out) {
   FieldAccess::visit(message, [&](const field::Info& info, const auto& value) {
     checkValue(info.rule, Path(path, info.wire), value, out);
+    if constexpr (HasFieldRules<T>::value) {
+      if (info.rule.handChecked) checkFieldRules(message, info, path, out);
+    }
   });
   if constexpr (HasCrossRules<T>::value) checkCrossRules(message, path, out);
 }
