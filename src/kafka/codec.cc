@@ -1,5 +1,7 @@
 #include "kafka/codec.h"
 
+#include <optional>
+
 #include "huawei/json.h"
 #include "huawei/json_fields.h"
 
@@ -37,6 +39,16 @@ Result<T> decodeResponse(std::string_view body, const char* what) {
   return out;
 }
 
+// A request body (the emulator's side); nullopt, and a problem, when it is not a JSON object.
+std::optional<rapidjson::Document> requestBody(std::string_view body, std::vector<FieldViolation>& problems) {
+  auto doc = parseObject(body);
+  if (!doc) {
+    problems.push_back({"body", doc.error().message});
+    return std::nullopt;
+  }
+  return std::move(doc).value();
+}
+
 // A request member the emulator requires although the table gives it a default.
 void requireMember(const Value& object, const char* name, const char* path, std::vector<FieldViolation>& problems) {
   if (!object.HasMember(name)) problems.push_back({path, "is required"});
@@ -56,11 +68,8 @@ std::string encodeCreateConnector(const CreateConnectorRequest& r) { return json
 
 CreateSinkTaskRequest decodeCreate(std::string_view body, std::vector<FieldViolation>& problems) {
   CreateSinkTaskRequest out;
-  auto doc = parseObject(body);
-  if (!doc) {
-    problems.push_back({"body", doc.error().message});
-    return out;
-  }
+  auto doc = requestBody(body, problems);
+  if (!doc) return out;
   // The fixed values are checked by hand (the service's messages), then left out of the table's read.
   auto fixed = [&](const char* name, const char* value, const char* message) {
     auto it = doc->FindMember(name);
@@ -85,12 +94,7 @@ CreateSinkTaskRequest decodeCreate(std::string_view body, std::vector<FieldViola
 
 CreateConnectorRequest decodeCreateConnector(std::string_view body, std::vector<FieldViolation>& problems) {
   CreateConnectorRequest out;
-  auto doc = parseObject(body);
-  if (!doc) {
-    problems.push_back({"body", doc.error().message});
-    return out;
-  }
-  FieldReader(problems).readObject(*doc, Path(), out);
+  if (auto doc = requestBody(body, problems)) FieldReader(problems).readObject(*doc, Path(), out);
   return out;
 }
 
