@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
   }
 
   ObsDestinationDescriptor descriptor;
-  descriptor.setConsumerStrategy(ConsumerStrategy::earliest)
+  descriptor.setConsumerStrategy(ConsumerStrategy::EARLIEST)
       .setDestinationFileType(DestinationFileType::TEXT)
       .setAccessKey(example::env("OBS_ACCESS_KEY", credentials->accessKey.c_str()))
       .setSecretKey(example::env("OBS_SECRET_KEY", credentials->secretKey.c_str()))

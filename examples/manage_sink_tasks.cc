@@ -48,24 +48,24 @@ int main(int argc, char** argv) {
             << listed->getQuotaTasks() << ")\n";
   std::string targetId;
   for (const auto& task : listed->getTasks()) {
-    auto shown = client->showSinkTask(ShowSinkTaskRequest(connectorId, task.taskId).setTopicInfo(true));
+    auto shown = client->showSinkTask(ShowSinkTaskRequest(connectorId, task.getTaskId()).setTopicInfo(true));
     if (!shown) {
-      std::cerr << "manage_sink_tasks: show " << task.taskId << " failed: " << shown.error() << '\n';
+      std::cerr << "manage_sink_tasks: show " << task.getTaskId() << " failed: " << shown.error() << '\n';
       return 1;
     }
-    std::cout << "  " << task.taskName << " (id " << task.taskId << "): " << shown->getTask().status << ", topics "
-              << shown->getTask().topics << '\n';
+    std::cout << "  " << task.getTaskName() << " (id " << task.getTaskId() << "): " << shown->getTask().getStatus()
+              << ", topics " << shown->getTask().getTopics() << '\n';
     if (const auto& d = shown->getObsDestinationDescriptor()) {
-      std::cout << "    OBS " << d->obsBucketName << "/" << d->obsPath << ", partitions " << d->partitionFormat
-                << ", every " << d->deliverTimeInterval << " s\n";
+      std::cout << "    OBS " << d->getObsBucketName() << "/" << d->getObsPath() << ", partitions "
+                << d->getPartitionFormat() << ", every " << d->getDeliverTimeInterval() << " s\n";
     }
     for (const auto& info : shown->getTopicsInfo()) {
-      for (const auto& p : info.partitions) {
-        std::cout << "    " << info.topic << "[" << p.partitionId << "]: offset " << p.lastTransferOffset << " of "
-                  << p.logEndOffset << ", lag " << p.lag << '\n';
+      for (const auto& p : info.getPartitions()) {
+        std::cout << "    " << info.getTopic() << "[" << p.getPartitionId() << "]: offset " << p.getLastTransferOffset()
+                  << " of " << p.getLogEndOffset() << ", lag " << p.getLag() << '\n';
       }
     }
-    if (task.taskName == target) targetId = task.taskId;
+    if (task.getTaskName() == target) targetId = task.getTaskId();
   }
   if (keep) return 0;
   if (targetId.empty()) {

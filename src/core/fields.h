@@ -101,6 +101,18 @@ struct HasCrossRules<T, std::void_t<decltype(checkCrossRules(std::declval<const 
                                                              std::declval<std::vector<FieldViolation>&>()))>>
     : std::true_type {};
 
+/// Rules of single fields that the table cannot say (Rule::handChecked) are found by
+/// argument-dependent lookup too: `void checkFieldRules(const T&, const field::Info&, const Path&,
+/// std::vector<FieldViolation>&)`, called with the message's path right after such a field's
+/// `required` check, whether or not the field is set.
+template <typename T, typename = void>
+struct HasFieldRules : std::false_type {};
+template <typename T>
+struct HasFieldRules<T, std::void_t<decltype(checkFieldRules(std::declval<const T&>(), std::declval<const field::Info&>(),
+                                                             std::declval<const Path&>(),
+                                                             std::declval<std::vector<FieldViolation>&>()))>>
+    : std::true_type {};
+
 template <typename T>
 void checkMessage(const T& message, const Path& path, std::vector<FieldViolation>& out);
 
@@ -129,9 +141,9 @@ void checkMessage(const T& message, const Path& path, std::vector<FieldViolation
                                        : "must have " + std::to_string(rule.minSize) + " to " +
                                              std::to_string(rule.maxSize) + " items"});
 }
-[[gnu::cold, gnu::noinline]] inline void addEnumViolation(const char* enumName, const Path& path,
+[[gnu::cold, gnu::noinline]] inline void addEnumViolation(const char* says, const char* enumName, const Path& path,
                                                           std::vector<FieldViolation>& out) {
-  out.push_back({path.str(), std::string("is not a known ") + enumName});
+  out.push_back({path.str(), says != nullptr ? std::string(says) : std::string("is not a known ") + enumName});
 }
 
 /// The simple rules of one value. Inlined into the walk, where the field's rule is a constant, so
@@ -153,6 +165,7 @@ template <typename T>
       rule.check(value, path, out);
       return;
     }
+    if (rule.handChecked) return;
     if (value.size() < rule.minSize || value.size() > rule.maxSize) {
       addSizeViolation(rule, path, out);
       return;
@@ -170,7 +183,7 @@ template <typename T>
     const auto v = static_cast<std::int64_t>(value);
     if (v < rule.minValue || v > rule.maxValue) addRangeViolation(rule, path, out);
   } else if constexpr (std::is_enum_v<T>) {
-    if (!isKnownEnum(value)) addEnumViolation(EnumTableOf<T>::name, path, out);
+    if (!isKnownEnum(value)) addEnumViolation(rule.says ? rule.says : nullptr, EnumTableOf<T>::name, path, out);
   } else if constexpr (IsVector<T>::value) {
     if ((rule.required || !value.empty()) && (value.size() < rule.minSize || value.size() > rule.maxSize)) {
       addCountViolation(rule, path, out);
@@ -187,6 +200,9 @@ template <typename T>
 void checkMessage(const T& message, const Path& path, std::vector<FieldViolation>& out) {
   FieldAccess::visit(message, [&](const field::Info& info, const auto& value) {
     checkValue(info.rule, Path(path, info.wire), value, out);
+    if constexpr (HasFieldRules<T>::value) {
+      if (info.rule.handChecked) checkFieldRules(message, info, path, out);
+    }
   });
   if constexpr (HasCrossRules<T>::value) checkCrossRules(message, path, out);
 }

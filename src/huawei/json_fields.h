@@ -63,8 +63,14 @@ template <typename T>
 void writeMembers(JsonWriter& w, const T& message, const WriteOptions& options) {
   FieldAccess::visit(message, [&](const field::Info& info, const auto& value) {
     using V = std::decay_t<decltype(value)>;
+    if (info.rule.inUrl) return;
     if constexpr (delivery::detail::IsOptional<V>::value) {
-      if (!value) return;
+      if (!value) {
+        if (!info.rule.emptyWhenUnset) return;
+        key(w, info.wire);
+        writeValue(w, info, typename V::value_type{}, options);
+        return;
+      }
       key(w, info.wire);
       writeValue(w, info, *value, options);
     } else {
@@ -92,10 +98,37 @@ class FieldReader {
   template <typename T>
   void readObject(const rapidjson::Value& object, const Path& path, T& message) {
     FieldAccess::visit(message, [&](const field::Info& info, auto& value) {
+      if (info.rule.inUrl) return;
       auto it = object.FindMember(info.wire);
       if (it == object.MemberEnd() || it->value.IsNull()) return;
-      readValue(it->value, Path(path, info.wire), value);
+      readField(it->value, Path(path, info.wire), info.rule, value);
     });
+  }
+
+  /// Reads one member as its rule says: a string field with Rule::wireText also takes a JSON
+  /// integer (as its decimal text); an optional with Rule::emptyWhenUnset reads its empty value as unset.
+  template <typename T>
+  bool readField(const rapidjson::Value& json, const Path& path, const field::Rule& rule, T& out) {
+    if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::optional<std::string>>) {
+      if (rule.wireText && json.IsInt64()) {
+        out = std::to_string(json.GetInt64());
+        return true;
+      }
+    }
+    if constexpr (delivery::detail::IsOptional<T>::value) {
+      if constexpr (std::is_same_v<typename T::value_type, std::string> || std::is_arithmetic_v<typename T::value_type>) {
+        if (!rule.emptyWhenUnset) return readValue(json, path, out);
+        typename T::value_type inner{};
+        if (!readValue(json, path, inner)) return false;
+        if (inner == typename T::value_type{}) {
+          out.reset();
+        } else {
+          out = std::move(inner);
+        }
+        return true;
+      }
+    }
+    return readValue(json, path, out);
   }
 
   /// Reads `json` into `out`; false (and a problem) when it has the wrong type.

@@ -48,18 +48,10 @@ void connectorBody(const Protocol&, const CreateConnectorRequest& r, std::string
   body = detail::encodeCreateConnector(r);
 }
 
-Result<CreateSinkTaskResponse> decodeCreated(std::string_view body) {
-  auto id = detail::decodeCreateResponse(body);
-  if (!id) return id.error();
-  CreateSinkTaskResponse r;
-  r.setTaskId(std::move(id).value());
-  return r;
-}
-
 // Every DMS Kafka operation (API paths after /v2/{project_id}). Creates and deletes are not
 // idempotent; list and show are.
 constexpr Operation<CreateSinkTaskRequest, CreateSinkTaskResponse> kCreateSinkTask{
-    "CreateSinkTask", HttpMethod::Post, kNotIdempotent, tasks, sinkTaskBody, decodeCreated};
+    "CreateSinkTask", HttpMethod::Post, kNotIdempotent, tasks, sinkTaskBody, detail::decodeCreateSinkTaskResponse};
 constexpr Operation<ListSinkTasksRequest, ListSinkTasksResponse> kListSinkTasks{
     "ListSinkTasks", HttpMethod::Get, kIdempotent, tasks, nullptr, detail::decodeList};
 constexpr Operation<ShowSinkTaskRequest, ShowSinkTaskResponse> kShowSinkTask{

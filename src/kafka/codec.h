@@ -1,5 +1,6 @@
 #pragma once
-// DMS Kafka sink-task JSON bodies (internal): compact, documented field order, unset optionals omitted.
+// DMS Kafka sink-task JSON bodies (internal): compact, in each field table's order (the documented
+// order), unset optionals omitted.
 
 #include <string>
 #include <string_view>
@@ -16,7 +17,7 @@ std::string encodeCreateConnector(const CreateConnectorRequest& request);
 CreateSinkTaskRequest decodeCreate(std::string_view body, std::vector<FieldViolation>& problems);
 CreateConnectorRequest decodeCreateConnector(std::string_view body, std::vector<FieldViolation>& problems);
 
-Result<std::string> decodeCreateResponse(std::string_view body);  ///< the task_id
+Result<CreateSinkTaskResponse> decodeCreateSinkTaskResponse(std::string_view body);
 Result<ListSinkTasksResponse> decodeList(std::string_view body);
 Result<ShowSinkTaskResponse> decodeShow(std::string_view body);
 Result<CreateConnectorResponse> decodeCreateConnectorResponse(std::string_view body);

@@ -25,8 +25,8 @@ ObsDestinationDescriptor descriptor() {
 }
 
 std::size_t consume(const SinkTask& t) {
-  return t.taskId.size() + t.taskName.size() + t.destinationType.size() + t.status.size() + t.topics.size() +
-         static_cast<std::size_t>(t.createTime);
+  return t.getTaskId().size() + t.getTaskName().size() + t.getDestinationType().size() + t.getStatus().size() +
+         t.getTopics().size() + static_cast<std::size_t>(t.getCreateTime());
 }
 
 using fuzz::consume;
@@ -64,7 +64,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       sink += consume(r);
       if (r) {
         sink += consume(r->getTask()) + (r->getObsDestinationDescriptor() ? 1 : 0);
-        for (const auto& t : r->getTopicsInfo()) sink += t.topic.size() + t.partitions.size();
+        for (const auto& t : r->getTopicsInfo()) sink += t.getTopic().size() + t.getPartitions().size();
       }
       break;
     }

@@ -57,19 +57,19 @@ TEST_CASE("sink-task lifecycle on a newly enabled connector", "[integration][kaf
   auto list = client.listSinkTasks(ListSinkTasksRequest(connector));
   REQUIRE(list);
   REQUIRE(list->getTasks().size() == 1);
-  CHECK(list->getTasks()[0].taskId == id);
-  CHECK(list->getTasks()[0].topics == "topic-a,topic-b");
+  CHECK(list->getTasks()[0].getTaskId() == id);
+  CHECK(list->getTasks()[0].getTopics() == "topic-a,topic-b");
 
   auto plain = client.showSinkTask(ShowSinkTaskRequest(connector, id));
   REQUIRE(plain);
   CHECK(plain->getTopicsInfo().empty());
   REQUIRE(plain->getObsDestinationDescriptor());
-  CHECK(plain->getObsDestinationDescriptor()->obsBucketName == "mybucket");
-  CHECK(plain->getObsDestinationDescriptor()->partitionFormat == "yyyy/MM/dd");
+  CHECK(plain->getObsDestinationDescriptor()->getObsBucketName() == "mybucket");
+  CHECK(plain->getObsDestinationDescriptor()->getPartitionFormat() == "yyyy/MM/dd");
   auto detailed = client.showSinkTask(ShowSinkTaskRequest(connector, id).setTopicInfo(true));
   REQUIRE(detailed);
   REQUIRE(detailed->getTopicsInfo().size() == 2);
-  CHECK(detailed->getTopicsInfo()[1].topic == "topic-b");
+  CHECK(detailed->getTopicsInfo()[1].getTopic() == "topic-b");
 
   auto deleted = client.deleteSinkTask(DeleteSinkTaskRequest(connector, id));
   REQUIRE(deleted);

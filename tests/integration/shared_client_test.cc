@@ -169,12 +169,12 @@ TEST_CASE("8 threads share one Kafka client", "[integration][concurrency]") {
     const std::string id = created ? created->getTaskId() : std::string("missing");
     auto shown = client.showSinkTask(ShowSinkTaskRequest(connector, id));
     expectOk(f, name + " show", shown);
-    if (shown && shown->getTask().taskName != name) f.push_back(name + " show: another task");
+    if (shown && shown->getTask().getTaskName() != name) f.push_back(name + " show: another task");
     auto listed = client.listSinkTasks(ListSinkTasksRequest(connector));
     expectOk(f, name + " list", listed);
     bool found = false;
     if (listed) {
-      for (const auto& task : listed->getTasks()) found |= task.taskId == id;
+      for (const auto& task : listed->getTasks()) found |= task.getTaskId() == id;
       if (!found) f.push_back(name + " list: own task missing");
     }
     expectOk(f, name + " delete", client.deleteSinkTask(DeleteSinkTaskRequest(connector, id)));

@@ -41,7 +41,7 @@ inline dis::DliDestinationDescriptor dliSample() {
 // A Kafka OBS sink task on connector `connectorId`.
 inline kafka::CreateSinkTaskRequest kafkaSinkSample(const std::string& connectorId = "connector-1") {
   kafka::ObsDestinationDescriptor d;
-  d.setConsumerStrategy(kafka::ConsumerStrategy::earliest)
+  d.setConsumerStrategy(kafka::ConsumerStrategy::EARLIEST)
       .setDestinationFileType(kafka::DestinationFileType::TEXT)
       .setAccessKey("obs-ak")
       .setSecretKey("obs-sk")

@@ -182,7 +182,7 @@ void requireOk(const Result<Response>& r) {
 kafka::CreateSinkTaskRequest seedSinkTask() {
   using namespace delivery::kafka;
   ObsDestinationDescriptor d;
-  d.setConsumerStrategy(ConsumerStrategy::earliest)
+  d.setConsumerStrategy(ConsumerStrategy::EARLIEST)
       .setDestinationFileType(DestinationFileType::TEXT)
       .setAccessKey("XXXXXXXXXXXXXXXXXXXX")
       .setSecretKey("XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX")
@@ -493,7 +493,7 @@ TEST_CASE("golden: kafka createConnector (old flavor)", "[golden][kafka]") {
   // The example response of "Enabling Smart Connect (Pay-per-Use Instance)".
   f.reply(200, R"({"job_id":"7c3ec20c-11de-4df9-acc0-7ef1dea25dfe","connector_id":"55b78880-9077-4c74-ad5a-6868555f76a4"})");
   kafka::CreateConnectorRequest request(kInstanceId);
-  request.setSpecification(kafka::ConnectorSpecification::MB100).setNodeCnt(2).setSpecCode("kafka.c3.mini.connector");
+  request.setSpecification(kafka::ConnectorSpecification::_100MB).setNodeCnt(2).setSpecCode("kafka.c3.mini.connector");
   auto created = f.kafka().createConnector(request);
   requireOk(created);
   CHECK(created->getConnectorId() == kConnectorId);

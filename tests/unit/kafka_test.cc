@@ -26,7 +26,7 @@ namespace {
 // The seed 003 example request, value for value.
 CreateSinkTaskRequest seedRequest() {
   ObsDestinationDescriptor d;
-  d.setConsumerStrategy(ConsumerStrategy::earliest)
+  d.setConsumerStrategy(ConsumerStrategy::EARLIEST)
       .setDestinationFileType(DestinationFileType::TEXT)
       .setAccessKey("XXXXXXXXXXXXXXXXXXXX")
       .setSecretKey("XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX")
@@ -81,7 +81,7 @@ TEST_CASE("defaults and omitted optionals", "[kafka][wire]") {
         R"("consumer_strategy":"latest","destination_file_type":"TEXT","access_key":"ak","secret_key":"sk","obs_bucket_name":"bucket",)"
         R"("deliver_time_interval":300}})");
   CHECK(kd::encodeCreateConnector(CreateConnectorRequest("i")) == "{}");
-  CHECK(kd::encodeCreateConnector(CreateConnectorRequest("i").setSpecification(ConnectorSpecification::MB300).setNodeCnt(2)) ==
+  CHECK(kd::encodeCreateConnector(CreateConnectorRequest("i").setSpecification(ConnectorSpecification::_300MB).setNodeCnt(2)) ==
         R"({"specification":"300MB","node_cnt":"2"})");
 }
 
@@ -174,26 +174,26 @@ TEST_CASE("descriptor rules", "[kafka][validation]") {
 
 TEST_CASE("request-level rules", "[kafka][validation]") {
   CHECK(fields(CreateSinkTaskRequest().validate()) ==
-        std::vector<std::string>{"connectorId", "task_name", "obs_destination_descriptor.topics",
+        std::vector<std::string>{"connector_id", "task_name", "obs_destination_descriptor.topics",
                                  "obs_destination_descriptor.access_key", "obs_destination_descriptor.secret_key",
                                  "obs_destination_descriptor.obs_bucket_name"});
-  CHECK(fields(seedRequest().setConnectorId("bad/id").validate()) == std::vector<std::string>{"connectorId"});
+  CHECK(fields(seedRequest().setConnectorId("bad/id").validate()) == std::vector<std::string>{"connector_id"});
   CHECK(fields(seedRequest().setTaskName("tab\there").validate()) == std::vector<std::string>{"task_name"});
   CHECK(ListSinkTasksRequest("c").validate().ok());
-  CHECK(fields(ShowSinkTaskRequest("c", "").validate()) == std::vector<std::string>{"taskId"});
-  CHECK(fields(DeleteSinkTaskRequest("", "t").validate()) == std::vector<std::string>{"connectorId"});
+  CHECK(fields(ShowSinkTaskRequest("c", "").validate()) == std::vector<std::string>{"task_id"});
+  CHECK(fields(DeleteSinkTaskRequest("", "t").validate()) == std::vector<std::string>{"connector_id"});
   CHECK(fields(CreateConnectorRequest("i").setNodeCnt(1).setSpecCode("").validate()) ==
         std::vector<std::string>{"node_cnt", "spec_code"});
 }
 
 TEST_CASE("responses", "[kafka][wire]") {
-  CHECK(kd::decodeCreateResponse(R"({"task_id":"2962882a-386c-4c9d-bb59-3b4f55d82961"})").value() ==
+  CHECK(kd::decodeCreateSinkTaskResponse(R"({"task_id":"2962882a-386c-4c9d-bb59-3b4f55d82961"})").value().getTaskId() ==
         "2962882a-386c-4c9d-bb59-3b4f55d82961");
-  CHECK_FALSE(kd::decodeCreateResponse("{}"));
+  CHECK_FALSE(kd::decodeCreateSinkTaskResponse("{}"));
   auto list = kd::decodeList(R"({"tasks":[{"task_id":"a","task_name":"n","destination_type":"OBS","create_time":1700000000000,)"
                              R"("status":"RUNNING","topics":"t1,t2"}],"total_number":1,"max_tasks":18,"quota_tasks":18})");
   REQUIRE(list);
-  CHECK(list->getTasks().at(0).topics == "t1,t2");
+  CHECK(list->getTasks().at(0).getTopics() == "t1,t2");
   CHECK(list->getMaxTasks() == 18);
   auto show = kd::decodeShow(R"({"task_name":"n","destination_type":"OBS","create_time":1,"status":"RUNNING","topics":"t1",)"
                              R"("obs_destination_descriptor":{"consumer_strategy":"latest","destination_file_type":"TEXT",)"
@@ -201,8 +201,8 @@ TEST_CASE("responses", "[kafka][wire]") {
                              R"("deliver_time_interval":300,"obs_part_size":5242880},"topics_info":[{"topic":"t1","partitions":)"
                              R"([{"partition_id":"0","status":"RUNNING","last_transfer_offset":"10","log_end_offset":"12","lag":"2"}]}]})");
   REQUIRE(show);
-  CHECK(show->getObsDestinationDescriptor()->obsPartSize == 5242880);
-  CHECK(show->getTopicsInfo().at(0).partitions.at(0).lag == "2");
+  CHECK(show->getObsDestinationDescriptor()->getObsPartSize() == 5242880);
+  CHECK(show->getTopicsInfo().at(0).getPartitions().at(0).getLag() == "2");
   auto connector = kd::decodeCreateConnectorResponse(R"({"job_id":"j","connector_id":"c"})");
   REQUIRE(connector);
   CHECK(connector->getConnectorId() == "c");
@@ -306,4 +306,99 @@ TEST_CASE("Kafka logs carry neither the connector's keys nor the caller's secret
     INFO(secret);
     CHECK(logger->text().find(secret) == std::string::npos);
   }
+}
+
+TEST_CASE("Kafka enums follow the Java SDK's constants and come from one table", "[kafka][model]") {
+  CHECK(std::string(toString(ConsumerStrategy::EARLIEST)) == "earliest");
+  CHECK(std::string(toString(ConsumerStrategy::LATEST)) == "latest");
+  CHECK(std::string(toString(ConnectorSpecification::_1200MB)) == "1200MB");
+  CHECK(std::string(toString(RecordDelimiter::NONE)) == "NULL");
+  CHECK(std::string(toString(SourceType::BLOB)) == CreateSinkTaskRequest::kSourceType);
+  CHECK(std::string(toString(DestinationType::OBS)) == CreateSinkTaskRequest::kDestinationType);
+  CHECK(enumCount<ConsumerStrategy>() == 2);
+  CHECK(enumCount<RecordDelimiter>() == 5);
+  CHECK(enumCount<ConnectorSpecification>() == 4);
+  CHECK(enumFromText<RecordDelimiter>("\n") == RecordDelimiter::NEWLINE);
+  CHECK(CreateSinkTaskRequest().getSourceType() == SourceType::BLOB);
+  CHECK(CreateSinkTaskRequest().getDestinationType() == DestinationType::OBS);
+}
+
+TEST_CASE("every Kafka optional can be cleared, and setters chain", "[kafka][model]") {
+  ObsDestinationDescriptor d = seedRequest().getObsDestinationDescriptor();
+  d.setTopicsRegex("t-.*").clearTopics().clearObsPath().clearPartitionFormat().clearRecordDelimiter();
+  CHECK_FALSE(d.getTopics());
+  CHECK_FALSE(d.getObsPath());
+  CHECK_FALSE(d.getPartitionFormat());
+  CHECK_FALSE(d.getRecordDelimiter());
+  d.clearTopicsRegex();
+  CHECK_FALSE(d.getTopicsRegex());
+  ShowSinkTaskRequest show("c", "t");
+  CHECK_FALSE(show.setTopicInfo(true).clearTopicInfo().getTopicInfo());
+  CreateConnectorRequest connector("i");
+  connector.setSpecification(ConnectorSpecification::_100MB).setNodeCnt(3).setSpecCode("x");
+  connector.clearSpecification().clearNodeCnt().clearSpecCode();
+  CHECK(kd::encodeCreateConnector(connector) == "{}");
+}
+
+TEST_CASE("Kafka violations: URL parameters by their API names, messages as before", "[kafka][validation]") {
+  auto violations = [](const Result<void>& r) {
+    std::vector<FieldViolation> out;
+    if (!r) out = r.error().violations;
+    return out;
+  };
+  CHECK(violations(CreateConnectorRequest("").validate()) == std::vector<FieldViolation>{{"instance_id", "is required"}});
+  CHECK(violations(ShowSinkTaskRequest("c", std::string(65, 'a')).validate()) ==
+        std::vector<FieldViolation>{{"task_id", "must be at most 64 letters, digits, '-' and '_'"}});
+  CHECK(violations(CreateConnectorRequest("i").setNodeCnt(17).setSpecCode("").setSpecification(
+                       static_cast<ConnectorSpecification>(9)).validate()) ==
+        std::vector<FieldViolation>{{"specification", "must be 100MB, 300MB, 600MB or 1200MB"},
+                                    {"node_cnt", "must be between 2 and 16"},
+                                    {"spec_code", "must not be empty"}});
+  ObsDestinationDescriptor d = seedRequest().getObsDestinationDescriptor();
+  d.setTopics(".*").setTopicsRegex(".*").setConsumerStrategy(static_cast<ConsumerStrategy>(5));
+  d.setDestinationFileType(static_cast<DestinationFileType>(3)).setAccessKey(std::string(257, 'k'));
+  d.setObsBucketName("A").setObsPath(std::string(65, '+')).setRecordDelimiter(static_cast<RecordDelimiter>(8));
+  d.setDeliverTimeInterval(0);
+  const std::string p = "obs_destination_descriptor.";
+  CHECK(violations(CreateSinkTaskRequest("c", std::string(256, 'n'), d).validate()) ==
+        std::vector<FieldViolation>{
+            {"task_name", "must be printable UTF-8 text of at most 255 bytes"},
+            {p + "topics", "set exactly one of topics and topics_regex"},
+            {p + "topics_regex", "must not be \".*\""},
+            {p + "topics", "must not be \".*\""},
+            {p + "consumer_strategy", "must be latest or earliest"},
+            {p + "destination_file_type", "must be TEXT"},
+            {p + "access_key", "must be at most 256 bytes"},
+            {p + "obs_bucket_name", "must be 3 to 63 characters long"},
+            {p + "obs_bucket_name", "may contain only lowercase letters, digits, '-' and '.'"},
+            {p + "obs_path", "must be at most 64 characters"},
+            {p + "obs_path", "may contain only letters, digits, '_', '-' and '/'"},
+            {p + "record_delimiter", "is not a known RecordDelimiter"},
+            {p + "deliver_time_interval", "must be between 30 and 900"},
+        });
+  CHECK(d.validate("descriptor").at(0).field == "descriptor.topics");
+}
+
+TEST_CASE("Kafka responses are read through their tables; problems are named by path", "[kafka][wire]") {
+  auto created = kd::decodeCreateSinkTaskResponse(R"({"task_id":"t-9"})");
+  REQUIRE(created);
+  CHECK(created->getTaskId() == "t-9");
+  auto missing = kd::decodeCreateSinkTaskResponse(R"({"task_id":""})");
+  REQUIRE_FALSE(missing);
+  CHECK(missing.error().violations == std::vector<FieldViolation>{{"task_id", "is missing"}});
+  auto list = kd::decodeList(R"({"tasks":[{"task_id":"a","create_time":"12"},7,{"task_name":5}],"total_number":2})");
+  REQUIRE_FALSE(list);
+  CHECK(list.error().violations ==
+        std::vector<FieldViolation>{{"tasks[1]", "must be an object"}, {"tasks[2].task_name", "must be a string"}});
+  auto show = kd::decodeShow(R"({"task_id":"a","topics_info":[{"topic":"t","partitions":[{"partition_id":0,"lag":3}]}]})");
+  REQUIRE(show);
+  CHECK(show->getTaskId() == "a");
+  CHECK(show->getTask().getTaskId() == "a");
+  CHECK(show->getTopicsInfo().at(0).getPartitions().at(0).getPartitionId() == "0");
+  CHECK(show->getTopicsInfo().at(0).getPartitions().at(0).getLag() == "3");
+  CHECK_FALSE(show->getObsDestinationDescriptor());
+  auto badShow = kd::decodeShow(R"({"create_time":{},"topics_info":[{"partitions":[{"lag":{}}]}]})");
+  REQUIRE_FALSE(badShow);
+  CHECK(badShow.error().violations == std::vector<FieldViolation>{{"create_time", "must be an integer"},
+                                                                  {"topics_info[0].partitions[0].lag", "must be a string"}});
 }

@@ -125,3 +125,60 @@ TEST_CASE("the JSON writer and reader follow the table", "[message]") {
   };
   CHECK(problems == expected);
 }
+
+// Rule flags for what a table alone cannot say (added for DMS Kafka): URL parameters, rules written
+// by hand at a field's place, optionals always on the wire, strings the wire may carry as numbers.
+namespace sample {
+
+#define SAMPLE_CALL_FIELDS(X)                                                                                   \
+  X(VALUE, std::string, Id, "the_id", , ::delivery::field::text(1, 4).urlParameter())                           \
+  X(OPTIONAL, std::string, Always, "always", , ::delivery::field::any().sentEmptyWhenUnset())                   \
+  X(VALUE, std::string, Odd, "odd", , ::delivery::field::required().checkedByHand())                            \
+  X(OPTIONAL, Colour, Tint, "tint", , ::delivery::field::any().message("must be red or dark-blue"))             \
+  X(VALUE, std::string, Count, "count", , ::delivery::field::any().asText())
+
+class Call {
+  DELIVERY_MESSAGE(Call, SAMPLE_CALL_FIELDS)
+};
+
+void checkFieldRules(const Call& call, const delivery::field::Info& info, const delivery::detail::Path& path,
+                     std::vector<delivery::FieldViolation>& out) {
+  if (std::string_view(info.wire) == "odd" && !call.getOdd().empty() && call.getOdd().size() % 2 == 0) {
+    out.push_back({delivery::detail::Path(path, "odd").str(), "must have an odd length"});
+  }
+}
+
+}  // namespace sample
+
+TEST_CASE("rule flags: URL parameters, hand-checked fields, always-sent optionals, numbers as text", "[message]") {
+  sample::Call call;
+  call.setId("too-long").setOdd("ab").setTint(static_cast<Colour>(4));
+  std::vector<delivery::FieldViolation> out;
+  delivery::detail::checkMessage(call, delivery::detail::Path(), out);
+  std::vector<delivery::FieldViolation> expected = {
+      {"the_id", "must be at most 4 bytes"},
+      {"odd", "must have an odd length"},
+      {"tint", "must be red or dark-blue"},
+  };
+  CHECK(out == expected);
+  out.clear();
+  delivery::detail::checkMessage(sample::Call().setId("x"), delivery::detail::Path(), out);
+  CHECK(out == std::vector<delivery::FieldViolation>{{"odd", "is required"}});
+
+  rapidjson::StringBuffer buffer;
+  delivery::huawei::detail::JsonWriter w(buffer);
+  delivery::huawei::detail::writeObject(w, sample::Call().setId("x").setOdd("abc"), {});
+  CHECK(delivery::huawei::detail::toText(buffer) == R"({"always":"","odd":"abc","count":""})");
+
+  auto doc = delivery::huawei::detail::parseObject(R"({"the_id":"body","always":"","odd":"o","count":42})");
+  REQUIRE(doc);
+  std::vector<delivery::FieldViolation> problems;
+  sample::Call read;
+  read.setAlways("before");
+  delivery::huawei::detail::FieldReader(problems).readObject(*doc, delivery::detail::Path(), read);
+  CHECK(problems.empty());
+  CHECK(read.getId().empty());  // a URL parameter is never read from the body
+  CHECK_FALSE(read.getAlways());
+  CHECK(read.getOdd() == "o");
+  CHECK(read.getCount() == "42");
+}

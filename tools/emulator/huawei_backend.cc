@@ -5,8 +5,11 @@
 #include <optional>
 #include <ostream>
 #include <sstream>
+#include <string_view>
+#include <type_traits>
 
 #include "core/crypto.h"
+#include "core/fields.h"
 #include "core/text.h"
 #include "dis/codec.h"
 #include "huawei/json.h"
@@ -56,6 +59,17 @@ void addNewViolations(std::vector<FieldViolation>& problems, const Result<void>&
     for (const auto& p : problems) seen |= p.field == violation.field;
     if (!seen) problems.push_back(violation);
   }
+}
+
+// Sets the field whose wire name is `wire` in a read-only response: the emulator plays the service.
+template <typename M, typename V>
+void put(M& message, std::string_view wire, V value) {
+  delivery::detail::FieldAccess::visit(message, [&](const field::Info& info, auto& member) {
+    using T = std::decay_t<decltype(member)>;
+    if constexpr (std::is_same_v<T, V> || std::is_same_v<T, std::optional<V>>) {
+      if (wire == info.wire) member = std::move(value);
+    }
+  });
 }
 
 // A stored DIS task as the service lists and shows it.
@@ -279,9 +293,14 @@ Reply HuaweiBackend::sinkTasks(const Exchange& ex, const std::string& connectorI
     return Reply{};
   });
   if (!known) return noConnector();
-  auto summary = [](const std::string& id, const SinkTask& t) {
+  auto summary = [](kafka::SinkTask& out, const std::string& id, const SinkTask& t) {
     const auto& d = t.descriptor;
-    return kafka::SinkTask{id, t.name, "OBS", t.createTime, "RUNNING", d.getTopics() ? *d.getTopics() : d.getTopicsRegex().value_or("")};
+    put(out, "task_id", id);
+    put(out, "task_name", t.name);
+    put(out, "destination_type", std::string("OBS"));
+    put(out, "create_time", t.createTime);
+    put(out, "status", std::string("RUNNING"));
+    put(out, "topics", d.getTopics() ? *d.getTopics() : d.getTopicsRegex().value_or(""));
   };
   if (rest.empty() && ex.method == "POST") {
     std::vector<FieldViolation> problems;
@@ -308,15 +327,15 @@ Reply HuaweiBackend::sinkTasks(const Exchange& ex, const std::string& connectorI
     Reply reply = locked([&] {
       auto c = connectors_.find(connectorId);
       if (c == connectors_.end()) return noConnector();
-      for (const auto& [id, t] : c->second.tasks) out.push_back(summary(id, t));
+      for (const auto& [id, t] : c->second.tasks) summary(out.emplace_back(), id, t);
       return Reply{};
     });
     if (reply.status != 200) return reply;
     kafka::ListSinkTasksResponse list;
-    list.setTotalNumber(static_cast<std::int64_t>(out.size()));
-    list.setMaxTasks(18);
-    list.setQuotaTasks(18);
-    list.setTasks(std::move(out));
+    put(list, "total_number", static_cast<std::int64_t>(out.size()));
+    put(list, "max_tasks", std::int64_t{18});
+    put(list, "quota_tasks", std::int64_t{18});
+    put(list, "tasks", std::move(out));
     return json(200, kd::encodeList(list));
   }
   if (rest.size() == 1 && (ex.method == "GET" || ex.method == "DELETE")) {
@@ -337,26 +356,35 @@ Reply HuaweiBackend::sinkTasks(const Exchange& ex, const std::string& connectorI
     if (!found) return reply;
     const auto& d = found->descriptor;
     kafka::ShowSinkTaskResponse show;
-    show.setTask(summary(rest[0], *found));
+    summary(show, rest[0], *found);
     kafka::ObsDestinationDescription description;  // as the service: no AK/SK
-    description.consumerStrategy = kafka::toString(d.getConsumerStrategy());
-    description.destinationFileType = kafka::toString(d.getDestinationFileType());
-    description.obsBucketName = d.getObsBucketName();
-    description.obsPath = d.getObsPath().value_or("");
-    description.partitionFormat = d.getPartitionFormat() ? kafka::toString(*d.getPartitionFormat()) : "N/A";
-    description.recordDelimiter = d.getRecordDelimiter() ? kafka::toString(*d.getRecordDelimiter()) : "\n";
-    description.deliverTimeInterval = d.getDeliverTimeInterval();
-    description.obsPartSize = 5242880;
-    show.setObsDestinationDescriptor(description);
+    put(description, "consumer_strategy", std::string(kafka::toString(d.getConsumerStrategy())));
+    put(description, "destination_file_type", std::string(kafka::toString(d.getDestinationFileType())));
+    put(description, "obs_bucket_name", d.getObsBucketName());
+    put(description, "obs_path", d.getObsPath().value_or(""));
+    put(description, "partition_format",
+        std::string(d.getPartitionFormat() ? kafka::toString(*d.getPartitionFormat()) : "N/A"));
+    put(description, "record_delimiter",
+        std::string(d.getRecordDelimiter() ? kafka::toString(*d.getRecordDelimiter()) : "\n"));
+    put(description, "deliver_time_interval", static_cast<std::int64_t>(d.getDeliverTimeInterval()));
+    put(description, "obs_part_size", std::int64_t{5242880});
+    put(show, "obs_destination_descriptor", std::move(description));
     bool topicInfo = false;
     for (const auto& [k, v] : ex.query) topicInfo |= k == "topic-info" && v == "true";
     if (topicInfo) {
       std::vector<kafka::TopicInfo> infos;
-      std::stringstream topics(show.getTask().topics);
+      std::stringstream topics(show.getTask().getTopics());
       for (std::string topic; std::getline(topics, topic, ',');) {
-        infos.push_back(kafka::TopicInfo{topic, {kafka::TopicPartitionInfo{"0", "RUNNING", "0", "0", "0"}}});
+        kafka::TopicPartitionInfo partition;
+        put(partition, "partition_id", std::string("0"));
+        put(partition, "status", std::string("RUNNING"));
+        put(partition, "last_transfer_offset", std::string("0"));
+        put(partition, "log_end_offset", std::string("0"));
+        put(partition, "lag", std::string("0"));
+        put(infos.emplace_back(), "topic", topic);
+        put(infos.back(), "partitions", std::vector<kafka::TopicPartitionInfo>{partition});
       }
-      show.setTopicsInfo(std::move(infos));
+      put(show, "topics_info", std::move(infos));
     }
     return json(200, kd::encodeShow(show, topicInfo));
   }

@@ -46,14 +46,19 @@ struct Rule {
   std::int64_t minValue = std::numeric_limits<std::int64_t>::min();
   std::int64_t maxValue = std::numeric_limits<std::int64_t>::max();
   const char* allowed = nullptr;  ///< the only ASCII characters a string may hold; nullptr: any UTF-8
-  const char* says = nullptr;     ///< the violation text for a bad size or character, when given
+  const char* says = nullptr;     ///< the violation text for a bad size, character, number or enum value, when given
   bool secret = false;            ///< never printed (toString, logs, errors)
-  bool wireText = false;          ///< a number or boolean the wire carries as a JSON string
   /// A hand-written check of a present (non-empty) string, run in table order in place of the
   /// length, character and UTF-8 rules: for shapes a set of characters cannot say (an ARN, a
   /// host name). It adds its own violations at `path`.
   using TextCheck = void (*)(const std::string& value, const detail::Path& path, std::vector<FieldViolation>& out);
   TextCheck check = nullptr;
+  bool wireText = false;          ///< a number or boolean the wire carries as a JSON string; on a
+                                  ///< string: the wire may carry a number, read as its decimal text
+  bool inUrl = false;             ///< a URL path or query parameter: validated, never in the JSON body
+  bool handChecked = false;       ///< only `required` is checked from the table; the message's
+                                  ///< checkFieldRules (hand-written) checks the rest, at this place
+  bool emptyWhenUnset = false;    ///< an unset optional is sent as its empty value, which reads back unset
 
   constexpr Rule require() const { Rule r = *this; r.required = true; return r; }
   constexpr Rule size(std::size_t min, std::size_t max) const { Rule r = *this; r.minSize = min; r.maxSize = max; return r; }
@@ -64,6 +69,14 @@ struct Rule {
   constexpr Rule hidden() const { Rule r = *this; r.secret = true; return r; }
   constexpr Rule asText() const { Rule r = *this; r.wireText = true; return r; }
   constexpr Rule checkedBy(TextCheck f) const { Rule r = *this; r.check = f; return r; }
+  /// A URL parameter (path or query): its violation path is its API name; the JSON body skips it.
+  constexpr Rule urlParameter() const { Rule r = *this; r.inUrl = true; return r; }
+  /// Rules the table cannot say (two messages for one field, say): after `required`, the message's
+  /// `checkFieldRules(message, info, path, out)` (found by ADL) runs at this field's place, so that
+  /// violations stay in field order.
+  constexpr Rule checkedByHand() const { Rule r = *this; r.handChecked = true; return r; }
+  /// An OPTIONAL always on the wire: unset is sent as "" (or 0...), and "" reads back as unset.
+  constexpr Rule sentEmptyWhenUnset() const { Rule r = *this; r.emptyWhenUnset = true; return r; }
 };
 
 /// No rule beyond the type's own (strings: valid UTF-8 of at most 65536 bytes; enums: known).

@@ -3,8 +3,10 @@
 // JSON names follow the API (POST /v2/{project_id}/connectors/{connector_id}/sink-tasks ...);
 // class names follow the vendor SDKs (ObsDestinationDescriptor, CreateSinkTaskRequest...).
 //
-// validate() reports every violated rule at once with its field path (rules and sources in
-// src/kafka/validation.cc). Where the vendor documents disagree, this SDK chooses:
+// Each message is one field table (DELIVERY_MESSAGE): accessors, JSON and simple rules follow it;
+// rules that tie fields together are hand-written in src/kafka/validation.cc, with their sources.
+// validate() reports every violated rule at once with its field path: wire names joined by '.',
+// URL parameters by their API names (connector_id, task_id, instance_id). Where the vendor documents disagree, this SDK chooses:
 //
 // - destination_file_type: the English page says "text"/TXT, the Go SDK's enum and the published
 //   example send "TEXT". "TEXT" is sent.
@@ -34,209 +36,162 @@
 #include <string>
 #include <vector>
 
+#include "delivery/core/message.h"
 #include "delivery/core/result.h"
 #include "delivery/huawei/common.h"
 
 namespace delivery::kafka {
 
-enum class ConsumerStrategy { latest, earliest };
-enum class DestinationFileType { TEXT };
-using huawei::PartitionFormat;
-enum class RecordDelimiter { COMMA, SEMICOLON, PIPE, NEWLINE, NONE };  // "," ";" "|" "\n" "NULL"
-/// Connector bandwidth of old-specification instances.
-enum class ConnectorSpecification { MB100, MB300, MB600, MB1200 };  // "100MB" ... "1200MB"
+// Enumerators follow the Java SDK's constants (huaweicloud-sdk-java-v3 services/kafka v2 model).
 
-const char* toString(ConsumerStrategy v) noexcept;
-const char* toString(DestinationFileType v) noexcept;
+/// ObsDestinationDescriptor.ConsumerStrategyEnum.
+#define DELIVERY_KAFKA_CONSUMER_STRATEGY(X) \
+  X(LATEST, "latest")                       \
+  X(EARLIEST, "earliest")
+DELIVERY_ENUM(ConsumerStrategy, DELIVERY_KAFKA_CONSUMER_STRATEGY)
+
+/// ObsDestinationDescriptor.DestinationFileTypeEnum.
+#define DELIVERY_KAFKA_DESTINATION_FILE_TYPE(X) X(TEXT, "TEXT")
+DELIVERY_ENUM(DestinationFileType, DELIVERY_KAFKA_DESTINATION_FILE_TYPE)
+
+using huawei::PartitionFormat;
+
+/// record_delimiter: a plain String in the Java SDK, so no constants to follow, and its wire values
+/// ("," ";" "|" "\n" "NULL") are not identifiers (NULL is a C macro): the names say the character.
+#define DELIVERY_KAFKA_RECORD_DELIMITER(X) \
+  X(COMMA, ",")                            \
+  X(SEMICOLON, ";")                        \
+  X(PIPE, "|")                             \
+  X(NEWLINE, "\n")                         \
+  X(NONE, "NULL")
+DELIVERY_ENUM(RecordDelimiter, DELIVERY_KAFKA_RECORD_DELIMITER)
+
+/// Connector bandwidth of old-specification instances: CreateConnectorReq.SpecificationEnum.
+#define DELIVERY_KAFKA_CONNECTOR_SPECIFICATION(X) \
+  X(_100MB, "100MB")                              \
+  X(_300MB, "300MB")                              \
+  X(_600MB, "600MB")                              \
+  X(_1200MB, "1200MB")
+DELIVERY_ENUM(ConnectorSpecification, DELIVERY_KAFKA_CONNECTOR_SPECIFICATION)
+
+/// CreateSinkTaskReq.SourceTypeEnum: the only source the service knows.
+#define DELIVERY_KAFKA_SOURCE_TYPE(X) X(BLOB, "BLOB")
+DELIVERY_ENUM(SourceType, DELIVERY_KAFKA_SOURCE_TYPE)
+
+/// CreateSinkTaskReq.DestinationTypeEnum: the only destination the service knows.
+#define DELIVERY_KAFKA_DESTINATION_TYPE(X) X(OBS, "OBS")
+DELIVERY_ENUM(DestinationType, DELIVERY_KAFKA_DESTINATION_TYPE)
+
 using huawei::toString;
-const char* toString(RecordDelimiter v) noexcept;
-const char* toString(ConnectorSpecification v) noexcept;
+
+namespace detail {
+/// Every path and id in a URL: 1 to 64 letters, digits, '-' and '_'.
+inline constexpr ::delivery::field::Rule kIdentifier =
+    ::delivery::field::text(1, 64)
+        .chars(::delivery::field::kNameChars, "must be at most 64 letters, digits, '-' and '_'")
+        .urlParameter();
+/// Strings with a bound of our own (README "Input bounds"): valid UTF-8, at most 256 bytes.
+inline constexpr std::size_t kMaxKeyBytes = 256;
+}  // namespace detail
 
 /// Where and how a sink task writes to OBS.
+///
+/// - topics: comma-separated topic names. Exactly one of topics and topics_regex; topics is always
+///   sent ("" when only topics_regex is set).
+/// - consumer_strategy: LATEST unless set; always sent.
+/// - access_key, secret_key: the AK/SK the connector writes OBS with. Secrets: never printed.
+/// - partition_format: time directories (GMT+8) under the OBS path.
+/// - record_delimiter: the service's default is "\n".
+/// - deliver_time_interval: seconds between dumps, 30..900; 300 unless set. Always sent.
+#define DELIVERY_KAFKA_OBS_DESTINATION_DESCRIPTOR_FIELDS(X)                                                      \
+  X(OPTIONAL, std::string, Topics, "topics", , ::delivery::field::any().sentEmptyWhenUnset())                    \
+  X(OPTIONAL, std::string, TopicsRegex, "topics_regex", , ::delivery::field::any().checkedByHand())              \
+  X(VALUE, ConsumerStrategy, ConsumerStrategy, "consumer_strategy", = ConsumerStrategy::LATEST,                   \
+    ::delivery::field::any().message("must be latest or earliest"))                                              \
+  X(VALUE, DestinationFileType, DestinationFileType, "destination_file_type", = DestinationFileType::TEXT,        \
+    ::delivery::field::any().message("must be TEXT"))                                                            \
+  X(VALUE, std::string, AccessKey, "access_key", , ::delivery::field::text(1, detail::kMaxKeyBytes).hidden())   \
+  X(VALUE, std::string, SecretKey, "secret_key", , ::delivery::field::text(1, detail::kMaxKeyBytes).hidden())   \
+  X(VALUE, std::string, ObsBucketName, "obs_bucket_name", , ::delivery::field::required().checkedByHand())       \
+  X(OPTIONAL, std::string, ObsPath, "obs_path", , ::delivery::field::any().checkedByHand())                      \
+  X(OPTIONAL, PartitionFormat, PartitionFormat, "partition_format", , ::delivery::field::any())                  \
+  X(OPTIONAL, RecordDelimiter, RecordDelimiter, "record_delimiter", , ::delivery::field::any())                  \
+  X(VALUE, int, DeliverTimeInterval, "deliver_time_interval", = 300, ::delivery::field::range(30, 900))
+
 class ObsDestinationDescriptor {
- public:
-  /// Comma-separated topic names. Exactly one of topics and topicsRegex; topics is always sent
-  /// ("" when only topicsRegex is set).
-  const std::optional<std::string>& getTopics() const noexcept { return topics_; }
-  ObsDestinationDescriptor& setTopics(std::string v) {
-    topics_ = std::move(v);
-    return *this;
-  }
-  const std::optional<std::string>& getTopicsRegex() const noexcept { return topicsRegex_; }
-  ObsDestinationDescriptor& setTopicsRegex(std::string v) {
-    topicsRegex_ = std::move(v);
-    return *this;
-  }
-  /// latest unless set; always sent.
-  ConsumerStrategy getConsumerStrategy() const noexcept { return consumerStrategy_; }
-  ObsDestinationDescriptor& setConsumerStrategy(ConsumerStrategy v) {
-    consumerStrategy_ = v;
-    return *this;
-  }
-  DestinationFileType getDestinationFileType() const noexcept { return destinationFileType_; }
-  ObsDestinationDescriptor& setDestinationFileType(DestinationFileType v) {
-    destinationFileType_ = v;
-    return *this;
-  }
-  /// The AK/SK the connector writes OBS with. Secrets: never printed.
-  const std::string& getAccessKey() const noexcept { return accessKey_; }
-  ObsDestinationDescriptor& setAccessKey(std::string v) {
-    accessKey_ = std::move(v);
-    return *this;
-  }
-  const std::string& getSecretKey() const noexcept { return secretKey_; }
-  ObsDestinationDescriptor& setSecretKey(std::string v) {
-    secretKey_ = std::move(v);
-    return *this;
-  }
-  const std::string& getObsBucketName() const noexcept { return obsBucketName_; }
-  ObsDestinationDescriptor& setObsBucketName(std::string v) {
-    obsBucketName_ = std::move(v);
-    return *this;
-  }
-  const std::optional<std::string>& getObsPath() const noexcept { return obsPath_; }
-  ObsDestinationDescriptor& setObsPath(std::string v) {
-    obsPath_ = std::move(v);
-    return *this;
-  }
-  /// Time directories (GMT+8) under the OBS path.
-  const std::optional<PartitionFormat>& getPartitionFormat() const noexcept { return partitionFormat_; }
-  ObsDestinationDescriptor& setPartitionFormat(PartitionFormat v) {
-    partitionFormat_ = v;
-    return *this;
-  }
-  /// The service's default is "\n".
-  const std::optional<RecordDelimiter>& getRecordDelimiter() const noexcept { return recordDelimiter_; }
-  ObsDestinationDescriptor& setRecordDelimiter(RecordDelimiter v) {
-    recordDelimiter_ = v;
-    return *this;
-  }
-  /// Seconds between dumps, 30..900; 300 unless set. Always sent.
-  int getDeliverTimeInterval() const noexcept { return deliverTimeInterval_; }
-  ObsDestinationDescriptor& setDeliverTimeInterval(int v) {
-    deliverTimeInterval_ = v;
-    return *this;
-  }
+  DELIVERY_MESSAGE(ObsDestinationDescriptor, DELIVERY_KAFKA_OBS_DESTINATION_DESCRIPTOR_FIELDS)
 
+  /// Every violated rule, with paths under `path`.
   std::vector<FieldViolation> validate(const std::string& path = "obs_destination_descriptor") const;
-
- private:
-  std::optional<std::string> topics_;
-  std::optional<std::string> topicsRegex_;
-  ConsumerStrategy consumerStrategy_ = ConsumerStrategy::latest;
-  DestinationFileType destinationFileType_ = DestinationFileType::TEXT;
-  std::string accessKey_;
-  std::string secretKey_;
-  std::string obsBucketName_;
-  std::optional<std::string> obsPath_;
-  std::optional<PartitionFormat> partitionFormat_;
-  std::optional<RecordDelimiter> recordDelimiter_;
-  int deliverTimeInterval_ = 300;
 };
 
 // ---- requests -------------------------------------------------------------------------------------
 
 /// POST /v2/{project_id}/connectors/{connector_id}/sink-tasks. source_type BLOB and
 /// destination_type OBS are the only values the service knows, and are always sent.
+#define DELIVERY_KAFKA_CREATE_SINK_TASK_FIELDS(X)                                                                \
+  X(VALUE, std::string, ConnectorId, "connector_id", , detail::kIdentifier)                                     \
+  X(READ, SourceType, SourceType, "source_type", = SourceType::BLOB, ::delivery::field::any())                  \
+  X(VALUE, std::string, TaskName, "task_name", , ::delivery::field::required().checkedByHand())                 \
+  X(READ, DestinationType, DestinationType, "destination_type", = DestinationType::OBS, ::delivery::field::any()) \
+  X(VALUE, ObsDestinationDescriptor, ObsDestinationDescriptor, "obs_destination_descriptor", ,                   \
+    ::delivery::field::any())
+
 class CreateSinkTaskRequest {
- public:
+  DELIVERY_MESSAGE(CreateSinkTaskRequest, DELIVERY_KAFKA_CREATE_SINK_TASK_FIELDS)
+
   CreateSinkTaskRequest() = default;
   CreateSinkTaskRequest(std::string connectorId, std::string taskName, ObsDestinationDescriptor descriptor)
-      : connectorId_(std::move(connectorId)), taskName_(std::move(taskName)), descriptor_(std::move(descriptor)) {}
+      : ConnectorId_(std::move(connectorId)), TaskName_(std::move(taskName)), ObsDestinationDescriptor_(std::move(descriptor)) {}
 
-  const std::string& getConnectorId() const noexcept { return connectorId_; }
-  CreateSinkTaskRequest& setConnectorId(std::string v) {
-    connectorId_ = std::move(v);
-    return *this;
-  }
-  const std::string& getTaskName() const noexcept { return taskName_; }
-  CreateSinkTaskRequest& setTaskName(std::string v) {
-    taskName_ = std::move(v);
-    return *this;
-  }
-  const ObsDestinationDescriptor& getObsDestinationDescriptor() const noexcept { return descriptor_; }
-  CreateSinkTaskRequest& setObsDestinationDescriptor(ObsDestinationDescriptor v) {
-    descriptor_ = std::move(v);
-    return *this;
-  }
   static constexpr const char* kSourceType = "BLOB";
   static constexpr const char* kDestinationType = "OBS";
 
   Result<void> validate() const;
   /// The JSON body with access_key and secret_key replaced by "<redacted>".
   std::string toString() const;
-
- private:
-  std::string connectorId_;
-  std::string taskName_;
-  ObsDestinationDescriptor descriptor_;
 };
+
+/// GET .../connectors/{connector_id}/sink-tasks
+#define DELIVERY_KAFKA_LIST_SINK_TASKS_FIELDS(X) \
+  X(VALUE, std::string, ConnectorId, "connector_id", , detail::kIdentifier)
 
 class ListSinkTasksRequest {
- public:
-  ListSinkTasksRequest() = default;
-  explicit ListSinkTasksRequest(std::string connectorId) : connectorId_(std::move(connectorId)) {}
-  const std::string& getConnectorId() const noexcept { return connectorId_; }
-  ListSinkTasksRequest& setConnectorId(std::string v) {
-    connectorId_ = std::move(v);
-    return *this;
-  }
-  Result<void> validate() const;
+  DELIVERY_MESSAGE(ListSinkTasksRequest, DELIVERY_KAFKA_LIST_SINK_TASKS_FIELDS)
 
- private:
-  std::string connectorId_;
+  ListSinkTasksRequest() = default;
+  explicit ListSinkTasksRequest(std::string connectorId) : ConnectorId_(std::move(connectorId)) {}
+  Result<void> validate() const;
 };
 
-/// GET .../sink-tasks/{task_id}[?topic-info=true]
+/// GET .../sink-tasks/{task_id}[?topic-info=true]. topic-info asks for per-topic partitions and
+/// offsets; unset: not sent.
+#define DELIVERY_KAFKA_SHOW_SINK_TASK_FIELDS(X)                                 \
+  X(VALUE, std::string, ConnectorId, "connector_id", , detail::kIdentifier)     \
+  X(VALUE, std::string, TaskId, "task_id", , detail::kIdentifier)               \
+  X(OPTIONAL, bool, TopicInfo, "topic-info", , ::delivery::field::any().urlParameter())
+
 class ShowSinkTaskRequest {
- public:
+  DELIVERY_MESSAGE(ShowSinkTaskRequest, DELIVERY_KAFKA_SHOW_SINK_TASK_FIELDS)
+
   ShowSinkTaskRequest() = default;
   ShowSinkTaskRequest(std::string connectorId, std::string taskId)
-      : connectorId_(std::move(connectorId)), taskId_(std::move(taskId)) {}
-  const std::string& getConnectorId() const noexcept { return connectorId_; }
-  ShowSinkTaskRequest& setConnectorId(std::string v) {
-    connectorId_ = std::move(v);
-    return *this;
-  }
-  const std::string& getTaskId() const noexcept { return taskId_; }
-  ShowSinkTaskRequest& setTaskId(std::string v) {
-    taskId_ = std::move(v);
-    return *this;
-  }
-  /// Ask for per-topic partitions and offsets (query topic-info=true). Unset: not sent.
-  const std::optional<bool>& getTopicInfo() const noexcept { return topicInfo_; }
-  ShowSinkTaskRequest& setTopicInfo(bool v) {
-    topicInfo_ = v;
-    return *this;
-  }
+      : ConnectorId_(std::move(connectorId)), TaskId_(std::move(taskId)) {}
   Result<void> validate() const;
-
- private:
-  std::string connectorId_;
-  std::string taskId_;
-  std::optional<bool> topicInfo_;
 };
 
+/// DELETE .../sink-tasks/{task_id}
+#define DELIVERY_KAFKA_DELETE_SINK_TASK_FIELDS(X)                           \
+  X(VALUE, std::string, ConnectorId, "connector_id", , detail::kIdentifier) \
+  X(VALUE, std::string, TaskId, "task_id", , detail::kIdentifier)
+
 class DeleteSinkTaskRequest {
- public:
+  DELIVERY_MESSAGE(DeleteSinkTaskRequest, DELIVERY_KAFKA_DELETE_SINK_TASK_FIELDS)
+
   DeleteSinkTaskRequest() = default;
   DeleteSinkTaskRequest(std::string connectorId, std::string taskId)
-      : connectorId_(std::move(connectorId)), taskId_(std::move(taskId)) {}
-  const std::string& getConnectorId() const noexcept { return connectorId_; }
-  DeleteSinkTaskRequest& setConnectorId(std::string v) {
-    connectorId_ = std::move(v);
-    return *this;
-  }
-  const std::string& getTaskId() const noexcept { return taskId_; }
-  DeleteSinkTaskRequest& setTaskId(std::string v) {
-    taskId_ = std::move(v);
-    return *this;
-  }
+      : ConnectorId_(std::move(connectorId)), TaskId_(std::move(taskId)) {}
   Result<void> validate() const;
-
- private:
-  std::string connectorId_;
-  std::string taskId_;
 };
 
 /// node_cnt bounds: "at least 2" (CreateConnectorReq); an instance runs at most 16 connector nodes
@@ -248,131 +203,113 @@ inline constexpr std::size_t kMaxSpecCodeBytes = 256;
 
 /// POST /v2/{project_id}/instances/{instance_id}/connector: enables dumping (Smart Connect) on an
 /// instance. Every body field is optional; specification and spec_code apply to old-spec instances.
-class CreateConnectorRequest {
- public:
-  CreateConnectorRequest() = default;
-  explicit CreateConnectorRequest(std::string instanceId) : instanceId_(std::move(instanceId)) {}
-  const std::string& getInstanceId() const noexcept { return instanceId_; }
-  CreateConnectorRequest& setInstanceId(std::string v) {
-    instanceId_ = std::move(v);
-    return *this;
-  }
-  const std::optional<ConnectorSpecification>& getSpecification() const noexcept { return specification_; }
-  CreateConnectorRequest& setSpecification(ConnectorSpecification v) {
-    specification_ = v;
-    return *this;
-  }
-  /// Connector nodes, kMinNodeCnt..kMaxNodeCnt (sent as a string, as the API types it).
-  const std::optional<int>& getNodeCnt() const noexcept { return nodeCnt_; }
-  CreateConnectorRequest& setNodeCnt(int v) {
-    nodeCnt_ = v;
-    return *this;
-  }
-  const std::optional<std::string>& getSpecCode() const noexcept { return specCode_; }
-  CreateConnectorRequest& setSpecCode(std::string v) {
-    specCode_ = std::move(v);
-    return *this;
-  }
-  Result<void> validate() const;
+/// node_cnt: connector nodes, kMinNodeCnt..kMaxNodeCnt (sent as a string, as the API types it).
+#define DELIVERY_KAFKA_CREATE_CONNECTOR_FIELDS(X)                                                          \
+  X(VALUE, std::string, InstanceId, "instance_id", , detail::kIdentifier)                                  \
+  X(OPTIONAL, ConnectorSpecification, Specification, "specification", ,                                    \
+    ::delivery::field::any().message("must be 100MB, 300MB, 600MB or 1200MB"))                             \
+  X(OPTIONAL, int, NodeCnt, "node_cnt", , ::delivery::field::range(kMinNodeCnt, kMaxNodeCnt).asText())     \
+  X(OPTIONAL, std::string, SpecCode, "spec_code", , ::delivery::field::any().checkedByHand())
 
- private:
-  std::string instanceId_;
-  std::optional<ConnectorSpecification> specification_;
-  std::optional<int> nodeCnt_;
-  std::optional<std::string> specCode_;
+class CreateConnectorRequest {
+  DELIVERY_MESSAGE(CreateConnectorRequest, DELIVERY_KAFKA_CREATE_CONNECTOR_FIELDS)
+
+  CreateConnectorRequest() = default;
+  explicit CreateConnectorRequest(std::string instanceId) : InstanceId_(std::move(instanceId)) {}
+  Result<void> validate() const;
 };
 
-// ---- responses ------------------------------------------------------------------------------------
+// ---- responses (read-only) ------------------------------------------------------------------------
 
 using KafkaResponse = huawei::HuaweiResponse;
 
-class CreateSinkTaskResponse : public KafkaResponse {
- public:
-  const std::string& getTaskId() const noexcept { return taskId_; }
-  void setTaskId(std::string v) { taskId_ = std::move(v); }
+#define DELIVERY_KAFKA_CREATE_SINK_TASK_RESPONSE_FIELDS(X) \
+  X(READ, std::string, TaskId, "task_id", , ::delivery::field::any())
 
- private:
-  std::string taskId_;
+class CreateSinkTaskResponse : public KafkaResponse {
+  DELIVERY_MESSAGE(CreateSinkTaskResponse, DELIVERY_KAFKA_CREATE_SINK_TASK_RESPONSE_FIELDS)
 };
 
 class DeleteSinkTaskResponse : public KafkaResponse {};
 
+#define DELIVERY_KAFKA_CREATE_CONNECTOR_RESPONSE_FIELDS(X)       \
+  X(READ, std::string, JobId, "job_id", , ::delivery::field::any()) \
+  X(READ, std::string, ConnectorId, "connector_id", , ::delivery::field::any())
+
 class CreateConnectorResponse : public KafkaResponse {
- public:
-  const std::string& getJobId() const noexcept { return jobId_; }
-  const std::string& getConnectorId() const noexcept { return connectorId_; }
-  void setJobId(std::string v) { jobId_ = std::move(v); }
-  void setConnectorId(std::string v) { connectorId_ = std::move(v); }
-
- private:
-  std::string jobId_;
-  std::string connectorId_;
+  DELIVERY_MESSAGE(CreateConnectorResponse, DELIVERY_KAFKA_CREATE_CONNECTOR_RESPONSE_FIELDS)
 };
 
-struct SinkTask {
-  std::string taskId;
-  std::string taskName;
-  std::string destinationType;
-  std::int64_t createTime = 0;
-  std::string status;
-  std::string topics;
+/// One task as list and show return it.
+#define DELIVERY_KAFKA_SINK_TASK_FIELDS(X)                                                   \
+  X(READ, std::string, TaskId, "task_id", , ::delivery::field::any())                        \
+  X(READ, std::string, TaskName, "task_name", , ::delivery::field::any())                    \
+  X(READ, std::string, DestinationType, "destination_type", , ::delivery::field::any())      \
+  X(READ, std::int64_t, CreateTime, "create_time", = 0, ::delivery::field::any())            \
+  X(READ, std::string, Status, "status", , ::delivery::field::any())                         \
+  X(READ, std::string, Topics, "topics", , ::delivery::field::any())
+
+class SinkTask {
+  DELIVERY_MESSAGE(SinkTask, DELIVERY_KAFKA_SINK_TASK_FIELDS)
 };
+
+#define DELIVERY_KAFKA_LIST_SINK_TASKS_RESPONSE_FIELDS(X)                                  \
+  X(READ, std::vector<SinkTask>, Tasks, "tasks", , ::delivery::field::any())               \
+  X(READ, std::int64_t, TotalNumber, "total_number", = 0, ::delivery::field::any())        \
+  X(READ, std::int64_t, MaxTasks, "max_tasks", = 0, ::delivery::field::any())              \
+  X(READ, std::int64_t, QuotaTasks, "quota_tasks", = 0, ::delivery::field::any())
 
 class ListSinkTasksResponse : public KafkaResponse {
- public:
-  const std::vector<SinkTask>& getTasks() const noexcept { return tasks_; }
-  std::int64_t getTotalNumber() const noexcept { return totalNumber_; }
-  std::int64_t getMaxTasks() const noexcept { return maxTasks_; }
-  std::int64_t getQuotaTasks() const noexcept { return quotaTasks_; }
-  void setTasks(std::vector<SinkTask> v) { tasks_ = std::move(v); }
-  void setTotalNumber(std::int64_t v) { totalNumber_ = v; }
-  void setMaxTasks(std::int64_t v) { maxTasks_ = v; }
-  void setQuotaTasks(std::int64_t v) { quotaTasks_ = v; }
-
- private:
-  std::vector<SinkTask> tasks_;
-  std::int64_t totalNumber_ = 0, maxTasks_ = 0, quotaTasks_ = 0;
+  DELIVERY_MESSAGE(ListSinkTasksResponse, DELIVERY_KAFKA_LIST_SINK_TASKS_RESPONSE_FIELDS)
 };
 
-/// The descriptor as show returns it: the service does not echo the AK/SK.
-struct ObsDestinationDescription {
-  std::string consumerStrategy;
-  std::string destinationFileType;
-  std::string obsBucketName;
-  std::string obsPath;
-  std::string partitionFormat;
-  std::string recordDelimiter;
-  std::int64_t deliverTimeInterval = 0;
-  std::int64_t obsPartSize = 0;
+/// The descriptor as show returns it: the service does not echo the AK/SK. Values are the
+/// service's text (partition_format may be "N/A").
+#define DELIVERY_KAFKA_OBS_DESTINATION_DESCRIPTION_FIELDS(X)                                        \
+  X(READ, std::string, ConsumerStrategy, "consumer_strategy", , ::delivery::field::any())           \
+  X(READ, std::string, DestinationFileType, "destination_file_type", , ::delivery::field::any())    \
+  X(READ, std::string, ObsBucketName, "obs_bucket_name", , ::delivery::field::any())                \
+  X(READ, std::string, ObsPath, "obs_path", , ::delivery::field::any())                             \
+  X(READ, std::string, PartitionFormat, "partition_format", , ::delivery::field::any())             \
+  X(READ, std::string, RecordDelimiter, "record_delimiter", , ::delivery::field::any())             \
+  X(READ, std::int64_t, DeliverTimeInterval, "deliver_time_interval", = 0, ::delivery::field::any()) \
+  X(READ, std::int64_t, ObsPartSize, "obs_part_size", = 0, ::delivery::field::any())
+
+class ObsDestinationDescription {
+  DELIVERY_MESSAGE(ObsDestinationDescription, DELIVERY_KAFKA_OBS_DESTINATION_DESCRIPTION_FIELDS)
 };
 
-struct TopicPartitionInfo {
-  std::string partitionId;
-  std::string status;
-  std::string lastTransferOffset;
-  std::string logEndOffset;
-  std::string lag;
+/// One partition of a topic (documented as strings; numbers are read as their text).
+#define DELIVERY_KAFKA_TOPIC_PARTITION_INFO_FIELDS(X)                                            \
+  X(READ, std::string, PartitionId, "partition_id", , ::delivery::field::any().asText())         \
+  X(READ, std::string, Status, "status", , ::delivery::field::any().asText())                    \
+  X(READ, std::string, LastTransferOffset, "last_transfer_offset", , ::delivery::field::any().asText()) \
+  X(READ, std::string, LogEndOffset, "log_end_offset", , ::delivery::field::any().asText())      \
+  X(READ, std::string, Lag, "lag", , ::delivery::field::any().asText())
+
+class TopicPartitionInfo {
+  DELIVERY_MESSAGE(TopicPartitionInfo, DELIVERY_KAFKA_TOPIC_PARTITION_INFO_FIELDS)
 };
 
-struct TopicInfo {
-  std::string topic;
-  std::vector<TopicPartitionInfo> partitions;
+#define DELIVERY_KAFKA_TOPIC_INFO_FIELDS(X)                          \
+  X(READ, std::string, Topic, "topic", , ::delivery::field::any()) \
+  X(READ, std::vector<TopicPartitionInfo>, Partitions, "partitions", , ::delivery::field::any())
+
+class TopicInfo {
+  DELIVERY_MESSAGE(TopicInfo, DELIVERY_KAFKA_TOPIC_INFO_FIELDS)
 };
 
-class ShowSinkTaskResponse : public KafkaResponse {
- public:
-  const SinkTask& getTask() const noexcept { return task_; }
-  const std::optional<ObsDestinationDescription>& getObsDestinationDescriptor() const noexcept { return descriptor_; }
-  /// Present when the request asked for topic info.
-  const std::vector<TopicInfo>& getTopicsInfo() const noexcept { return topicsInfo_; }
-  void setTask(SinkTask v) { task_ = std::move(v); }
-  void setObsDestinationDescriptor(std::optional<ObsDestinationDescription> v) { descriptor_ = std::move(v); }
-  void setTopicsInfo(std::vector<TopicInfo> v) { topicsInfo_ = std::move(v); }
+/// The task's own fields sit at the top level of the show body, beside the descriptor and the
+/// topic info: getTask() (or the SinkTask getters directly) reads them.
+#define DELIVERY_KAFKA_SHOW_SINK_TASK_RESPONSE_FIELDS(X)                                                    \
+  X(READ_OPTIONAL, ObsDestinationDescription, ObsDestinationDescriptor, "obs_destination_descriptor", ,     \
+    ::delivery::field::any())                                                                               \
+  X(READ, std::vector<TopicInfo>, TopicsInfo, "topics_info", , ::delivery::field::any())
 
- private:
-  SinkTask task_;
-  std::optional<ObsDestinationDescription> descriptor_;
-  std::vector<TopicInfo> topicsInfo_;
+class ShowSinkTaskResponse : public KafkaResponse, public SinkTask {
+  DELIVERY_MESSAGE(ShowSinkTaskResponse, DELIVERY_KAFKA_SHOW_SINK_TASK_RESPONSE_FIELDS)
+
+  const SinkTask& getTask() const noexcept { return *this; }
 };
 
 }  // namespace delivery::kafka
