@@ -1,16 +1,23 @@
 // delivery_bench_micro: CPU cost of the client-side work done for one CreateDeliveryTask call
 // before anything reaches the network -- validation, protobuf encoding, the body MD5 and the
-// request signature -- as a whole and step by step.
+// request signature -- as a whole and step by step. The DIS and Kafka cases, with their raw
+// baselines, are in micro_huawei.cc; main() prints the SDK/raw ratios at the end.
 //
 // Inputs are fixed (the Java SDK's sample request, one signing time, one trace id), so every
 // iteration does exactly the same work and results are comparable between runs.
 
 #include <benchmark/benchmark.h>
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <map>
 #include <string>
+#include <vector>
 
 #include "core/crypto.h"
 #include "core/text.h"
@@ -214,6 +221,89 @@ void BM_CheckResponseAuthorization(benchmark::State& state) {
 }
 BENCHMARK(BM_CheckResponseAuthorization);
 
+// ---- ratios ------------------------------------------------------------------------------------
+
+/// The console output, plus each benchmark's CPU time per iteration (the median of its
+/// repetitions), kept for the ratios printed at the end.
+class RatioReporter : public benchmark::ConsoleReporter {
+ public:
+  using benchmark::ConsoleReporter::ConsoleReporter;
+
+  void ReportRuns(const std::vector<Run>& runs) override {
+    benchmark::ConsoleReporter::ReportRuns(runs);
+    for (const Run& run : runs) {
+      if (run.error_occurred) continue;
+      const std::string name = run.run_name.str();
+      if (run.run_type == Run::RT_Aggregate) {
+        if (run.aggregate_name == "median") medians_[name] = run.GetAdjustedCPUTime();
+      } else {
+        samples_[name].push_back(run.GetAdjustedCPUTime());
+      }
+    }
+  }
+
+  /// CPU time per iteration of `name`, in the benchmark's unit; negative when it did not run.
+  double time(const std::string& name) const {
+    if (auto m = medians_.find(name); m != medians_.end()) return m->second;
+    auto s = samples_.find(name);
+    if (s == samples_.end() || s->second.empty()) return -1;
+    std::vector<double> v = s->second;
+    std::sort(v.begin(), v.end());
+    const std::size_t mid = v.size() / 2;
+    return v.size() % 2 == 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+  }
+
+ private:
+  std::map<std::string, double> medians_;
+  std::map<std::string, std::vector<double>> samples_;
+};
+
+// SDK benchmark, its raw baseline, and the bar the issue sets (0 for none).
+struct Ratio {
+  const char* sdk;
+  const char* raw;
+  double bar;
+};
+constexpr Ratio kRatios[] = {
+    {"BM_DisValidateSerializeSign", "BM_RawRapidJsonHmacDis", 1.3},
+    {"BM_KafkaValidateSerializeSign", "BM_RawRapidJsonHmacKafka", 1.3},
+    {"BM_HuaweiSign", "BM_RawHmacSign", 0},
+    {"BM_DisEncode", "BM_RawDisJson", 0},
+    {"BM_DisListDecode/1", "BM_RawRapidJsonDisList/1", 0},
+    {"BM_DisListDecode/10", "BM_RawRapidJsonDisList/10", 0},
+    {"BM_DisListDecode/100", "BM_RawRapidJsonDisList/100", 0},
+    {"BM_KafkaListDecode/1", "BM_RawRapidJsonKafkaList/1", 0},
+    {"BM_KafkaListDecode/10", "BM_RawRapidJsonKafkaList/10", 0},
+    {"BM_KafkaListDecode/100", "BM_RawRapidJsonKafkaList/100", 0},
+};
+
+void printRatios(const RatioReporter& reporter) {
+  bool header = false;
+  for (const Ratio& r : kRatios) {
+    const double sdk = reporter.time(r.sdk), raw = reporter.time(r.raw);
+    if (sdk <= 0 || raw <= 0) continue;  // filtered out
+    if (!header) {
+      std::cout << "\nSDK/raw (CPU time per iteration; medians when repeated):\n";
+      header = true;
+    }
+    char line[200];
+    std::snprintf(line, sizeof line, "  %-30s / %-28s %6.2fx", r.sdk, r.raw, sdk / raw);
+    std::cout << line;
+    if (r.bar > 0) std::cout << (sdk / raw <= r.bar ? "  (bar <= " : "  (NOT within the bar <= ") << r.bar << "x)";
+    std::cout << '\n';
+  }
+}
+
 }  // namespace
 
-BENCHMARK_MAIN();
+// BENCHMARK_MAIN, with the ratios of the SDK benchmarks to their raw baselines printed at the end.
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  RatioReporter reporter(isatty(STDOUT_FILENO) != 0 ? benchmark::ConsoleReporter::OO_ColorTabular
+                                                    : benchmark::ConsoleReporter::OO_Tabular);
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  printRatios(reporter);
+  benchmark::Shutdown();
+  return 0;
+}

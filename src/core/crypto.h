@@ -12,6 +12,24 @@ std::string md5(std::string_view data);
 /// MD5 of `data` into `out` (16 bytes). Allocates nothing.
 void md5Into(std::string_view data, unsigned char* out) noexcept;
 std::string sha256(std::string_view data);
+/// SHA-256 of `data` into `out` (32 bytes), hashed where it lies. Allocates nothing.
+void sha256Into(std::string_view data, unsigned char* out) noexcept;
+
+/// SHA-256 of a message given in pieces, for text that never needs to exist in one buffer (a
+/// canonical request). Allocates nothing.
+class Sha256 {
+ public:
+  static constexpr std::size_t kLength = 32;
+  Sha256() noexcept;
+  void update(std::string_view data) noexcept;
+  /// The digest into `out` (kLength bytes); the object must not be updated afterwards.
+  void finish(unsigned char* out) noexcept;
+
+ private:
+  // OpenSSL's SHA256_CTX (112 bytes; crypto.cc checks the size), so that this header needs none
+  // of OpenSSL's.
+  alignas(8) unsigned char state_[112];
+};
 std::string hmacSha1(std::string_view key, std::string_view data);
 std::string hmacSha256(std::string_view key, std::string_view data);
 
@@ -48,6 +66,8 @@ inline constexpr std::size_t kBase64Md5Length = base64Length(16);
 void base64Md5Into(std::string_view data, char* out) noexcept;
 /// Lower-case hex.
 std::string hexEncode(std::string_view bytes);
+/// Lower-case hex of `bytes` into `out` (2 * bytes.size() chars, no terminator). Allocates nothing.
+void hexInto(std::string_view bytes, char* out) noexcept;
 
 /// Compares in time independent of where the first difference is.
 bool constantTimeEquals(std::string_view a, std::string_view b) noexcept;

@@ -116,9 +116,14 @@ std::string formatIso8601Millis(std::chrono::system_clock::time_point t) {
 }
 
 std::string formatCompactIso8601(std::chrono::system_clock::time_point t) {
+  char buf[kCompactIso8601Length];
+  formatCompactIso8601Into(t, buf);
+  return std::string(buf, sizeof buf);
+}
+
+void formatCompactIso8601Into(std::chrono::system_clock::time_point t, char* out) noexcept {
   const UtcTime u = utc(t);
-  char buf[16];
-  char* out = putDigits(buf, u.year, 4);
+  out = putDigits(out, u.year, 4);
   out = putDigits(out, u.month, 2);
   out = putDigits(out, u.day, 2);
   *out++ = 'T';
@@ -126,7 +131,6 @@ std::string formatCompactIso8601(std::chrono::system_clock::time_point t) {
   out = putDigits(out, u.minute, 2);
   out = putDigits(out, u.second, 2);
   *out = 'Z';
-  return std::string(buf, sizeof buf);
 }
 
 std::string formatYmd(std::chrono::system_clock::time_point t) {

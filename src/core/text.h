@@ -23,6 +23,9 @@ inline constexpr std::size_t kIso8601MillisLength = 24;
 void formatIso8601MillisInto(std::chrono::system_clock::time_point t, char* out) noexcept;
 /// "20240102T030405Z" (UTC), the format of Huawei's X-Sdk-Date.
 std::string formatCompactIso8601(std::chrono::system_clock::time_point t);
+inline constexpr std::size_t kCompactIso8601Length = 16;
+/// The same into `out` (kCompactIso8601Length chars, no terminator). Allocates nothing.
+void formatCompactIso8601Into(std::chrono::system_clock::time_point t, char* out) noexcept;
 /// "20240102" (UTC).
 std::string formatYmd(std::chrono::system_clock::time_point t);
 /// Parses "20240102T030405Z" (formatCompactIso8601's form); false when malformed.

@@ -1,6 +1,7 @@
 #include "huawei/signer.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/crypto.h"
 #include "core/text.h"
@@ -17,38 +18,182 @@ int hexValue(char c) {
   return -1;
 }
 
-std::string percentDecode(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size()) {
-      const int hi = hexValue(s[i + 1]);
-      const int lo = hexValue(s[i + 2]);
-      if (hi >= 0 && lo >= 0) {
-        out += static_cast<char>(hi * 16 + lo);
-        i += 2;
-        continue;
+// ---- where the canonical request goes ----------------------------------------------------------
+// One writer (writeCanonicalRequest) produces the canonical request for both consumers, so the text
+// canonicalRequest() returns and the bytes authenticate() hashes cannot drift apart.
+
+/// Appends to a string: canonicalRequest(), for tests, the emulator and the gateway-side check.
+class StringSink {
+ public:
+  explicit StringSink(std::string& out) : out_(out) {}
+  void put(std::string_view s) { out_.append(s); }
+  void put(char c) { out_.push_back(c); }
+
+ private:
+  std::string& out_;
+};
+
+/// Feeds SHA-256 through a small stack buffer: authenticate() needs only the canonical request's
+/// digest, so the text never exists in one piece and nothing is allocated, whatever its length.
+class HashSink {
+ public:
+  void put(std::string_view s) {
+    if (s.size() > sizeof buffer_ - used_) {
+      flush();
+      if (s.size() >= sizeof buffer_) {
+        hash_.update(s);
+        return;
       }
     }
-    out += s[i];
+    std::memcpy(buffer_ + used_, s.data(), s.size());
+    used_ += s.size();
   }
-  return out;
+  void put(char c) {
+    if (used_ == sizeof buffer_) flush();
+    buffer_[used_++] = c;
+  }
+  void finish(unsigned char* digest) {
+    flush();
+    hash_.finish(digest);
+  }
+
+ private:
+  void flush() {
+    hash_.update(std::string_view(buffer_, used_));
+    used_ = 0;
+  }
+  delivery::detail::Sha256 hash_;
+  char buffer_[256];
+  std::size_t used_ = 0;
+};
+
+// RFC 3986 unreserved characters: A-Z a-z 0-9 - _ . ~ (they stay as they are).
+struct Unreserved {
+  bool is[256];
+  constexpr Unreserved() : is() {
+    for (int c = 0; c < 256; ++c) {
+      is[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+              c == '.' || c == '~';
+    }
+  }
+  bool operator()(unsigned char c) const { return is[c]; }
+};
+constexpr Unreserved kUnreserved;
+
+/// Percent-decodes `segment` and percent-encodes the result (unreserved characters stay) in one
+/// pass: each decoded byte is encoded as soon as it is known. Runs of bytes that stay as they are
+/// (the whole segment, usually) are written in one piece.
+template <typename Sink>
+void putReencodedSegment(Sink& sink, std::string_view segment) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::size_t plain = 0;  // start of the pending run of bytes that stay as they are
+  for (std::size_t i = 0; i < segment.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(segment[i]);
+    if (kUnreserved(c)) continue;  // stays in the pending run
+    std::size_t consumed = 1;
+    if (c == '%' && i + 2 < segment.size()) {
+      const int hi = hexValue(segment[i + 1]);
+      const int lo = hexValue(segment[i + 2]);
+      if (hi >= 0 && lo >= 0) {
+        c = static_cast<unsigned char>(hi * 16 + lo);
+        consumed = 3;
+      }
+    }
+    sink.put(segment.substr(plain, i - plain));
+    if (kUnreserved(c)) {
+      sink.put(static_cast<char>(c));
+    } else {
+      const char escaped[3] = {'%', kHex[c >> 4], kHex[c & 0xF]};
+      sink.put(std::string_view(escaped, 3));
+    }
+    i += consumed - 1;
+    plain = i + 1;
+  }
+  sink.put(segment.substr(plain));
+}
+
+template <typename Sink>
+void putCanonicalUri(Sink& sink, std::string_view path) {
+  std::size_t start = 0;
+  bool lastSegmentEmpty = true;
+  while (true) {
+    const auto slash = path.find('/', start);
+    const std::string_view segment =
+        path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+    putReencodedSegment(sink, segment);
+    lastSegmentEmpty = segment.empty();
+    if (slash == std::string_view::npos) break;
+    sink.put('/');
+    start = slash + 1;
+  }
+  // Always a trailing '/': written unless the path ended with one (the last segment is then empty,
+  // and so is the path when it has none at all).
+  if (!lastSegmentEmpty || path.empty()) sink.put('/');
+}
+
+struct SignedHeader {
+  std::string_view name;   ///< lower-case
+  std::string_view value;  ///< trimmed
+};
+
+/// The canonical request, but for the body hash: method, URI, query, the "name:value" lines, the
+/// ';'-joined names (`joinedNames`, precomputed by the caller), then `bodyHash` (hex).
+template <typename Sink>
+void writeCanonicalRequest(Sink& sink, const HttpRequest& r, const SignedHeader* first, const SignedHeader* last,
+                           std::string_view joinedNames, std::string_view bodyHash) {
+  sink.put(toString(r.method));
+  sink.put('\n');
+  putCanonicalUri(sink, r.path);
+  sink.put('\n');
+  if (!r.query.empty()) sink.put(canonicalQueryString(r.query));
+  sink.put('\n');
+  for (const SignedHeader* h = first; h != last; ++h) {
+    sink.put(h->name);
+    sink.put(':');
+    sink.put(h->value);
+    sink.put('\n');
+  }
+  sink.put('\n');
+  sink.put(joinedNames);
+  sink.put('\n');
+  sink.put(bodyHash);
+}
+
+constexpr std::size_t kHexSha256Length = 2 * delivery::detail::Sha256::kLength;
+
+/// X-Sdk-Content-Sha256 when the request carries one, else the hex SHA-256 of the body (hashed in
+/// place) written to `hex`.
+std::string_view bodyHash(const HttpRequest& r, char (&hex)[kHexSha256Length]) {
+  if (const std::string* precomputed = r.headers.find("X-Sdk-Content-Sha256")) return *precomputed;
+  unsigned char digest[delivery::detail::Sha256::kLength];
+  delivery::detail::sha256Into(r.body, digest);
+  delivery::detail::hexInto(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest), hex);
+  return std::string_view(hex, sizeof hex);
+}
+
+constexpr std::size_t kStringToSignLength = kAlgorithm.size() + 1 + delivery::detail::kCompactIso8601Length + 1 +
+                                            kHexSha256Length;
+
+/// "SDK-HMAC-SHA256\n<date>\n<hex digest>" into `out`, for a date of the usual 16 characters.
+void stringToSignInto(const char* date, const unsigned char* canonicalDigest, char (&out)[kStringToSignLength]) {
+  char* p = out;
+  std::memcpy(p, kAlgorithm.data(), kAlgorithm.size());
+  p += kAlgorithm.size();
+  *p++ = '\n';
+  std::memcpy(p, date, delivery::detail::kCompactIso8601Length);
+  p += delivery::detail::kCompactIso8601Length;
+  *p++ = '\n';
+  delivery::detail::hexInto(
+      std::string_view(reinterpret_cast<const char*>(canonicalDigest), delivery::detail::Sha256::kLength), p);
 }
 
 }  // namespace
 
 std::string canonicalUri(std::string_view path) {
   std::string out;
-  std::size_t start = 0;
-  while (start <= path.size()) {
-    const auto slash = path.find('/', start);
-    const std::string_view segment = path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
-    out += percentEncode(percentDecode(segment));
-    if (slash == std::string_view::npos) break;
-    out += '/';
-    start = slash + 1;
-  }
-  if (out.empty() || out.back() != '/') out += '/';
+  out.reserve(path.size() + 1);
+  StringSink sink(out);
+  putCanonicalUri(sink, path);
   return out;
 }
 
@@ -76,45 +221,39 @@ std::vector<std::string> signedHeaderNames(const Headers& headers) {
 }
 
 std::string canonicalRequest(const HttpRequest& r, const std::vector<std::string>& signedHeaders) {
+  const std::string authority = r.endpoint.authority();  // "host" when the request has no Host header
+  std::vector<SignedHeader> headers;
+  headers.reserve(signedHeaders.size());
+  std::string joined;
+  for (const auto& name : signedHeaders) {
+    const std::string* value = r.headers.find(name);
+    headers.push_back({name, value != nullptr ? delivery::detail::trimView(*value)
+                             : name == "host" ? std::string_view(authority)
+                                              : std::string_view()});
+    if (!joined.empty()) joined += ';';
+    joined += name;
+  }
+  char hex[kHexSha256Length];
+  const std::string_view hash = bodyHash(r, hex);
   std::string out;
   out.reserve(512);
-  out += toString(r.method);
-  out += '\n';
-  out += canonicalUri(r.path);
-  out += '\n';
-  out += canonicalQueryString(r.query);
-  out += '\n';
-  for (const auto& name : signedHeaders) {
-    out += name;
-    out += ':';
-    const std::string* value = r.headers.find(name);
-    if (value != nullptr) {
-      out += delivery::detail::trimView(*value);
-    } else if (name == "host") {
-      out += r.endpoint.authority();
-    }
-    out += '\n';
-  }
-  out += '\n';
-  for (std::size_t i = 0; i < signedHeaders.size(); ++i) {
-    if (i != 0) out += ';';
-    out += signedHeaders[i];
-  }
-  out += '\n';
-  if (const std::string* precomputed = r.headers.find("X-Sdk-Content-Sha256")) {
-    out += *precomputed;
-  } else {
-    out += delivery::detail::hexEncode(delivery::detail::sha256(r.body));
-  }
+  StringSink sink(out);
+  writeCanonicalRequest(sink, r, headers.data(), headers.data() + headers.size(), joined, hash);
   return out;
 }
 
 std::string stringToSign(std::string_view sdkDate, std::string_view canonical) {
-  std::string out(kAlgorithm);
+  unsigned char digest[delivery::detail::Sha256::kLength];
+  delivery::detail::sha256Into(canonical, digest);
+  std::string out;
+  out.reserve(kAlgorithm.size() + sdkDate.size() + 2 + kHexSha256Length);
+  out += kAlgorithm;
   out += '\n';
   out += sdkDate;
   out += '\n';
-  out += delivery::detail::hexEncode(delivery::detail::sha256(canonical));
+  out.resize(out.size() + kHexSha256Length);
+  delivery::detail::hexInto(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest),
+                            out.data() + out.size() - kHexSha256Length);
   return out;
 }
 
@@ -139,20 +278,68 @@ std::string authorizationHeader(std::string_view accessKey, const std::vector<st
 
 void authenticate(HttpRequest& request, const HuaweiCredentials& c, std::chrono::system_clock::time_point now,
                   const delivery::detail::HmacKey* secretKey) {
+  using delivery::detail::kCompactIso8601Length;
+  using delivery::detail::trimView;
   Headers& h = request.headers;
   h.set("X-Project-Id", c.projectId);
   if (c.usesToken()) {
     h.set("X-Auth-Token", c.authToken);
     return;
   }
-  h.set("Host", request.endpoint.authority());
-  const std::string date = delivery::detail::formatCompactIso8601(now);
-  h.set("X-Sdk-Date", date);
+  // The signed values are known before the headers carrying them are set, so the canonical request
+  // is written from them directly and hashed as it is written; the headers are set afterwards, in
+  // the order they always had (setting one may move the others' strings, so no view into a header
+  // value outlives the next set()).
+  std::string host = request.endpoint.authority();
+  char date[kCompactIso8601Length];
+  delivery::detail::formatCompactIso8601Into(now, date);
+  // A security token is signed whenever the request carries one (as signedHeaderNames() says): the
+  // credentials' token, or one already on the request.
+  const std::string* presentToken = c.securityToken.empty() ? h.find("X-Security-Token") : nullptr;
+  const bool withToken = !c.securityToken.empty() || presentToken != nullptr;
+  const SignedHeader signedHeaders[4] = {
+      {"host", trimView(host)},
+      {"x-project-id", trimView(c.projectId)},
+      {"x-sdk-date", std::string_view(date, sizeof date)},
+      {"x-security-token", trimView(presentToken != nullptr ? std::string_view(*presentToken) : c.securityToken)}};
+  const std::string_view joinedNames =
+      withToken ? "host;x-project-id;x-sdk-date;x-security-token" : "host;x-project-id;x-sdk-date";
+
+  char bodyHex[kHexSha256Length];
+  const std::string_view hash = bodyHash(request, bodyHex);
+  HashSink canonical;
+  writeCanonicalRequest(canonical, request, signedHeaders, signedHeaders + (withToken ? 4 : 3), joinedNames, hash);
+  unsigned char digest[delivery::detail::Sha256::kLength];
+  canonical.finish(digest);
+  char sts[kStringToSignLength];
+  stringToSignInto(date, digest, sts);
+
+  unsigned char mac[32];
+  const std::string_view stsView(sts, sizeof sts);
+  if (secretKey != nullptr) {
+    secretKey->signInto(stsView, mac);
+  } else {
+    const std::string once = delivery::detail::hmacSha256(c.secretKey, stsView);
+    std::memcpy(mac, once.data(), sizeof mac);
+  }
+  constexpr std::string_view kAccess = " Access=", kSignedHeaders = ", SignedHeaders=", kSignature = ", Signature=";
+  std::string authorization;
+  authorization.reserve(kAlgorithm.size() + kAccess.size() + c.accessKey.size() + kSignedHeaders.size() +
+                        joinedNames.size() + kSignature.size() + 2 * sizeof mac);
+  authorization += kAlgorithm;
+  authorization += kAccess;
+  authorization += c.accessKey;
+  authorization += kSignedHeaders;
+  authorization += joinedNames;
+  authorization += kSignature;
+  const std::size_t at = authorization.size();
+  authorization.resize(at + 2 * sizeof mac);
+  delivery::detail::hexInto(std::string_view(reinterpret_cast<const char*>(mac), sizeof mac), authorization.data() + at);
+
+  h.set("Host", std::move(host));
+  h.set("X-Sdk-Date", std::string(date, sizeof date));
   if (!c.securityToken.empty()) h.set("X-Security-Token", c.securityToken);
-  const std::vector<std::string> names = signedHeaderNames(h);
-  const std::string sts = stringToSign(date, canonicalRequest(request, names));
-  const std::string sig = secretKey != nullptr ? delivery::detail::hexEncode(secretKey->sign(sts)) : signature(c.secretKey, sts);
-  h.set("Authorization", authorizationHeader(c.accessKey, names, sig));
+  h.set("Authorization", std::move(authorization));
 }
 
 bool parseAuthorization(std::string_view value, ParsedAuthorization& out) {

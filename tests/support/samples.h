@@ -1,6 +1,9 @@
 #pragma once
-// The Java SDK sample's delivery task (seed 000), shared by the Tablestore tests. Only the role
-// ARN differs: the seed masks its account id, which no ARN check could accept.
+// Sample requests shared by the tests and the benchmarks. The Java SDK sample's delivery task
+// (seed 000): only the role ARN differs, because the seed masks its account id, which no ARN check
+// could accept.
+
+#include <string>
 
 #include "delivery/dis/model.h"
 #include "delivery/kafka/model.h"
@@ -51,6 +54,47 @@ inline kafka::CreateSinkTaskRequest kafkaSinkSample(const std::string& connector
       .setDeliverTimeInterval(300)
       .setTopics("topic-test");
   return kafka::CreateSinkTaskRequest(connectorId, "mytask", d);
+}
+
+// Seed 004's DWS transfer task (tests/data/dis-dws-seed-request.json), as the golden request
+// dis/CreateTransferTask-DWS.http sends it: dws_delimiter "," (the seed's "" is not an allowed value).
+inline dis::CreateTransferTaskRequest disDwsSeedCreate(const std::string& stream = "stream-test") {
+  using namespace delivery::dis;
+  DWSDestinationDescriptor d;
+  d.setTaskName("dwstask").setConsumerStrategy(ConsumerStrategy::LATEST).setAgencyName("dis_admin_agency").setDeliverTimeInterval(60);
+  d.setDwsClusterName("dwscluster")
+      .setDwsClusterId("f82dc227-3691-47eb-bca7-e7851f509b2a")
+      .setDwsDatabaseName("postgres")
+      .setDwsSchema("dbadmin")
+      .setDwsTableName("dwstablename")
+      .setDwsDelimiter(DwsDelimiter::COMMA)
+      .setUserName("dbadmin")
+      .setUserPassword("userpassword")
+      .setKmsUserKeyName("kmskey")
+      .setKmsUserKeyId("1e759f06-9188-4d21-afab-a75e57c04d2b")
+      .setObsBucketPath("obsbucket")
+      .setFilePrefix("")
+      .setRetryDuration(1800)
+      .setOptions(Options().setFillMissingFields(false).setIgnoreExtraData(false).setCompatibleIllegalChars(false));
+  return CreateTransferTaskRequest(stream, d);
+}
+
+// Seed 003's OBS sink task (tests/data/kafka-obs-sink-seed-request.json), as the golden request
+// kafka/CreateSinkTask.http sends it.
+inline kafka::CreateSinkTaskRequest kafkaObsSinkSeed(const std::string& connectorId = "55b78880-9077-4c74-ad5a-6868555f76a4") {
+  using namespace delivery::kafka;
+  ObsDestinationDescriptor d;
+  d.setConsumerStrategy(ConsumerStrategy::EARLIEST)
+      .setDestinationFileType(DestinationFileType::TEXT)
+      .setAccessKey("XXXXXXXXXXXXXXXXXXXX")
+      .setSecretKey("XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX")
+      .setObsBucketName("6666")
+      .setObsPath("obsTransfer-1122976956")
+      .setPartitionFormat(PartitionFormat::YYYY_MM_DD_HH_MM)
+      .setRecordDelimiter(RecordDelimiter::NEWLINE)
+      .setDeliverTimeInterval(300)
+      .setTopics("topic-test");
+  return CreateSinkTaskRequest(connectorId, "obsTransfer-1122976956", d);
 }
 
 }  // namespace delivery::test
