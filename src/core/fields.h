@@ -109,17 +109,18 @@ template <typename T>
 void checkValue(const field::Rule& rule, const Path& path, const T& value, std::vector<FieldViolation>& out) {
   if constexpr (IsOptional<T>::value) {
     if (!value) {
-      if (rule.required) out.push_back({path.str(), "is required"});
+      if (rule.required) out.push_back({path.str(), rule.missing ? rule.missing : "is required"});
       return;
     }
     checkValue(rule, path, *value, out);
   } else if constexpr (std::is_same_v<T, std::string>) {
     if (value.empty()) {
-      if (rule.required) out.push_back({path.str(), "is required"});
+      if (rule.required) out.push_back({path.str(), rule.missing ? rule.missing : "is required"});
       return;
     }
     if (value.size() < rule.minSize || value.size() > rule.maxSize) {
-      out.push_back({path.str(), rule.says ? std::string(rule.says)
+      out.push_back({path.str(), rule.sizeSays ? std::string(rule.sizeSays)
+                                 : rule.says ? std::string(rule.says)
                                            : rule.minSize > 1 ? "must be " + std::to_string(rule.minSize) + " to " +
                                                                     std::to_string(rule.maxSize) + " bytes"
                                                               : "must be at most " + std::to_string(rule.maxSize) + " bytes"});
@@ -142,7 +143,9 @@ void checkValue(const field::Rule& rule, const Path& path, const T& value, std::
                                                  std::to_string(rule.maxValue)});
     }
   } else if constexpr (std::is_enum_v<T>) {
-    if (!isKnownEnum(value)) out.push_back({path.str(), std::string("is not a known ") + EnumTableOf<T>::name});
+    if (!isKnownEnum(value)) {
+      out.push_back({path.str(), rule.says ? std::string(rule.says) : std::string("is not a known ") + EnumTableOf<T>::name});
+    }
   } else if constexpr (IsVector<T>::value) {
     if ((rule.required || !value.empty()) && (value.size() < rule.minSize || value.size() > rule.maxSize)) {
       out.push_back({path.str(), rule.says ? std::string(rule.says)

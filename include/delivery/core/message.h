@@ -42,7 +42,9 @@ struct Rule {
   std::int64_t minValue = std::numeric_limits<std::int64_t>::min();
   std::int64_t maxValue = std::numeric_limits<std::int64_t>::max();
   const char* allowed = nullptr;  ///< the only ASCII characters a string may hold; nullptr: any UTF-8
-  const char* says = nullptr;     ///< the violation text for a bad size or character, when given
+  const char* says = nullptr;     ///< the violation text for a bad size or character (or enum), when given
+  const char* sizeSays = nullptr; ///< the violation text for a bad size only, when it differs from `says`
+  const char* missing = nullptr;  ///< the violation text for a required value left out ("is required" otherwise)
   bool secret = false;            ///< never printed (toString, logs, errors)
   bool wireText = false;          ///< a number or boolean the wire carries as a JSON string
 
@@ -52,6 +54,8 @@ struct Rule {
     Rule r = *this; r.allowed = set; r.says = description; return r;
   }
   constexpr Rule message(const char* text) const { Rule r = *this; r.says = text; return r; }
+  constexpr Rule sizeMessage(const char* text) const { Rule r = *this; r.sizeSays = text; return r; }
+  constexpr Rule whenMissing(const char* text) const { Rule r = *this; r.missing = text; return r; }
   constexpr Rule hidden() const { Rule r = *this; r.secret = true; return r; }
   constexpr Rule asText() const { Rule r = *this; r.wireText = true; return r; }
 };
