@@ -65,10 +65,10 @@ void writeMembers(JsonWriter& w, const T& message, const WriteOptions& options) 
     using V = std::decay_t<decltype(value)>;
     if constexpr (delivery::detail::IsOptional<V>::value) {
       if (!value) return;
-      key(w, info.wire);
+      key(w, info.wireName());
       writeValue(w, info, *value, options);
     } else {
-      key(w, info.wire);
+      key(w, info.wireName());
       writeValue(w, info, value, options);
     }
   });

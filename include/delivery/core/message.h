@@ -24,6 +24,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace delivery {
@@ -89,6 +90,11 @@ struct Info {
   const char* wire;  ///< the name on the wire (and in violation paths)
   const char* name;  ///< the accessor name, e.g. "TaskName"
   Rule rule;
+  std::size_t wireSize = 0;  ///< strlen(wire) when known (the tables give it), else 0
+
+  constexpr std::string_view wireName() const noexcept {
+    return wireSize != 0 ? std::string_view(wire, wireSize) : std::string_view(wire);
+  }
 };
 
 }  // namespace field
@@ -124,8 +130,11 @@ struct Info {
 
 #define DELIVERY_FIELD_ACCESSORS_(KIND, Type, Name, wire, init, rule) DELIVERY_ACCESSORS_##KIND##_(Type, Name)
 #define DELIVERY_FIELD_MEMBER_(KIND, Type, Name, wire, init, rule) DELIVERY_MEMBER_##KIND##_(Type, Name, init)
-#define DELIVERY_FIELD_VISIT_(KIND, Type, Name, wire, init, rule) \
-  visit(::delivery::field::Info{wire, #Name, rule}, self.Name##_);
+#define DELIVERY_FIELD_VISIT_(KIND, Type, Name, wire, init, rule)                 \
+  {                                                                               \
+    static constexpr ::delivery::field::Info info##Name##_{wire, #Name, rule, sizeof(wire) - 1}; \
+    visit(info##Name##_, self.Name##_);                                           \
+  }
 
 /// The accessors, members and field walk of a message whose fields LIST(X) lists. Leaves the
 /// class body in `public:`.
