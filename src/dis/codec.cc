@@ -12,15 +12,10 @@ struct ShowResponseAccess {
 
 namespace {
 
+namespace hd = delivery::huawei::detail;
 using delivery::detail::Path;
-using delivery::huawei::detail::FieldReader;
-using delivery::huawei::detail::JsonWriter;
-using delivery::huawei::detail::key;
-using delivery::huawei::detail::field;
-using delivery::huawei::detail::Reader;
-using delivery::huawei::detail::toText;
-using delivery::huawei::detail::unreadable;
-using delivery::huawei::detail::WriteOptions;
+using hd::FieldReader;
+using hd::JsonWriter;
 using rapidjson::Value;
 
 // Indexed by DestinationDescriptor's alternatives.
@@ -75,45 +70,45 @@ void readAlias(FieldReader& reader, const Value& object, const Path& path, T& me
 const char* descriptorKey(const DestinationDescriptor& descriptor) { return kDescriptorKeys[descriptor.index()]; }
 
 void writeDescriptor(JsonWriter& w, const DestinationDescriptor& d, const EncodeOptions& o) {
-  WriteOptions options;
+  hd::WriteOptions options;
   options.redactSecrets = o.redactSecrets;
   if (o.retryDurationAsString) options.integerAsText = "retry_duration";
-  std::visit([&](const auto& x) { delivery::huawei::detail::writeObject(w, x, options); }, d);
+  std::visit([&](const auto& x) { hd::writeObject(w, x, options); }, d);
 }
 
 std::string encodeTaskBody(const std::optional<DestinationDescriptor>& d, const EncodeOptions& options) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
-  field(w, "destination_type", toString(d ? destinationTypeOf(*d) : DestinationType::OBS));
+  hd::field(w, "destination_type", toString(d ? destinationTypeOf(*d) : DestinationType::OBS));
   if (d) {
-    key(w, descriptorKey(*d));
+    hd::key(w, descriptorKey(*d));
     writeDescriptor(w, *d, options);
   }
   w.EndObject();
-  return toText(buffer);
+  return hd::toText(buffer);
 }
 
 std::string encodeBatch(std::string_view action, const std::vector<std::string>& taskIds) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
-  field(w, "action", action);
-  key(w, "tasks");
+  hd::field(w, "action", action);
+  hd::key(w, "tasks");
   w.StartArray();
   for (const auto& id : taskIds) {
     w.StartObject();
-    field(w, "id", id);
+    hd::field(w, "id", id);
     w.EndObject();
   }
   w.EndArray();
   w.EndObject();
-  return toText(buffer);
+  return hd::toText(buffer);
 }
 
 CreateTransferTaskRequest decodeCreate(std::string_view body, std::vector<FieldViolation>& problems) {
   CreateTransferTaskRequest request;
-  auto doc = delivery::huawei::detail::parseObject(body);
+  auto doc = hd::parseObject(body);
   if (!doc) {
     problems.push_back({"body", doc.error().message});
     return request;
@@ -142,64 +137,54 @@ CreateTransferTaskRequest decodeCreate(std::string_view body, std::vector<FieldV
 
 bool decodeBatch(std::string_view body, std::string& action, std::vector<std::string>& taskIds,
                  std::vector<FieldViolation>& problems) {
-  auto doc = delivery::huawei::detail::parseObject(body);
+  auto doc = hd::parseObject(body);
   if (!doc) {
     problems.push_back({"body", doc.error().message});
     return false;
   }
-  Reader r(problems);
-  action = r.string(*doc, "action", "action").value_or("");
-  if (const Value* tasks = r.array(*doc, "tasks", "tasks")) {
+  FieldReader reader(problems);
+  auto member = [&](const Value& object, const char* name) -> const Value* {
+    auto it = object.FindMember(name);
+    return it == object.MemberEnd() || it->value.IsNull() ? nullptr : &it->value;
+  };
+  if (const Value* a = member(*doc, "action")) reader.readValue(*a, Path("action"), action);
+  const Path tasksPath("tasks");
+  const Value* tasks = member(*doc, "tasks");
+  if (tasks != nullptr && !tasks->IsArray()) {
+    reader.problem(tasksPath, "must be an array");
+  } else if (tasks != nullptr) {
     for (rapidjson::SizeType i = 0; i < tasks->Size(); ++i) {
-      const std::string p = "tasks[" + std::to_string(i) + "]";
+      const Path item(tasksPath, static_cast<std::size_t>(i));
       if (!(*tasks)[i].IsObject()) {
-        r.problem(p, "must be an object");
+        reader.problem(item, "must be an object");
         continue;
       }
-      taskIds.push_back(r.string((*tasks)[i], "id", p + ".id").value_or(""));
+      std::string id;
+      if (const Value* v = member((*tasks)[i], "id")) reader.readValue(*v, Path(item, "id"), id);
+      taskIds.push_back(std::move(id));
     }
   }
   return problems.empty();
 }
 
-Result<ListTransferTasksResponse> decodeList(std::string_view body) {
-  auto doc = delivery::huawei::detail::parseObject(body);
+namespace {
+
+// A response body read into Response by `fill`; InvalidResponse naming every field of the wrong type.
+template <typename Response, typename Fill>
+Result<Response> decodeResponse(std::string_view body, const char* what, Fill fill) {
+  auto doc = hd::parseObject(body);
   if (!doc) return doc.error();
   std::vector<FieldViolation> problems;
   FieldReader reader(problems);
-  ListTransferTasksResponse out;
-  reader.readObject(*doc, Path(), out);
-  if (!problems.empty()) return unreadable(std::move(problems), "list transfer tasks");
+  Response out;
+  fill(*doc, reader, out);
+  if (!problems.empty()) return hd::unreadable(std::move(problems), what);
   return out;
 }
 
-Result<ShowTransferTaskResponse> decodeShow(std::string_view body) {
-  auto doc = delivery::huawei::detail::parseObject(body);
-  if (!doc) return doc.error();
-  std::vector<FieldViolation> problems;
-  FieldReader reader(problems);
-  ShowTransferTaskResponse out;
-  // The task's fields stand at the top level of the body.
-  reader.readObject(*doc, Path(), ShowResponseAccess::task(out));
-  reader.readObject(*doc, Path(), out);
-  // The model's partition_id and status, or the example's partitionId and state.
-  auto partitions = doc->FindMember("partitions");
-  if (partitions != doc->MemberEnd() && partitions->value.IsArray()) {
-    const Path listPath("partitions");
-    std::size_t item = 0;  // objects only: the others were reported and left out
-    for (rapidjson::SizeType i = 0; i < partitions->value.Size(); ++i) {
-      const Value& v = partitions->value[i];
-      auto& read = ShowResponseAccess::partitions(out);
-      if (!v.IsObject() || item >= read.size()) continue;
-      PartitionResult& p = read[item++];
-      const Path path(listPath, static_cast<std::size_t>(i));
-      readAlias(reader, v, path, p, "partition_id", "partitionId");
-      readAlias(reader, v, path, p, "status", "state");
-    }
-  }
-  if (!problems.empty()) return unreadable(std::move(problems), "show transfer task");
-
-  // The description: "<type>_destination_description", or the misspelled "..._descripton".
+// The description: "<type>_destination_description", or the misspelled "..._descripton".
+// Lenient: what cannot be read is left at its default rather than failing the call.
+void readDescription(const Value& doc, ShowTransferTaskResponse& out) {
   static constexpr const char* kNames[][2] = {
       {"obs_destination_description", "obs_destination_descripton"},
       {"mrs_destination_description", "mrs_destination_descripton"},
@@ -211,15 +196,49 @@ Result<ShowTransferTaskResponse> decodeShow(std::string_view body) {
   static_assert(std::size(kNames) == std::size(kTypes));
   for (std::size_t i = 0; i < std::size(kTypes); ++i) {
     for (const char* name : kNames[i]) {
-      auto it = doc->FindMember(name);
-      if (it == doc->MemberEnd() || !it->value.IsObject()) continue;
-      // Lenient: what cannot be read is left at its default rather than failing the call.
+      auto it = doc.FindMember(name);
+      if (it == doc.MemberEnd() || !it->value.IsObject()) continue;
       std::vector<FieldViolation> ignored;
       FieldReader lenient(ignored);
       ShowResponseAccess::description(out) = readDescriptor(lenient, kTypes[i], it->value, Path(name));
     }
   }
-  return out;
+}
+
+// The model's partition_id and status, or the example's partitionId and state.
+void readPartitionAliases(const Value& doc, FieldReader& reader, ShowTransferTaskResponse& out) {
+  auto partitions = doc.FindMember("partitions");
+  if (partitions == doc.MemberEnd() || !partitions->value.IsArray()) return;
+  auto& read = ShowResponseAccess::partitions(out);
+  const Path listPath("partitions");
+  std::size_t item = 0;  // objects only: the others were reported and left out
+  for (rapidjson::SizeType i = 0; i < partitions->value.Size(); ++i) {
+    const Value& v = partitions->value[i];
+    if (!v.IsObject() || item >= read.size()) continue;
+    PartitionResult& p = read[item++];
+    const Path path(listPath, static_cast<std::size_t>(i));
+    readAlias(reader, v, path, p, "partition_id", "partitionId");
+    readAlias(reader, v, path, p, "status", "state");
+  }
+}
+
+}  // namespace
+
+Result<ListTransferTasksResponse> decodeList(std::string_view body) {
+  return decodeResponse<ListTransferTasksResponse>(
+      body, "list transfer tasks",
+      [](const Value& doc, FieldReader& reader, ListTransferTasksResponse& out) { reader.readObject(doc, Path(), out); });
+}
+
+Result<ShowTransferTaskResponse> decodeShow(std::string_view body) {
+  return decodeResponse<ShowTransferTaskResponse>(
+      body, "show transfer task", [](const Value& doc, FieldReader& reader, ShowTransferTaskResponse& out) {
+        // The task's fields stand at the top level of the body.
+        reader.readObject(doc, Path(), ShowResponseAccess::task(out));
+        reader.readObject(doc, Path(), out);
+        readPartitionAliases(doc, reader, out);
+        readDescription(doc, out);
+      });
 }
 
 }  // namespace delivery::dis::detail
