@@ -55,14 +55,14 @@ int main(int argc, char** argv) {
   std::vector<std::string> ids;
   std::vector<std::string> ours;  // the example's tasks on this stream, by name
   for (const auto& task : listed->getTasks()) {
-    auto shown = client->showTransferTask(ShowTransferTaskRequest(stream, task.taskName));
+    auto shown = client->showTransferTask(ShowTransferTaskRequest(stream, task.getTaskName()));
     if (!shown) return fail("show", shown.error()), 1;
-    std::cout << "  " << task.taskName << " (id " << task.taskId << "): " << shown->getTask().destinationType << ", "
-              << shown->getTask().stateText << ", " << shown->getPartitions().size() << " partition(s)\n";
+    std::cout << "  " << task.getTaskName() << " (id " << task.getTaskId() << "): " << shown->getTask().getDestinationType() << ", "
+              << shown->getTask().getStateText() << ", " << shown->getPartitions().size() << " partition(s)\n";
     for (const auto& n : names) {
-      if (n == task.taskName) {
-        ids.push_back(task.taskId);
-        ours.push_back(task.taskName);
+      if (n == task.getTaskName()) {
+        ids.push_back(task.getTaskId());
+        ours.push_back(task.getTaskName());
       }
     }
   }

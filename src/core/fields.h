@@ -124,7 +124,8 @@ void checkMessage(const T& message, const Path& path, std::vector<FieldViolation
 }
 [[gnu::cold, gnu::noinline]] inline void addSizeViolation(const field::Rule& rule, const Path& path,
                                                           std::vector<FieldViolation>& out) {
-  out.push_back({path.str(), rule.says ? std::string(rule.says)
+  out.push_back({path.str(), rule.sizeSays ? std::string(rule.sizeSays)
+                             : rule.says  ? std::string(rule.says)
                                        : rule.minSize > 1 ? "must be " + std::to_string(rule.minSize) + " to " +
                                                                 std::to_string(rule.maxSize) + " bytes"
                                                           : "must be at most " + std::to_string(rule.maxSize) + " bytes"});
@@ -152,13 +153,13 @@ template <typename T>
 [[gnu::always_inline]] inline void checkValue(const field::Rule& rule, const Path& path, const T& value, std::vector<FieldViolation>& out) {
   if constexpr (IsOptional<T>::value) {
     if (!value) {
-      if (rule.required) addViolation(path, "is required", out);
+      if (rule.required) addViolation(path, rule.missing ? rule.missing : "is required", out);
       return;
     }
     checkValue(rule, path, *value, out);
   } else if constexpr (std::is_same_v<T, std::string>) {
     if (value.empty()) {
-      if (rule.required) addViolation(path, "is required", out);
+      if (rule.required) addViolation(path, rule.missing ? rule.missing : "is required", out);
       return;
     }
     if (rule.check != nullptr) {

@@ -1,12 +1,16 @@
 #pragma once
-// DIS JSON bodies (internal): compact, in the documented field order, unset optionals omitted.
-// Decoders read what the service (or a client, for the emulator) sends and name bad fields.
+// DIS JSON bodies (internal): compact, in table order (the documented field order), unset optionals
+// omitted. The descriptors' tables drive the writer and the reader; what is written here by hand is
+// what a table cannot say: the descriptor variant and its "<type>_destination_descriptor" key, the
+// lenient show description and its misspelled keys, the partition fields' other names, and the
+// batch body. Decoders name bad fields by their wire paths.
 
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "delivery/dis/model.h"
+#include "huawei/json.h"
 
 namespace delivery::dis::detail {
 
@@ -17,6 +21,8 @@ struct EncodeOptions {
 
 /// The JSON member that carries a descriptor: "obs_destination_descriptor", ...
 const char* descriptorKey(const DestinationDescriptor& descriptor);
+/// The descriptor as a JSON object.
+void writeDescriptor(huawei::detail::JsonWriter& w, const DestinationDescriptor& descriptor, const EncodeOptions& options);
 
 std::string encodeTaskBody(const std::optional<DestinationDescriptor>& descriptor, const EncodeOptions& options = {});
 inline std::string encodeCreate(const CreateTransferTaskRequest& request, const EncodeOptions& options = {}) {
@@ -38,10 +44,10 @@ bool decodeBatch(std::string_view body, std::string& action, std::vector<std::st
 // Responses.
 Result<ListTransferTasksResponse> decodeList(std::string_view body);
 Result<ShowTransferTaskResponse> decodeShow(std::string_view body);
-std::string encodeList(const ListTransferTasksResponse& response);
-std::string encodeShow(const ShowTransferTaskResponse& response);
 
-/// Parses a wire state ("RUNNING"...); Unknown otherwise.
-TransferTaskState parseState(std::string_view text);
+/// Parses a wire state ("RUNNING"...); UNKNOWN otherwise.
+inline TransferTaskState parseState(std::string_view text) {
+  return enumFromText<TransferTaskState>(text).value_or(TransferTaskState::UNKNOWN);
+}
 
 }  // namespace delivery::dis::detail

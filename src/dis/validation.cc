@@ -1,8 +1,17 @@
-// validate() of the DIS transfer-task requests. Each rule names its source:
-//   [DLI]  seed 002, "Adding DLI Dump Tasks" (path and body tables)
-//   [DWS]  seed 004, "Adding DWS Dump Tasks" (body tables, Options)
+// validate() of the DIS transfer-task requests. The simple rules stand in the field tables of
+// include/delivery/dis/model.h; the rules that tie fields together are below, found by
+// checkMessage through argument-dependent lookup. Each rule's source:
+//   [DLI]  seed 002, "Adding DLI Dump Tasks" (path and body tables): task_name ^[A-Za-z0-9_-]{1,64}$,
+//          agency_name at most 64, deliver_time_interval 30..900, file_prefix at most 50 letters,
+//          digits, '_' and '/' and not starting with '/', retry_duration 0..7200, database and table
+//          names required, stream_name at most 60.
+//   [DWS]  seed 004, "Adding DWS Dump Tasks" (body tables, Options): every DWS field mandatory,
+//          dws_delimiter one of , ; |, reject_limit an integer or "unlimited".
 //   [Spec] specs/huawei-dump-tasks.md §1.3-1.4, restating the OBS/MRS/CloudTable API pages and the
-//          vendor SDK models (GO model_*_destination_descriptor_request.go, model_options.go, ...)
+//          vendor SDK models (GO model_*_destination_descriptor_request.go, model_options.go, ...):
+//          processing_schema, hdfs_prefix_folder at most 50, the CloudTable schema choice and its
+//          bounds (row_key 1..64, columns 1..4096, column_name 1..32 letters, digits and '_',
+//          OpenTSDB metric value 1..32 letters, digits and '.'), backup_file_prefix, batch tasks[].id.
 //   [OBS]  OBS bucket naming: 3 to 63 lowercase letters, digits, '-' and '.'
 //   [Stream] DIS stream names: letters, digits, '-' and '_' (CreateStream); at most 60 in paths [DLI]
 // Values are never quoted in messages: some fields (user_password) are secrets.
@@ -10,277 +19,133 @@
 #include <algorithm>
 #include <string>
 
+#include "core/fields.h"
 #include "core/validation.h"
-#include "dis/codec.h"
 #include "delivery/dis/model.h"
-#include "huawei/validation.h"
+#include "dis/codec.h"
 
 namespace delivery::dis {
+
+using delivery::detail::Path;
+using Violations = std::vector<FieldViolation>;
+
 namespace {
 
-using huawei::detail::allOf;
+void add(Violations& out, const Path& parent, const char* name, const char* message) {
+  out.push_back({Path(parent, name).str(), message});
+}
 
-class Checker {
- public:
-  explicit Checker(std::vector<FieldViolation>& out) : out_(out) {}
-  void add(const std::string& field, std::string message) { out_.push_back({field, std::move(message)}); }
-  /// Non-empty, valid UTF-8, at most kMaxTextBytes: every string a body carries passes here or
-  /// through text(). False when a violation was added, so that callers skip their finer rules.
-  bool required(const std::string& field, const std::string& v) {
-    if (v.empty()) add(field, "is required");
-    return !v.empty() && text(field, v);
+// [DLI][DWS] agency_name: not blank when set; optional for OBS only (see model.h).
+// [DLI] file_prefix must not start with '/'.
+template <typename D>
+void checkCommon(const D& d, const Path& p, Violations& out, bool agencyRequired) {
+  if (const auto& a = d.getAgencyName()) {
+    if (a->empty()) add(out, p, "agency_name", "must not be empty");
+  } else if (agencyRequired) {
+    add(out, p, "agency_name", "is required");
   }
-  /// Valid UTF-8 of at most `maxBytes` (the generous bound unless the vendor documents one).
-  bool text(const std::string& field, const std::string& v, std::size_t maxBytes = delivery::detail::kMaxTextBytes) {
-    return delivery::detail::checkText(out_, field, v, maxBytes);
-  }
-  bool text(const std::string& field, const std::optional<std::string>& v) { return !v || text(field, *v); }
-  void maxLength(const std::string& field, const std::string& v, std::size_t n) {
-    if (v.size() > n) add(field, "must be at most " + std::to_string(n) + " characters");
-  }
-  void range(const std::string& field, long long v, long long lo, long long hi) {
-    if (v < lo || v > hi) add(field, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
-  }
-
-  // [DLI][DWS] task_name ^[A-Za-z0-9_-]{1,64}$
-  void taskName(const std::string& field, const std::string& v) {
-    if (!required(field, v)) return;
-    maxLength(field, v, 64);
-    if (!allOf(v, "_-")) add(field, "may contain only letters, digits, '-' and '_'");
-  }
-  // [Stream]
-  void streamName(const std::string& v) {
-    if (!required("streamName", v)) return;
-    maxLength("streamName", v, 60);
-    if (!allOf(v, "_-")) add("streamName", "may contain only letters, digits, '-' and '_'");
-  }
-  // [DLI][DWS] file_prefix: at most 50 letters, digits, '_' and '/', not starting with '/'.
-  void filePrefix(const std::string& field, const std::optional<std::string>& v) {
-    if (!v) return;
-    maxLength(field, *v, 50);
-    if (!allOf(*v, "_/")) add(field, "may contain only letters, digits, '_' and '/'");
-    if (!v->empty() && v->front() == '/') add(field, "must not start with '/'");
-  }
-  // [OBS]
-  void bucket(const std::string& field, const std::string& v) { huawei::detail::checkObsBucket(out_, field, v); }
-  // [DLI][DWS][Spec] retry_duration 0..7200
-  void retry(const std::string& path, const std::optional<int>& v) {
-    if (v) range(path + ".retry_duration", *v, 0, 7200);
-  }
-
-  template <typename D>
-  void common(const std::string& p, const D& d, bool agencyRequired) {
-    taskName(p + ".task_name", d.getTaskName());
-    // [DLI][DWS] agency_name: not blank, at most 64; optional for OBS only (see model.h).
-    if (const auto& a = d.getAgencyName()) {
-      if (a->empty()) add(p + ".agency_name", "must not be empty");
-      if (text(p + ".agency_name", *a)) maxLength(p + ".agency_name", *a, 64);
-    } else if (agencyRequired) {
-      add(p + ".agency_name", "is required");
-    }
-    // [DLI][DWS] deliver_time_interval 30..900 seconds.
-    range(p + ".deliver_time_interval", d.getDeliverTimeInterval(), 30, 900);
-    if (const auto& c = d.getConsumerStrategy()) {
-      if (static_cast<int>(*c) < 0 || static_cast<int>(*c) > 1) add(p + ".consumer_strategy", "is not LATEST or TRIM_HORIZON");
+  if constexpr (!std::is_same_v<D, CloudtableDestinationDescriptor>) {
+    if (const auto& f = d.getFilePrefix(); f && !f->empty() && f->front() == '/') {
+      add(out, p, "file_prefix", "must not start with '/'");
     }
   }
+}
 
-  void check(const std::string& p, const ObsDestinationDescriptor& d) {
-    common(p, d, false);
-    filePrefix(p + ".file_prefix", d.getFilePrefix());
-    bucket(p + ".obs_bucket_path", d.getObsBucketPath());
-    // [Spec] processing_schema: timestamp_name and timestamp_type required; a format with String.
-    if (const auto& s = d.getProcessingSchema()) {
-      required(p + ".processing_schema.timestamp_name", s->getTimestampName());
-      if (s->getTimestampType() == TimestampType::String && !s->getTimestampFormat()) {
-        add(p + ".processing_schema.timestamp_format", "is required when timestamp_type is String");
-      }
-    }
-  }
-
-  void check(const std::string& p, const MrsDestinationDescriptor& d) {
-    common(p, d, true);
-    required(p + ".mrs_cluster_name", d.getMrsClusterName());
-    required(p + ".mrs_cluster_id", d.getMrsClusterId());
-    required(p + ".mrs_hdfs_path", d.getMrsHdfsPath());
-    filePrefix(p + ".file_prefix", d.getFilePrefix());
-    if (const auto& f = d.getHdfsPrefixFolder()) {
-      if (text(p + ".hdfs_prefix_folder", *f)) maxLength(p + ".hdfs_prefix_folder", *f, 50);  // [Spec]
-    }
-    bucket(p + ".obs_bucket_path", d.getObsBucketPath());
-    retry(p, d.getRetryDuration());
-  }
-
-  void check(const std::string& p, const DliDestinationDescriptor& d) {
-    common(p, d, true);
-    required(p + ".dli_database_name", d.getDliDatabaseName());  // [DLI]
-    required(p + ".dli_table_name", d.getDliTableName());
-    bucket(p + ".obs_bucket_path", d.getObsBucketPath());
-    filePrefix(p + ".file_prefix", d.getFilePrefix());
-    retry(p, d.getRetryDuration());
-  }
-
-  void check(const std::string& p, const DWSDestinationDescriptor& d) {
-    common(p, d, true);
-    // [DWS] every one of these is mandatory.
-    required(p + ".dws_cluster_name", d.getDwsClusterName());
-    required(p + ".dws_cluster_id", d.getDwsClusterId());
-    required(p + ".dws_database_name", d.getDwsDatabaseName());
-    required(p + ".dws_schema", d.getDwsSchema());
-    required(p + ".dws_table_name", d.getDwsTableName());
-    if (!d.getDwsDelimiter()) add(p + ".dws_delimiter", "is required: ',', ';' or '|'");
-    required(p + ".user_name", d.getUserName());
-    required(p + ".user_password", d.getUserPassword());
-    required(p + ".kms_user_key_name", d.getKmsUserKeyName());
-    required(p + ".kms_user_key_id", d.getKmsUserKeyId());
-    bucket(p + ".obs_bucket_path", d.getObsBucketPath());
-    filePrefix(p + ".file_prefix", d.getFilePrefix());
-    retry(p, d.getRetryDuration());
-    text(p + ".dws_table_columns", d.getDwsTableColumns());
-    if (const auto& o = d.getOptions()) {
-      // [DWS] reject_limit: an integer or "unlimited".
-      if (const auto& r = o->getRejectLimit()) {
-        const bool number = !r->empty() && r->size() <= 10 &&
-                            std::all_of(r->begin(), r->end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (!number && *r != "unlimited") add(p + ".options.reject_limit", "must be a non-negative integer or \"unlimited\"");
-      }
-      if (const auto& e = o->getErrorTableName()) {
-        if (e->empty()) add(p + ".options.error_table_name", "must not be empty");
-        text(p + ".options.error_table_name", *e);
-      }
-    }
-  }
-
-  void check(const std::string& p, const CloudtableDestinationDescriptor& d) {
-    common(p, d, true);
-    required(p + ".cloudtable_cluster_name", d.getCloudtableClusterName());
-    required(p + ".cloudtable_cluster_id", d.getCloudtableClusterId());
-    const bool hbase = d.getCloudtableSchema().has_value();
-    const bool tsdb = d.getOpenTsdbSchema().has_value();
-    // [Spec] exactly one of cloudtable_schema (HBase) and opentsdb_schema.
-    if (hbase == tsdb) {
-      add(p + ".cloudtable_schema", "set exactly one of cloudtable_schema (HBase) and opentsdb_schema (OpenTSDB)");
-    }
-    if (hbase) {
-      if (!d.getCloudtableTableName() || d.getCloudtableTableName()->empty()) {
-        add(p + ".cloudtable_table_name", "is required with cloudtable_schema");
-      }
-    }
-    text(p + ".cloudtable_table_name", d.getCloudtableTableName());
-    if (hbase) {
-      const CloudtableSchema& s = *d.getCloudtableSchema();
-      const std::string sp = p + ".cloudtable_schema";
-      if (s.rowKey.empty() || s.rowKey.size() > 64) add(sp + ".row_key", "must have 1 to 64 entries");
-      for (std::size_t i = 0; i < s.rowKey.size(); ++i) {
-        required(sp + ".row_key[" + std::to_string(i) + "].value", s.rowKey[i].value);
-      }
-      if (s.columns.empty() || s.columns.size() > 4096) add(sp + ".columns", "must have 1 to 4096 entries");
-      for (std::size_t i = 0; i < s.columns.size(); ++i) {
-        const std::string cp = sp + ".columns[" + std::to_string(i) + "]";
-        const auto& c = s.columns[i];
-        required(cp + ".column_family_name", c.columnFamilyName);
-        if (required(cp + ".column_name", c.columnName)) {
-          maxLength(cp + ".column_name", c.columnName, 32);
-          if (!allOf(c.columnName, "_")) add(cp + ".column_name", "may contain only letters, digits and '_'");
-        }
-        required(cp + ".value", c.value);
-      }
-    }
-    if (tsdb) {
-      const auto& list = *d.getOpenTsdbSchema();
-      if (list.empty()) add(p + ".opentsdb_schema", "must have at least one entry");
-      for (std::size_t i = 0; i < list.size(); ++i) {
-        const std::string sp = p + ".opentsdb_schema[" + std::to_string(i) + "]";
-        const auto& s = list[i];
-        if (s.metric.empty()) add(sp + ".metric", "must have at least one entry");
-        for (std::size_t k = 0; k < s.metric.size(); ++k) {
-          const std::string mp = sp + ".metric[" + std::to_string(k) + "].value";
-          if (required(mp, s.metric[k].value)) {
-            maxLength(mp, s.metric[k].value, 32);
-            if (!allOf(s.metric[k].value, ".")) add(mp, "may contain only letters, digits and '.'");
-          }
-        }
-        if (required(sp + ".timestamp.value", s.timestamp.value)) maxLength(sp + ".timestamp.value", s.timestamp.value, 32);
-        if (s.timestamp.type == OpenTsdbTimestampType::String && !s.timestamp.format) {
-          add(sp + ".timestamp.format", "is required when the timestamp type is String");
-        }
-        required(sp + ".value.value", s.value.value);
-        if (s.tags.empty()) add(sp + ".tags", "must have at least one entry");
-        for (std::size_t k = 0; k < s.tags.size(); ++k) {
-          const std::string tp = sp + ".tags[" + std::to_string(k) + "]";
-          required(tp + ".name", s.tags[k].name);
-          required(tp + ".value", s.tags[k].value);
-        }
-      }
-    }
-    if (const auto& b = d.getObsBackupBucketPath()) bucket(p + ".obs_backup_bucket_path", *b);
-    if (const auto& f = d.getBackupFilePrefix()) {  // [Spec] at most 50 letters, digits and '_'
-      maxLength(p + ".backup_file_prefix", *f, 50);
-      if (!allOf(*f, "_")) add(p + ".backup_file_prefix", "may contain only letters, digits and '_'");
-    }
-    retry(p, d.getRetryDuration());
-  }
-
- private:
-  std::vector<FieldViolation>& out_;
-};
-
+template <typename Request>
+Result<void> checkRequest(const Request& request, const char* what) {
+  Violations out;
+  delivery::detail::checkMessage(request, Path(), out);
+  return delivery::detail::toValidationResult(std::move(out), what);
+}
 
 }  // namespace
 
+// ---- hand-written rules, beside the tables ------------------------------------------------------
+
+void checkCrossRules(const ObsDestinationDescriptor& d, const Path& p, Violations& out) { checkCommon(d, p, out, false); }
+void checkCrossRules(const MrsDestinationDescriptor& d, const Path& p, Violations& out) { checkCommon(d, p, out, true); }
+void checkCrossRules(const DliDestinationDescriptor& d, const Path& p, Violations& out) { checkCommon(d, p, out, true); }
+void checkCrossRules(const DWSDestinationDescriptor& d, const Path& p, Violations& out) { checkCommon(d, p, out, true); }
+
+// [Spec] a timestamp_format with a String timestamp.
+void checkCrossRules(const ProcessingSchema& s, const Path& p, Violations& out) {
+  if (s.getTimestampType() == TimestampType::STRING && !s.getTimestampFormat()) {
+    add(out, p, "timestamp_format", "is required when timestamp_type is String");
+  }
+}
+void checkCrossRules(const OpenTsdbTimestamp& t, const Path& p, Violations& out) {
+  if (t.getType() == OpenTsdbTimestampType::STRING && !t.getFormat()) {
+    add(out, p, "format", "is required when the timestamp type is String");
+  }
+}
+
+// [DWS] reject_limit: an integer or "unlimited"; error_table_name not blank when set.
+void checkCrossRules(const Options& o, const Path& p, Violations& out) {
+  if (const auto& r = o.getRejectLimit()) {
+    const bool number = !r->empty() && r->size() <= 10 &&
+                        std::all_of(r->begin(), r->end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!number && *r != "unlimited") add(out, p, "reject_limit", "must be a non-negative integer or \"unlimited\"");
+  }
+  if (const auto& e = o.getErrorTableName(); e && e->empty()) add(out, p, "error_table_name", "must not be empty");
+}
+
+// [Spec] exactly one of cloudtable_schema (HBase, which needs cloudtable_table_name) and
+// opentsdb_schema (at least one); [OBS] a backup bucket, when set, is named.
+void checkCrossRules(const CloudtableDestinationDescriptor& d, const Path& p, Violations& out) {
+  checkCommon(d, p, out, true);
+  const bool hbase = d.getCloudtableSchema().has_value();
+  const bool tsdb = d.getOpenTsdbSchema().has_value();
+  if (hbase == tsdb) {
+    add(out, p, "cloudtable_schema", "set exactly one of cloudtable_schema (HBase) and opentsdb_schema (OpenTSDB)");
+  }
+  if (hbase && (!d.getCloudtableTableName() || d.getCloudtableTableName()->empty())) {
+    add(out, p, "cloudtable_table_name", "is required with cloudtable_schema");
+  }
+  if (tsdb && d.getOpenTsdbSchema()->empty()) add(out, p, "opentsdb_schema", "must have at least one entry");
+  if (const auto& b = d.getObsBackupBucketPath(); b && b->empty()) add(out, p, "obs_backup_bucket_path", "is required");
+}
+
+// ---- validate() ---------------------------------------------------------------------------------
+
 std::vector<FieldViolation> validate(const DestinationDescriptor& descriptor, const std::string& path) {
-  std::vector<FieldViolation> v;
-  Checker c(v);
-  std::visit([&](const auto& d) { c.check(path, d); }, descriptor);
-  return v;
+  Violations out;
+  const Path root(path);
+  std::visit([&](const auto& d) { delivery::detail::checkMessage(d, root, out); }, descriptor);
+  return out;
 }
 
 template <typename Self>
-Result<void> TransferTaskBodyBase<Self>::validate() const {
-  std::vector<FieldViolation> v;
-  Checker c(v);
-  c.streamName(streamName_);
+Result<void> TransferTaskBody<Self>::validate() const {
+  Violations out;
+  delivery::detail::checkMessage(static_cast<const Self&>(*this), Path(), out);
   if (!descriptor_) {
-    c.add("descriptor", "is required: one of the five destination descriptors");
+    out.push_back({"descriptor", "is required: one of the five destination descriptors"});
   } else {
-    for (auto& x : dis::validate(*descriptor_, detail::descriptorKey(*descriptor_))) v.push_back(std::move(x));
+    const Path root(detail::descriptorKey(*descriptor_));
+    std::visit([&](const auto& d) { delivery::detail::checkMessage(d, root, out); }, *descriptor_);
   }
   return delivery::detail::toValidationResult(
-      std::move(v), std::is_same_v<Self, CreateTransferTaskRequest> ? "CreateTransferTaskRequest" : "UpdateTransferTaskRequest");
+      std::move(out), std::is_same_v<Self, CreateTransferTaskRequest> ? "CreateTransferTaskRequest" : "UpdateTransferTaskRequest");
 }
-template class TransferTaskBodyBase<CreateTransferTaskRequest>;
-template class TransferTaskBodyBase<UpdateTransferTaskRequest>;
+template class TransferTaskBody<CreateTransferTaskRequest>;
+template class TransferTaskBody<UpdateTransferTaskRequest>;
 
-Result<void> ListTransferTasksRequest::validate() const {
-  std::vector<FieldViolation> v;
-  Checker(v).streamName(streamName_);
-  return delivery::detail::toValidationResult(std::move(v), "ListTransferTasksRequest");
-}
+Result<void> ListTransferTasksRequest::validate() const { return checkRequest(*this, "ListTransferTasksRequest"); }
+Result<void> ShowTransferTaskRequest::validate() const { return checkRequest(*this, "ShowTransferTaskRequest"); }
+Result<void> DeleteTransferTaskRequest::validate() const { return checkRequest(*this, "DeleteTransferTaskRequest"); }
 
-template <typename Self>
-Result<void> TransferTaskRequestBase<Self>::validate() const {
-  std::vector<FieldViolation> v;
-  Checker c(v);
-  c.streamName(streamName_);
-  c.taskName("taskName", taskName_);
-  return delivery::detail::toValidationResult(std::move(v),
-                std::is_same_v<Self, ShowTransferTaskRequest> ? "ShowTransferTaskRequest" : "DeleteTransferTaskRequest");
+// [Spec] tasks[].id is mandatory: every id named.
+template <typename Batch>
+void checkBatchIds(const Batch& b, const Path& p, Violations& out) {
+  const Path tasks(p, "tasks");
+  for (std::size_t i = 0; i < b.getTaskIds().size(); ++i) {
+    if (b.getTaskIds()[i].empty()) out.push_back({Path(tasks, i).str(), "is required"});
+  }
 }
-template class TransferTaskRequestBase<ShowTransferTaskRequest>;
-template class TransferTaskRequestBase<DeleteTransferTaskRequest>;
+void checkCrossRules(const BatchStartTransferTaskRequest& b, const Path& p, Violations& out) { checkBatchIds(b, p, out); }
+void checkCrossRules(const BatchStopTransferTaskRequest& b, const Path& p, Violations& out) { checkBatchIds(b, p, out); }
 
-template <typename Self>
-Result<void> BatchTransferTaskRequestBase<Self>::validate() const {
-  std::vector<FieldViolation> v;
-  Checker c(v);
-  c.streamName(streamName_);
-  // [Spec] action and tasks[].id are mandatory.
-  if (taskIds_.empty()) c.add("taskIds", "must name at least one task id");
-  for (std::size_t i = 0; i < taskIds_.size(); ++i) c.required("taskIds[" + std::to_string(i) + "]", taskIds_[i]);
-  return delivery::detail::toValidationResult(std::move(v), std::is_same_v<Self, BatchStartTransferTaskRequest> ? "BatchStartTransferTaskRequest"
-                                                                                   : "BatchStopTransferTaskRequest");
-}
-template class BatchTransferTaskRequestBase<BatchStartTransferTaskRequest>;
-template class BatchTransferTaskRequestBase<BatchStopTransferTaskRequest>;
+Result<void> BatchStartTransferTaskRequest::validate() const { return checkRequest(*this, "BatchStartTransferTaskRequest"); }
+Result<void> BatchStopTransferTaskRequest::validate() const { return checkRequest(*this, "BatchStopTransferTaskRequest"); }
 
 }  // namespace delivery::dis

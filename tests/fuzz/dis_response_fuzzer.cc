@@ -25,8 +25,9 @@ DliDestinationDescriptor descriptor() {
 }
 
 std::size_t consume(const TransferTask& t) {
-  return t.taskId.size() + t.taskName.size() + t.stateText.size() + t.destinationType.size() +
-         static_cast<std::size_t>(t.createTime + t.lastTransferTimestamp);
+  return t.getTaskId().size() + t.getTaskName().size() + t.getStateText().size() + t.getDestinationType().size() +
+         static_cast<std::size_t>(t.getCreateTime() + t.getLastTransferTimestamp()) +
+         static_cast<std::size_t>(t.getState());
 }
 
 using fuzz::consume;

@@ -141,7 +141,7 @@ void disSeeds(fuzz::EmulatorBackends& backends) {
   expect(list, true, "list");
   operation = 3;
   expect(client.showTransferTask(ShowTransferTaskRequest("mystream", "dlitask")), true, "show");
-  const std::string id = list->getTasks().at(0).taskId;
+  const std::string id = list->getTasks().at(0).getTaskId();
   operation = 6;
   expect(client.batchStopTransferTask(BatchStopTransferTaskRequest("mystream", {id})), true, "stop");
   operation = 5;

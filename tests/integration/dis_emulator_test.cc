@@ -48,7 +48,7 @@ DWSDestinationDescriptor dws() {
 
 const TransferTask* findTask(const ListTransferTasksResponse& list, const std::string& name) {
   for (const auto& t : list.getTasks()) {
-    if (t.taskName == name) return &t;
+    if (t.getTaskName() == name) return &t;
   }
   return nullptr;
 }
@@ -76,14 +76,14 @@ TEST_CASE("DIS lifecycle through CurlTransport", "[integration][dis]") {
   CHECK(list->getTotalNumber() == 2);
   const TransferTask* t = findTask(*list, "dlitask");
   REQUIRE(t != nullptr);
-  CHECK(t->state == TransferTaskState::RUNNING);
-  CHECK(t->destinationType == "DLI");
-  const std::string id = t->taskId;
+  CHECK(t->getState() == TransferTaskState::RUNNING);
+  CHECK(t->getDestinationType() == "DLI");
+  const std::string id = t->getTaskId();
   CHECK(id.size() == 19);
 
   auto show = client.showTransferTask(ShowTransferTaskRequest("mystream", "dwstask"));
   REQUIRE(show);
-  CHECK(show->getTask().destinationType == "DWS");
+  CHECK(show->getTask().getDestinationType() == "DWS");
   CHECK(show->getStreamName() == "mystream");
   REQUIRE(show->getPartitions().size() == 1);
   REQUIRE(show->getDescription());  // read from the misspelled dws_destination_descripton
@@ -92,10 +92,10 @@ TEST_CASE("DIS lifecycle through CurlTransport", "[integration][dis]") {
   CHECK(described.getUserPassword() != "userpassword");  // the service does not echo secrets
 
   REQUIRE(client.batchStopTransferTask(BatchStopTransferTaskRequest("mystream", {id})));
-  CHECK(findTask(*client.listTransferTasks(ListTransferTasksRequest("mystream")), "dlitask")->state ==
+  CHECK(findTask(*client.listTransferTasks(ListTransferTasksRequest("mystream")), "dlitask")->getState() ==
         TransferTaskState::PAUSED);
   REQUIRE(client.batchStartTransferTask(BatchStartTransferTaskRequest("mystream", {id})));
-  CHECK(findTask(*client.listTransferTasks(ListTransferTasksRequest("mystream")), "dlitask")->state ==
+  CHECK(findTask(*client.listTransferTasks(ListTransferTasksRequest("mystream")), "dlitask")->getState() ==
         TransferTaskState::RUNNING);
   auto unknownId = client.batchStopTransferTask(BatchStopTransferTaskRequest("mystream", {"nope"}));
   REQUIRE_FALSE(unknownId);
@@ -194,7 +194,7 @@ TEST_CASE("DIS tasks survive a restart without keeping passwords", "[integration
     Emulator emu(o);
     REQUIRE(emu.start());
     REQUIRE(clientFor(emu).createTransferTask(CreateTransferTaskRequest("s", dws())));
-    id = clientFor(emu).listTransferTasks(ListTransferTasksRequest("s"))->getTasks().at(0).taskId;
+    id = clientFor(emu).listTransferTasks(ListTransferTasksRequest("s"))->getTasks().at(0).getTaskId();
     REQUIRE(clientFor(emu).batchStopTransferTask(BatchStopTransferTaskRequest("s", {id})));
   }
   {
@@ -210,8 +210,8 @@ TEST_CASE("DIS tasks survive a restart without keeping passwords", "[integration
     auto list = clientFor(emu).listTransferTasks(ListTransferTasksRequest("s"));
     REQUIRE(list);
     REQUIRE(list->getTasks().size() == 1);
-    CHECK(list->getTasks()[0].taskId == id);
-    CHECK(list->getTasks()[0].state == TransferTaskState::PAUSED);
+    CHECK(list->getTasks()[0].getTaskId() == id);
+    CHECK(list->getTasks()[0].getState() == TransferTaskState::PAUSED);
   }
   std::filesystem::remove(path);
 }

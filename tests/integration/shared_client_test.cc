@@ -130,8 +130,8 @@ TEST_CASE("8 threads share one DIS client", "[integration][concurrency]") {
     auto listed = client.listTransferTasks(ListTransferTasksRequest(stream));
     expectOk(f, stream + " list", listed);
     std::string id;
-    if (listed && listed->getTasks().size() == 1 && listed->getTasks()[0].taskName == task) {
-      id = listed->getTasks()[0].taskId;
+    if (listed && listed->getTasks().size() == 1 && listed->getTasks()[0].getTaskName() == task) {
+      id = listed->getTasks()[0].getTaskId();
     } else if (listed) {
       f.push_back(stream + " list: expected only " + task);
     }

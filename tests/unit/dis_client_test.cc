@@ -102,7 +102,7 @@ TEST_CASE("every DIS operation uses its method and path", "[dis][client]") {
   f.reply(200, R"({"total_number":1,"quota":5,"tasks":[{"task_id":"tid","task_name":"dlitask","state":"RUNNING","destination_type":"DLI","create_time":1,"last_transfer_timestamp":2}]})");
   auto list = client.listTransferTasks(ListTransferTasksRequest("s"));
   REQUIRE(list);
-  CHECK(list->getTasks().at(0).taskId == "tid");
+  CHECK(list->getTasks().at(0).getTaskId() == "tid");
   CHECK(f.transport->lastRequest().method == HttpMethod::Get);
   CHECK(f.transport->lastRequest().body.empty());
   CHECK_FALSE(f.transport->lastRequest().headers.contains("Content-Type"));

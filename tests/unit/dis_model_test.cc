@@ -55,7 +55,7 @@ ObsDestinationDescriptor sampleObs() {
   // The OBS example of the API reference.
   ObsDestinationDescriptor d;
   d.setTaskName("newtask").setConsumerStrategy(ConsumerStrategy::LATEST).setAgencyName("dis_admin_agency").setDeliverTimeInterval(30);
-  d.setDestinationFileType(DestinationFileType::text)
+  d.setDestinationFileType(DestinationFileType::TEXT)
       .setObsBucketPath("obsbucket")
       .setFilePrefix("")
       .setPartitionFormat(PartitionFormat::YYYY_MM_DD_HH_MM)
@@ -80,8 +80,8 @@ CloudtableDestinationDescriptor sampleHbase() {
   CloudtableDestinationDescriptor d;
   d.setTaskName("cloudtabletask").setAgencyName("dis_admin_agency").setDeliverTimeInterval(300);
   CloudtableSchema s;
-  s.rowKey.push_back(RowKey{"datavalue", CloudtableDataType::String});
-  s.columns.push_back(CloudtableColumn{"cfname1", "ID", "datavalue1", CloudtableDataType::Bigint});
+  s.setRowKey({RowKey{"datavalue", CloudtableDataType::STRING}})
+      .setColumns({CloudtableColumn{"cfname1", "ID", "datavalue1", CloudtableDataType::BIGINT}});
   d.setCloudtableClusterName("cloudtablecluster")
       .setCloudtableClusterId("b8c095e2-db5f-4732-8a1d-eacd662e35dc")
       .setCloudtableTableName("cloudtabletable")
@@ -97,10 +97,10 @@ CloudtableDestinationDescriptor sampleOpenTsdb() {
   CloudtableDestinationDescriptor d;
   d.setTaskName("tsdbtask").setAgencyName("dis_admin_agency").setDeliverTimeInterval(300);
   OpenTsdbSchema s;
-  s.metric.push_back(OpenTsdbMetric{OpenTsdbMetricType::Constant, "cpu.load"});
-  s.timestamp = OpenTsdbTimestamp{OpenTsdbTimestampType::String, "ts", TimestampFormat::YYYY_MM_DD_DASH};
-  s.value = OpenTsdbValue{CloudtableDataType::Double, "load"};
-  s.tags.push_back(OpenTsdbTag{"host", CloudtableDataType::String, "hostname"});
+  s.setMetric({OpenTsdbMetric{OpenTsdbMetricType::CONSTANT, "cpu.load"}})
+      .setTimestamp(OpenTsdbTimestamp{OpenTsdbTimestampType::STRING, "ts", TimestampFormat::YYYY_MM_DD_DASH})
+      .setValue(OpenTsdbValue{CloudtableDataType::DOUBLE, "load"})
+      .setTags({OpenTsdbTag{"host", CloudtableDataType::STRING, "hostname"}});
   d.setCloudtableClusterName("c").setCloudtableClusterId("id").setOpenTsdbSchema({s});
   return d;
 }
@@ -192,7 +192,7 @@ TEST_CASE("unset optionals are omitted; the OBS processing schema and options ar
   d.setTaskName("t").setObsBucketPath("bucket");
   CHECK(dd::encodeCreate(CreateTransferTaskRequest("s", d)) ==
         R"({"destination_type":"OBS","obs_destination_descriptor":{"task_name":"t","deliver_time_interval":300,"obs_bucket_path":"bucket"}})");
-  d.setProcessingSchema(ProcessingSchema("ts", TimestampType::String).setTimestampFormat(TimestampFormat::DD_MM_YYYY_SLASH));
+  d.setProcessingSchema(ProcessingSchema("ts", TimestampType::STRING).setTimestampFormat(TimestampFormat::DD_MM_YYYY_SLASH));
   d.setRecordDelimiter(RecordDelimiter::NEWLINE);
   CHECK(dd::encodeCreate(CreateTransferTaskRequest("s", d)).find(
             R"("processing_schema":{"timestamp_name":"ts","timestamp_type":"String","timestamp_format":"dd/MM/yyyy HH:mm:ss"},"record_delimiter":"\n")") !=
@@ -289,25 +289,25 @@ TEST_CASE("common field rules", "[dis][validation]") {
 TEST_CASE("stream name and request-level rules", "[dis][validation]") {
   CHECK(CreateTransferTaskRequest("stream-1_a", sampleDli()).validate().ok());
   CHECK(fields(CreateTransferTaskRequest(std::string(61, 's'), sampleDli()).validate().error().violations) ==
-        std::vector<std::string>{"streamName"});
+        std::vector<std::string>{"stream_name"});
   CHECK(fields(CreateTransferTaskRequest("a/b", sampleDli()).validate().error().violations) ==
-        std::vector<std::string>{"streamName"});
+        std::vector<std::string>{"stream_name"});
   CreateTransferTaskRequest none;
-  CHECK(fields(none.validate().error().violations) == std::vector<std::string>{"streamName", "descriptor"});
+  CHECK(fields(none.validate().error().violations) == std::vector<std::string>{"stream_name", "descriptor"});
   CHECK(ListTransferTasksRequest("s").validate().ok());
   CHECK_FALSE(ListTransferTasksRequest("").validate().ok());
-  CHECK(fields(ShowTransferTaskRequest("s", "bad name").validate().error().violations) == std::vector<std::string>{"taskName"});
+  CHECK(fields(ShowTransferTaskRequest("s", "bad name").validate().error().violations) == std::vector<std::string>{"task_name"});
   CHECK(DeleteTransferTaskRequest("s", "task").validate().ok());
-  CHECK(fields(BatchStartTransferTaskRequest("s", {}).validate().error().violations) == std::vector<std::string>{"taskIds"});
+  CHECK(fields(BatchStartTransferTaskRequest("s", {}).validate().error().violations) == std::vector<std::string>{"tasks"});
   CHECK(fields(BatchStopTransferTaskRequest("s", {"id", ""}).validate().error().violations) ==
-        std::vector<std::string>{"taskIds[1]"});
+        std::vector<std::string>{"tasks[1]"});
 }
 
 TEST_CASE("OBS, MRS, DWS and CloudTable rules", "[dis][validation]") {
   ObsDestinationDescriptor obs = sampleObs();
   obs.clearAgencyName();  // optional for OBS
   CHECK(validate(DestinationDescriptor(obs), "o").empty());
-  obs.setProcessingSchema(ProcessingSchema("", TimestampType::String));
+  obs.setProcessingSchema(ProcessingSchema("", TimestampType::STRING));
   CHECK(fields(validate(DestinationDescriptor(obs), "o")) ==
         std::vector<std::string>{"o.processing_schema.timestamp_name", "o.processing_schema.timestamp_format"});
 
@@ -337,17 +337,21 @@ TEST_CASE("OBS, MRS, DWS and CloudTable rules", "[dis][validation]") {
   CHECK(fields(validate(DestinationDescriptor(neither), "c")) == std::vector<std::string>{"c.cloudtable_schema"});
   CloudtableDestinationDescriptor hbase = sampleHbase();
   CloudtableSchema s = *hbase.getCloudtableSchema();
-  s.columns[0].columnName = "bad-name";
-  s.rowKey.clear();
+  std::vector<CloudtableColumn> columns = s.getColumns();
+  columns[0].setColumnName("bad-name");
+  s.setColumns(columns).setRowKey({});
   hbase.setCloudtableSchema(s).clearCloudtableTableName().setBackupFilePrefix("a/b");
+  // The table's rules in table order, then the hand-written ones (cloudtable_table_name).
   CHECK(fields(validate(DestinationDescriptor(hbase), "c")) ==
-        std::vector<std::string>{"c.cloudtable_table_name", "c.cloudtable_schema.row_key",
-                                 "c.cloudtable_schema.columns[0].column_name", "c.backup_file_prefix"});
+        std::vector<std::string>{"c.cloudtable_schema.row_key", "c.cloudtable_schema.columns[0].column_name",
+                                 "c.backup_file_prefix", "c.cloudtable_table_name"});
   CloudtableDestinationDescriptor tsdb = sampleOpenTsdb();
   auto schemas = *tsdb.getOpenTsdbSchema();
-  schemas[0].metric[0].value = "cpu load";
-  schemas[0].timestamp.format.reset();
-  schemas[0].tags.clear();
+  std::vector<OpenTsdbMetric> metric = schemas[0].getMetric();
+  metric[0].setValue("cpu load");
+  OpenTsdbTimestamp timestamp = schemas[0].getTimestamp();
+  timestamp.clearFormat();
+  schemas[0].setMetric(metric).setTimestamp(timestamp).setTags({});
   tsdb.setOpenTsdbSchema(schemas);
   CHECK(fields(validate(DestinationDescriptor(tsdb), "c")) ==
         std::vector<std::string>{"c.opentsdb_schema[0].metric[0].value", "c.opentsdb_schema[0].timestamp.format",
@@ -375,11 +379,11 @@ TEST_CASE("list and show responses, both spellings of the description", "[dis][w
   CHECK(list->getTotalNumber() == 2);
   CHECK(list->getQuota() == 5);
   REQUIRE(list->getTasks().size() == 2);
-  CHECK(list->getTasks()[0].taskId == "id1");
-  CHECK(list->getTasks()[0].state == TransferTaskState::RUNNING);
-  CHECK(list->getTasks()[0].createTime == 1700000000000);
-  CHECK(list->getTasks()[1].state == TransferTaskState::Unknown);
-  CHECK(list->getTasks()[1].stateText == "SOMETHING_NEW");
+  CHECK(list->getTasks()[0].getTaskId() == "id1");
+  CHECK(list->getTasks()[0].getState() == TransferTaskState::RUNNING);
+  CHECK(list->getTasks()[0].getCreateTime() == 1700000000000);
+  CHECK(list->getTasks()[1].getState() == TransferTaskState::UNKNOWN);
+  CHECK(list->getTasks()[1].getStateText() == "SOMETHING_NEW");
 
   for (const char* key : {"dws_destination_descripton", "dws_destination_description"}) {
     INFO(key);
@@ -390,11 +394,11 @@ TEST_CASE("list and show responses, both spellings of the description", "[dis][w
     auto show = dd::decodeShow(body);
     REQUIRE(show);
     CHECK(show->getStreamName() == "s");
-    CHECK(show->getTask().state == TransferTaskState::PAUSED);
+    CHECK(show->getTask().getState() == TransferTaskState::PAUSED);
     REQUIRE(show->getPartitions().size() == 1);
-    CHECK(show->getPartitions()[0].partitionId == "shardId-0000000000");
-    CHECK(show->getPartitions()[0].status == "RUNNING");
-    CHECK(*show->getPartitions()[0].lastTransferOffset == 7);
+    CHECK(show->getPartitions()[0].getPartitionId() == "shardId-0000000000");
+    CHECK(show->getPartitions()[0].getStatus() == "RUNNING");
+    CHECK(*show->getPartitions()[0].getLastTransferOffset() == 7);
     REQUIRE(show->getDescription());
     CHECK(std::get<DWSDestinationDescriptor>(*show->getDescription()).getDwsClusterName() == "c");
   }

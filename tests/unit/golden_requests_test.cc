@@ -292,7 +292,7 @@ TEST_CASE("golden: tablestore listDeliveryTask", "[golden][tablestore]") {
 TEST_CASE("golden: dis createTransferTask OBS", "[golden][dis]") {
   HuaweiFixture f;
   f.reply(201);
-  requireOk(f.dis().createTransferTask(dis::CreateTransferTaskRequest(kStream, obsExample(dis::DestinationFileType::text))));
+  requireOk(f.dis().createTransferTask(dis::CreateTransferTaskRequest(kStream, obsExample(dis::DestinationFileType::TEXT))));
   checkAgainstGolden(f.transport->lastRequest(), "dis/CreateTransferTask-OBS.http");
 }
 
@@ -359,9 +359,9 @@ TEST_CASE("golden: dis createTransferTask CloudTable HBase", "[golden][dis]") {
       .setConsumerStrategy(ConsumerStrategy::TRIM_HORIZON)
       .setAgencyName("dis_admin_agency");  // deliver_time_interval: the default, 300
   CloudtableSchema schema;
-  schema.rowKey.push_back(RowKey{"datavalue", CloudtableDataType::String});
-  schema.columns.push_back(CloudtableColumn{"cfname1", "ID", "datavalue1", CloudtableDataType::String});
-  schema.columns.push_back(CloudtableColumn{"cfname2", "VALUE", "datavalue2", CloudtableDataType::String});
+  schema.setRowKey({RowKey("datavalue", CloudtableDataType::STRING)})
+      .setColumns({CloudtableColumn("cfname1", "ID", "datavalue1", CloudtableDataType::STRING),
+                   CloudtableColumn("cfname2", "VALUE", "datavalue2", CloudtableDataType::STRING)});
   d.setCloudtableClusterName("cloudtablecluster")
       .setCloudtableClusterId("b8c095e2-db5f-4732-8a1d-eacd662e35dc")
       .setCloudtableTableName("cloudtabletable")
@@ -381,10 +381,10 @@ TEST_CASE("golden: dis createTransferTask CloudTable OpenTSDB", "[golden][dis]")
   CloudtableDestinationDescriptor d;
   d.setTaskName("opentsdbtask").setConsumerStrategy(ConsumerStrategy::LATEST).setAgencyName("dis_admin_agency");
   OpenTsdbSchema s;
-  s.metric.push_back(OpenTsdbMetric{OpenTsdbMetricType::Constant, "age"});
-  s.timestamp = OpenTsdbTimestamp{OpenTsdbTimestampType::String, "date", TimestampFormat::YYYY_MM_DD_SLASH};
-  s.value = OpenTsdbValue{CloudtableDataType::Bigint, "value"};
-  s.tags.push_back(OpenTsdbTag{"name", CloudtableDataType::Bigint, "name"});
+  s.setMetric({OpenTsdbMetric(OpenTsdbMetricType::CONSTANT, "age")})
+      .setTimestamp(OpenTsdbTimestamp(OpenTsdbTimestampType::STRING, "date", TimestampFormat::YYYY_MM_DD_SLASH))
+      .setValue(OpenTsdbValue(CloudtableDataType::BIGINT, "value"))
+      .setTags({OpenTsdbTag("name", CloudtableDataType::BIGINT, "name")});
   d.setCloudtableClusterName("cloudtablecluster")
       .setCloudtableClusterId("b8c095e2-db5f-4732-8a1d-eacd662e35dc")
       .setRetryDuration(1800)
@@ -398,7 +398,7 @@ TEST_CASE("golden: dis createTransferTask CloudTable OpenTSDB", "[golden][dis]")
 TEST_CASE("golden: dis updateTransferTask", "[golden][dis]") {
   HuaweiFixture f;
   f.reply(200);
-  requireOk(f.dis().updateTransferTask(dis::UpdateTransferTaskRequest(kStream, obsExample(dis::DestinationFileType::parquet))));
+  requireOk(f.dis().updateTransferTask(dis::UpdateTransferTaskRequest(kStream, obsExample(dis::DestinationFileType::PARQUET))));
   checkAgainstGolden(f.transport->lastRequest(), "dis/UpdateTransferTask.http");
 }
 

@@ -72,11 +72,66 @@ void put(M& message, std::string_view wire, V value) {
   });
 }
 
-// A stored DIS task as the service lists and shows it.
+// A stored DIS task's own fields, as the service lists and shows them (TransferTask).
 template <typename Task>
-dis::TransferTask transferTask(const std::string& name, const Task& t) {
-  return dis::TransferTask{t.id, name, t.state, dis::toString(t.state), dis::toString(dis::destinationTypeOf(t.descriptor)),
-                           t.createTime, t.createTime};
+void writeTransferTask(hd::JsonWriter& w, const std::string& name, const Task& t) {
+  hd::field(w, "task_id", t.id);
+  hd::field(w, "task_name", name);
+  hd::field(w, "state", dis::toString(t.state));
+  hd::field(w, "destination_type", dis::toString(dis::destinationTypeOf(t.descriptor)));
+  hd::field(w, "create_time", t.createTime);
+  hd::field(w, "last_transfer_timestamp", t.createTime);
+}
+
+// GET .../transfer-tasks: {"total_number":N,"quota":50,"tasks":[...]}.
+template <typename Tasks>
+std::string listBody(const Tasks& tasks) {
+  rapidjson::StringBuffer buffer;
+  hd::JsonWriter w(buffer);
+  w.StartObject();
+  hd::field(w, "total_number", static_cast<std::int64_t>(tasks.size()));
+  hd::field(w, "quota", std::int64_t{50});
+  hd::key(w, "tasks");
+  w.StartArray();
+  for (const auto& [name, t] : tasks) {
+    w.StartObject();
+    writeTransferTask(w, name, t);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return hd::toText(buffer);
+}
+
+// GET .../transfer-tasks/{task_name}: the task, one partition (with the example's names
+// partitionId and state), and the descriptor under the key the service uses (DWS and CloudTable
+// misspelled), its secrets left out.
+template <typename Task>
+std::string showBody(const std::string& stream, const std::string& name, const Task& t) {
+  static constexpr const char* kKeys[] = {"obs_destination_description", "mrs_destination_description",
+                                          "dli_destination_description", "dws_destination_descripton",
+                                          "cloudtable_destination_descripton"};
+  rapidjson::StringBuffer buffer;
+  hd::JsonWriter w(buffer);
+  w.StartObject();
+  hd::field(w, "stream_name", stream);
+  writeTransferTask(w, name, t);
+  hd::key(w, "partitions");
+  w.StartArray();
+  w.StartObject();
+  hd::field(w, "partitionId", "shardId-0000000000");
+  hd::field(w, "state", t.state == dis::TransferTaskState::RUNNING ? "RUNNING" : "PAUSED");
+  hd::field(w, "discard", std::int64_t{0});
+  hd::field(w, "last_transfer_timestamp", t.createTime);
+  hd::field(w, "last_transfer_offset", std::int64_t{0});
+  w.EndObject();
+  w.EndArray();
+  hd::key(w, kKeys[t.descriptor.index()]);
+  dd::EncodeOptions redacted;
+  redacted.redactSecrets = true;
+  dd::writeDescriptor(w, t.descriptor, redacted);
+  w.EndObject();
+  return hd::toText(buffer);
 }
 
 std::vector<std::string> split(const std::string& path) {
@@ -159,18 +214,12 @@ Reply HuaweiBackend::dis(const Exchange& ex, const std::string& stream, const st
   // .../transfer-tasks
   if (rest.empty()) {
     if (ex.method == "GET") {
-      std::vector<dis::TransferTask> out;
+      std::vector<std::pair<std::string, DisTask>> out;
       locked([&] {
-        if (auto s = disTasks_.find(stream); s != disTasks_.end()) {
-          for (const auto& [name, t] : s->second) out.push_back(transferTask(name, t));
-        }
+        if (auto s = disTasks_.find(stream); s != disTasks_.end()) out.assign(s->second.begin(), s->second.end());
         return Reply{};
       });
-      dis::ListTransferTasksResponse list;
-      list.setTotalNumber(static_cast<std::int64_t>(out.size()));
-      list.setQuota(50);
-      list.setTasks(std::move(out));
-      return json(200, dd::encodeList(list));
+      return json(200, listBody(out));
     }
     if (ex.method != "POST" && ex.method != "PUT") return error(405, "DIS.4005", "method not allowed");
     std::vector<FieldViolation> problems;
@@ -241,19 +290,7 @@ Reply HuaweiBackend::dis(const Exchange& ex, const std::string& stream, const st
       return Reply{};
     });
     if (!found) return reply;
-    const DisTask& t = *found;
-    dis::ShowTransferTaskResponse show;
-    show.setStreamName(stream);
-    show.setTask(transferTask(rest[0], t));
-    dis::PartitionResult p;
-    p.partitionId = "shardId-0000000000";
-    p.status = t.state == dis::TransferTaskState::RUNNING ? "RUNNING" : "PAUSED";
-    p.discard = 0;
-    p.lastTransferTimestamp = t.createTime;
-    p.lastTransferOffset = 0;
-    show.setPartitions({p});
-    show.setDescription(t.descriptor);
-    return json(200, dd::encodeShow(show));
+    return json(200, showBody(stream, rest[0], *found));
   }
   return error(404, "DIS.4005", "no such resource");
 }

@@ -24,6 +24,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -47,6 +48,8 @@ struct Rule {
   std::int64_t maxValue = std::numeric_limits<std::int64_t>::max();
   const char* allowed = nullptr;  ///< the only ASCII characters a string may hold; nullptr: any UTF-8
   const char* says = nullptr;     ///< the violation text for a bad size, character, number or enum value, when given
+  const char* sizeSays = nullptr; ///< the violation text for a bad size only, when it differs from `says`
+  const char* missing = nullptr;  ///< the violation text for a required value left out ("is required" otherwise)
   bool secret = false;            ///< never printed (toString, logs, errors)
   /// A hand-written check of a present (non-empty) string, run in table order in place of the
   /// length, character and UTF-8 rules: for shapes a set of characters cannot say (an ARN, a
@@ -66,6 +69,8 @@ struct Rule {
     Rule r = *this; r.allowed = set; r.says = description; return r;
   }
   constexpr Rule message(const char* text) const { Rule r = *this; r.says = text; return r; }
+  constexpr Rule sizeMessage(const char* text) const { Rule r = *this; r.sizeSays = text; return r; }
+  constexpr Rule whenMissing(const char* text) const { Rule r = *this; r.missing = text; return r; }
   constexpr Rule hidden() const { Rule r = *this; r.secret = true; return r; }
   constexpr Rule asText() const { Rule r = *this; r.wireText = true; return r; }
   constexpr Rule checkedBy(TextCheck f) const { Rule r = *this; r.check = f; return r; }
@@ -108,6 +113,11 @@ struct Info {
   const char* wire;  ///< the name on the wire (and in violation paths)
   const char* name;  ///< the accessor name, e.g. "TaskName"
   Rule rule;
+  std::size_t wireSize = 0;  ///< strlen(wire) when known (the tables give it), else 0
+
+  constexpr std::string_view wireName() const noexcept {
+    return wireSize != 0 ? std::string_view(wire, wireSize) : std::string_view(wire);
+  }
 };
 
 }  // namespace field
@@ -144,10 +154,10 @@ struct Info {
 #define DELIVERY_FIELD_ACCESSORS_(KIND, Type, Name, wire, init, rule) DELIVERY_ACCESSORS_##KIND##_(Type, Name)
 #define DELIVERY_FIELD_MEMBER_(KIND, Type, Name, wire, init, rule) DELIVERY_MEMBER_##KIND##_(Type, Name, init)
 // The field's Info is a constant: walks do not rebuild each field's rule on every call.
-#define DELIVERY_FIELD_VISIT_(KIND, Type, Name, wire, init, rule)                     \
-  {                                                                                   \
-    static constexpr ::delivery::field::Info kInfo_##Name{wire, #Name, rule};         \
-    visit(kInfo_##Name, self.Name##_);                                                \
+#define DELIVERY_FIELD_VISIT_(KIND, Type, Name, wire, init, rule)                 \
+  {                                                                               \
+    static constexpr ::delivery::field::Info info##Name##_{wire, #Name, rule, sizeof(wire) - 1}; \
+    visit(info##Name##_, self.Name##_);                                           \
   }
 
 /// The accessors, members and field walk of a message whose fields LIST(X) lists. Leaves the

@@ -3,8 +3,11 @@
 // JSON names follow the DIS API (POST/PUT/GET /v2/{project_id}/streams/{stream_name}/transfer-tasks);
 // class and accessor names follow the vendor SDKs (DliDestinationDescriptor, DWSDestinationDescriptor...).
 //
-// validate() reports every violated rule at once with its field path (rules and their sources are in
-// src/dis/validation.cc). Where the vendor documents contradict each other, this SDK chooses:
+// Each message is one field table (DELIVERY_MESSAGE): the table gives the accessors, the wire name
+// and order, and the simple rules; the rules that tie fields together are in src/dis/validation.cc,
+// beside the sources of every rule. validate() reports every violated rule at once, each with its
+// path of wire names ("dws_destination_descriptor.options.reject_limit", "stream_name").
+// Where the vendor documents contradict each other, this SDK chooses:
 //
 // - retry_duration: the API tables and every SDK model type it as a string, every documented example
 //   sends a JSON integer (1800). It is sent as an integer; DisClientConfig::retryDurationAsString
@@ -21,306 +24,374 @@
 //   value is rejected.
 // - Strings without a documented bound (cluster names and ids, user_name, user_password, KMS key
 //   names, dws_table_columns, ...): valid UTF-8 of at most 65536 bytes (README, "Input bounds").
-//   Documented bounds (task_name 64, agency_name 64, file_prefix 50, ...) apply as listed in
-//   src/dis/validation.cc. Integers keep their documented ranges (deliver_time_interval 30..900,
+//   Documented bounds (task_name 64, agency_name 64, file_prefix 50, ...) are in the tables below,
+//   their sources in src/dis/validation.cc. Integers keep their documented ranges (deliver_time_interval 30..900,
 //   retry_duration 0..7200).
 //
 // Secrets: DWSDestinationDescriptor::user_password never appears in toString(), logs or errors.
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "delivery/core/enum.h"
+#include "delivery/core/message.h"
 #include "delivery/core/result.h"
 #include "delivery/huawei/common.h"
 
 namespace delivery::dis {
 
 // ---- enums (toString gives the wire value) ------------------------------------------------------
+// Enumerators are spelled as the constants of the vendor Java SDK (huaweicloud-sdk-java-v3,
+// services/dis .../v2/model: TransferTask.DestinationTypeEnum, CommonDestinationDescriptor.
+// ConsumerStrategyEnum, OBSDestinationDescriptorRequest.DestinationFileTypeEnum, RowKey.TypeEnum,
+// OpenTSDBMetric.TypeEnum, TransferTask.StateEnum). Where that SDK types the field as a plain
+// string, the enumerators are the UPPER_SNAKE form of the wire value, or of the character's name
+// for one-character delimiters; each such enum says so.
 
-enum class DestinationType { OBS, MRS, DLI, CLOUDTABLE, DWS };
-enum class ConsumerStrategy { LATEST, TRIM_HORIZON };
-enum class DestinationFileType { text, parquet, carbon };
+#define DELIVERY_DIS_DESTINATION_TYPE(X) \
+  X(OBS, "OBS") X(MRS, "MRS") X(DLI, "DLI") X(CLOUDTABLE, "CLOUDTABLE") X(DWS, "DWS")
+DELIVERY_ENUM(DestinationType, DELIVERY_DIS_DESTINATION_TYPE)
+
+#define DELIVERY_DIS_CONSUMER_STRATEGY(X) X(LATEST, "LATEST") X(TRIM_HORIZON, "TRIM_HORIZON")
+DELIVERY_ENUM(ConsumerStrategy, DELIVERY_DIS_CONSUMER_STRATEGY)
+
+#define DELIVERY_DIS_DESTINATION_FILE_TYPE(X) X(TEXT, "text") X(PARQUET, "parquet") X(CARBON, "carbon")
+DELIVERY_ENUM(DestinationFileType, DELIVERY_DIS_DESTINATION_FILE_TYPE)
+
 using huawei::PartitionFormat;
-enum class RecordDelimiter { COMMA, SEMICOLON, PIPE, NEWLINE };  // "," ";" "|" "\n"
-enum class DwsDelimiter { COMMA, SEMICOLON, PIPE };               // "," ";" "|"
-enum class TimestampType { String, Timestamp };
-/// "yyyy/MM/dd HH:mm:ss", "MM/dd/yyyy HH:mm:ss", "dd/MM/yyyy HH:mm:ss", and the same with '-'.
-enum class TimestampFormat {
-  YYYY_MM_DD_SLASH,
-  MM_DD_YYYY_SLASH,
-  DD_MM_YYYY_SLASH,
-  YYYY_MM_DD_DASH,
-  MM_DD_YYYY_DASH,
-  DD_MM_YYYY_DASH,
-};
-/// Column and value types of CloudTable (HBase) and OpenTSDB schemas.
-enum class CloudtableDataType { Bigint, Double, Boolean, Timestamp, String, Decimal };
-enum class OpenTsdbMetricType { Constant, String };
-enum class OpenTsdbTimestampType { Timestamp, String };
-enum class RowKeyDelimiter { COMMA, DOT, PIPE, SEMICOLON, BACKSLASH, HYPHEN, UNDERSCORE, TILDE };
-/// Task state from list/show; Unknown for a value this SDK does not know yet.
-enum class TransferTaskState { ERROR, STARTING, PAUSED, RUNNING, DELETE, ABNORMAL, Unknown };
 
-const char* toString(DestinationType v) noexcept;
-const char* toString(ConsumerStrategy v) noexcept;
-const char* toString(DestinationFileType v) noexcept;
+/// A plain string in the Java SDK: the characters' names.
+#define DELIVERY_DIS_RECORD_DELIMITER(X) X(COMMA, ",") X(SEMICOLON, ";") X(PIPE, "|") X(NEWLINE, "\n")
+DELIVERY_ENUM(RecordDelimiter, DELIVERY_DIS_RECORD_DELIMITER)
+
+/// A plain string in the Java SDK: the characters' names.
+#define DELIVERY_DIS_DWS_DELIMITER(X) X(COMMA, ",") X(SEMICOLON, ";") X(PIPE, "|")
+DELIVERY_ENUM(DwsDelimiter, DELIVERY_DIS_DWS_DELIMITER)
+
+/// ProcessingSchema.timestamp_type, a plain string in the Java SDK: UPPER_SNAKE of the wire value.
+#define DELIVERY_DIS_TIMESTAMP_TYPE(X) X(STRING, "String") X(TIMESTAMP, "Timestamp")
+DELIVERY_ENUM(TimestampType, DELIVERY_DIS_TIMESTAMP_TYPE)
+
+/// A plain string in the Java SDK. The wire values differ only in their separator, which the
+/// enumerators name: YYYY_MM_DD_SLASH is "yyyy/MM/dd HH:mm:ss", YYYY_MM_DD_DASH "yyyy-MM-dd HH:mm:ss".
+#define DELIVERY_DIS_TIMESTAMP_FORMAT(X)          \
+  X(YYYY_MM_DD_SLASH, "yyyy/MM/dd HH:mm:ss")      \
+  X(MM_DD_YYYY_SLASH, "MM/dd/yyyy HH:mm:ss")      \
+  X(DD_MM_YYYY_SLASH, "dd/MM/yyyy HH:mm:ss")      \
+  X(YYYY_MM_DD_DASH, "yyyy-MM-dd HH:mm:ss")       \
+  X(MM_DD_YYYY_DASH, "MM-dd-yyyy HH:mm:ss")       \
+  X(DD_MM_YYYY_DASH, "dd-MM-yyyy HH:mm:ss")
+DELIVERY_ENUM(TimestampFormat, DELIVERY_DIS_TIMESTAMP_FORMAT)
+
+/// Column and value types of CloudTable (HBase) and OpenTSDB schemas (RowKey.TypeEnum, Column.TypeEnum).
+#define DELIVERY_DIS_CLOUDTABLE_DATA_TYPE(X)                                                   \
+  X(BIGINT, "Bigint") X(DOUBLE, "Double") X(BOOLEAN, "Boolean") X(TIMESTAMP, "Timestamp") \
+  X(STRING, "String") X(DECIMAL, "Decimal")
+DELIVERY_ENUM(CloudtableDataType, DELIVERY_DIS_CLOUDTABLE_DATA_TYPE)
+
+/// OpenTSDBMetric.TypeEnum.
+#define DELIVERY_DIS_OPENTSDB_METRIC_TYPE(X) X(CONSTANT, "Constant") X(STRING, "String")
+DELIVERY_ENUM(OpenTsdbMetricType, DELIVERY_DIS_OPENTSDB_METRIC_TYPE)
+
+/// OpenTSDBTimestamp.type, a plain string in the Java SDK: UPPER_SNAKE of the wire value.
+#define DELIVERY_DIS_OPENTSDB_TIMESTAMP_TYPE(X) X(TIMESTAMP, "Timestamp") X(STRING, "String")
+DELIVERY_ENUM(OpenTsdbTimestampType, DELIVERY_DIS_OPENTSDB_TIMESTAMP_TYPE)
+
+/// A plain string in the Java SDK: the characters' names.
+#define DELIVERY_DIS_ROW_KEY_DELIMITER(X)                                                       \
+  X(COMMA, ",") X(DOT, ".") X(PIPE, "|") X(SEMICOLON, ";") X(BACKSLASH, "\\") X(HYPHEN, "-") \
+  X(UNDERSCORE, "_") X(TILDE, "~")
+DELIVERY_ENUM(RowKeyDelimiter, DELIVERY_DIS_ROW_KEY_DELIMITER)
+
+/// Task state from list/show (TransferTask.StateEnum). UNKNOWN is this SDK's own: the state of a
+/// task whose wire value it does not know yet (TransferTask::getStateText() has that value).
+#define DELIVERY_DIS_TRANSFER_TASK_STATE(X)                                                  \
+  X(ERROR, "ERROR") X(STARTING, "STARTING") X(PAUSED, "PAUSED") X(RUNNING, "RUNNING")     \
+  X(DELETE, "DELETE") X(ABNORMAL, "ABNORMAL") X(UNKNOWN, "UNKNOWN")
+DELIVERY_ENUM(TransferTaskState, DELIVERY_DIS_TRANSFER_TASK_STATE)
+
 using huawei::toString;
-const char* toString(RecordDelimiter v) noexcept;
-const char* toString(DwsDelimiter v) noexcept;
-const char* toString(TimestampType v) noexcept;
-const char* toString(TimestampFormat v) noexcept;
-const char* toString(CloudtableDataType v) noexcept;
-const char* toString(OpenTsdbMetricType v) noexcept;
-const char* toString(OpenTsdbTimestampType v) noexcept;
-const char* toString(RowKeyDelimiter v) noexcept;
-const char* toString(TransferTaskState v) noexcept;
 
-#define DELIVERY_DIS_FIELD(Type, Name, member)        \
-  const Type& get##Name() const noexcept { return member; } \
-  Self& set##Name(Type v) {                            \
-    member = std::move(v);                             \
-    return self();                                     \
-  }
-#define DELIVERY_DIS_OPTIONAL(Type, Name, member)                      \
-  const std::optional<Type>& get##Name() const noexcept { return member; } \
-  Self& set##Name(Type v) {                                           \
-    member = std::move(v);                                            \
-    return self();                                                    \
-  }                                                                   \
-  Self& clear##Name() {                                               \
-    member.reset();                                                   \
-    return self();                                                    \
-  }
+// ---- the rules the tables share (sources in src/dis/validation.cc) -------------------------------
 
-/// Fields every destination descriptor has.
-template <typename Self>
-class DestinationDescriptorBase {
- public:
-  /// 1..64 letters, digits, '-' and '_'.
-  DELIVERY_DIS_FIELD(std::string, TaskName, taskName_)
-  /// IAM agency DIS acts through, at most 64 characters (e.g. "dis_admin_agency").
-  DELIVERY_DIS_OPTIONAL(std::string, AgencyName, agencyName_)
-  /// Seconds between dumps, 30..900; 300 unless set. Always sent.
-  DELIVERY_DIS_FIELD(int, DeliverTimeInterval, deliverTimeInterval_)
-  /// LATEST (the service's default when omitted) or TRIM_HORIZON.
-  DELIVERY_DIS_OPTIONAL(ConsumerStrategy, ConsumerStrategy, consumerStrategy_)
+namespace rules {
+using field::Rule;
+inline constexpr std::size_t kMany = std::numeric_limits<std::size_t>::max();
+inline constexpr char kLettersDigitsUnderscore[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_";
+inline constexpr char kLettersDigitsUnderscoreSlash[] =
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_/";
+inline constexpr char kLettersDigitsDot[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.";
+inline constexpr char kBucketChars[] = "abcdefghijklmnopqrstuvwxyz0123456789-.";
 
- protected:
-  Self& self() { return static_cast<Self&>(*this); }
-  std::string taskName_;
-  std::optional<std::string> agencyName_;
-  int deliverTimeInterval_ = 300;
-  std::optional<ConsumerStrategy> consumerStrategy_;
-};
+/// Stream and task names: 1..max letters, digits, '-' and '_'.
+constexpr Rule name(std::size_t max, const char* tooLong) {
+  return field::text(1, max).chars(field::kNameChars, "may contain only letters, digits, '-' and '_'").sizeMessage(tooLong);
+}
+inline constexpr Rule kTaskName = name(64, "must be at most 64 characters");
+inline constexpr Rule kStreamName = name(60, "must be at most 60 characters");
+/// Required, present (not blank) and other rules for agency_name are hand-written (OBS differs).
+inline constexpr Rule kAgencyName = field::text(0, 64).sizeMessage("must be at most 64 characters");
+inline constexpr Rule kDeliverTimeInterval = field::range(30, 900);
+inline constexpr Rule kConsumerStrategy = field::any().message("is not LATEST or TRIM_HORIZON");
+inline constexpr Rule kRetryDuration = field::range(0, 7200);
+/// Not starting with '/' is hand-written.
+inline constexpr Rule kFilePrefix = field::text(0, 50)
+                                        .chars(kLettersDigitsUnderscoreSlash, "may contain only letters, digits, '_' and '/'")
+                                        .sizeMessage("must be at most 50 characters");
+/// An OBS bucket name: 3 to 63 lowercase letters, digits, '-' and '.'.
+inline constexpr Rule kBucket = field::text(3, 63)
+                                    .chars(kBucketChars, "may contain only lowercase letters, digits, '-' and '.'")
+                                    .sizeMessage("must be 3 to 63 characters long");
+/// The same when the bucket is optional (set but empty is hand-written).
+constexpr Rule optionalBucket() {
+  Rule r = kBucket;
+  r.required = false;
+  return r;
+}
+/// At least one item.
+inline constexpr Rule kNonEmptyList = field::required().size(1, kMany).message("must have at least one entry");
+}  // namespace rules
 
-/// Which field of the records holds their time, for OBS partitioning.
+// ---- destination descriptors -------------------------------------------------------------------
+
+/// The fields every destination descriptor starts with (CommonDestinationDescriptor), in wire order:
+///   task_name: 1..64 letters, digits, '-' and '_';
+///   agency_name: the IAM agency DIS acts through, at most 64 characters (e.g. "dis_admin_agency");
+///     required except for OBS;
+///   deliver_time_interval: seconds between dumps, 30..900; 300 unless set; always sent;
+///   consumer_strategy: LATEST (the service's default when omitted) or TRIM_HORIZON.
+#define DELIVERY_DIS_COMMON_FIELDS(X)                                                                   \
+  X(VALUE, std::string, TaskName, "task_name", , ::delivery::dis::rules::kTaskName)                     \
+  X(OPTIONAL, std::string, AgencyName, "agency_name", , ::delivery::dis::rules::kAgencyName)            \
+  X(VALUE, int, DeliverTimeInterval, "deliver_time_interval", = 300, ::delivery::dis::rules::kDeliverTimeInterval) \
+  X(OPTIONAL, ConsumerStrategy, ConsumerStrategy, "consumer_strategy", , ::delivery::dis::rules::kConsumerStrategy)
+
+/// Which field of the records holds their time, for OBS partitioning. timestamp_format is
+/// required when the type is STRING.
+#define DELIVERY_DIS_PROCESSING_SCHEMA_FIELDS(X)                                                  \
+  X(VALUE, std::string, TimestampName, "timestamp_name", , ::delivery::field::required())       \
+  X(VALUE, TimestampType, TimestampType, "timestamp_type", = TimestampType::TIMESTAMP, ::delivery::field::any()) \
+  X(OPTIONAL, TimestampFormat, TimestampFormat, "timestamp_format", , ::delivery::field::any())
+
 class ProcessingSchema {
- public:
-  using Self = ProcessingSchema;
+  DELIVERY_MESSAGE(ProcessingSchema, DELIVERY_DIS_PROCESSING_SCHEMA_FIELDS)
   ProcessingSchema() = default;
-  ProcessingSchema(std::string timestampName, TimestampType type) : timestampName_(std::move(timestampName)), type_(type) {}
-  DELIVERY_DIS_FIELD(std::string, TimestampName, timestampName_)
-  DELIVERY_DIS_FIELD(TimestampType, TimestampType, type_)
-  /// Required when the type is String.
-  DELIVERY_DIS_OPTIONAL(TimestampFormat, TimestampFormat, format_)
-
- private:
-  Self& self() { return *this; }
-  std::string timestampName_;
-  TimestampType type_ = TimestampType::Timestamp;
-  std::optional<TimestampFormat> format_;
+  ProcessingSchema(std::string timestampName, TimestampType type)
+      : TimestampName_(std::move(timestampName)), TimestampType_(type) {}
 };
 
-class ObsDestinationDescriptor : public DestinationDescriptorBase<ObsDestinationDescriptor> {
- public:
-  using Self = ObsDestinationDescriptor;
-  /// OBS bucket name (required).
-  DELIVERY_DIS_FIELD(std::string, ObsBucketPath, obsBucketPath_)
-  /// Directory in the bucket: at most 50 letters, digits, '_' and '/', not starting with '/'.
-  DELIVERY_DIS_OPTIONAL(std::string, FilePrefix, filePrefix_)
-  DELIVERY_DIS_OPTIONAL(PartitionFormat, PartitionFormat, partitionFormat_)
-  /// text (service default), parquet or carbon (the last two need a JSON stream).
-  DELIVERY_DIS_OPTIONAL(DestinationFileType, DestinationFileType, destinationFileType_)
-  DELIVERY_DIS_OPTIONAL(ProcessingSchema, ProcessingSchema, processingSchema_)
-  /// See the note at the top of this file about its default.
-  DELIVERY_DIS_OPTIONAL(RecordDelimiter, RecordDelimiter, recordDelimiter_)
+/// obs_bucket_path: the bucket (required). file_prefix: a directory in the bucket, at most 50
+/// letters, digits, '_' and '/', not starting with '/'. destination_file_type: text (the service's
+/// default), parquet or carbon (the last two need a JSON stream). record_delimiter: see the note at
+/// the top of this file about its default.
+#define DELIVERY_DIS_OBS_FIELDS(X)                                                                      \
+  DELIVERY_DIS_COMMON_FIELDS(X)                                                                         \
+  X(OPTIONAL, std::string, FilePrefix, "file_prefix", , ::delivery::dis::rules::kFilePrefix)            \
+  X(OPTIONAL, PartitionFormat, PartitionFormat, "partition_format", , ::delivery::field::any())         \
+  X(VALUE, std::string, ObsBucketPath, "obs_bucket_path", , ::delivery::dis::rules::kBucket)            \
+  X(OPTIONAL, DestinationFileType, DestinationFileType, "destination_file_type", , ::delivery::field::any()) \
+  X(OPTIONAL, ProcessingSchema, ProcessingSchema, "processing_schema", , ::delivery::field::any())      \
+  X(OPTIONAL, RecordDelimiter, RecordDelimiter, "record_delimiter", , ::delivery::field::any())
 
- private:
-  std::string obsBucketPath_;
-  std::optional<std::string> filePrefix_;
-  std::optional<PartitionFormat> partitionFormat_;
-  std::optional<DestinationFileType> destinationFileType_;
-  std::optional<ProcessingSchema> processingSchema_;
-  std::optional<RecordDelimiter> recordDelimiter_;
+class ObsDestinationDescriptor {
+  DELIVERY_MESSAGE(ObsDestinationDescriptor, DELIVERY_DIS_OBS_FIELDS)
 };
 
-class MrsDestinationDescriptor : public DestinationDescriptorBase<MrsDestinationDescriptor> {
- public:
-  using Self = MrsDestinationDescriptor;
-  DELIVERY_DIS_FIELD(std::string, MrsClusterName, mrsClusterName_)
-  DELIVERY_DIS_FIELD(std::string, MrsClusterId, mrsClusterId_)
-  /// HDFS path, e.g. "/user".
-  DELIVERY_DIS_FIELD(std::string, MrsHdfsPath, mrsHdfsPath_)
-  DELIVERY_DIS_OPTIONAL(std::string, FilePrefix, filePrefix_)
-  /// At most 50 characters, '/'-separated.
-  DELIVERY_DIS_OPTIONAL(std::string, HdfsPrefixFolder, hdfsPrefixFolder_)
-  /// Temporary OBS bucket (required).
-  DELIVERY_DIS_FIELD(std::string, ObsBucketPath, obsBucketPath_)
-  /// Seconds to keep retrying a failed dump, 0..7200 (service default 1800).
-  DELIVERY_DIS_OPTIONAL(int, RetryDuration, retryDuration_)
+/// mrs_hdfs_path: e.g. "/user". hdfs_prefix_folder: at most 50 characters, '/'-separated.
+/// obs_bucket_path: a temporary bucket (required). retry_duration: seconds to keep retrying a
+/// failed dump, 0..7200 (service default 1800).
+#define DELIVERY_DIS_MRS_FIELDS(X)                                                                      \
+  DELIVERY_DIS_COMMON_FIELDS(X)                                                                         \
+  X(VALUE, std::string, MrsClusterName, "mrs_cluster_name", , ::delivery::field::required())            \
+  X(VALUE, std::string, MrsClusterId, "mrs_cluster_id", , ::delivery::field::required())                \
+  X(VALUE, std::string, MrsHdfsPath, "mrs_hdfs_path", , ::delivery::field::required())                  \
+  X(OPTIONAL, std::string, FilePrefix, "file_prefix", , ::delivery::dis::rules::kFilePrefix)            \
+  X(OPTIONAL, std::string, HdfsPrefixFolder, "hdfs_prefix_folder", ,                                     \
+    ::delivery::field::text(0, 50).sizeMessage("must be at most 50 characters"))                       \
+  X(VALUE, std::string, ObsBucketPath, "obs_bucket_path", , ::delivery::dis::rules::kBucket)            \
+  X(OPTIONAL, int, RetryDuration, "retry_duration", , ::delivery::dis::rules::kRetryDuration)
 
- private:
-  std::string mrsClusterName_, mrsClusterId_, mrsHdfsPath_;
-  std::optional<std::string> filePrefix_, hdfsPrefixFolder_;
-  std::string obsBucketPath_;
-  std::optional<int> retryDuration_;
+class MrsDestinationDescriptor {
+  DELIVERY_MESSAGE(MrsDestinationDescriptor, DELIVERY_DIS_MRS_FIELDS)
 };
 
-class DliDestinationDescriptor : public DestinationDescriptorBase<DliDestinationDescriptor> {
- public:
-  using Self = DliDestinationDescriptor;
-  DELIVERY_DIS_FIELD(std::string, DliDatabaseName, dliDatabaseName_)
-  /// A table whose data is stored in DLI, which you may insert into.
-  DELIVERY_DIS_FIELD(std::string, DliTableName, dliTableName_)
-  DELIVERY_DIS_FIELD(std::string, ObsBucketPath, obsBucketPath_)
-  DELIVERY_DIS_OPTIONAL(std::string, FilePrefix, filePrefix_)
-  DELIVERY_DIS_OPTIONAL(int, RetryDuration, retryDuration_)
+/// dli_table_name: a table whose data is stored in DLI, which you may insert into.
+#define DELIVERY_DIS_DLI_FIELDS(X)                                                                      \
+  DELIVERY_DIS_COMMON_FIELDS(X)                                                                         \
+  X(VALUE, std::string, DliDatabaseName, "dli_database_name", , ::delivery::field::required())          \
+  X(VALUE, std::string, DliTableName, "dli_table_name", , ::delivery::field::required())                \
+  X(VALUE, std::string, ObsBucketPath, "obs_bucket_path", , ::delivery::dis::rules::kBucket)            \
+  X(OPTIONAL, std::string, FilePrefix, "file_prefix", , ::delivery::dis::rules::kFilePrefix)            \
+  X(OPTIONAL, int, RetryDuration, "retry_duration", , ::delivery::dis::rules::kRetryDuration)
 
- private:
-  std::string dliDatabaseName_, dliTableName_, obsBucketPath_;
-  std::optional<std::string> filePrefix_;
-  std::optional<int> retryDuration_;
+class DliDestinationDescriptor {
+  DELIVERY_MESSAGE(DliDestinationDescriptor, DELIVERY_DIS_DLI_FIELDS)
 };
 
-/// DWS fault-tolerance options.
+/// DWS fault-tolerance options. The three flags travel as "true" / "false" (see the note at the
+/// top of this file). reject_limit: a non-negative integer as text, or "unlimited".
+#define DELIVERY_DIS_OPTIONS_FIELDS(X)                                                                  \
+  X(OPTIONAL, bool, FillMissingFields, "fill_missing_fields", , ::delivery::field::any().asText())      \
+  X(OPTIONAL, bool, IgnoreExtraData, "ignore_extra_data", , ::delivery::field::any().asText())          \
+  X(OPTIONAL, bool, CompatibleIllegalChars, "compatible_illegal_chars", , ::delivery::field::any().asText()) \
+  X(OPTIONAL, std::string, RejectLimit, "reject_limit", , ::delivery::field::any())                     \
+  X(OPTIONAL, std::string, ErrorTableName, "error_table_name", , ::delivery::field::any())
+
 class Options {
- public:
-  using Self = Options;
-  DELIVERY_DIS_OPTIONAL(bool, FillMissingFields, fillMissingFields_)
-  DELIVERY_DIS_OPTIONAL(bool, IgnoreExtraData, ignoreExtraData_)
-  DELIVERY_DIS_OPTIONAL(bool, CompatibleIllegalChars, compatibleIllegalChars_)
-  /// A non-negative integer as text, or "unlimited".
-  DELIVERY_DIS_OPTIONAL(std::string, RejectLimit, rejectLimit_)
-  DELIVERY_DIS_OPTIONAL(std::string, ErrorTableName, errorTableName_)
-
- private:
-  Self& self() { return *this; }
-  std::optional<bool> fillMissingFields_, ignoreExtraData_, compatibleIllegalChars_;
-  std::optional<std::string> rejectLimit_, errorTableName_;
+  DELIVERY_MESSAGE(Options, DELIVERY_DIS_OPTIONS_FIELDS)
 };
 
-class DWSDestinationDescriptor : public DestinationDescriptorBase<DWSDestinationDescriptor> {
- public:
-  using Self = DWSDestinationDescriptor;
-  DELIVERY_DIS_FIELD(std::string, DwsClusterName, dwsClusterName_)
-  DELIVERY_DIS_FIELD(std::string, DwsClusterId, dwsClusterId_)
-  DELIVERY_DIS_FIELD(std::string, DwsDatabaseName, dwsDatabaseName_)
-  DELIVERY_DIS_FIELD(std::string, DwsSchema, dwsSchema_)
-  DELIVERY_DIS_FIELD(std::string, DwsTableName, dwsTableName_)
-  /// Required.
-  DELIVERY_DIS_OPTIONAL(DwsDelimiter, DwsDelimiter, dwsDelimiter_)
-  DELIVERY_DIS_FIELD(std::string, UserName, userName_)
-  /// A secret: never printed.
-  DELIVERY_DIS_FIELD(std::string, UserPassword, userPassword_)
-  DELIVERY_DIS_FIELD(std::string, KmsUserKeyName, kmsUserKeyName_)
-  DELIVERY_DIS_FIELD(std::string, KmsUserKeyId, kmsUserKeyId_)
-  DELIVERY_DIS_FIELD(std::string, ObsBucketPath, obsBucketPath_)
-  DELIVERY_DIS_OPTIONAL(std::string, FilePrefix, filePrefix_)
-  DELIVERY_DIS_OPTIONAL(int, RetryDuration, retryDuration_)
-  /// Columns to fill, e.g. "c1,c2"; all columns when unset.
-  DELIVERY_DIS_OPTIONAL(std::string, DwsTableColumns, dwsTableColumns_)
-  DELIVERY_DIS_OPTIONAL(Options, Options, options_)
+/// Every DWS field is mandatory but file_prefix, retry_duration, dws_table_columns (columns to
+/// fill, e.g. "c1,c2"; all columns when unset) and options. user_password is a secret: never printed.
+#define DELIVERY_DIS_DWS_FIELDS(X)                                                                      \
+  DELIVERY_DIS_COMMON_FIELDS(X)                                                                         \
+  X(VALUE, std::string, DwsClusterName, "dws_cluster_name", , ::delivery::field::required())            \
+  X(VALUE, std::string, DwsClusterId, "dws_cluster_id", , ::delivery::field::required())                \
+  X(VALUE, std::string, DwsDatabaseName, "dws_database_name", , ::delivery::field::required())          \
+  X(VALUE, std::string, DwsSchema, "dws_schema", , ::delivery::field::required())                       \
+  X(VALUE, std::string, DwsTableName, "dws_table_name", , ::delivery::field::required())                \
+  X(OPTIONAL, DwsDelimiter, DwsDelimiter, "dws_delimiter", ,                                             \
+    ::delivery::field::required().whenMissing("is required: ',', ';' or '|'"))                          \
+  X(VALUE, std::string, UserName, "user_name", , ::delivery::field::required())                         \
+  X(VALUE, std::string, UserPassword, "user_password", , ::delivery::field::required().hidden())        \
+  X(VALUE, std::string, KmsUserKeyName, "kms_user_key_name", , ::delivery::field::required())           \
+  X(VALUE, std::string, KmsUserKeyId, "kms_user_key_id", , ::delivery::field::required())               \
+  X(VALUE, std::string, ObsBucketPath, "obs_bucket_path", , ::delivery::dis::rules::kBucket)            \
+  X(OPTIONAL, std::string, FilePrefix, "file_prefix", , ::delivery::dis::rules::kFilePrefix)            \
+  X(OPTIONAL, int, RetryDuration, "retry_duration", , ::delivery::dis::rules::kRetryDuration)           \
+  X(OPTIONAL, std::string, DwsTableColumns, "dws_table_columns", , ::delivery::field::any())            \
+  X(OPTIONAL, Options, Options, "options", , ::delivery::field::any())
 
- private:
-  std::string dwsClusterName_, dwsClusterId_, dwsDatabaseName_, dwsSchema_, dwsTableName_;
-  std::optional<DwsDelimiter> dwsDelimiter_;
-  std::string userName_, userPassword_, kmsUserKeyName_, kmsUserKeyId_, obsBucketPath_;
-  std::optional<std::string> filePrefix_;
-  std::optional<int> retryDuration_;
-  std::optional<std::string> dwsTableColumns_;
-  std::optional<Options> options_;
+class DWSDestinationDescriptor {
+  DELIVERY_MESSAGE(DWSDestinationDescriptor, DELIVERY_DIS_DWS_FIELDS)
 };
 
 // ---- CloudTable -----------------------------------------------------------------------------------
 
-struct RowKey {
-  std::string value;  ///< the JSON attribute holding the key part
-  CloudtableDataType type = CloudtableDataType::String;
+/// value: the JSON attribute holding the key part.
+#define DELIVERY_DIS_ROW_KEY_FIELDS(X)                                              \
+  X(VALUE, std::string, Value, "value", , ::delivery::field::required())          \
+  X(VALUE, CloudtableDataType, Type, "type", = CloudtableDataType::STRING, ::delivery::field::any())
+
+class RowKey {
+  DELIVERY_MESSAGE(RowKey, DELIVERY_DIS_ROW_KEY_FIELDS)
+  RowKey() = default;
+  RowKey(std::string value, CloudtableDataType type) : Value_(std::move(value)), Type_(type) {}
 };
 
-struct CloudtableColumn {
-  std::string columnFamilyName;
-  std::string columnName;  ///< 1..32 letters, digits and '_'
-  std::string value;       ///< the JSON attribute holding the value
-  CloudtableDataType type = CloudtableDataType::String;
+/// column_name: 1..32 letters, digits and '_'. value: the JSON attribute holding the value.
+#define DELIVERY_DIS_CLOUDTABLE_COLUMN_FIELDS(X)                                                      \
+  X(VALUE, std::string, ColumnFamilyName, "column_family_name", , ::delivery::field::required())    \
+  X(VALUE, std::string, ColumnName, "column_name", ,                                                 \
+    ::delivery::field::text(1, 32)                                                                   \
+        .chars(::delivery::dis::rules::kLettersDigitsUnderscore, "may contain only letters, digits and '_'") \
+        .sizeMessage("must be at most 32 characters"))                                              \
+  X(VALUE, std::string, Value, "value", , ::delivery::field::required())                            \
+  X(VALUE, CloudtableDataType, Type, "type", = CloudtableDataType::STRING, ::delivery::field::any())
+
+class CloudtableColumn {
+  DELIVERY_MESSAGE(CloudtableColumn, DELIVERY_DIS_CLOUDTABLE_COLUMN_FIELDS)
+  CloudtableColumn() = default;
+  CloudtableColumn(std::string columnFamilyName, std::string columnName, std::string value, CloudtableDataType type)
+      : ColumnFamilyName_(std::move(columnFamilyName)), ColumnName_(std::move(columnName)), Value_(std::move(value)),
+        Type_(type) {}
 };
 
 /// HBase schema: row key parts (1..64) and columns (1..4096).
-struct CloudtableSchema {
-  std::vector<RowKey> rowKey;
-  std::vector<CloudtableColumn> columns;
+#define DELIVERY_DIS_CLOUDTABLE_SCHEMA_FIELDS(X)                                                      \
+  X(VALUE, std::vector<RowKey>, RowKey, "row_key", ,                                                 \
+    ::delivery::field::required().size(1, 64).message("must have 1 to 64 entries"))                 \
+  X(VALUE, std::vector<CloudtableColumn>, Columns, "columns", ,                                      \
+    ::delivery::field::required().size(1, 4096).message("must have 1 to 4096 entries"))
+
+class CloudtableSchema {
+  DELIVERY_MESSAGE(CloudtableSchema, DELIVERY_DIS_CLOUDTABLE_SCHEMA_FIELDS)
 };
 
-struct OpenTsdbMetric {
-  OpenTsdbMetricType type = OpenTsdbMetricType::Constant;
-  std::string value;  ///< 1..32 letters, digits and '.'
+/// value: 1..32 letters, digits and '.'.
+#define DELIVERY_DIS_OPENTSDB_METRIC_FIELDS(X)                                                       \
+  X(VALUE, OpenTsdbMetricType, Type, "type", = OpenTsdbMetricType::CONSTANT, ::delivery::field::any()) \
+  X(VALUE, std::string, Value, "value", ,                                                           \
+    ::delivery::field::text(1, 32)                                                                  \
+        .chars(::delivery::dis::rules::kLettersDigitsDot, "may contain only letters, digits and '.'") \
+        .sizeMessage("must be at most 32 characters"))
+
+class OpenTsdbMetric {
+  DELIVERY_MESSAGE(OpenTsdbMetric, DELIVERY_DIS_OPENTSDB_METRIC_FIELDS)
+  OpenTsdbMetric() = default;
+  OpenTsdbMetric(OpenTsdbMetricType type, std::string value) : Type_(type), Value_(std::move(value)) {}
 };
 
-struct OpenTsdbTimestamp {
-  OpenTsdbTimestampType type = OpenTsdbTimestampType::Timestamp;
-  std::string value;
-  std::optional<TimestampFormat> format;  ///< required when type is String
+/// format: required when the type is STRING.
+#define DELIVERY_DIS_OPENTSDB_TIMESTAMP_FIELDS(X)                                                          \
+  X(VALUE, OpenTsdbTimestampType, Type, "type", = OpenTsdbTimestampType::TIMESTAMP, ::delivery::field::any()) \
+  X(VALUE, std::string, Value, "value", , ::delivery::field::text(1, 32).sizeMessage("must be at most 32 characters")) \
+  X(OPTIONAL, TimestampFormat, Format, "format", , ::delivery::field::any())
+
+class OpenTsdbTimestamp {
+  DELIVERY_MESSAGE(OpenTsdbTimestamp, DELIVERY_DIS_OPENTSDB_TIMESTAMP_FIELDS)
+  OpenTsdbTimestamp() = default;
+  OpenTsdbTimestamp(OpenTsdbTimestampType type, std::string value, std::optional<TimestampFormat> format = std::nullopt)
+      : Type_(type), Value_(std::move(value)), Format_(format) {}
 };
 
-struct OpenTsdbValue {
-  CloudtableDataType type = CloudtableDataType::Double;
-  std::string value;
+#define DELIVERY_DIS_OPENTSDB_VALUE_FIELDS(X)                                                        \
+  X(VALUE, CloudtableDataType, Type, "type", = CloudtableDataType::DOUBLE, ::delivery::field::any()) \
+  X(VALUE, std::string, Value, "value", , ::delivery::field::required())
+
+class OpenTsdbValue {
+  DELIVERY_MESSAGE(OpenTsdbValue, DELIVERY_DIS_OPENTSDB_VALUE_FIELDS)
+  OpenTsdbValue() = default;
+  OpenTsdbValue(CloudtableDataType type, std::string value) : Type_(type), Value_(std::move(value)) {}
 };
 
-struct OpenTsdbTag {
-  std::string name;
-  CloudtableDataType type = CloudtableDataType::String;
-  std::string value;
+#define DELIVERY_DIS_OPENTSDB_TAG_FIELDS(X)                                                          \
+  X(VALUE, std::string, Name, "name", , ::delivery::field::required())                             \
+  X(VALUE, CloudtableDataType, Type, "type", = CloudtableDataType::STRING, ::delivery::field::any()) \
+  X(VALUE, std::string, Value, "value", , ::delivery::field::required())
+
+class OpenTsdbTag {
+  DELIVERY_MESSAGE(OpenTsdbTag, DELIVERY_DIS_OPENTSDB_TAG_FIELDS)
+  OpenTsdbTag() = default;
+  OpenTsdbTag(std::string name, CloudtableDataType type, std::string value)
+      : Name_(std::move(name)), Type_(type), Value_(std::move(value)) {}
 };
 
-struct OpenTsdbSchema {
-  std::vector<OpenTsdbMetric> metric;
-  OpenTsdbTimestamp timestamp;
-  OpenTsdbValue value;
-  std::vector<OpenTsdbTag> tags;
+/// One OpenTSDB schema: at least one metric and one tag.
+#define DELIVERY_DIS_OPENTSDB_SCHEMA_FIELDS(X)                                                           \
+  X(VALUE, std::vector<OpenTsdbMetric>, Metric, "metric", , ::delivery::dis::rules::kNonEmptyList)     \
+  X(VALUE, OpenTsdbTimestamp, Timestamp, "timestamp", , ::delivery::field::any())                      \
+  X(VALUE, OpenTsdbValue, Value, "value", , ::delivery::field::any())                                  \
+  X(VALUE, std::vector<OpenTsdbTag>, Tags, "tags", , ::delivery::dis::rules::kNonEmptyList)
+
+class OpenTsdbSchema {
+  DELIVERY_MESSAGE(OpenTsdbSchema, DELIVERY_DIS_OPENTSDB_SCHEMA_FIELDS)
 };
 
-class CloudtableDestinationDescriptor : public DestinationDescriptorBase<CloudtableDestinationDescriptor> {
- public:
-  using Self = CloudtableDestinationDescriptor;
-  DELIVERY_DIS_FIELD(std::string, CloudtableClusterName, cloudtableClusterName_)
-  DELIVERY_DIS_FIELD(std::string, CloudtableClusterId, cloudtableClusterId_)
-  /// Required with an HBase schema.
-  DELIVERY_DIS_OPTIONAL(std::string, CloudtableTableName, cloudtableTableName_)
-  /// Exactly one of the HBase schema and the OpenTSDB schemas.
-  DELIVERY_DIS_OPTIONAL(CloudtableSchema, CloudtableSchema, cloudtableSchema_)
-  DELIVERY_DIS_OPTIONAL(std::vector<OpenTsdbSchema>, OpenTsdbSchema, openTsdbSchema_)
-  DELIVERY_DIS_OPTIONAL(RowKeyDelimiter, CloudtableRowKeyDelimiter, rowKeyDelimiter_)
-  DELIVERY_DIS_OPTIONAL(std::string, ObsBackupBucketPath, obsBackupBucketPath_)
-  /// At most 50 letters, digits and '_'.
-  DELIVERY_DIS_OPTIONAL(std::string, BackupFilePrefix, backupFilePrefix_)
-  DELIVERY_DIS_OPTIONAL(int, RetryDuration, retryDuration_)
+/// Exactly one of the HBase schema (cloudtable_schema, which also needs cloudtable_table_name) and
+/// the OpenTSDB schemas. backup_file_prefix: at most 50 letters, digits and '_'.
+#define DELIVERY_DIS_CLOUDTABLE_FIELDS(X)                                                                \
+  DELIVERY_DIS_COMMON_FIELDS(X)                                                                          \
+  X(VALUE, std::string, CloudtableClusterName, "cloudtable_cluster_name", , ::delivery::field::required()) \
+  X(VALUE, std::string, CloudtableClusterId, "cloudtable_cluster_id", , ::delivery::field::required())   \
+  X(OPTIONAL, std::string, CloudtableTableName, "cloudtable_table_name", , ::delivery::field::any())     \
+  X(OPTIONAL, CloudtableSchema, CloudtableSchema, "cloudtable_schema", , ::delivery::field::any())       \
+  X(OPTIONAL, std::vector<OpenTsdbSchema>, OpenTsdbSchema, "opentsdb_schema", , ::delivery::field::any()) \
+  X(OPTIONAL, RowKeyDelimiter, CloudtableRowKeyDelimiter, "cloudtable_row_key_delimiter", , ::delivery::field::any()) \
+  X(OPTIONAL, std::string, ObsBackupBucketPath, "obs_backup_bucket_path", , ::delivery::dis::rules::optionalBucket()) \
+  X(OPTIONAL, std::string, BackupFilePrefix, "backup_file_prefix", ,                                      \
+    ::delivery::field::text(0, 50)                                                                        \
+        .chars(::delivery::dis::rules::kLettersDigitsUnderscore, "may contain only letters, digits and '_'") \
+        .sizeMessage("must be at most 50 characters"))                                                   \
+  X(OPTIONAL, int, RetryDuration, "retry_duration", , ::delivery::dis::rules::kRetryDuration)
 
- private:
-  std::string cloudtableClusterName_, cloudtableClusterId_;
-  std::optional<std::string> cloudtableTableName_;
-  std::optional<CloudtableSchema> cloudtableSchema_;
-  std::optional<std::vector<OpenTsdbSchema>> openTsdbSchema_;
-  std::optional<RowKeyDelimiter> rowKeyDelimiter_;
-  std::optional<std::string> obsBackupBucketPath_, backupFilePrefix_;
-  std::optional<int> retryDuration_;
+class CloudtableDestinationDescriptor {
+  DELIVERY_MESSAGE(CloudtableDestinationDescriptor, DELIVERY_DIS_CLOUDTABLE_FIELDS)
 };
-
-#undef DELIVERY_DIS_FIELD
-#undef DELIVERY_DIS_OPTIONAL
 
 /// One of the five descriptors; the destination type follows from which one it holds.
 using DestinationDescriptor = std::variant<ObsDestinationDescriptor, MrsDestinationDescriptor, DliDestinationDescriptor,
@@ -332,25 +403,24 @@ DestinationType destinationTypeOf(const DestinationDescriptor& descriptor) noexc
 std::vector<FieldViolation> validate(const DestinationDescriptor& descriptor, const std::string& path);
 
 // ---- requests -------------------------------------------------------------------------------------
+// stream_name and task_name travel in the URL path; violations name them so.
 
-/// What create and update send: the stream and one destination descriptor. The setters return the
-/// request's own type, so calls chain on either request.
+/// stream_name: at most 60 letters, digits, '-' and '_'.
+#define DELIVERY_DIS_STREAM_FIELDS(X) \
+  X(VALUE, std::string, StreamName, "stream_name", , ::delivery::dis::rules::kStreamName)
+
+/// What create and update send: the stream (in the path) and one destination descriptor (the body).
+/// Derived requests chain as themselves.
 template <typename Self>
-class TransferTaskBodyBase {
+class TransferTaskBody {
  public:
-  TransferTaskBodyBase() = default;
-  TransferTaskBodyBase(std::string streamName, DestinationDescriptor descriptor)
-      : streamName_(std::move(streamName)), descriptor_(std::move(descriptor)) {}
-
-  /// At most 60 characters.
-  const std::string& getStreamName() const noexcept { return streamName_; }
-  Self& setStreamName(std::string v) {
-    streamName_ = std::move(v);
-    return static_cast<Self&>(*this);
-  }
   const std::optional<DestinationDescriptor>& getDescriptor() const noexcept { return descriptor_; }
   Self& setDescriptor(DestinationDescriptor v) {
     descriptor_ = std::move(v);
+    return static_cast<Self&>(*this);
+  }
+  Self& clearDescriptor() {
+    descriptor_.reset();
     return static_cast<Self&>(*this);
   }
   /// The descriptor's destination; OBS when none is set.
@@ -362,113 +432,97 @@ class TransferTaskBodyBase {
   /// The JSON body with secrets replaced by "<redacted>", for logs and debugging.
   std::string toString() const;
 
+ protected:
+  TransferTaskBody() = default;
+  explicit TransferTaskBody(DestinationDescriptor descriptor) : descriptor_(std::move(descriptor)) {}
+
  private:
-  std::string streamName_;
   std::optional<DestinationDescriptor> descriptor_;
 };
 
 /// POST .../streams/{stream_name}/transfer-tasks: adds a task for any destination.
-class CreateTransferTaskRequest : public TransferTaskBodyBase<CreateTransferTaskRequest> {
- public:
-  using TransferTaskBodyBase::TransferTaskBodyBase;
+class CreateTransferTaskRequest : public TransferTaskBody<CreateTransferTaskRequest> {
+  DELIVERY_MESSAGE(CreateTransferTaskRequest, DELIVERY_DIS_STREAM_FIELDS)
+  CreateTransferTaskRequest() = default;
+  CreateTransferTaskRequest(std::string streamName, DestinationDescriptor descriptor)
+      : TransferTaskBody(std::move(descriptor)), StreamName_(std::move(streamName)) {}
 };
 
 /// PUT .../streams/{stream_name}/transfer-tasks: replaces a task's settings (same body as create).
 /// A distinct type: it cannot be passed where a create is expected, nor the other way round.
-class UpdateTransferTaskRequest : public TransferTaskBodyBase<UpdateTransferTaskRequest> {
- public:
-  using TransferTaskBodyBase::TransferTaskBodyBase;
+class UpdateTransferTaskRequest : public TransferTaskBody<UpdateTransferTaskRequest> {
+  DELIVERY_MESSAGE(UpdateTransferTaskRequest, DELIVERY_DIS_STREAM_FIELDS)
+  UpdateTransferTaskRequest() = default;
+  UpdateTransferTaskRequest(std::string streamName, DestinationDescriptor descriptor)
+      : TransferTaskBody(std::move(descriptor)), StreamName_(std::move(streamName)) {}
 };
 
-extern template class TransferTaskBodyBase<CreateTransferTaskRequest>;
-extern template class TransferTaskBodyBase<UpdateTransferTaskRequest>;
+extern template class TransferTaskBody<CreateTransferTaskRequest>;
+extern template class TransferTaskBody<UpdateTransferTaskRequest>;
 
+/// GET .../streams/{stream_name}/transfer-tasks.
 class ListTransferTasksRequest {
- public:
+  DELIVERY_MESSAGE(ListTransferTasksRequest, DELIVERY_DIS_STREAM_FIELDS)
   ListTransferTasksRequest() = default;
-  explicit ListTransferTasksRequest(std::string streamName) : streamName_(std::move(streamName)) {}
-  const std::string& getStreamName() const noexcept { return streamName_; }
-  ListTransferTasksRequest& setStreamName(std::string v) {
-    streamName_ = std::move(v);
+  explicit ListTransferTasksRequest(std::string streamName) : StreamName_(std::move(streamName)) {}
+  Result<void> validate() const;
+};
+
+/// Show and delete address a task by stream and task name (both in the path).
+#define DELIVERY_DIS_TASK_NAME_FIELDS(X) \
+  DELIVERY_DIS_STREAM_FIELDS(X)          \
+  X(VALUE, std::string, TaskName, "task_name", , ::delivery::dis::rules::kTaskName)
+
+/// GET .../transfer-tasks/{task_name}.
+class ShowTransferTaskRequest {
+  DELIVERY_MESSAGE(ShowTransferTaskRequest, DELIVERY_DIS_TASK_NAME_FIELDS)
+  ShowTransferTaskRequest() = default;
+  ShowTransferTaskRequest(std::string streamName, std::string taskName)
+      : StreamName_(std::move(streamName)), TaskName_(std::move(taskName)) {}
+  Result<void> validate() const;
+};
+
+/// DELETE .../transfer-tasks/{task_name}.
+class DeleteTransferTaskRequest {
+  DELIVERY_MESSAGE(DeleteTransferTaskRequest, DELIVERY_DIS_TASK_NAME_FIELDS)
+  DeleteTransferTaskRequest() = default;
+  DeleteTransferTaskRequest(std::string streamName, std::string taskName)
+      : StreamName_(std::move(streamName)), TaskName_(std::move(taskName)) {}
+  Result<void> validate() const;
+};
+
+/// POST .../transfer-tasks/action with "start" or "stop": tasks are named by id (from list/show),
+/// sent as "tasks":[{"id":...}]. At least one id, none empty.
+#define DELIVERY_DIS_BATCH_FIELDS(X) \
+  DELIVERY_DIS_STREAM_FIELDS(X)      \
+  X(VALUE, std::vector<std::string>, TaskIds, "tasks", ,                      \
+    ::delivery::field::required().size(1, ::delivery::dis::rules::kMany).message("must name at least one task id"))
+
+class BatchStartTransferTaskRequest {
+  DELIVERY_MESSAGE(BatchStartTransferTaskRequest, DELIVERY_DIS_BATCH_FIELDS)
+  BatchStartTransferTaskRequest() = default;
+  BatchStartTransferTaskRequest(std::string streamName, std::vector<std::string> taskIds)
+      : StreamName_(std::move(streamName)), TaskIds_(std::move(taskIds)) {}
+  Self& addTaskId(std::string id) {
+    TaskIds_.push_back(std::move(id));
     return *this;
   }
   Result<void> validate() const;
-
- private:
-  std::string streamName_;
 };
 
-/// Show and delete address a task by stream and task name.
-template <typename Self>
-class TransferTaskRequestBase {
- public:
-  TransferTaskRequestBase() = default;
-  TransferTaskRequestBase(std::string streamName, std::string taskName)
-      : streamName_(std::move(streamName)), taskName_(std::move(taskName)) {}
-  const std::string& getStreamName() const noexcept { return streamName_; }
-  Self& setStreamName(std::string v) {
-    streamName_ = std::move(v);
-    return static_cast<Self&>(*this);
-  }
-  const std::string& getTaskName() const noexcept { return taskName_; }
-  Self& setTaskName(std::string v) {
-    taskName_ = std::move(v);
-    return static_cast<Self&>(*this);
-  }
-  Result<void> validate() const;
-
- private:
-  std::string streamName_;
-  std::string taskName_;
-};
-
-class ShowTransferTaskRequest : public TransferTaskRequestBase<ShowTransferTaskRequest> {
- public:
-  using TransferTaskRequestBase::TransferTaskRequestBase;
-};
-class DeleteTransferTaskRequest : public TransferTaskRequestBase<DeleteTransferTaskRequest> {
- public:
-  using TransferTaskRequestBase::TransferTaskRequestBase;
-};
-extern template class TransferTaskRequestBase<ShowTransferTaskRequest>;
-extern template class TransferTaskRequestBase<DeleteTransferTaskRequest>;
-
-/// POST .../transfer-tasks/action with "start" or "stop": tasks are named by id (from list/show).
-template <typename Self>
-class BatchTransferTaskRequestBase {
- public:
-  BatchTransferTaskRequestBase() = default;
-  BatchTransferTaskRequestBase(std::string streamName, std::vector<std::string> taskIds)
-      : streamName_(std::move(streamName)), taskIds_(std::move(taskIds)) {}
-  const std::string& getStreamName() const noexcept { return streamName_; }
-  Self& setStreamName(std::string v) {
-    streamName_ = std::move(v);
-    return static_cast<Self&>(*this);
-  }
-  const std::vector<std::string>& getTaskIds() const noexcept { return taskIds_; }
+class BatchStopTransferTaskRequest {
+  DELIVERY_MESSAGE(BatchStopTransferTaskRequest, DELIVERY_DIS_BATCH_FIELDS)
+  BatchStopTransferTaskRequest() = default;
+  BatchStopTransferTaskRequest(std::string streamName, std::vector<std::string> taskIds)
+      : StreamName_(std::move(streamName)), TaskIds_(std::move(taskIds)) {}
   Self& addTaskId(std::string id) {
-    taskIds_.push_back(std::move(id));
-    return static_cast<Self&>(*this);
+    TaskIds_.push_back(std::move(id));
+    return *this;
   }
   Result<void> validate() const;
-
- private:
-  std::string streamName_;
-  std::vector<std::string> taskIds_;
 };
 
-class BatchStartTransferTaskRequest : public BatchTransferTaskRequestBase<BatchStartTransferTaskRequest> {
- public:
-  using BatchTransferTaskRequestBase::BatchTransferTaskRequestBase;
-};
-class BatchStopTransferTaskRequest : public BatchTransferTaskRequestBase<BatchStopTransferTaskRequest> {
- public:
-  using BatchTransferTaskRequestBase::BatchTransferTaskRequestBase;
-};
-extern template class BatchTransferTaskRequestBase<BatchStartTransferTaskRequest>;
-extern template class BatchTransferTaskRequestBase<BatchStopTransferTaskRequest>;
-
-// ---- responses ------------------------------------------------------------------------------------
+// ---- responses (read-only) ------------------------------------------------------------------------
 
 using DisResponse = huawei::HuaweiResponse;
 
@@ -478,62 +532,69 @@ class DeleteTransferTaskResponse : public DisResponse {};
 class BatchStartTransferTaskResponse : public DisResponse {};
 class BatchStopTransferTaskResponse : public DisResponse {};
 
-/// One task in a list.
-struct TransferTask {
-  std::string taskId;  ///< needed for batch start/stop
-  std::string taskName;
-  TransferTaskState state = TransferTaskState::Unknown;
-  std::string stateText;  ///< the state as the service sent it
-  std::string destinationType;
-  std::int64_t createTime = 0;             ///< ms since the epoch
-  std::int64_t lastTransferTimestamp = 0;  ///< ms since the epoch
+/// One task in a list (TransferTask). task_id is what batch start/stop need; times are ms since
+/// the epoch; state is the text the service sent (getState() parses it).
+#define DELIVERY_DIS_TRANSFER_TASK_FIELDS(X)                                                        \
+  X(READ, std::string, TaskId, "task_id", , ::delivery::field::any())                              \
+  X(READ, std::string, TaskName, "task_name", , ::delivery::field::any())                          \
+  X(READ, std::string, StateText, "state", , ::delivery::field::any())                             \
+  X(READ, std::string, DestinationType, "destination_type", , ::delivery::field::any())            \
+  X(READ, std::int64_t, CreateTime, "create_time", = 0, ::delivery::field::any())                  \
+  X(READ, std::int64_t, LastTransferTimestamp, "last_transfer_timestamp", = 0, ::delivery::field::any())
+
+class TransferTask {
+  DELIVERY_MESSAGE(TransferTask, DELIVERY_DIS_TRANSFER_TASK_FIELDS)
+  /// The state; UNKNOWN for a value this SDK does not know yet.
+  TransferTaskState getState() const noexcept {
+    return enumFromText<TransferTaskState>(StateText_).value_or(TransferTaskState::UNKNOWN);
+  }
 };
+
+#define DELIVERY_DIS_LIST_RESPONSE_FIELDS(X)                                                        \
+  X(READ, std::int64_t, TotalNumber, "total_number", = 0, ::delivery::field::any())                \
+  X(READ, std::int64_t, Quota, "quota", = 0, ::delivery::field::any())                             \
+  X(READ, std::vector<TransferTask>, Tasks, "tasks", , ::delivery::field::any())
 
 class ListTransferTasksResponse : public DisResponse {
- public:
-  std::int64_t getTotalNumber() const noexcept { return totalNumber_; }
-  std::int64_t getQuota() const noexcept { return quota_; }
-  const std::vector<TransferTask>& getTasks() const noexcept { return tasks_; }
-  void setTotalNumber(std::int64_t v) { totalNumber_ = v; }
-  void setQuota(std::int64_t v) { quota_ = v; }
-  void setTasks(std::vector<TransferTask> v) { tasks_ = std::move(v); }
-
- private:
-  std::int64_t totalNumber_ = 0;
-  std::int64_t quota_ = 0;
-  std::vector<TransferTask> tasks_;
+  DELIVERY_MESSAGE(ListTransferTasksResponse, DELIVERY_DIS_LIST_RESPONSE_FIELDS)
 };
 
-/// One partition of a task, as show reports it (fields from both the API model and its example).
-struct PartitionResult {
-  std::string partitionId;
-  std::string status;  ///< "status" or "state"
-  std::string hashRange;
-  std::string sequenceNumberRange;
-  std::string parentPartitions;
-  std::optional<std::int64_t> discard;
-  std::optional<std::int64_t> lastTransferTimestamp;
-  std::optional<std::int64_t> lastTransferOffset;
+/// One partition of a task, as show reports it (PartitionResult). The API model names
+/// partition_id and status; its example sends partitionId and state: either is read.
+#define DELIVERY_DIS_PARTITION_FIELDS(X)                                                            \
+  X(READ, std::string, PartitionId, "partition_id", , ::delivery::field::any())                    \
+  X(READ, std::string, Status, "status", , ::delivery::field::any())                               \
+  X(READ, std::string, HashRange, "hash_range", , ::delivery::field::any())                        \
+  X(READ, std::string, SequenceNumberRange, "sequence_number_range", , ::delivery::field::any())   \
+  X(READ, std::string, ParentPartitions, "parent_partitions", , ::delivery::field::any())          \
+  X(READ_OPTIONAL, std::int64_t, Discard, "discard", , ::delivery::field::any())                   \
+  X(READ_OPTIONAL, std::int64_t, LastTransferTimestamp, "last_transfer_timestamp", , ::delivery::field::any()) \
+  X(READ_OPTIONAL, std::int64_t, LastTransferOffset, "last_transfer_offset", , ::delivery::field::any())
+
+class PartitionResult {
+  DELIVERY_MESSAGE(PartitionResult, DELIVERY_DIS_PARTITION_FIELDS)
 };
+
+namespace detail {
+struct ShowResponseAccess;  // lets the decoder fill the task and the description (internal)
+}
+
+/// Show: the task's own fields (getTask(), at the top level of the body), the stream, the
+/// partitions, and the destination's settings.
+#define DELIVERY_DIS_SHOW_RESPONSE_FIELDS(X)                                                        \
+  X(READ, std::string, StreamName, "stream_name", , ::delivery::field::any())                      \
+  X(READ, std::vector<PartitionResult>, Partitions, "partitions", , ::delivery::field::any())
 
 class ShowTransferTaskResponse : public DisResponse {
- public:
+  DELIVERY_MESSAGE(ShowTransferTaskResponse, DELIVERY_DIS_SHOW_RESPONSE_FIELDS)
   const TransferTask& getTask() const noexcept { return task_; }
-  const std::string& getStreamName() const noexcept { return streamName_; }
-  const std::vector<PartitionResult>& getPartitions() const noexcept { return partitions_; }
   /// The destination's settings as the service echoes them (from "<type>_destination_description"
-  /// or the misspelled "<type>_destination_descripton"), when present and readable.
+  /// or the misspelled "<type>_destination_descripton"), when present.
   const std::optional<DestinationDescriptor>& getDescription() const noexcept { return description_; }
 
-  void setTask(TransferTask v) { task_ = std::move(v); }
-  void setStreamName(std::string v) { streamName_ = std::move(v); }
-  void setPartitions(std::vector<PartitionResult> v) { partitions_ = std::move(v); }
-  void setDescription(std::optional<DestinationDescriptor> v) { description_ = std::move(v); }
-
  private:
+  friend struct detail::ShowResponseAccess;
   TransferTask task_;
-  std::string streamName_;
-  std::vector<PartitionResult> partitions_;
   std::optional<DestinationDescriptor> description_;
 };
 
