@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "core/crypto.h"
+#include "core/operation.h"
 #include "delivery/core/http.h"
 #include "delivery/dis/model.h"
 #include "delivery/huawei/client_config.h"
@@ -84,14 +85,13 @@ struct DisCall {
     benchmark::DoNotOptimize(valid);
     http.method = delivery::HttpMethod::Post;
     http.query.clear();
-    http.headers.clear();
     http.body.clear();
     http.body = dd::encodeCreate(request, options);
     hd::Protocol::CallState state;
     protocol.start("CreateTransferTask", http, state);
-    http.path += "/streams";
-    hd::appendSegment(http.path, request.getStreamName());
-    http.path += "/transfer-tasks";
+    delivery::detail::operations::appendPath(http.path, "/streams/",
+                                             delivery::detail::operations::Param{request.getStreamName()},
+                                             "/transfer-tasks");
     delivery::Result<void> signedOk = protocol.sign(http, state, now);
     benchmark::DoNotOptimize(signedOk);
   }
@@ -106,14 +106,13 @@ struct KafkaCall {
     benchmark::DoNotOptimize(valid);
     http.method = delivery::HttpMethod::Post;
     http.query.clear();
-    http.headers.clear();
     http.body.clear();
     http.body = kd::encodeCreate(request);
     hd::Protocol::CallState state;
     protocol.start("CreateSinkTask", http, state);
-    http.path += "/connectors";
-    hd::appendSegment(http.path, request.getConnectorId());
-    http.path += "/sink-tasks";
+    delivery::detail::operations::appendPath(http.path, "/connectors/",
+                                             delivery::detail::operations::Param{request.getConnectorId()},
+                                             "/sink-tasks");
     delivery::Result<void> signedOk = protocol.sign(http, state, now);
     benchmark::DoNotOptimize(signedOk);
   }
@@ -500,7 +499,6 @@ void BM_HuaweiSign(benchmark::State& state) {
   call.run(disRequest(), http, now);
   hd::Protocol::CallState callState;
   for (auto _ : state) {
-    http.headers.clear();
     call.protocol.start("CreateTransferTask", http, callState);
     http.path += "/streams/stream-test/transfer-tasks";
     delivery::Result<void> signedOk = call.protocol.sign(http, callState, now);

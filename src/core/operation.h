@@ -15,7 +15,8 @@
 //   const Runtime& runtime() const;
 //   const char* requestIdHeader() const;                     e.g. "X-Request-Id"
 //   void start(std::string_view name, HttpRequest&, CallState&) const;
-//       method and body are set; sets the endpoint, the path prefix and fixed headers
+//       method and body are set; sets the endpoint, the path prefix and the headers (replacing
+//       those of the thread's previous call, whatever its family)
 //   Result<void> sign(HttpRequest&, CallState&, time_point now) const;        per attempt
 //   Result<void> judge(std::string_view name, bool idempotent, const HttpResponse&, CallState&) const;
 //       success for a response whose body may be decoded; otherwise the service's Error
@@ -37,8 +38,30 @@
 
 namespace delivery::detail {
 
+namespace operations {  // what a family's operations table is written with
+
 inline constexpr bool kIdempotent = true;
 inline constexpr bool kNotIdempotent = false;
+
+/// A path parameter's value: percent-encoded as one segment when appended by appendPath.
+struct Param {
+  std::string_view value;
+};
+
+inline void appendPart(std::string& path, std::string_view literal) { path += literal; }
+inline void appendPart(std::string& path, Param param) { path += percentEncode(param.value); }
+
+/// Appends literal pieces as they are and Param values percent-encoded, e.g.
+/// appendPath(http.path, "/streams/", Param{r.getStreamName()}, "/transfer-tasks").
+template <typename... Parts>
+void appendPath(std::string& path, const Parts&... parts) {
+  (appendPart(path, parts), ...);
+}
+
+}  // namespace operations
+
+using operations::kIdempotent;
+using operations::kNotIdempotent;
 
 template <typename Protocol, typename Request, typename Response>
 struct Operation {
@@ -104,8 +127,7 @@ Result<Response> invoke(const typename TypeIdentity<Protocol>::type& protocol,
   HttpRequest& http = *lease;
   http.method = op.method;
   http.query.clear();
-  http.headers.clear();
-  http.body.clear();
+  http.body.clear();  // the headers are the protocol's to replace: it reuses their storage
   if (op.encode != nullptr) op.encode(protocol, request, http.body);
   typename Protocol::CallState state{};
   protocol.start(op.name, http, state);
@@ -136,4 +158,15 @@ Result<Response> invoke(const typename TypeIdentity<Protocol>::type& protocol,
   return out;
 }
 
+namespace operations {
+using detail::invoke;
+}
+
 }  // namespace delivery::detail
+
+/// Defines one client method: `Result<NameResponse> Client::method(const NameRequest&) const`,
+/// which runs the operation kName of the client's table.
+#define DELIVERY_CLIENT_OPERATION(Client, method, Name)                                       \
+  Result<Name##Response> Client::method(const Name##Request& request) const {                 \
+    return ::delivery::detail::invoke(*impl_, k##Name, request);                              \
+  }

@@ -22,32 +22,25 @@ struct DisClient::Impl : detail::Protocol {
 
 namespace {
 
+using namespace delivery::detail::operations;
 template <typename Request, typename Response>
 using Operation = delivery::detail::Operation<detail::Protocol, Request, Response>;
-using delivery::detail::invoke;
-using delivery::detail::kIdempotent;
-using delivery::detail::kNotIdempotent;
-using huawei::detail::appendSegment;
 
-// /streams/{stream_name}/transfer-tasks[/{task_name} | /action]
+// The URLs: /streams/{stream_name}/transfer-tasks[/{task_name} | /action].
 template <typename Request>
-void tasks(const Request& r, HttpRequest& http) {
-  http.path += "/streams";
-  appendSegment(http.path, r.getStreamName());
-  http.path += "/transfer-tasks";
+void tasks(const Request& r, HttpRequest& h) {
+  appendPath(h.path, "/streams/", Param{r.getStreamName()}, "/transfer-tasks");
 }
 template <typename Request>
-void task(const Request& r, HttpRequest& http) {
-  tasks(r, http);
-  appendSegment(http.path, r.getTaskName());
+void task(const Request& r, HttpRequest& h) {
+  appendPath(h.path, "/streams/", Param{r.getStreamName()}, "/transfer-tasks/", Param{r.getTaskName()});
 }
 template <typename Request>
-void action(const Request& r, HttpRequest& http) {
-  tasks(r, http);
-  http.path += "/action";
+void action(const Request& r, HttpRequest& h) {
+  appendPath(h.path, "/streams/", Param{r.getStreamName()}, "/transfer-tasks/action");
 }
 
-// Create and update send the same body.
+// The bodies: create and update send the same one; start and stop differ in the action.
 template <typename Request>
 void taskBody(const detail::Protocol& p, const Request& r, std::string& body) {
   body = detail::encodeCreate(r, p.encode);
@@ -59,8 +52,8 @@ void stopBody(const detail::Protocol&, const BatchStopTransferTaskRequest& r, st
   body = detail::encodeBatch("stop", r.getTaskIds());
 }
 
-// Every DIS operation (API paths after /v2/{project_id}). Create, update, delete and the batch
-// actions are not idempotent; list and show are.
+// Every DIS operation (paths after /v2/{project_id}). Create, update, delete and the batch actions
+// are not idempotent; list and show are.
 constexpr Operation<CreateTransferTaskRequest, CreateTransferTaskResponse> kCreateTransferTask{
     "CreateTransferTask", HttpMethod::Post, kNotIdempotent, tasks, taskBody, nullptr};
 constexpr Operation<UpdateTransferTaskRequest, UpdateTransferTaskResponse> kUpdateTransferTask{
@@ -86,27 +79,13 @@ Result<DisClient> DisClient::create(huawei::HuaweiCredentials credentials, DisCl
   return DisClient(std::move(impl));
 }
 
-Result<CreateTransferTaskResponse> DisClient::createTransferTask(const CreateTransferTaskRequest& r) const {
-  return invoke(*impl_, kCreateTransferTask, r);
-}
-Result<UpdateTransferTaskResponse> DisClient::updateTransferTask(const UpdateTransferTaskRequest& r) const {
-  return invoke(*impl_, kUpdateTransferTask, r);
-}
-Result<ListTransferTasksResponse> DisClient::listTransferTasks(const ListTransferTasksRequest& r) const {
-  return invoke(*impl_, kListTransferTasks, r);
-}
-Result<ShowTransferTaskResponse> DisClient::showTransferTask(const ShowTransferTaskRequest& r) const {
-  return invoke(*impl_, kShowTransferTask, r);
-}
-Result<DeleteTransferTaskResponse> DisClient::deleteTransferTask(const DeleteTransferTaskRequest& r) const {
-  return invoke(*impl_, kDeleteTransferTask, r);
-}
-Result<BatchStartTransferTaskResponse> DisClient::batchStartTransferTask(const BatchStartTransferTaskRequest& r) const {
-  return invoke(*impl_, kBatchStartTransferTask, r);
-}
-Result<BatchStopTransferTaskResponse> DisClient::batchStopTransferTask(const BatchStopTransferTaskRequest& r) const {
-  return invoke(*impl_, kBatchStopTransferTask, r);
-}
+DELIVERY_CLIENT_OPERATION(DisClient, createTransferTask, CreateTransferTask)
+DELIVERY_CLIENT_OPERATION(DisClient, updateTransferTask, UpdateTransferTask)
+DELIVERY_CLIENT_OPERATION(DisClient, listTransferTasks, ListTransferTasks)
+DELIVERY_CLIENT_OPERATION(DisClient, showTransferTask, ShowTransferTask)
+DELIVERY_CLIENT_OPERATION(DisClient, deleteTransferTask, DeleteTransferTask)
+DELIVERY_CLIENT_OPERATION(DisClient, batchStartTransferTask, BatchStartTransferTask)
+DELIVERY_CLIENT_OPERATION(DisClient, batchStopTransferTask, BatchStopTransferTask)
 
 const std::string& DisClient::getEndpoint() const noexcept { return impl_->endpointText(); }
 

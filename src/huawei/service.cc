@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "core/http_internal.h"
 #include "core/text.h"
 #include "delivery/version.h"
 #include "huawei/json.h"
@@ -40,11 +41,6 @@ ErrorKind kindFor(int status) {
 }
 
 }  // namespace
-
-void appendSegment(std::string& path, std::string_view value) {
-  path += '/';
-  path += delivery::detail::percentEncode(value);
-}
 
 Error errorFromResponse(const HttpResponse& response, bool idempotent) {
   Error e;
@@ -110,8 +106,7 @@ Result<Protocol> Protocol::create(HuaweiCredentials credentials, const HuaweiCli
   if (!err.violations.empty()) return err;
   Protocol s;
   s.endpoint_ = endpoint;
-  s.pathPrefix_ = "/v2";
-  appendSegment(s.pathPrefix_, credentials.projectId);
+  s.pathPrefix_ = "/v2/" + delivery::detail::percentEncode(credentials.projectId);
   s.endpointText_ = endpoint.toString();
   s.credentials_ = std::move(credentials);
   if (!s.credentials_.usesToken()) {
@@ -124,8 +119,10 @@ Result<Protocol> Protocol::create(HuaweiCredentials credentials, const HuaweiCli
 void Protocol::start(std::string_view, HttpRequest& http, CallState&) const {
   http.endpoint = endpoint_;
   http.path = pathPrefix_;
-  http.headers.add("User-Agent", runtime_.userAgent);
-  if (!http.body.empty()) http.headers.add("Content-Type", "application/json");
+  // Replaces the headers of the thread's previous call in place (their storage is reused).
+  const delivery::detail::HeadersAccess::FieldView fields[] = {{"User-Agent", runtime_.userAgent},
+                                                               {"Content-Type", "application/json"}};
+  delivery::detail::HeadersAccess::assign(http.headers, fields, fields + (http.body.empty() ? 1 : 2));
 }
 
 Result<void> Protocol::sign(HttpRequest& http, CallState&, std::chrono::system_clock::time_point now) const {

@@ -52,7 +52,5 @@ class Protocol {
   delivery::detail::Runtime runtime_;
 };
 
-/// Appends "/" and `value` percent-encoded as one path segment.
-void appendSegment(std::string& path, std::string_view value);
 
 }  // namespace delivery::huawei::detail

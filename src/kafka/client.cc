@@ -12,35 +12,27 @@ struct KafkaClient::Impl : huawei::detail::Protocol {
 
 namespace {
 
+using namespace delivery::detail::operations;
 using Protocol = huawei::detail::Protocol;
 template <typename Request, typename Response>
 using Operation = delivery::detail::Operation<Protocol, Request, Response>;
-using delivery::detail::invoke;
-using delivery::detail::kIdempotent;
-using delivery::detail::kNotIdempotent;
-using huawei::detail::appendSegment;
 
-// /connectors/{connector_id}/sink-tasks[/{task_id}[?topic-info=...]]
+// The URLs: /connectors/{connector_id}/sink-tasks[/{task_id}[?topic-info=...]] and
+// /instances/{instance_id}/connector.
 template <typename Request>
-void tasks(const Request& r, HttpRequest& http) {
-  http.path += "/connectors";
-  appendSegment(http.path, r.getConnectorId());
-  http.path += "/sink-tasks";
+void tasks(const Request& r, HttpRequest& h) {
+  appendPath(h.path, "/connectors/", Param{r.getConnectorId()}, "/sink-tasks");
 }
 template <typename Request>
-void task(const Request& r, HttpRequest& http) {
-  tasks(r, http);
-  appendSegment(http.path, r.getTaskId());
+void task(const Request& r, HttpRequest& h) {
+  appendPath(h.path, "/connectors/", Param{r.getConnectorId()}, "/sink-tasks/", Param{r.getTaskId()});
 }
-void shownTask(const ShowSinkTaskRequest& r, HttpRequest& http) {
-  task(r, http);
-  if (r.getTopicInfo()) http.query.emplace_back("topic-info", *r.getTopicInfo() ? "true" : "false");
+void shownTask(const ShowSinkTaskRequest& r, HttpRequest& h) {
+  task(r, h);
+  if (r.getTopicInfo()) h.query.emplace_back("topic-info", *r.getTopicInfo() ? "true" : "false");
 }
-// /instances/{instance_id}/connector
-void connector(const CreateConnectorRequest& r, HttpRequest& http) {
-  http.path += "/instances";
-  appendSegment(http.path, r.getInstanceId());
-  http.path += "/connector";
+void connector(const CreateConnectorRequest& r, HttpRequest& h) {
+  appendPath(h.path, "/instances/", Param{r.getInstanceId()}, "/connector");
 }
 
 void sinkTaskBody(const Protocol&, const CreateSinkTaskRequest& r, std::string& body) { body = detail::encodeCreate(r); }
@@ -69,21 +61,11 @@ Result<KafkaClient> KafkaClient::create(huawei::HuaweiCredentials credentials, K
   return KafkaClient(std::make_shared<Impl>(std::move(base).value()));
 }
 
-Result<CreateSinkTaskResponse> KafkaClient::createSinkTask(const CreateSinkTaskRequest& r) const {
-  return invoke(*impl_, kCreateSinkTask, r);
-}
-Result<ListSinkTasksResponse> KafkaClient::listSinkTasks(const ListSinkTasksRequest& r) const {
-  return invoke(*impl_, kListSinkTasks, r);
-}
-Result<ShowSinkTaskResponse> KafkaClient::showSinkTask(const ShowSinkTaskRequest& r) const {
-  return invoke(*impl_, kShowSinkTask, r);
-}
-Result<DeleteSinkTaskResponse> KafkaClient::deleteSinkTask(const DeleteSinkTaskRequest& r) const {
-  return invoke(*impl_, kDeleteSinkTask, r);
-}
-Result<CreateConnectorResponse> KafkaClient::createConnector(const CreateConnectorRequest& r) const {
-  return invoke(*impl_, kCreateConnector, r);
-}
+DELIVERY_CLIENT_OPERATION(KafkaClient, createSinkTask, CreateSinkTask)
+DELIVERY_CLIENT_OPERATION(KafkaClient, listSinkTasks, ListSinkTasks)
+DELIVERY_CLIENT_OPERATION(KafkaClient, showSinkTask, ShowSinkTask)
+DELIVERY_CLIENT_OPERATION(KafkaClient, deleteSinkTask, DeleteSinkTask)
+DELIVERY_CLIENT_OPERATION(KafkaClient, createConnector, CreateConnector)
 
 const std::string& KafkaClient::getEndpoint() const noexcept { return impl_->endpointText(); }
 

@@ -14,8 +14,6 @@
 
 namespace delivery::tablestore {
 
-using delivery::detail::invoke;
-
 namespace detail {
 
 // How every Tablestore call is addressed, signed and judged (see core/operation.h).
@@ -74,8 +72,7 @@ using detail::Protocol;
 
 template <typename Request, typename Response>
 using Operation = delivery::detail::Operation<Protocol, Request, Response>;
-using delivery::detail::kIdempotent;
-using delivery::detail::kNotIdempotent;
+using namespace delivery::detail::operations;
 
 template <typename Request>
 void encode(const Protocol&, const Request& request, std::string& body) {
@@ -182,21 +179,11 @@ Result<DeliveryClient> DeliveryClient::create(const std::string& endpoint, const
   return DeliveryClient(std::move(impl));
 }
 
-Result<CreateDeliveryTaskResponse> DeliveryClient::createDeliveryTask(const CreateDeliveryTaskRequest& r) const {
-  return invoke(*impl_, kCreateDeliveryTask, r);
-}
-Result<DescribeDeliveryTaskResponse> DeliveryClient::describeDeliveryTask(const DescribeDeliveryTaskRequest& r) const {
-  return invoke(*impl_, kDescribeDeliveryTask, r);
-}
-Result<ListDeliveryTaskResponse> DeliveryClient::listDeliveryTask(const ListDeliveryTaskRequest& r) const {
-  return invoke(*impl_, kListDeliveryTask, r);
-}
-Result<DeleteDeliveryTaskResponse> DeliveryClient::deleteDeliveryTask(const DeleteDeliveryTaskRequest& r) const {
-  return invoke(*impl_, kDeleteDeliveryTask, r);
-}
-Result<UpdateDeliveryTaskResponse> DeliveryClient::updateDeliveryTask(const UpdateDeliveryTaskRequest& r) const {
-  return invoke(*impl_, kUpdateDeliveryTask, r);
-}
+DELIVERY_CLIENT_OPERATION(DeliveryClient, createDeliveryTask, CreateDeliveryTask)
+DELIVERY_CLIENT_OPERATION(DeliveryClient, describeDeliveryTask, DescribeDeliveryTask)
+DELIVERY_CLIENT_OPERATION(DeliveryClient, listDeliveryTask, ListDeliveryTask)
+DELIVERY_CLIENT_OPERATION(DeliveryClient, deleteDeliveryTask, DeleteDeliveryTask)
+DELIVERY_CLIENT_OPERATION(DeliveryClient, updateDeliveryTask, UpdateDeliveryTask)
 
 const std::string& DeliveryClient::getEndpoint() const noexcept { return impl_->endpointText; }
 const std::string& DeliveryClient::getInstanceName() const noexcept { return impl_->instanceName; }
