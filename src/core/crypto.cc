@@ -18,22 +18,20 @@ namespace delivery::detail {
 namespace {
 
 // The two hashes HMAC is used with, behind one interface.
+template <typename Ctx, std::size_t Length, int (*Init)(Ctx*), int (*Update)(Ctx*, const void*, std::size_t),
+          int (*Final)(unsigned char*, Ctx*)>
+struct HashOps {
+  static constexpr std::size_t kLength = Length;
+  static void init(Ctx* c) { Init(c); }
+  static void update(Ctx* c, const void* d, std::size_t n) { Update(c, d, n); }
+  static void final(unsigned char* out, Ctx* c) { Final(out, c); }
+};
 template <typename Ctx>
 struct Hash;
 template <>
-struct Hash<SHA_CTX> {
-  static constexpr std::size_t kLength = SHA_DIGEST_LENGTH;
-  static void init(SHA_CTX* c) { SHA1_Init(c); }
-  static void update(SHA_CTX* c, const void* d, std::size_t n) { SHA1_Update(c, d, n); }
-  static void final(unsigned char* out, SHA_CTX* c) { SHA1_Final(out, c); }
-};
+struct Hash<SHA_CTX> : HashOps<SHA_CTX, SHA_DIGEST_LENGTH, SHA1_Init, SHA1_Update, SHA1_Final> {};
 template <>
-struct Hash<SHA256_CTX> {
-  static constexpr std::size_t kLength = SHA256_DIGEST_LENGTH;
-  static void init(SHA256_CTX* c) { SHA256_Init(c); }
-  static void update(SHA256_CTX* c, const void* d, std::size_t n) { SHA256_Update(c, d, n); }
-  static void final(unsigned char* out, SHA256_CTX* c) { SHA256_Final(out, c); }
-};
+struct Hash<SHA256_CTX> : HashOps<SHA256_CTX, SHA256_DIGEST_LENGTH, SHA256_Init, SHA256_Update, SHA256_Final> {};
 
 // The hash states with the ipad and opad blocks of a key absorbed (RFC 2104).
 template <typename Ctx>

@@ -208,4 +208,25 @@ void checkMessage(const T& message, const Path& path, std::vector<FieldViolation
   if constexpr (HasCrossRules<T>::value) checkCrossRules(message, path, out);
 }
 
+/// A request's validate(): every violation of its table and of its hand-written rules, as one
+/// InvalidArgument error "<what> is invalid (N problems)".
+template <typename T>
+Result<void> validateMessage(const T& message, std::string_view what) {
+  std::vector<FieldViolation> out;
+  checkMessage(message, Path(), out);
+  return toValidationResult(std::move(out), what);
+}
+
+/// The violations of a message nested in a request, with paths under `path`.
+template <typename T>
+std::vector<FieldViolation> violationsOf(const T& message, const std::string& path) {
+  std::vector<FieldViolation> out;
+  checkMessage(message, Path(path), out);
+  return out;
+}
+
 }  // namespace delivery::detail
+
+/// Defines `Result<void> Class::validate() const` through the table (see validateMessage).
+#define DELIVERY_DEFINE_VALIDATE(Class) \
+  Result<void> Class::validate() const { return ::delivery::detail::validateMessage(*this, #Class); }

@@ -164,9 +164,22 @@ using detail::invoke;
 
 }  // namespace delivery::detail
 
-/// Defines one client method: `Result<NameResponse> Client::method(const NameRequest&) const`,
-/// which runs the operation kName of the client's table.
-#define DELIVERY_CLIENT_OPERATION(Client, method, Name)                                       \
-  Result<Name##Response> Client::method(const Name##Request& request) const {                 \
-    return ::delivery::detail::invoke(*impl_, k##Name, request);                              \
+/// A client's operations, one entry each: LIST(X) gives
+///
+///   X(method, Name, HTTP method, idempotency, url, body, decode)
+///
+/// e.g. X(showTransferTask, ShowTransferTask, Get, kIdempotent, task, nullptr, detail::decodeShow).
+/// `url` appends the path and query (or nullptr), `body` writes the body (or nullptr), `decode`
+/// reads a success body (or nullptr). The request and response types are NameRequest and
+/// NameResponse. In the client's .cc, with `Protocol_` and `Client_` naming the family's protocol
+/// and the client class:
+///
+///   LIST(DELIVERY_OPERATION_CONSTANT)  // in an unnamed namespace: the constant kName of each
+///   LIST(DELIVERY_OPERATION_METHOD)    // the method Client_::method of each, which invokes it
+#define DELIVERY_OPERATION_CONSTANT(method, Name, verb, idempotency, url, body, decode)        \
+  constexpr ::delivery::detail::Operation<Protocol_, Name##Request, Name##Response> k##Name{   \
+      #Name, ::delivery::HttpMethod::verb, idempotency, url, body, decode};
+#define DELIVERY_OPERATION_METHOD(method, Name, verb, idempotency, url, body, decode) \
+  Result<Name##Response> Client_::method(const Name##Request& request) const {        \
+    return ::delivery::detail::invoke(*impl_, k##Name, request);                      \
   }

@@ -91,22 +91,38 @@ char* putDigits(char* out, int value, int width) noexcept {
 
 }  // namespace
 
-void formatIso8601MillisInto(std::chrono::system_clock::time_point t, char* out) noexcept {
+namespace {
+
+// "yyyy-MM-ddTHH:mm:ss.SSSZ" (extended) or "yyyyMMddTHHmmssZ" (basic, no milliseconds).
+void formatUtcInto(std::chrono::system_clock::time_point t, char* out, bool extended) noexcept {
   const UtcTime u = utc(t);
+  const auto separator = [&](char c) {
+    if (extended) *out++ = c;
+  };
   out = putDigits(out, u.year, 4);
-  *out++ = '-';
+  separator('-');
   out = putDigits(out, u.month, 2);
-  *out++ = '-';
+  separator('-');
   out = putDigits(out, u.day, 2);
   *out++ = 'T';
   out = putDigits(out, u.hour, 2);
-  *out++ = ':';
+  separator(':');
   out = putDigits(out, u.minute, 2);
-  *out++ = ':';
+  separator(':');
   out = putDigits(out, u.second, 2);
-  *out++ = '.';
-  out = putDigits(out, u.millis, 3);
+  if (extended) {
+    *out++ = '.';
+    out = putDigits(out, u.millis, 3);
+  }
   *out = 'Z';
+}
+
+}  // namespace
+
+void formatIso8601MillisInto(std::chrono::system_clock::time_point t, char* out) noexcept { formatUtcInto(t, out, true); }
+
+void formatCompactIso8601Into(std::chrono::system_clock::time_point t, char* out) noexcept {
+  formatUtcInto(t, out, false);
 }
 
 std::string formatIso8601Millis(std::chrono::system_clock::time_point t) {
@@ -119,18 +135,6 @@ std::string formatCompactIso8601(std::chrono::system_clock::time_point t) {
   char buf[kCompactIso8601Length];
   formatCompactIso8601Into(t, buf);
   return std::string(buf, sizeof buf);
-}
-
-void formatCompactIso8601Into(std::chrono::system_clock::time_point t, char* out) noexcept {
-  const UtcTime u = utc(t);
-  out = putDigits(out, u.year, 4);
-  out = putDigits(out, u.month, 2);
-  out = putDigits(out, u.day, 2);
-  *out++ = 'T';
-  out = putDigits(out, u.hour, 2);
-  out = putDigits(out, u.minute, 2);
-  out = putDigits(out, u.second, 2);
-  *out = 'Z';
 }
 
 std::string formatYmd(std::chrono::system_clock::time_point t) {

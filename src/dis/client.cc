@@ -6,6 +6,17 @@
 
 namespace delivery::dis {
 
+// Every DIS operation (paths after /v2/{project_id}). Create, update, delete and the batch actions
+// are not idempotent; list and show are.
+#define DELIVERY_DIS_OPERATIONS(X)                                                                \
+  X(createTransferTask, CreateTransferTask, Post, kNotIdempotent, tasks, taskBody, nullptr)          \
+  X(updateTransferTask, UpdateTransferTask, Put, kNotIdempotent, tasks, taskBody, nullptr)           \
+  X(listTransferTasks, ListTransferTasks, Get, kIdempotent, tasks, nullptr, detail::decodeList)      \
+  X(showTransferTask, ShowTransferTask, Get, kIdempotent, task, nullptr, detail::decodeShow)         \
+  X(deleteTransferTask, DeleteTransferTask, Delete, kNotIdempotent, task, nullptr, nullptr)          \
+  X(batchStartTransferTask, BatchStartTransferTask, Post, kNotIdempotent, action, startBody, nullptr) \
+  X(batchStopTransferTask, BatchStopTransferTask, Post, kNotIdempotent, action, stopBody, nullptr)
+
 namespace detail {
 
 /// The Huawei protocol, plus how this client writes bodies.
@@ -16,15 +27,20 @@ struct Protocol : huawei::detail::Protocol {
 
 }  // namespace detail
 
-struct DisClient::Impl : detail::Protocol {
-  using detail::Protocol::Protocol;
+}  // namespace delivery::dis
+
+template <>
+struct delivery::ClientHandle<delivery::dis::DisClient>::Impl : delivery::dis::detail::Protocol {
+  using delivery::dis::detail::Protocol::Protocol;
 };
+
+namespace delivery::dis {
 
 namespace {
 
 using namespace delivery::detail::operations;
-template <typename Request, typename Response>
-using Operation = delivery::detail::Operation<detail::Protocol, Request, Response>;
+using Protocol_ = detail::Protocol;
+using Client_ = DisClient;
 
 // The URLs: /streams/{stream_name}/transfer-tasks[/{task_name} | /action].
 template <typename Request>
@@ -52,22 +68,7 @@ void stopBody(const detail::Protocol&, const BatchStopTransferTaskRequest& r, st
   body = detail::encodeBatch("stop", r.getTaskIds());
 }
 
-// Every DIS operation (paths after /v2/{project_id}). Create, update, delete and the batch actions
-// are not idempotent; list and show are.
-constexpr Operation<CreateTransferTaskRequest, CreateTransferTaskResponse> kCreateTransferTask{
-    "CreateTransferTask", HttpMethod::Post, kNotIdempotent, tasks, taskBody, nullptr};
-constexpr Operation<UpdateTransferTaskRequest, UpdateTransferTaskResponse> kUpdateTransferTask{
-    "UpdateTransferTask", HttpMethod::Put, kNotIdempotent, tasks, taskBody, nullptr};
-constexpr Operation<ListTransferTasksRequest, ListTransferTasksResponse> kListTransferTasks{
-    "ListTransferTasks", HttpMethod::Get, kIdempotent, tasks, nullptr, detail::decodeList};
-constexpr Operation<ShowTransferTaskRequest, ShowTransferTaskResponse> kShowTransferTask{
-    "ShowTransferTask", HttpMethod::Get, kIdempotent, task, nullptr, detail::decodeShow};
-constexpr Operation<DeleteTransferTaskRequest, DeleteTransferTaskResponse> kDeleteTransferTask{
-    "DeleteTransferTask", HttpMethod::Delete, kNotIdempotent, task, nullptr, nullptr};
-constexpr Operation<BatchStartTransferTaskRequest, BatchStartTransferTaskResponse> kBatchStartTransferTask{
-    "BatchStartTransferTask", HttpMethod::Post, kNotIdempotent, action, startBody, nullptr};
-constexpr Operation<BatchStopTransferTaskRequest, BatchStopTransferTaskResponse> kBatchStopTransferTask{
-    "BatchStopTransferTask", HttpMethod::Post, kNotIdempotent, action, stopBody, nullptr};
+DELIVERY_DIS_OPERATIONS(DELIVERY_OPERATION_CONSTANT)
 
 }  // namespace
 
@@ -79,13 +80,7 @@ Result<DisClient> DisClient::create(huawei::HuaweiCredentials credentials, DisCl
   return DisClient(std::move(impl));
 }
 
-DELIVERY_CLIENT_OPERATION(DisClient, createTransferTask, CreateTransferTask)
-DELIVERY_CLIENT_OPERATION(DisClient, updateTransferTask, UpdateTransferTask)
-DELIVERY_CLIENT_OPERATION(DisClient, listTransferTasks, ListTransferTasks)
-DELIVERY_CLIENT_OPERATION(DisClient, showTransferTask, ShowTransferTask)
-DELIVERY_CLIENT_OPERATION(DisClient, deleteTransferTask, DeleteTransferTask)
-DELIVERY_CLIENT_OPERATION(DisClient, batchStartTransferTask, BatchStartTransferTask)
-DELIVERY_CLIENT_OPERATION(DisClient, batchStopTransferTask, BatchStopTransferTask)
+DELIVERY_DIS_OPERATIONS(DELIVERY_OPERATION_METHOD)
 
 const std::string& DisClient::getEndpoint() const noexcept { return impl_->endpointText(); }
 

@@ -51,13 +51,6 @@ void checkCommon(const D& d, const Path& p, Violations& out, bool agencyRequired
   }
 }
 
-template <typename Request>
-Result<void> checkRequest(const Request& request, const char* what) {
-  Violations out;
-  delivery::detail::checkMessage(request, Path(), out);
-  return delivery::detail::toValidationResult(std::move(out), what);
-}
-
 }  // namespace
 
 // ---- hand-written rules, beside the tables ------------------------------------------------------
@@ -130,9 +123,9 @@ Result<void> TransferTaskBody<Self>::validate() const {
 template class TransferTaskBody<CreateTransferTaskRequest>;
 template class TransferTaskBody<UpdateTransferTaskRequest>;
 
-Result<void> ListTransferTasksRequest::validate() const { return checkRequest(*this, "ListTransferTasksRequest"); }
-Result<void> ShowTransferTaskRequest::validate() const { return checkRequest(*this, "ShowTransferTaskRequest"); }
-Result<void> DeleteTransferTaskRequest::validate() const { return checkRequest(*this, "DeleteTransferTaskRequest"); }
+DELIVERY_DEFINE_VALIDATE(ListTransferTasksRequest)
+DELIVERY_DEFINE_VALIDATE(ShowTransferTaskRequest)
+DELIVERY_DEFINE_VALIDATE(DeleteTransferTaskRequest)
 
 // [Spec] tasks[].id is mandatory: every id named.
 template <typename Batch>
@@ -145,7 +138,7 @@ void checkBatchIds(const Batch& b, const Path& p, Violations& out) {
 void checkCrossRules(const BatchStartTransferTaskRequest& b, const Path& p, Violations& out) { checkBatchIds(b, p, out); }
 void checkCrossRules(const BatchStopTransferTaskRequest& b, const Path& p, Violations& out) { checkBatchIds(b, p, out); }
 
-Result<void> BatchStartTransferTaskRequest::validate() const { return checkRequest(*this, "BatchStartTransferTaskRequest"); }
-Result<void> BatchStopTransferTaskRequest::validate() const { return checkRequest(*this, "BatchStopTransferTaskRequest"); }
+DELIVERY_DEFINE_VALIDATE(BatchStartTransferTaskRequest)
+DELIVERY_DEFINE_VALIDATE(BatchStopTransferTaskRequest)
 
 }  // namespace delivery::dis

@@ -6,16 +6,30 @@
 
 namespace delivery::kafka {
 
-struct KafkaClient::Impl : huawei::detail::Protocol {
-  explicit Impl(huawei::detail::Protocol base) : huawei::detail::Protocol(std::move(base)) {}
+// Every DMS Kafka operation (paths after /v2/{project_id}). Creates and deletes are not
+// idempotent; list and show are.
+#define DELIVERY_KAFKA_OPERATIONS(X)                                                                        \
+  X(createSinkTask, CreateSinkTask, Post, kNotIdempotent, tasks, sinkTaskBody, detail::decodeCreateSinkTaskResponse) \
+  X(listSinkTasks, ListSinkTasks, Get, kIdempotent, tasks, nullptr, detail::decodeList)                        \
+  X(showSinkTask, ShowSinkTask, Get, kIdempotent, shownTask, nullptr, detail::decodeShow)                      \
+  X(deleteSinkTask, DeleteSinkTask, Delete, kNotIdempotent, task, nullptr, nullptr)                            \
+  X(createConnector, CreateConnector, Post, kNotIdempotent, connector, connectorBody, detail::decodeCreateConnectorResponse)
+
+}  // namespace delivery::kafka
+
+template <>
+struct delivery::ClientHandle<delivery::kafka::KafkaClient>::Impl : delivery::huawei::detail::Protocol {
+  explicit Impl(delivery::huawei::detail::Protocol base) : delivery::huawei::detail::Protocol(std::move(base)) {}
 };
+
+namespace delivery::kafka {
 
 namespace {
 
 using namespace delivery::detail::operations;
+using Protocol_ = huawei::detail::Protocol;
+using Client_ = KafkaClient;
 using Protocol = huawei::detail::Protocol;
-template <typename Request, typename Response>
-using Operation = delivery::detail::Operation<Protocol, Request, Response>;
 
 // The URLs: /connectors/{connector_id}/sink-tasks[/{task_id}[?topic-info=...]] and
 // /instances/{instance_id}/connector.
@@ -40,18 +54,7 @@ void connectorBody(const Protocol&, const CreateConnectorRequest& r, std::string
   body = detail::encodeCreateConnector(r);
 }
 
-// Every DMS Kafka operation (API paths after /v2/{project_id}). Creates and deletes are not
-// idempotent; list and show are.
-constexpr Operation<CreateSinkTaskRequest, CreateSinkTaskResponse> kCreateSinkTask{
-    "CreateSinkTask", HttpMethod::Post, kNotIdempotent, tasks, sinkTaskBody, detail::decodeCreateSinkTaskResponse};
-constexpr Operation<ListSinkTasksRequest, ListSinkTasksResponse> kListSinkTasks{
-    "ListSinkTasks", HttpMethod::Get, kIdempotent, tasks, nullptr, detail::decodeList};
-constexpr Operation<ShowSinkTaskRequest, ShowSinkTaskResponse> kShowSinkTask{
-    "ShowSinkTask", HttpMethod::Get, kIdempotent, shownTask, nullptr, detail::decodeShow};
-constexpr Operation<DeleteSinkTaskRequest, DeleteSinkTaskResponse> kDeleteSinkTask{
-    "DeleteSinkTask", HttpMethod::Delete, kNotIdempotent, task, nullptr, nullptr};
-constexpr Operation<CreateConnectorRequest, CreateConnectorResponse> kCreateConnector{
-    "CreateConnector", HttpMethod::Post, kNotIdempotent, connector, connectorBody, detail::decodeCreateConnectorResponse};
+DELIVERY_KAFKA_OPERATIONS(DELIVERY_OPERATION_CONSTANT)
 
 }  // namespace
 
@@ -61,11 +64,7 @@ Result<KafkaClient> KafkaClient::create(huawei::HuaweiCredentials credentials, K
   return KafkaClient(std::make_shared<Impl>(std::move(base).value()));
 }
 
-DELIVERY_CLIENT_OPERATION(KafkaClient, createSinkTask, CreateSinkTask)
-DELIVERY_CLIENT_OPERATION(KafkaClient, listSinkTasks, ListSinkTasks)
-DELIVERY_CLIENT_OPERATION(KafkaClient, showSinkTask, ShowSinkTask)
-DELIVERY_CLIENT_OPERATION(KafkaClient, deleteSinkTask, DeleteSinkTask)
-DELIVERY_CLIENT_OPERATION(KafkaClient, createConnector, CreateConnector)
+DELIVERY_KAFKA_OPERATIONS(DELIVERY_OPERATION_METHOD)
 
 const std::string& KafkaClient::getEndpoint() const noexcept { return impl_->endpointText(); }
 

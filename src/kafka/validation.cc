@@ -79,27 +79,15 @@ void checkFieldRules(const CreateConnectorRequest& r, const field::Info& info, c
   }
 }
 
-namespace {
+DELIVERY_DEFINE_VALIDATE(CreateSinkTaskRequest)
+DELIVERY_DEFINE_VALIDATE(ListSinkTasksRequest)
+DELIVERY_DEFINE_VALIDATE(ShowSinkTaskRequest)
+DELIVERY_DEFINE_VALIDATE(DeleteSinkTaskRequest)
+DELIVERY_DEFINE_VALIDATE(CreateConnectorRequest)
 
-template <typename T>
-Result<void> validated(const T& request, std::string_view what) {
-  std::vector<FieldViolation> v;
-  delivery::detail::checkMessage(request, Path(), v);
-  return delivery::detail::toValidationResult(std::move(v), what);
-}
-
-}  // namespace
-
+// A descriptor checked on its own (also part of CreateSinkTaskRequest::validate()).
 std::vector<FieldViolation> ObsDestinationDescriptor::validate(const std::string& path) const {
-  std::vector<FieldViolation> v;
-  delivery::detail::checkMessage(*this, Path(path), v);
-  return v;
+  return delivery::detail::violationsOf(*this, path);
 }
-
-Result<void> CreateSinkTaskRequest::validate() const { return validated(*this, "CreateSinkTaskRequest"); }
-Result<void> ListSinkTasksRequest::validate() const { return validated(*this, "ListSinkTasksRequest"); }
-Result<void> ShowSinkTaskRequest::validate() const { return validated(*this, "ShowSinkTaskRequest"); }
-Result<void> DeleteSinkTaskRequest::validate() const { return validated(*this, "DeleteSinkTaskRequest"); }
-Result<void> CreateConnectorRequest::validate() const { return validated(*this, "CreateConnectorRequest"); }
 
 }  // namespace delivery::kafka

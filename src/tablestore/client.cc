@@ -14,6 +14,15 @@
 
 namespace delivery::tablestore {
 
+// Every operation: POST /<Action> with a protobuf body; only Describe and List are idempotent
+// (the Java SDK's OperationNames).
+#define DELIVERY_TABLESTORE_OPERATIONS(X)                                                                    \
+  X(createDeliveryTask, CreateDeliveryTask, Post, kNotIdempotent, nullptr, encode, decodeEmpty)                 \
+  X(updateDeliveryTask, UpdateDeliveryTask, Post, kNotIdempotent, nullptr, encode, decodeEmpty)                 \
+  X(deleteDeliveryTask, DeleteDeliveryTask, Post, kNotIdempotent, nullptr, encode, decodeEmpty)                 \
+  X(describeDeliveryTask, DescribeDeliveryTask, Post, kIdempotent, nullptr, encode, detail::decodeDescribeResponse) \
+  X(listDeliveryTask, ListDeliveryTask, Post, kIdempotent, nullptr, encode, detail::decodeListResponse)
+
 namespace detail {
 
 // How every Tablestore call is addressed, signed and judged (see core/operation.h).
@@ -64,15 +73,20 @@ class Protocol {
 
 }  // namespace detail
 
-struct DeliveryClient::Impl : detail::Protocol {};
+}  // namespace delivery::tablestore
+
+template <>
+struct delivery::ClientHandle<delivery::tablestore::DeliveryClient>::Impl : delivery::tablestore::detail::Protocol {};
+
+namespace delivery::tablestore {
 
 namespace {
 
 using detail::Protocol;
 
-template <typename Request, typename Response>
-using Operation = delivery::detail::Operation<Protocol, Request, Response>;
 using namespace delivery::detail::operations;
+using Protocol_ = detail::Protocol;
+using Client_ = DeliveryClient;
 
 template <typename Request>
 void encode(const Protocol&, const Request& request, std::string& body) {
@@ -84,18 +98,7 @@ Result<Response> decodeEmpty(std::string_view body) {
   return Response();
 }
 
-// The operations: the action is the URL path; only Describe and List are idempotent (the Java
-// SDK's OperationNames).
-constexpr Operation<CreateDeliveryTaskRequest, CreateDeliveryTaskResponse> kCreateDeliveryTask{
-    "CreateDeliveryTask", HttpMethod::Post, kNotIdempotent, nullptr, encode, decodeEmpty};
-constexpr Operation<UpdateDeliveryTaskRequest, UpdateDeliveryTaskResponse> kUpdateDeliveryTask{
-    "UpdateDeliveryTask", HttpMethod::Post, kNotIdempotent, nullptr, encode, decodeEmpty};
-constexpr Operation<DeleteDeliveryTaskRequest, DeleteDeliveryTaskResponse> kDeleteDeliveryTask{
-    "DeleteDeliveryTask", HttpMethod::Post, kNotIdempotent, nullptr, encode, decodeEmpty};
-constexpr Operation<DescribeDeliveryTaskRequest, DescribeDeliveryTaskResponse> kDescribeDeliveryTask{
-    "DescribeDeliveryTask", HttpMethod::Post, kIdempotent, nullptr, encode, detail::decodeDescribeResponse};
-constexpr Operation<ListDeliveryTaskRequest, ListDeliveryTaskResponse> kListDeliveryTask{
-    "ListDeliveryTask", HttpMethod::Post, kIdempotent, nullptr, encode, detail::decodeListResponse};
+DELIVERY_TABLESTORE_OPERATIONS(DELIVERY_OPERATION_CONSTANT)
 
 constexpr std::pair<std::string_view, EndpointType> kEndpointSuffixes[] = {
     {".ots.aliyuncs.com", EndpointType::Public},
@@ -179,11 +182,7 @@ Result<DeliveryClient> DeliveryClient::create(const std::string& endpoint, const
   return DeliveryClient(std::move(impl));
 }
 
-DELIVERY_CLIENT_OPERATION(DeliveryClient, createDeliveryTask, CreateDeliveryTask)
-DELIVERY_CLIENT_OPERATION(DeliveryClient, describeDeliveryTask, DescribeDeliveryTask)
-DELIVERY_CLIENT_OPERATION(DeliveryClient, listDeliveryTask, ListDeliveryTask)
-DELIVERY_CLIENT_OPERATION(DeliveryClient, deleteDeliveryTask, DeleteDeliveryTask)
-DELIVERY_CLIENT_OPERATION(DeliveryClient, updateDeliveryTask, UpdateDeliveryTask)
+DELIVERY_TABLESTORE_OPERATIONS(DELIVERY_OPERATION_METHOD)
 
 const std::string& DeliveryClient::getEndpoint() const noexcept { return impl_->endpointText; }
 const std::string& DeliveryClient::getInstanceName() const noexcept { return impl_->instanceName; }

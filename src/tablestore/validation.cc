@@ -59,13 +59,6 @@ void checkLowercaseName(const std::string& name, std::size_t min, std::size_t ma
   }
 }
 
-template <typename Request>
-Result<void> validateRequest(const Request& request, const char* what) {
-  std::vector<FieldViolation> out;
-  delivery::detail::checkMessage(request, Path(), out);
-  return delivery::detail::toValidationResult(std::move(out), what);
-}
-
 }  // namespace
 
 namespace detail {
@@ -209,17 +202,13 @@ void checkCrossRules(const OSSTaskConfig& config, const Path& path, std::vector<
 }
 
 std::vector<FieldViolation> OSSTaskConfig::validate(const std::string& path) const {
-  std::vector<FieldViolation> out;
-  delivery::detail::checkMessage(*this, Path(path), out);
-  return out;
+  return delivery::detail::violationsOf(*this, path);
 }
 
-Result<void> CreateDeliveryTaskRequest::validate() const { return validateRequest(*this, "CreateDeliveryTaskRequest"); }
-Result<void> UpdateDeliveryTaskRequest::validate() const { return validateRequest(*this, "UpdateDeliveryTaskRequest"); }
-Result<void> DescribeDeliveryTaskRequest::validate() const {
-  return validateRequest(*this, "DescribeDeliveryTaskRequest");
-}
-Result<void> DeleteDeliveryTaskRequest::validate() const { return validateRequest(*this, "DeleteDeliveryTaskRequest"); }
-Result<void> ListDeliveryTaskRequest::validate() const { return validateRequest(*this, "ListDeliveryTaskRequest"); }
+DELIVERY_DEFINE_VALIDATE(CreateDeliveryTaskRequest)
+DELIVERY_DEFINE_VALIDATE(UpdateDeliveryTaskRequest)
+DELIVERY_DEFINE_VALIDATE(DescribeDeliveryTaskRequest)
+DELIVERY_DEFINE_VALIDATE(DeleteDeliveryTaskRequest)
+DELIVERY_DEFINE_VALIDATE(ListDeliveryTaskRequest)
 
 }  // namespace delivery::tablestore

@@ -12,11 +12,12 @@
 //
 // Retries: a connection that could not be made, and HTTP 429 (throttled at the gateway before the
 // service saw the call), are retried for every operation; list and show (GET) are also retried on
-// 5xx, timeouts and broken connections. Create, update, delete and the batch actions are never
-// repeated once the request may have reached the service.
+// 5xx, timeouts, broken connections and a 2xx whose body cannot be read (an InvalidResponse
+// error). Create, update, delete and the batch actions are never repeated once the request may
+// have reached the service.
 
-#include <memory>
 
+#include "delivery/core/client_handle.h"
 #include "delivery/dis/model.h"
 #include "delivery/huawei/client_config.h"
 #include "delivery/huawei/credentials.h"
@@ -29,20 +30,26 @@ struct DisClientConfig : huawei::HuaweiClientConfig {
   bool retryDurationAsString = false;
 };
 
-class DisClient {
+class DisClient : private ClientHandle<DisClient> {
  public:
   /// Every problem with the credentials and config at once, as an InvalidArgument error.
   static Result<DisClient> create(huawei::HuaweiCredentials credentials, DisClientConfig config = {});
 
-  /// 201 from the service.
+  /// POST /v2/{project_id}/streams/{stream_name}/transfer-tasks: 201 from the service. Not
+  /// repeated once it may have reached the service (as for update, delete, start and stop).
   [[nodiscard]] Result<CreateTransferTaskResponse> createTransferTask(const CreateTransferTaskRequest& request) const;
+  /// PUT .../transfer-tasks: the same body as create, replacing the task's settings.
   [[nodiscard]] Result<UpdateTransferTaskResponse> updateTransferTask(const UpdateTransferTaskRequest& request) const;
+  /// GET .../transfer-tasks: the stream's tasks. Retried when that is safe (a read).
   [[nodiscard]] Result<ListTransferTasksResponse> listTransferTasks(const ListTransferTasksRequest& request) const;
+  /// GET .../transfer-tasks/{task_name}: one task with its partitions and settings. Retried when safe.
   [[nodiscard]] Result<ShowTransferTaskResponse> showTransferTask(const ShowTransferTaskRequest& request) const;
-  /// 204 from the service; any 2xx is success.
+  /// DELETE .../transfer-tasks/{task_name}: 204 from the service; any 2xx is success.
   [[nodiscard]] Result<DeleteTransferTaskResponse> deleteTransferTask(const DeleteTransferTaskRequest& request) const;
+  /// POST .../transfer-tasks/action {"action":"start"}: starts the tasks named by id.
   [[nodiscard]] Result<BatchStartTransferTaskResponse> batchStartTransferTask(
       const BatchStartTransferTaskRequest& request) const;
+  /// POST .../transfer-tasks/action {"action":"stop"}: stops the tasks named by id.
   [[nodiscard]] Result<BatchStopTransferTaskResponse> batchStopTransferTask(
       const BatchStopTransferTaskRequest& request) const;
 
@@ -50,9 +57,7 @@ class DisClient {
   const std::string& getEndpoint() const noexcept;
 
  private:
-  struct Impl;
-  explicit DisClient(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
-  std::shared_ptr<const Impl> impl_;
+  using ClientHandle::ClientHandle;
 };
 
 }  // namespace delivery::dis

@@ -11,10 +11,11 @@
 // below are the documented ones.
 //
 // Thread safety: a KafkaClient is immutable; every operation is const and may run concurrently.
-// Retries: as DisClient: connect failures and 429 always, 5xx and timeouts only for list and show.
+// Retries: as DisClient: connect failures and 429 always; 5xx, timeouts and an unreadable 2xx body
+// only for list and show.
 
-#include <memory>
 
+#include "delivery/core/client_handle.h"
 #include "delivery/huawei/client_config.h"
 #include "delivery/huawei/credentials.h"
 #include "delivery/kafka/model.h"
@@ -23,25 +24,31 @@ namespace delivery::kafka {
 
 using KafkaClientConfig = huawei::HuaweiClientConfig;
 
-class KafkaClient {
+class KafkaClient : private ClientHandle<KafkaClient> {
  public:
+  /// Every problem with the credentials and config at once, as an InvalidArgument error.
   static Result<KafkaClient> create(huawei::HuaweiCredentials credentials, KafkaClientConfig config = {});
 
-  /// POST /v2/{project_id}/connectors/{connector_id}/sink-tasks; returns the task id.
+  /// POST /v2/{project_id}/connectors/{connector_id}/sink-tasks; returns the task id. Not repeated
+  /// once it may have reached the service.
   [[nodiscard]] Result<CreateSinkTaskResponse> createSinkTask(const CreateSinkTaskRequest& request) const;
+  /// GET .../sink-tasks: the connector's tasks, with the quota. Retried when that is safe (a read).
   [[nodiscard]] Result<ListSinkTasksResponse> listSinkTasks(const ListSinkTasksRequest& request) const;
+  /// GET .../sink-tasks/{task_id}[?topic-info=true]: one task, its settings and, when asked, its
+  /// topics' partitions. Retried when that is safe (a read).
   [[nodiscard]] Result<ShowSinkTaskResponse> showSinkTask(const ShowSinkTaskRequest& request) const;
-  /// 204 from the service; any 2xx is success.
+  /// DELETE .../sink-tasks/{task_id}: 204 from the service; any 2xx is success. Not repeated once
+  /// it may have reached the service.
   [[nodiscard]] Result<DeleteSinkTaskResponse> deleteSinkTask(const DeleteSinkTaskRequest& request) const;
-  /// POST /v2/{project_id}/instances/{instance_id}/connector; returns the job id and connector id.
+  /// POST /v2/{project_id}/instances/{instance_id}/connector (enables Smart Connect); returns the
+  /// job id and connector id.
   [[nodiscard]] Result<CreateConnectorResponse> createConnector(const CreateConnectorRequest& request) const;
 
+  /// "https://dms.cn-north-4.myhuaweicloud.com" or the explicit endpoint.
   const std::string& getEndpoint() const noexcept;
 
  private:
-  struct Impl;
-  explicit KafkaClient(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
-  std::shared_ptr<const Impl> impl_;
+  using ClientHandle::ClientHandle;
 };
 
 }  // namespace delivery::kafka

@@ -15,9 +15,9 @@
 // - Create, Delete and Update are never retried once the request may have reached the service.
 // Attempts and elapsed time are bounded by ClientConfig::retry.
 
-#include <memory>
 #include <string>
 
+#include "delivery/core/client_handle.h"
 #include "delivery/core/client_config.h"
 #include "delivery/core/credentials.h"
 #include "delivery/core/result.h"
@@ -49,7 +49,7 @@ enum class EndpointType { Public, Vpc, Classic, DualStack };
 std::string endpointFor(const std::string& instanceName, const std::string& regionId,
                         EndpointType type = EndpointType::Public);
 
-class DeliveryClient {
+class DeliveryClient : private ClientHandle<DeliveryClient> {
  public:
   /// Checks the endpoint (`http(s)://host[:port]`, optional trailing '/', no path), the instance
   /// name (`[A-Za-z0-9_-]+`, as the Java SDK requires), the credentials and the config; an
@@ -57,20 +57,26 @@ class DeliveryClient {
   static Result<DeliveryClient> create(const std::string& endpoint, const std::string& instanceName,
                                        Credentials credentials, DeliveryClientConfig config = {});
 
+  /// POST /CreateDeliveryTask: a task delivering `tableName` to OSS. Not repeated once it may have
+  /// reached the service.
   [[nodiscard]] Result<CreateDeliveryTaskResponse> createDeliveryTask(const CreateDeliveryTaskRequest& request) const;
+  /// POST /DescribeDeliveryTask: a task's configuration, type and progress. Retried when safe.
   [[nodiscard]] Result<DescribeDeliveryTaskResponse> describeDeliveryTask(
       const DescribeDeliveryTaskRequest& request) const;
+  /// POST /ListDeliveryTask: the tasks of a table. Retried when safe.
   [[nodiscard]] Result<ListDeliveryTaskResponse> listDeliveryTask(const ListDeliveryTaskRequest& request) const;
+  /// POST /DeleteDeliveryTask. Not repeated once it may have reached the service.
   [[nodiscard]] Result<DeleteDeliveryTaskResponse> deleteDeliveryTask(const DeleteDeliveryTaskRequest& request) const;
+  /// POST /UpdateDeliveryTask: replaces a task's configuration. Not repeated once it may have
+  /// reached the service.
   [[nodiscard]] Result<UpdateDeliveryTaskResponse> updateDeliveryTask(const UpdateDeliveryTaskRequest& request) const;
 
+  /// The endpoint as given to create().
   const std::string& getEndpoint() const noexcept;
   const std::string& getInstanceName() const noexcept;
 
  private:
-  struct Impl;
-  explicit DeliveryClient(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
-  std::shared_ptr<const Impl> impl_;
+  using ClientHandle::ClientHandle;
 };
 
 }  // namespace delivery::tablestore
