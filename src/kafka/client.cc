@@ -13,7 +13,8 @@ namespace delivery::kafka {
   X(listSinkTasks, ListSinkTasks, Get, kIdempotent, tasks, nullptr, detail::decodeList)                        \
   X(showSinkTask, ShowSinkTask, Get, kIdempotent, shownTask, nullptr, detail::decodeShow)                      \
   X(deleteSinkTask, DeleteSinkTask, Delete, kNotIdempotent, task, nullptr, nullptr)                            \
-  X(createConnector, CreateConnector, Post, kNotIdempotent, connector, connectorBody, detail::decodeCreateConnectorResponse)
+  X(createConnector, CreateConnector, Post, kNotIdempotent, connector, connectorBody, detail::decodeCreateConnectorResponse) \
+  X(deleteConnector, DeleteConnector, Post, kNotIdempotent, deletedConnector, emptyBody, detail::decodeDeleteConnectorResponse)
 
 }  // namespace delivery::kafka
 
@@ -49,6 +50,12 @@ void connector(const CreateConnectorRequest& r, HttpRequest& h) {
   appendPath(h.path, "/instances/", Param{r.getInstanceId()}, "/connector");
 }
 
+// Note the /kafka prefix, which the API has for this operation only (specs/huawei-more.md 1.1).
+void deletedConnector(const DeleteConnectorRequest& r, HttpRequest& h) {
+  appendPath(h.path, "/kafka/instances/", Param{r.getInstanceId()}, "/delete-connector");
+}
+
+void emptyBody(const Protocol_&, const DeleteConnectorRequest&, std::string& body) { body = "{}"; }
 void sinkTaskBody(const Protocol&, const CreateSinkTaskRequest& r, std::string& body) { body = detail::encodeCreate(r); }
 void connectorBody(const Protocol&, const CreateConnectorRequest& r, std::string& body) {
   body = detail::encodeCreateConnector(r);

@@ -130,6 +130,10 @@ Result<CreateConnectorResponse> decodeCreateConnectorResponse(std::string_view b
   return decodeResponse<CreateConnectorResponse>(body, "create connector");
 }
 
+Result<DeleteConnectorResponse> decodeDeleteConnectorResponse(std::string_view body) {
+  return decodeResponse<DeleteConnectorResponse>(body, "delete connector");
+}
+
 // ---- the service's side (the emulator) ----------------------------------------------------------
 
 std::string encodeCreateResponse(const std::string& taskId) {

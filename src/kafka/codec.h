@@ -21,6 +21,7 @@ Result<CreateSinkTaskResponse> decodeCreateSinkTaskResponse(std::string_view bod
 Result<ListSinkTasksResponse> decodeList(std::string_view body);
 Result<ShowSinkTaskResponse> decodeShow(std::string_view body);
 Result<CreateConnectorResponse> decodeCreateConnectorResponse(std::string_view body);
+Result<DeleteConnectorResponse> decodeDeleteConnectorResponse(std::string_view body);
 
 std::string encodeCreateResponse(const std::string& taskId);
 std::string encodeList(const ListSinkTasksResponse& response);

@@ -84,6 +84,7 @@ DELIVERY_DEFINE_VALIDATE(ListSinkTasksRequest)
 DELIVERY_DEFINE_VALIDATE(ShowSinkTaskRequest)
 DELIVERY_DEFINE_VALIDATE(DeleteSinkTaskRequest)
 DELIVERY_DEFINE_VALIDATE(CreateConnectorRequest)
+DELIVERY_DEFINE_VALIDATE(DeleteConnectorRequest)
 
 // A descriptor checked on its own (also part of CreateSinkTaskRequest::validate()).
 std::vector<FieldViolation> ObsDestinationDescriptor::validate(const std::string& path) const {

@@ -81,6 +81,38 @@ TEST_CASE("sink-task lifecycle on a newly enabled connector", "[integration][kaf
   CHECK(emu.stats().connections == 1);
 }
 
+TEST_CASE("deleting a connector takes its tasks with it, and it can be enabled again", "[integration][kafka]") {
+  Emulator emu(test::emulatorOptions());
+  REQUIRE(emu.start());
+  const KafkaClient client = clientFor(emu);
+
+  auto enabled = client.createConnector(CreateConnectorRequest("instance-2"));
+  REQUIRE(enabled);
+  const std::string connector = enabled->getConnectorId();
+  REQUIRE(client.createSinkTask(CreateSinkTaskRequest(connector, "dump-1", descriptor("topic-a"))));
+
+  auto deleted = client.deleteConnector(DeleteConnectorRequest("instance-2"));
+  REQUIRE(deleted);
+  CHECK(deleted->getHttpStatus() == 200);
+  CHECK(deleted->getJobId().size() == 36);
+  CHECK_FALSE(deleted->getRequestId().empty());
+  auto tasks = client.listSinkTasks(ListSinkTasksRequest(connector));
+  REQUIRE_FALSE(tasks);
+  CHECK(tasks.error().httpStatus == 404);
+
+  auto again = client.deleteConnector(DeleteConnectorRequest("instance-2"));
+  REQUIRE_FALSE(again);
+  CHECK(again.error().httpStatus == 404);
+  CHECK(again.error().code == "DMS.00404022");
+  CHECK(client.createConnector(CreateConnectorRequest("instance-2")));
+
+  auto invalid = client.deleteConnector(DeleteConnectorRequest(""));
+  REQUIRE_FALSE(invalid);
+  CHECK(invalid.error().kind == ErrorKind::InvalidArgument);
+  REQUIRE(invalid.error().violations.size() == 1);
+  CHECK(invalid.error().violations[0].field == "instance_id");
+}
+
 TEST_CASE("the default connector, unknown connectors and authentication", "[integration][kafka]") {
   Emulator emu(test::emulatorOptions());
   REQUIRE(emu.start());

@@ -46,6 +46,7 @@ const std::vector<std::string> kGoldenFiles = {
     "kafka/CreateConnector-new-flavor.http",
     "kafka/CreateConnector.http",
     "kafka/CreateSinkTask.http",
+    "kafka/DeleteConnector.http",
     "kafka/DeleteSinkTask.http",
     "kafka/ListSinkTasks.http",
     "kafka/ShowSinkTask-topic-info.http",
@@ -505,4 +506,13 @@ TEST_CASE("golden: kafka createConnector (new flavor)", "[golden][kafka]") {
   f.reply(200, R"({"job_id":"7c3ec20c-11de-4df9-acc0-7ef1dea25dfe","connector_id":"55b78880-9077-4c74-ad5a-6868555f76a4"})");
   requireOk(f.kafka().createConnector(kafka::CreateConnectorRequest(kInstanceId).setNodeCnt(2)));
   checkAgainstGolden(f.transport->lastRequest(), "kafka/CreateConnector-new-flavor.http");
+}
+
+TEST_CASE("golden: kafka deleteConnector", "[golden][kafka]") {
+  HuaweiFixture f;
+  f.reply(200, R"({"job_id":"8abfa7b27c3f4d4c9e0d7a1b2c3d4e5f"})");
+  auto deleted = f.kafka().deleteConnector(kafka::DeleteConnectorRequest(kInstanceId));
+  requireOk(deleted);
+  CHECK(deleted->getJobId() == "8abfa7b27c3f4d4c9e0d7a1b2c3d4e5f");
+  checkAgainstGolden(f.transport->lastRequest(), "kafka/DeleteConnector.http");
 }

@@ -427,6 +427,26 @@ Reply HuaweiBackend::sinkTasks(const Exchange& ex, const std::string& connectorI
   }
   return error(404, "APIGW.0101", "the API does not exist");
 }
+// POST .../kafka/instances/{instance_id}/delete-connector with a JSON body ("{}"): the instance's
+// connector and its tasks go at once (the service does it in a background job, whose id it returns).
+Reply HuaweiBackend::disableConnector(const Exchange& ex, const std::string& instanceId, const Locked& locked) {
+  auto body = delivery::huawei::detail::parseObject(ex.body);
+  if (!body || ex.body.empty()) {
+    return invalid({{"body", "must be a JSON object (send {})"}}, "DMS.00400000");
+  }
+  beforeValidate(ex);
+  const std::string jobId = delivery::detail::randomUuid();
+  return locked([&] {
+    for (auto it = connectors_.begin(); it != connectors_.end(); ++it) {
+      if (it->second.instanceId == instanceId) {
+        connectors_.erase(it);
+        markDirty();
+        return json(200, R"({"job_id":")" + jobId + R"("})");
+      }
+    }
+    return error(404, "DMS.00404022", "dumping is not enabled on instance " + instanceId);
+  });
+}
 
 Reply HuaweiBackend::handle(const Exchange& ex, const Locked& locked) {
   const std::vector<std::string> parts = split(ex.path);  // v2, project, kind, id, collection, ...
@@ -441,6 +461,9 @@ Reply HuaweiBackend::handle(const Exchange& ex, const Locked& locked) {
     reply = sinkTasks(ex, parts[3], std::vector<std::string>(parts.begin() + 5, parts.end()), locked);
   } else if (parts.size() == 5 && parts[2] == "instances" && parts[4] == "connector" && ex.method == "POST") {
     reply = enableConnector(ex, parts[3], locked);
+  } else if (parts.size() == 6 && parts[2] == "kafka" && parts[3] == "instances" && parts[5] == "delete-connector" &&
+             ex.method == "POST") {
+    reply = disableConnector(ex, parts[4], locked);
   } else {
     reply = error(404, "APIGW.0101", "the API does not exist");
   }

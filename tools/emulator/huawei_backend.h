@@ -60,6 +60,7 @@ class HuaweiBackend final : public Backend {
   Reply sinkTasks(const Exchange& ex, const std::string& connectorId, const std::vector<std::string>& rest,
                   const Locked& locked);
   Reply enableConnector(const Exchange& ex, const std::string& instanceId, const Locked& locked);
+  Reply disableConnector(const Exchange& ex, const std::string& instanceId, const Locked& locked);
   DisTask* findDisTask(const std::string& stream, const std::string& name);
   void beforeValidate(const Exchange& ex) const {
     if (beforeValidate_) beforeValidate_(ex.path);

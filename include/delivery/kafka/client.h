@@ -43,6 +43,10 @@ class KafkaClient : private ClientHandle<KafkaClient> {
   /// POST /v2/{project_id}/instances/{instance_id}/connector (enables Smart Connect); returns the
   /// job id and connector id.
   [[nodiscard]] Result<CreateConnectorResponse> createConnector(const CreateConnectorRequest& request) const;
+  /// POST /v2/{project_id}/kafka/instances/{instance_id}/delete-connector (disables Smart Connect,
+  /// deleting the connector and its tasks); returns the job id. Not repeated once it may have
+  /// reached the service.
+  [[nodiscard]] Result<DeleteConnectorResponse> deleteConnector(const DeleteConnectorRequest& request) const;
 
   /// "https://dms.cn-north-4.myhuaweicloud.com" or the explicit endpoint.
   const std::string& getEndpoint() const noexcept;

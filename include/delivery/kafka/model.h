@@ -219,6 +219,21 @@ class CreateConnectorRequest {
   Result<void> validate() const;
 };
 
+/// POST /v2/{project_id}/kafka/instances/{instance_id}/delete-connector: disables dumping (Smart
+/// Connect) on a pay-per-use instance; the service deletes the connector and its tasks in a
+/// background job. The body is "{}": the API defines no field, and an empty body is refused
+/// (specs/huawei-more.md 1.3).
+#define DELIVERY_KAFKA_DELETE_CONNECTOR_FIELDS(X) \
+  X(VALUE, std::string, InstanceId, "instance_id", , detail::kIdentifier)
+
+class DeleteConnectorRequest {
+  DELIVERY_MESSAGE(DeleteConnectorRequest, DELIVERY_KAFKA_DELETE_CONNECTOR_FIELDS)
+
+  DeleteConnectorRequest() = default;
+  explicit DeleteConnectorRequest(std::string instanceId) : InstanceId_(std::move(instanceId)) {}
+  Result<void> validate() const;
+};
+
 // ---- responses (read-only) ------------------------------------------------------------------------
 
 using KafkaResponse = huawei::HuaweiResponse;
@@ -238,6 +253,14 @@ class DeleteSinkTaskResponse : public KafkaResponse {};
 
 class CreateConnectorResponse : public KafkaResponse {
   DELIVERY_MESSAGE(CreateConnectorResponse, DELIVERY_KAFKA_CREATE_CONNECTOR_RESPONSE_FIELDS)
+};
+
+/// The background job that deletes the connector (GET .../instances/{instance_id}/tasks/{job_id}).
+#define DELIVERY_KAFKA_DELETE_CONNECTOR_RESPONSE_FIELDS(X) \
+  X(READ, std::string, JobId, "job_id", , ::delivery::field::any())
+
+class DeleteConnectorResponse : public KafkaResponse {
+  DELIVERY_MESSAGE(DeleteConnectorResponse, DELIVERY_KAFKA_DELETE_CONNECTOR_RESPONSE_FIELDS)
 };
 
 /// One task as list and show return it.
