@@ -158,10 +158,6 @@ Result<Response> invoke(const typename TypeIdentity<Protocol>::type& protocol,
   return out;
 }
 
-namespace operations {
-using detail::invoke;
-}
-
 }  // namespace delivery::detail
 
 /// A client's operations, one entry each: LIST(X) gives

@@ -31,6 +31,7 @@ class Protocol {
   struct CallState {
     char contentMd5[delivery::detail::kBase64Md5Length];
     char traceId[delivery::detail::kUuidLength];
+    std::string_view action;  // the operation's name, which is also its path
     detail::V4Signed v4;  // the day and response key of the last attempt's V4 signature
   };
 
@@ -50,13 +51,13 @@ class Protocol {
     http.endpoint = endpoint;
     http.path.assign(1, '/');
     http.path += action;
+    state.action = action;
     delivery::detail::base64Md5Into(http.body, state.contentMd5);
     delivery::detail::randomUuidInto(state.traceId);
   }
 
   Result<void> sign(HttpRequest& http, CallState& state, std::chrono::system_clock::time_point now) const {
-    const std::string_view action = std::string_view(http.path).substr(1);
-    detail::signRequest(http, action, signing, now, std::string_view(state.contentMd5, sizeof state.contentMd5),
+    detail::signRequest(http, state.action, signing, now, std::string_view(state.contentMd5, sizeof state.contentMd5),
                         std::string_view(state.traceId, sizeof state.traceId), &state.v4);
     return {};
   }
