@@ -59,13 +59,13 @@ void action(const Request& r, HttpRequest& h) {
 // The bodies: create and update send the same one; start and stop differ in the action.
 template <typename Request>
 void taskBody(const detail::Protocol& p, const Request& r, std::string& body) {
-  body = detail::encodeCreate(r, p.encode);
+  detail::encodeTaskBodyInto(r.getDescriptor(), p.encode, body);
 }
 void startBody(const detail::Protocol&, const BatchStartTransferTaskRequest& r, std::string& body) {
-  body = detail::encodeBatch("start", r.getTaskIds());
+  detail::encodeBatchInto("start", r.getTaskIds(), body);
 }
 void stopBody(const detail::Protocol&, const BatchStopTransferTaskRequest& r, std::string& body) {
-  body = detail::encodeBatch("stop", r.getTaskIds());
+  detail::encodeBatchInto("stop", r.getTaskIds(), body);
 }
 
 DELIVERY_DIS_OPERATIONS(DELIVERY_OPERATION_CONSTANT)

@@ -76,34 +76,44 @@ void writeDescriptor(JsonWriter& w, const DestinationDescriptor& d, const Encode
   std::visit([&](const auto& x) { hd::writeObject(w, x, options); }, d);
 }
 
+void encodeTaskBodyInto(const std::optional<DestinationDescriptor>& d, const EncodeOptions& options, std::string& out) {
+  hd::writeJsonInto(out, [&](JsonWriter& w) {
+    w.StartObject();
+    hd::field(w, "destination_type", toString(d ? destinationTypeOf(*d) : DestinationType::OBS));
+    if (d) {
+      hd::key(w, descriptorKey(*d));
+      writeDescriptor(w, *d, options);
+    }
+    w.EndObject();
+  });
+}
+
 std::string encodeTaskBody(const std::optional<DestinationDescriptor>& d, const EncodeOptions& options) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartObject();
-  hd::field(w, "destination_type", toString(d ? destinationTypeOf(*d) : DestinationType::OBS));
-  if (d) {
-    hd::key(w, descriptorKey(*d));
-    writeDescriptor(w, *d, options);
-  }
-  w.EndObject();
-  return hd::toText(buffer);
+  std::string out;
+  encodeTaskBodyInto(d, options, out);
+  return out;
+}
+
+void encodeBatchInto(std::string_view action, const std::vector<std::string>& taskIds, std::string& out) {
+  hd::writeJsonInto(out, [&](JsonWriter& w) {
+    w.StartObject();
+    hd::field(w, "action", action);
+    hd::key(w, "tasks");
+    w.StartArray();
+    for (const auto& id : taskIds) {
+      w.StartObject();
+      hd::field(w, "id", id);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  });
 }
 
 std::string encodeBatch(std::string_view action, const std::vector<std::string>& taskIds) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartObject();
-  hd::field(w, "action", action);
-  hd::key(w, "tasks");
-  w.StartArray();
-  for (const auto& id : taskIds) {
-    w.StartObject();
-    hd::field(w, "id", id);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.EndObject();
-  return hd::toText(buffer);
+  std::string out;
+  encodeBatchInto(action, taskIds, out);
+  return out;
 }
 
 CreateTransferTaskRequest decodeCreate(std::string_view body, std::vector<FieldViolation>& problems) {

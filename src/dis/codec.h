@@ -25,6 +25,9 @@ const char* descriptorKey(const DestinationDescriptor& descriptor);
 void writeDescriptor(huawei::detail::JsonWriter& w, const DestinationDescriptor& descriptor, const EncodeOptions& options);
 
 std::string encodeTaskBody(const std::optional<DestinationDescriptor>& descriptor, const EncodeOptions& options = {});
+/// The same into `out` (a request's body, whose capacity is reused).
+void encodeTaskBodyInto(const std::optional<DestinationDescriptor>& descriptor, const EncodeOptions& options,
+                        std::string& out);
 inline std::string encodeCreate(const CreateTransferTaskRequest& request, const EncodeOptions& options = {}) {
   return encodeTaskBody(request.getDescriptor(), options);
 }
@@ -33,6 +36,7 @@ inline std::string encodeCreate(const UpdateTransferTaskRequest& request, const 
 }
 /// {"action":"start"|"stop","tasks":[{"id":...}]}
 std::string encodeBatch(std::string_view action, const std::vector<std::string>& taskIds);
+void encodeBatchInto(std::string_view action, const std::vector<std::string>& taskIds, std::string& out);
 
 /// The body of a create/update request. Problems (wrong types, unknown destination, missing
 /// descriptor) go to `problems` with JSON field paths; the result holds what could be read.

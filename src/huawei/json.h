@@ -29,6 +29,20 @@ inline void field(JsonWriter& w, std::string_view k, std::int64_t v) {
   w.Int64(v);
 }
 
+/// Runs `write(JsonWriter&)` with this thread's writer and buffer, then copies the text into `out`.
+/// The buffer, the writer's nesting stack and `out` (a request's reused body) keep their capacity
+/// between calls, so encoding a request allocates nothing once they have grown. Not reentrant:
+/// `write` must not call writeJsonInto.
+template <typename Write>
+void writeJsonInto(std::string& out, Write&& write) {
+  thread_local rapidjson::StringBuffer buffer;
+  thread_local JsonWriter writer(buffer);
+  buffer.Clear();
+  writer.Reset(buffer);
+  write(writer);
+  out.assign(buffer.GetString(), buffer.GetSize());
+}
+
 /// The text written to `buffer`.
 inline std::string toText(const rapidjson::StringBuffer& buffer) { return std::string(buffer.GetString(), buffer.GetSize()); }
 

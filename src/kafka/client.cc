@@ -56,7 +56,7 @@ void deletedConnector(const DeleteConnectorRequest& r, HttpRequest& h) {
 }
 
 void emptyBody(const Protocol_&, const DeleteConnectorRequest&, std::string& body) { body = "{}"; }
-void sinkTaskBody(const Protocol&, const CreateSinkTaskRequest& r, std::string& body) { body = detail::encodeCreate(r); }
+void sinkTaskBody(const Protocol&, const CreateSinkTaskRequest& r, std::string& body) { detail::encodeCreateInto(r, body); }
 void connectorBody(const Protocol&, const CreateConnectorRequest& r, std::string& body) {
   body = detail::encodeCreateConnector(r);
 }

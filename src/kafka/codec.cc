@@ -64,6 +64,10 @@ std::string encodeCreate(const CreateSinkTaskRequest& r, bool redactSecrets) {
   return json(r, options);
 }
 
+void encodeCreateInto(const CreateSinkTaskRequest& r, std::string& out) {
+  delivery::huawei::detail::writeJsonInto(out, [&](JsonWriter& w) { writeObject(w, r, WriteOptions{}); });
+}
+
 std::string encodeCreateConnector(const CreateConnectorRequest& r) { return json(r); }
 
 CreateSinkTaskRequest decodeCreate(std::string_view body, std::vector<FieldViolation>& problems) {

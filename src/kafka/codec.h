@@ -11,6 +11,8 @@
 namespace delivery::kafka::detail {
 
 std::string encodeCreate(const CreateSinkTaskRequest& request, bool redactSecrets = false);
+/// The same into `out` (a request's body, whose capacity is reused).
+void encodeCreateInto(const CreateSinkTaskRequest& request, std::string& out);
 std::string encodeCreateConnector(const CreateConnectorRequest& request);
 
 /// Reads a create body (for the emulator); problems go to `problems` with JSON field paths.
