@@ -17,6 +17,7 @@
 #include "delivery/testing/mock_transport.h"
 #include "delivery/testing/tablestore_responses.h"
 #include "support/golden.h"
+#include "support/samples.h"
 
 using namespace delivery;
 using delivery::testing::FakeClock;
@@ -180,21 +181,8 @@ void requireOk(const Result<Response>& r) {
 
 // ---- Kafka --------------------------------------------------------------------------------------------
 
-kafka::CreateSinkTaskRequest seedSinkTask() {
-  using namespace delivery::kafka;
-  ObsDestinationDescriptor d;
-  d.setConsumerStrategy(ConsumerStrategy::EARLIEST)
-      .setDestinationFileType(DestinationFileType::TEXT)
-      .setAccessKey("XXXXXXXXXXXXXXXXXXXX")
-      .setSecretKey("XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX")
-      .setObsBucketName("6666")
-      .setObsPath("obsTransfer-1122976956")
-      .setPartitionFormat(PartitionFormat::YYYY_MM_DD_HH_MM)
-      .setRecordDelimiter(RecordDelimiter::NEWLINE)
-      .setDeliverTimeInterval(300)
-      .setTopics("topic-test");
-  return CreateSinkTaskRequest(kConnectorId, "obsTransfer-1122976956", d);
-}
+// Seed 003's OBS sink task: delivery::test::kafkaObsSinkSeed (tests/support/samples.h).
+kafka::CreateSinkTaskRequest seedSinkTask() { return delivery::test::kafkaObsSinkSeed(kConnectorId); }
 
 }  // namespace
 
@@ -331,23 +319,7 @@ TEST_CASE("golden: dis createTransferTask DWS", "[golden][dis]") {
   using namespace delivery::dis;
   HuaweiFixture f;
   f.reply(201);
-  DWSDestinationDescriptor d;
-  d.setTaskName("dwstask").setConsumerStrategy(ConsumerStrategy::LATEST).setAgencyName("dis_admin_agency").setDeliverTimeInterval(60);
-  d.setDwsClusterName("dwscluster")
-      .setDwsClusterId("f82dc227-3691-47eb-bca7-e7851f509b2a")
-      .setDwsDatabaseName("postgres")
-      .setDwsSchema("dbadmin")
-      .setDwsTableName("dwstablename")
-      .setDwsDelimiter(DwsDelimiter::COMMA)
-      .setUserName("dbadmin")
-      .setUserPassword("userpassword")
-      .setKmsUserKeyName("kmskey")
-      .setKmsUserKeyId("1e759f06-9188-4d21-afab-a75e57c04d2b")
-      .setObsBucketPath("obsbucket")
-      .setFilePrefix("")
-      .setRetryDuration(1800)
-      .setOptions(Options().setFillMissingFields(false).setIgnoreExtraData(false).setCompatibleIllegalChars(false));
-  requireOk(f.dis().createTransferTask(CreateTransferTaskRequest(kStream, d)));
+  requireOk(f.dis().createTransferTask(delivery::test::disDwsSeedCreate(kStream)));  // seed 004
   checkAgainstGolden(f.transport->lastRequest(), "dis/CreateTransferTask-DWS.http");
 }
 
