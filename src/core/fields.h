@@ -172,7 +172,9 @@ template <typename T>
       return;
     }
     if (rule.allowed != nullptr) {
-      if (value.find_first_not_of(rule.allowed) != std::string::npos) {
+      bool ok = true;
+      for (char c : value) ok &= rule.allowedSet.contains(static_cast<unsigned char>(c));
+      if (!ok) {
         addViolation(path, rule.says ? rule.says : "contains a character that is not allowed", out);
       }
       return;

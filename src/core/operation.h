@@ -49,7 +49,7 @@ struct Param {
 };
 
 inline void appendPart(std::string& path, std::string_view literal) { path += literal; }
-inline void appendPart(std::string& path, Param param) { path += percentEncode(param.value); }
+inline void appendPart(std::string& path, Param param) { appendPercentEncoded(path, param.value); }
 
 /// Appends literal pieces as they are and Param values percent-encoded, e.g.
 /// appendPath(http.path, "/streams/", Param{r.getStreamName()}, "/transfer-tasks").

@@ -26,10 +26,8 @@ bool startsWithIgnoreCase(std::string_view s, std::string_view prefix) noexcept 
   return true;
 }
 
-std::string percentEncode(std::string_view s) {
+void appendPercentEncoded(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(s.size() + s.size() / 2);
   for (unsigned char c : s) {
     if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
         c == '.' || c == '~') {
@@ -40,6 +38,12 @@ std::string percentEncode(std::string_view s) {
       out += kHex[c & 0xF];
     }
   }
+}
+
+std::string percentEncode(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 2);
+  appendPercentEncoded(out, s);
   return out;
 }
 

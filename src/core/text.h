@@ -15,6 +15,8 @@ bool startsWithIgnoreCase(std::string_view s, std::string_view prefix) noexcept;
 
 /// RFC 3986: every byte but A-Z a-z 0-9 - _ . ~ becomes %XX with upper-case hex.
 std::string percentEncode(std::string_view s);
+/// The same, appended to `out` (no temporary string).
+void appendPercentEncoded(std::string& out, std::string_view s);
 
 /// "2024-01-02T03:04:05.678Z" (UTC, milliseconds), the format Tablestore's x-ots-date uses.
 std::string formatIso8601Millis(std::chrono::system_clock::time_point t);

@@ -39,6 +39,19 @@ class Path;          // a lazily built field path (internal)
 
 namespace field {
 
+/// A set of ASCII characters as 128 bits, built at compile time from a string of them.
+struct CharSet {
+  std::uint64_t bits[2] = {0, 0};
+  constexpr CharSet() = default;
+  constexpr explicit CharSet(const char* chars) {
+    for (; *chars != '\0'; ++chars) {
+      const auto c = static_cast<unsigned char>(*chars);
+      if (c < 128) bits[c >> 6] |= std::uint64_t{1} << (c & 63);
+    }
+  }
+  constexpr bool contains(unsigned char c) const { return c < 128 && (bits[c >> 6] >> (c & 63) & 1) != 0; }
+};
+
 /// The simple rules of one field. Built with the helpers below, e.g. text(1, 64).chars(kName, "...").
 struct Rule {
   bool required = false;   ///< a VALUE string must not be empty; an OPTIONAL must be set
@@ -47,6 +60,7 @@ struct Rule {
   std::int64_t minValue = std::numeric_limits<std::int64_t>::min();
   std::int64_t maxValue = std::numeric_limits<std::int64_t>::max();
   const char* allowed = nullptr;  ///< the only ASCII characters a string may hold; nullptr: any UTF-8
+  CharSet allowedSet;             ///< `allowed` as a set (what the check reads)
   const char* says = nullptr;     ///< the violation text for a bad size, character, number or enum value, when given
   const char* sizeSays = nullptr; ///< the violation text for a bad size only, when it differs from `says`
   const char* missing = nullptr;  ///< the violation text for a required value left out ("is required" otherwise)
@@ -66,7 +80,7 @@ struct Rule {
   constexpr Rule require() const { Rule r = *this; r.required = true; return r; }
   constexpr Rule size(std::size_t min, std::size_t max) const { Rule r = *this; r.minSize = min; r.maxSize = max; return r; }
   constexpr Rule chars(const char* set, const char* description) const {
-    Rule r = *this; r.allowed = set; r.says = description; return r;
+    Rule r = *this; r.allowed = set; r.allowedSet = CharSet(set); r.says = description; return r;
   }
   constexpr Rule message(const char* text) const { Rule r = *this; r.says = text; return r; }
   constexpr Rule sizeMessage(const char* text) const { Rule r = *this; r.sizeSays = text; return r; }
