@@ -171,9 +171,9 @@ template <typename T>
       addSizeViolation(rule, path, out);
       return;
     }
-    if (rule.allowed != nullptr) {
+    if (!rule.allowed.empty()) {
       bool ok = true;
-      for (char c : value) ok &= rule.allowedSet.contains(static_cast<unsigned char>(c));
+      for (char c : value) ok &= rule.allowed.contains(static_cast<unsigned char>(c));
       if (!ok) {
         addViolation(path, rule.says ? rule.says : "contains a character that is not allowed", out);
       }
@@ -186,7 +186,7 @@ template <typename T>
     const auto v = static_cast<std::int64_t>(value);
     if (v < rule.minValue || v > rule.maxValue) addRangeViolation(rule, path, out);
   } else if constexpr (std::is_enum_v<T>) {
-    if (!isKnownEnum(value)) addEnumViolation(rule.says ? rule.says : nullptr, EnumTableOf<T>::name, path, out);
+    if (!isKnownEnum(value)) addEnumViolation(rule.says, EnumTableOf<T>::name, path, out);
   } else if constexpr (IsVector<T>::value) {
     if ((rule.required || !value.empty()) && (value.size() < rule.minSize || value.size() > rule.maxSize)) {
       addCountViolation(rule, path, out);

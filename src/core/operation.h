@@ -60,8 +60,6 @@ void appendPath(std::string& path, const Parts&... parts) {
 
 }  // namespace operations
 
-using operations::kIdempotent;
-using operations::kNotIdempotent;
 
 template <typename Protocol, typename Request, typename Response>
 struct Operation {

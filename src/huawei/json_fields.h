@@ -58,24 +58,11 @@ void writeValue(JsonWriter& w, const field::Info& info, const T& value, const Wr
   }
 }
 
-/// One member: its key, then its value. Strings, enums and integers go through field(), which
-/// writes the key and the value in one call (measured: the DIS encoder's time).
+/// One member: its key (with its length from the table: no strlen), then its value.
 template <typename T>
 void writeMember(JsonWriter& w, const field::Info& info, const T& value, const WriteOptions& options) {
-  if constexpr (std::is_same_v<T, std::string>) {
-    field(w, info.wireName(), info.rule.secret && options.redactSecrets ? std::string_view("<redacted>") : value);
-  } else if constexpr (std::is_enum_v<T>) {
-    field(w, info.wireName(), toString(value));
-  } else if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
-    if (info.rule.wireText || (!options.integerAsText.empty() && options.integerAsText == info.wire)) {
-      field(w, info.wireName(), std::to_string(value));
-    } else {
-      field(w, info.wireName(), static_cast<std::int64_t>(value));
-    }
-  } else {
-    key(w, info.wireName());
-    writeValue(w, info, value, options);
-  }
+  key(w, info.wireName());
+  writeValue(w, info, value, options);
 }
 
 /// The members of `message` (without the surrounding braces).

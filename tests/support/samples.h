@@ -58,7 +58,7 @@ inline kafka::CreateSinkTaskRequest kafkaSinkSample(const std::string& connector
 
 // Seed 004's DWS transfer task (tests/data/dis-dws-seed-request.json), as the golden request
 // dis/CreateTransferTask-DWS.http sends it: dws_delimiter "," (the seed's "" is not an allowed value).
-inline dis::CreateTransferTaskRequest disDwsSeedCreate(const std::string& stream = "stream-test") {
+inline dis::DWSDestinationDescriptor disDwsSeedDescriptor() {
   using namespace delivery::dis;
   DWSDestinationDescriptor d;
   d.setTaskName("dwstask").setConsumerStrategy(ConsumerStrategy::LATEST).setAgencyName("dis_admin_agency").setDeliverTimeInterval(60);
@@ -76,7 +76,10 @@ inline dis::CreateTransferTaskRequest disDwsSeedCreate(const std::string& stream
       .setFilePrefix("")
       .setRetryDuration(1800)
       .setOptions(Options().setFillMissingFields(false).setIgnoreExtraData(false).setCompatibleIllegalChars(false));
-  return CreateTransferTaskRequest(stream, d);
+  return d;
+}
+inline dis::CreateTransferTaskRequest disDwsSeedCreate(const std::string& stream = "stream-test") {
+  return dis::CreateTransferTaskRequest(stream, disDwsSeedDescriptor());
 }
 
 // Seed 003's OBS sink task (tests/data/kafka-obs-sink-seed-request.json), as the golden request

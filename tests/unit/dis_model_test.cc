@@ -20,28 +20,7 @@ namespace dd = delivery::dis::detail;
 namespace {
 
 // The seed 004 request with its one mistake fixed: dws_delimiter "" is not one of , ; | (see model.h).
-DWSDestinationDescriptor seedDws() {
-  DWSDestinationDescriptor d;
-  d.setTaskName("dwstask")
-      .setConsumerStrategy(ConsumerStrategy::LATEST)
-      .setAgencyName("dis_admin_agency")
-      .setDeliverTimeInterval(60);
-  d.setDwsClusterName("dwscluster")
-      .setDwsClusterId("f82dc227-3691-47eb-bca7-e7851f509b2a")
-      .setDwsDatabaseName("postgres")
-      .setDwsSchema("dbadmin")
-      .setDwsTableName("dwstablename")
-      .setDwsDelimiter(DwsDelimiter::COMMA)
-      .setUserName("dbadmin")
-      .setUserPassword("userpassword")
-      .setKmsUserKeyName("kmskey")
-      .setKmsUserKeyId("1e759f06-9188-4d21-afab-a75e57c04d2b")
-      .setObsBucketPath("obsbucket")
-      .setFilePrefix("")
-      .setRetryDuration(1800)
-      .setOptions(Options().setFillMissingFields(false).setIgnoreExtraData(false).setCompatibleIllegalChars(false));
-  return d;
-}
+DWSDestinationDescriptor seedDws() { return delivery::test::disDwsSeedDescriptor(); }
 
 DliDestinationDescriptor sampleDli() {
   DliDestinationDescriptor d;

@@ -12,6 +12,7 @@
 #include "huawei/signer.h"
 #include "kafka/codec.h"
 #include "support/capturing_logger.h"
+#include "support/samples.h"
 #include "support/vectors.h"
 
 using namespace delivery;
@@ -24,20 +25,7 @@ namespace hd = delivery::huawei::detail;
 namespace {
 
 // The seed 003 example request, value for value.
-CreateSinkTaskRequest seedRequest() {
-  ObsDestinationDescriptor d;
-  d.setConsumerStrategy(ConsumerStrategy::EARLIEST)
-      .setDestinationFileType(DestinationFileType::TEXT)
-      .setAccessKey("XXXXXXXXXXXXXXXXXXXX")
-      .setSecretKey("XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX")
-      .setObsBucketName("6666")
-      .setObsPath("obsTransfer-1122976956")
-      .setPartitionFormat(PartitionFormat::YYYY_MM_DD_HH_MM)
-      .setRecordDelimiter(RecordDelimiter::NEWLINE)
-      .setDeliverTimeInterval(300)
-      .setTopics("topic-test");
-  return CreateSinkTaskRequest("connector-1", "obsTransfer-1122976956", d);
-}
+CreateSinkTaskRequest seedRequest() { return delivery::test::kafkaObsSinkSeed("connector-1"); }
 
 std::vector<std::string> fields(const Result<void>& r) {
   std::vector<std::string> out;

@@ -50,6 +50,7 @@ struct CharSet {
     }
   }
   constexpr bool contains(unsigned char c) const { return c < 128 && (bits[c >> 6] >> (c & 63) & 1) != 0; }
+  constexpr bool empty() const { return bits[0] == 0 && bits[1] == 0; }
 };
 
 /// The simple rules of one field. Built with the helpers below, e.g. text(1, 64).chars(kName, "...").
@@ -59,8 +60,7 @@ struct Rule {
   std::size_t maxSize = 65536;
   std::int64_t minValue = std::numeric_limits<std::int64_t>::min();
   std::int64_t maxValue = std::numeric_limits<std::int64_t>::max();
-  const char* allowed = nullptr;  ///< the only ASCII characters a string may hold; nullptr: any UTF-8
-  CharSet allowedSet;             ///< `allowed` as a set (what the check reads)
+  CharSet allowed;  ///< the only ASCII characters a string may hold; empty: any UTF-8
   const char* says = nullptr;     ///< the violation text for a bad size, character, number or enum value, when given
   const char* sizeSays = nullptr; ///< the violation text for a bad size only, when it differs from `says`
   const char* missing = nullptr;  ///< the violation text for a required value left out ("is required" otherwise)
@@ -80,7 +80,7 @@ struct Rule {
   constexpr Rule require() const { Rule r = *this; r.required = true; return r; }
   constexpr Rule size(std::size_t min, std::size_t max) const { Rule r = *this; r.minSize = min; r.maxSize = max; return r; }
   constexpr Rule chars(const char* set, const char* description) const {
-    Rule r = *this; r.allowed = set; r.allowedSet = CharSet(set); r.says = description; return r;
+    Rule r = *this; r.allowed = CharSet(set); r.says = description; return r;
   }
   constexpr Rule message(const char* text) const { Rule r = *this; r.says = text; return r; }
   constexpr Rule sizeMessage(const char* text) const { Rule r = *this; r.sizeSays = text; return r; }
