@@ -3,6 +3,7 @@
 // family and can save and load its tasks as lines of the state file.
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <iosfwd>
 #include <string>
@@ -10,15 +11,24 @@
 #include <vector>
 
 #include "delivery/core/http.h"
+#include "delivery/core/result.h"
 
 namespace delivery::emulator {
 
-struct Exchange {
-  std::string method;  ///< "GET", "POST", ...
-  std::string path;    ///< decoded
-  std::vector<std::pair<std::string, std::string>> query;
-  Headers headers;
-  std::string body;
+// A request reaches a backend as a delivery::HttpRequest: `method`, `path` exactly as sent (still
+// percent-encoded), `query` decoded, every header field, the body. `endpoint` is left empty.
+
+/// One task as a backend keeps it, for tests to inspect and seed. `json` is the backend's own
+/// description of the task (for DIS and Kafka the create body as the service takes it; for
+/// Tablestore the task config with the vendor schema's field names), with no secrets.
+struct StoredTask {
+  std::string family;  ///< "tablestore", "dis" or "kafka"
+  std::string scope;   ///< the table, stream or connector id the task belongs to
+  std::string name;    ///< the task name
+  std::string id;      ///< the service's task id (DIS and Kafka), empty for Tablestore
+  std::string state;   ///< e.g. "RUNNING", "PAUSED"; empty when the service has none
+  std::int64_t createTime = 0;  ///< milliseconds since the epoch
+  std::string json;
 };
 
 /// Both services reject a signed request whose date is more than 15 minutes from their clock.
@@ -40,21 +50,37 @@ struct Reply {
 using Locked = std::function<Reply(const std::function<Reply()>& step)>;
 
 /// Test hook: called on the request's thread after a body has been decoded and before it is
-/// validated, with no lock held. Its argument is the request path.
+/// validated, with no lock held. Its argument is the request path (as sent).
 using BeforeValidate = std::function<void(const std::string& path)>;
 
 class Backend {
  public:
   virtual ~Backend() = default;
+  /// "tablestore", "dis" or "kafka".
+  virtual const char* family() const = 0;
+  /// Whether requests to this path are this backend's to answer (the emulator asks each backend in
+  /// turn; the first that claims a request answers it, with an error when it has no such route).
+  virtual bool claims(const HttpRequest& request) const = 0;
+  /// The vendor's name of the operation a request asks for ("CreateDeliveryTask",
+  /// "CreateTransferTask", "CreateSinkTask", ...), from its method and path alone; empty when the
+  /// service has no such route. Faults and execution counts are kept by these names.
+  virtual std::string operation(const HttpRequest& request) const = 0;
   /// Called without any lock held, from many threads at once. Parsing, authentication, decoding,
   /// validation and encoding happen here; only the steps given to `locked` touch the tasks.
-  virtual Reply handle(const Exchange& exchange, const Locked& locked) = 0;
-  /// Writes one line per task, each starting with this backend's tag. Called with the lock held.
+  virtual Reply handle(const HttpRequest& request, const Locked& locked) = 0;
+  /// Writes one line per task, each starting with one of this backend's tags. Lock held.
   virtual void save(std::ostream& out) const = 0;
+  /// Whether state-file lines with this tag are this backend's.
+  virtual bool ownsTag(const std::string& tag) const = 0;
   /// Reads one line (without the tag); false when it is corrupt. Called before serving starts.
   virtual bool load(const std::string& tag, const std::string& rest) = 0;
   /// Called with the lock held.
   virtual std::size_t taskCount() const = 0;
+  /// Every stored task (lock held).
+  virtual std::vector<StoredTask> tasks() const = 0;
+  /// Adds a task, or replaces the one with the same scope and name (lock held). `task.json` is
+  /// checked as a create request of the service would be; an InvalidArgument error says why not.
+  virtual Result<void> seed(const StoredTask& task) = 0;
   /// True when a locked step changed state that the state file should keep (lock held).
   bool takeDirty() {
     const bool d = dirty_;

@@ -118,8 +118,7 @@ struct Emulator::Impl {
   std::atomic<bool> running{false};
 
   mutable std::mutex mutex;  // guards everything below
-  std::unique_ptr<TablestoreBackend> tablestore;
-  std::unique_ptr<HuaweiBackend> huawei;
+  std::vector<std::unique_ptr<Backend>> backends;  // asked in turn which claims a request
   std::set<int> clientPorts;
   std::uint64_t requests = 0;
   std::chrono::steady_clock::time_point lastRequest = std::chrono::steady_clock::now();
@@ -132,8 +131,7 @@ struct Emulator::Impl {
     {
       std::ofstream out(tmp, std::ios::trunc);
       out << kStateHeader << '\n';
-      tablestore->save(out);
-      huawei->save(out);
+      for (const auto& backend : backends) backend->save(out);
       if (!out) {
         std::cerr << "delivery-emulator: cannot write " << tmp << '\n';
         return;
@@ -159,7 +157,13 @@ struct Emulator::Impl {
       const auto space = line.find(' ');
       const std::string tag = line.substr(0, space);
       const std::string rest = space == std::string::npos ? std::string() : line.substr(space + 1);
-      const bool ok = tag == "ots" ? tablestore->load(tag, rest) : huawei->load(tag, rest);
+      bool ok = false;
+      for (const auto& backend : backends) {
+        if (backend->ownsTag(tag)) {
+          ok = backend->load(tag, rest);
+          break;
+        }
+      }
       if (!ok) {
         return Error(ErrorKind::InvalidArgument,
                      "state file " + options.stateFile + ": line " + std::to_string(lineNo) + " is corrupt");
@@ -169,9 +173,13 @@ struct Emulator::Impl {
   }
 
   void handle(const httplib::Request& req, httplib::Response& res) {
-    Exchange ex;
-    ex.method = req.method;
-    ex.path = req.path;
+    HttpRequest ex;
+    ex.method = req.method == "GET" ? HttpMethod::Get
+                : req.method == "PUT" ? HttpMethod::Put
+                : req.method == "DELETE" ? HttpMethod::Delete
+                                         : HttpMethod::Post;
+    // The path as sent (httplib's `path` is decoded; the signatures cover the encoded form).
+    ex.path = req.target.substr(0, req.target.find('?'));
     for (const auto& [k, v] : req.params) ex.query.emplace_back(k, v);
     for (const auto& [name, value] : req.headers) ex.headers.add(name, value);
     ex.body = req.body;
@@ -181,7 +189,14 @@ struct Emulator::Impl {
       clientPorts.insert(req.remote_port);
       lastRequest = std::chrono::steady_clock::now();
     }
-    Backend& backend = req.path.rfind("/v2/", 0) == 0 ? static_cast<Backend&>(*huawei) : *tablestore;
+    Backend* claimed = nullptr;
+    for (const auto& b : backends) {
+      if (b->claims(ex)) {
+        claimed = b.get();
+        break;
+      }
+    }
+    Backend& backend = claimed != nullptr ? *claimed : *backends.front();
     const Locked locked = [this, &backend](const std::function<Reply()>& step) {
       std::lock_guard<std::mutex> lock(mutex);
       Reply changed = step();
@@ -208,8 +223,8 @@ struct Emulator::Impl {
 
 Emulator::Emulator(EmulatorOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
-  impl_->tablestore = std::make_unique<TablestoreBackend>(impl_->options.credentials, impl_->options.beforeValidate);
-  impl_->huawei = std::make_unique<HuaweiBackend>(impl_->options.huawei, impl_->options.beforeValidate);
+  impl_->backends.push_back(std::make_unique<HuaweiBackend>(impl_->options.huawei, impl_->options.beforeValidate));
+  impl_->backends.push_back(std::make_unique<TablestoreBackend>(impl_->options.credentials, impl_->options.beforeValidate));
 }
 
 Emulator::~Emulator() { stop(); }
@@ -326,7 +341,9 @@ EmulatorStats Emulator::stats() const {
 
 std::size_t Emulator::taskCount() const {
   std::lock_guard<std::mutex> lock(impl_->mutex);
-  return impl_->tablestore->taskCount() + impl_->huawei->taskCount();
+  std::size_t n = 0;
+  for (const auto& backend : impl_->backends) n += backend->taskCount();
+  return n;
 }
 
 }  // namespace delivery::emulator

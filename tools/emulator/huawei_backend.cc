@@ -157,20 +157,13 @@ std::int64_t nowMillis() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-HttpMethod methodOf(const std::string& m) {
-  if (m == "GET") return HttpMethod::Get;
-  if (m == "PUT") return HttpMethod::Put;
-  if (m == "DELETE") return HttpMethod::Delete;
-  return HttpMethod::Post;
-}
-
 std::string taskName(const dis::DestinationDescriptor& d) {
   return std::visit([](const auto& x) { return x.getTaskName(); }, d);
 }
 
 }  // namespace
 
-std::string HuaweiBackend::authenticate(const Exchange& ex, const std::string& pathProject) const {
+std::string HuaweiBackend::authenticate(const HttpRequest& ex, const std::string& pathProject) const {
   if (pathProject != credentials_.projectId) return "the project id in the path is not this account's";
   if (const std::string* projectHeader = ex.headers.find("X-Project-Id")) {
     if (*projectHeader != pathProject) return "X-Project-Id does not match the project id in the path";
@@ -190,13 +183,7 @@ std::string HuaweiBackend::authenticate(const Exchange& ex, const std::string& p
   std::chrono::system_clock::time_point date{};
   if (!delivery::detail::parseCompactIso8601(ex.headers.get("X-Sdk-Date"), date)) return "X-Sdk-Date is missing or malformed";
   if (!withinClockSkew(date)) return "X-Sdk-Date is more than 15 minutes off";
-  HttpRequest r;
-  r.method = methodOf(ex.method);
-  r.path = ex.path;
-  r.query = ex.query;
-  r.headers = ex.headers;
-  r.body = ex.body;
-  if (!hd::signatureMatches(r, auth, credentials_.secretKey)) return "the signature does not match";
+  if (!hd::signatureMatches(ex, auth, credentials_.secretKey)) return "the signature does not match";
   return {};
 }
 
@@ -209,11 +196,11 @@ HuaweiBackend::DisTask* HuaweiBackend::findDisTask(const std::string& stream, co
 
 // In every route below, bodies are decoded and validated, and replies encoded, outside the lock;
 // the steps given to `locked` only look up, copy or change the task maps.
-Reply HuaweiBackend::dis(const Exchange& ex, const std::string& stream, const std::vector<std::string>& rest,
+Reply HuaweiBackend::dis(const HttpRequest& ex, const std::string& stream, const std::vector<std::string>& rest,
                          const Locked& locked) {
   // .../transfer-tasks
   if (rest.empty()) {
-    if (ex.method == "GET") {
+    if (ex.method == HttpMethod::Get) {
       std::vector<std::pair<std::string, DisTask>> out;
       locked([&] {
         if (auto s = disTasks_.find(stream); s != disTasks_.end()) out.assign(s->second.begin(), s->second.end());
@@ -221,7 +208,7 @@ Reply HuaweiBackend::dis(const Exchange& ex, const std::string& stream, const st
       });
       return json(200, listBody(out));
     }
-    if (ex.method != "POST" && ex.method != "PUT") return error(405, "DIS.4005", "method not allowed");
+    if (ex.method != HttpMethod::Post && ex.method != HttpMethod::Put) return error(405, "DIS.4005", "method not allowed");
     std::vector<FieldViolation> problems;
     dis::CreateTransferTaskRequest request = dd::decodeCreate(ex.body, problems);
     request.setStreamName(stream);
@@ -230,7 +217,7 @@ Reply HuaweiBackend::dis(const Exchange& ex, const std::string& stream, const st
     if (request.getDescriptor()) addNewViolations(problems, request.validate());
     if (!problems.empty()) return invalid(problems, "DIS.4200");
     const std::string name = taskName(*request.getDescriptor());
-    if (ex.method == "POST") {
+    if (ex.method == HttpMethod::Post) {
       DisTask task{newTaskId(), *request.getDescriptor(), dis::TransferTaskState::RUNNING, nowMillis()};
       return locked([&] {
         auto& tasks = disTasks_[stream];
@@ -249,7 +236,7 @@ Reply HuaweiBackend::dis(const Exchange& ex, const std::string& stream, const st
     });
   }
   // .../transfer-tasks/action
-  if (rest.size() == 1 && rest[0] == "action" && ex.method == "POST") {
+  if (rest.size() == 1 && rest[0] == "action" && ex.method == HttpMethod::Post) {
     std::string action;
     std::vector<std::string> ids;
     std::vector<FieldViolation> problems;
@@ -276,12 +263,12 @@ Reply HuaweiBackend::dis(const Exchange& ex, const std::string& stream, const st
     });
   }
   // .../transfer-tasks/{task_name}
-  if (rest.size() == 1 && (ex.method == "GET" || ex.method == "DELETE")) {
+  if (rest.size() == 1 && (ex.method == HttpMethod::Get || ex.method == HttpMethod::Delete)) {
     std::optional<DisTask> found;
     Reply reply = locked([&] {
       DisTask* task = findDisTask(stream, rest[0]);
       if (task == nullptr) return error(404, "DIS.4336", "transfer task " + rest[0] + " does not exist");
-      if (ex.method == "DELETE") {
+      if (ex.method == HttpMethod::Delete) {
         disTasks_[stream].erase(rest[0]);
         markDirty();
         return json(204, "");
@@ -295,7 +282,7 @@ Reply HuaweiBackend::dis(const Exchange& ex, const std::string& stream, const st
   return error(404, "DIS.4005", "no such resource");
 }
 
-Reply HuaweiBackend::enableConnector(const Exchange& ex, const std::string& instanceId, const Locked& locked) {
+Reply HuaweiBackend::enableConnector(const HttpRequest& ex, const std::string& instanceId, const Locked& locked) {
   std::vector<FieldViolation> problems;
   kafka::CreateConnectorRequest request = kd::decodeCreateConnector(ex.body, problems);
   request.setInstanceId(instanceId);
@@ -318,7 +305,7 @@ Reply HuaweiBackend::enableConnector(const Exchange& ex, const std::string& inst
   });
 }
 
-Reply HuaweiBackend::sinkTasks(const Exchange& ex, const std::string& connectorId, const std::vector<std::string>& rest,
+Reply HuaweiBackend::sinkTasks(const HttpRequest& ex, const std::string& connectorId, const std::vector<std::string>& rest,
                                const Locked& locked) {
   const auto noConnector = [&] {
     return error(404, "DMS.00404022", "connector " + connectorId + " does not exist");
@@ -339,7 +326,7 @@ Reply HuaweiBackend::sinkTasks(const Exchange& ex, const std::string& connectorI
     put(out, "status", std::string("RUNNING"));
     put(out, "topics", d.getTopics() ? *d.getTopics() : d.getTopicsRegex().value_or(""));
   };
-  if (rest.empty() && ex.method == "POST") {
+  if (rest.empty() && ex.method == HttpMethod::Post) {
     std::vector<FieldViolation> problems;
     kafka::CreateSinkTaskRequest request = kd::decodeCreate(ex.body, problems);
     request.setConnectorId(connectorId);
@@ -359,7 +346,7 @@ Reply HuaweiBackend::sinkTasks(const Exchange& ex, const std::string& connectorI
       return json(200, kd::encodeCreateResponse(id));
     });
   }
-  if (rest.empty() && ex.method == "GET") {
+  if (rest.empty() && ex.method == HttpMethod::Get) {
     std::vector<kafka::SinkTask> out;
     Reply reply = locked([&] {
       auto c = connectors_.find(connectorId);
@@ -375,14 +362,14 @@ Reply HuaweiBackend::sinkTasks(const Exchange& ex, const std::string& connectorI
     put(list, "tasks", std::move(out));
     return json(200, kd::encodeList(list));
   }
-  if (rest.size() == 1 && (ex.method == "GET" || ex.method == "DELETE")) {
+  if (rest.size() == 1 && (ex.method == HttpMethod::Get || ex.method == HttpMethod::Delete)) {
     std::optional<SinkTask> found;
     Reply reply = locked([&] {
       auto c = connectors_.find(connectorId);
       if (c == connectors_.end()) return noConnector();
       auto it = c->second.tasks.find(rest[0]);
       if (it == c->second.tasks.end()) return error(404, "DMS.00404023", "sink task " + rest[0] + " does not exist");
-      if (ex.method == "DELETE") {
+      if (ex.method == HttpMethod::Delete) {
         c->second.tasks.erase(it);
         markDirty();
         return json(204, "");
@@ -429,7 +416,7 @@ Reply HuaweiBackend::sinkTasks(const Exchange& ex, const std::string& connectorI
 }
 // POST .../kafka/instances/{instance_id}/delete-connector with a JSON body ("{}"): the instance's
 // connector and its tasks go at once (the service does it in a background job, whose id it returns).
-Reply HuaweiBackend::disableConnector(const Exchange& ex, const std::string& instanceId, const Locked& locked) {
+Reply HuaweiBackend::disableConnector(const HttpRequest& ex, const std::string& instanceId, const Locked& locked) {
   auto body = delivery::huawei::detail::parseObject(ex.body);
   if (!body || ex.body.empty()) {
     return invalid({{"body", "must be a JSON object (send {})"}}, "DMS.00400000");
@@ -448,7 +435,7 @@ Reply HuaweiBackend::disableConnector(const Exchange& ex, const std::string& ins
   });
 }
 
-Reply HuaweiBackend::handle(const Exchange& ex, const Locked& locked) {
+Reply HuaweiBackend::handle(const HttpRequest& ex, const Locked& locked) {
   const std::vector<std::string> parts = split(ex.path);  // v2, project, kind, id, collection, ...
   Reply reply;
   if (parts.size() < 3 || parts[0] != "v2") {
@@ -459,10 +446,10 @@ Reply HuaweiBackend::handle(const Exchange& ex, const Locked& locked) {
     reply = dis(ex, parts[3], std::vector<std::string>(parts.begin() + 5, parts.end()), locked);
   } else if (parts.size() >= 5 && parts[2] == "connectors" && parts[4] == "sink-tasks" && !parts[3].empty()) {
     reply = sinkTasks(ex, parts[3], std::vector<std::string>(parts.begin() + 5, parts.end()), locked);
-  } else if (parts.size() == 5 && parts[2] == "instances" && parts[4] == "connector" && ex.method == "POST") {
+  } else if (parts.size() == 5 && parts[2] == "instances" && parts[4] == "connector" && ex.method == HttpMethod::Post) {
     reply = enableConnector(ex, parts[3], locked);
   } else if (parts.size() == 6 && parts[2] == "kafka" && parts[3] == "instances" && parts[5] == "delete-connector" &&
-             ex.method == "POST") {
+             ex.method == HttpMethod::Post) {
     reply = disableConnector(ex, parts[4], locked);
   } else {
     reply = error(404, "APIGW.0101", "the API does not exist");
@@ -471,6 +458,58 @@ Reply HuaweiBackend::handle(const Exchange& ex, const Locked& locked) {
   requestId.erase(std::remove(requestId.begin(), requestId.end(), '-'), requestId.end());
   reply.headers.add("X-Request-Id", requestId);
   return reply;
+}
+
+std::string HuaweiBackend::operation(const HttpRequest& ex) const {
+  const std::vector<std::string> p = split(ex.path);
+  const std::size_t n = p.size();
+  const HttpMethod m = ex.method;
+  if (n < 3 || p[0] != "v2") return {};
+  if (n >= 5 && p[2] == "streams" && p[4] == "transfer-tasks") {
+    if (n == 5 && m == HttpMethod::Get) return "ListTransferTasks";
+    if (n == 5 && m == HttpMethod::Post) return "CreateTransferTask";
+    if (n == 5 && m == HttpMethod::Put) return "UpdateTransferTask";
+    if (n == 6 && p[5] == "action" && m == HttpMethod::Post) return "BatchTransferTaskAction";
+    if (n == 6 && m == HttpMethod::Get) return "ShowTransferTask";
+    if (n == 6 && m == HttpMethod::Delete) return "DeleteTransferTask";
+    return {};
+  }
+  if (n >= 5 && p[2] == "connectors" && p[4] == "sink-tasks") {
+    if (n == 5 && m == HttpMethod::Post) return "CreateSinkTask";
+    if (n == 5 && m == HttpMethod::Get) return "ListSinkTasks";
+    if (n == 6 && m == HttpMethod::Get) return "ShowSinkTask";
+    if (n == 6 && m == HttpMethod::Delete) return "DeleteSinkTask";
+    return {};
+  }
+  if (n == 5 && p[2] == "instances" && p[4] == "connector" && m == HttpMethod::Post) return "CreateConnector";
+  if (n == 6 && p[2] == "kafka" && p[3] == "instances" && p[5] == "delete-connector" && m == HttpMethod::Post) {
+    return "DeleteConnector";
+  }
+  return {};
+}
+
+std::vector<StoredTask> HuaweiBackend::tasks() const {
+  std::vector<StoredTask> out;
+  dd::EncodeOptions redacted;
+  redacted.redactSecrets = true;
+  for (const auto& [stream, byName] : disTasks_) {
+    for (const auto& [name, t] : byName) {
+      out.push_back(StoredTask{"dis", stream, name, t.id, dis::toString(t.state), t.createTime,
+                               dd::encodeCreate(dis::CreateTransferTaskRequest(stream, t.descriptor), redacted)});
+    }
+  }
+  for (const auto& [connectorId, c] : connectors_) {
+    for (const auto& [id, t] : c.tasks) {
+      out.push_back(StoredTask{"kafka", connectorId, t.name, id, "RUNNING", t.createTime,
+                               kd::encodeCreate(kafka::CreateSinkTaskRequest(connectorId, t.name, t.descriptor), true)});
+    }
+  }
+  return out;
+}
+
+Result<void> HuaweiBackend::seed(const StoredTask&) {
+  // The family backends written from the specifications take over seeding (issue 10).
+  return Error(ErrorKind::InvalidArgument, "seeding tasks is not supported by this backend yet");
 }
 
 void HuaweiBackend::save(std::ostream& out) const {

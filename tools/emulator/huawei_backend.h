@@ -30,10 +30,16 @@ class HuaweiBackend final : public Backend {
       : credentials_(std::move(credentials)), beforeValidate_(std::move(beforeValidate)) {
     connectors_[credentials_.defaultConnectorId] = Connector{"", "", {}};
   }
-  Reply handle(const Exchange& exchange, const Locked& locked) override;
+  const char* family() const override { return "huawei"; }
+  bool claims(const HttpRequest& request) const override { return request.path.rfind("/v2/", 0) == 0; }
+  std::string operation(const HttpRequest& request) const override;
+  Reply handle(const HttpRequest& request, const Locked& locked) override;
   void save(std::ostream& out) const override;
+  bool ownsTag(const std::string& tag) const override { return tag == "dis" || tag == "kafka" || tag == "kafka-connector"; }
   bool load(const std::string& tag, const std::string& rest) override;
   std::size_t taskCount() const override;
+  std::vector<StoredTask> tasks() const override;
+  Result<void> seed(const StoredTask& task) override;
 
  private:
   struct DisTask {
@@ -55,14 +61,14 @@ class HuaweiBackend final : public Backend {
   };
 
   /// Empty when the request is authentic, else the reason.
-  std::string authenticate(const Exchange& ex, const std::string& pathProject) const;
-  Reply dis(const Exchange& ex, const std::string& stream, const std::vector<std::string>& rest, const Locked& locked);
-  Reply sinkTasks(const Exchange& ex, const std::string& connectorId, const std::vector<std::string>& rest,
+  std::string authenticate(const HttpRequest& ex, const std::string& pathProject) const;
+  Reply dis(const HttpRequest& ex, const std::string& stream, const std::vector<std::string>& rest, const Locked& locked);
+  Reply sinkTasks(const HttpRequest& ex, const std::string& connectorId, const std::vector<std::string>& rest,
                   const Locked& locked);
-  Reply enableConnector(const Exchange& ex, const std::string& instanceId, const Locked& locked);
-  Reply disableConnector(const Exchange& ex, const std::string& instanceId, const Locked& locked);
+  Reply enableConnector(const HttpRequest& ex, const std::string& instanceId, const Locked& locked);
+  Reply disableConnector(const HttpRequest& ex, const std::string& instanceId, const Locked& locked);
   DisTask* findDisTask(const std::string& stream, const std::string& name);
-  void beforeValidate(const Exchange& ex) const {
+  void beforeValidate(const HttpRequest& ex) const {
     if (beforeValidate_) beforeValidate_(ex.path);
   }
 

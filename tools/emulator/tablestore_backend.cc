@@ -81,7 +81,7 @@ TablestoreBackend::Task* TablestoreBackend::find(const std::string& table, const
 }
 
 template <typename Request>
-std::optional<Reply> TablestoreBackend::rejectInvalid(const Request& request, const Exchange& ex) const {
+std::optional<Reply> TablestoreBackend::rejectInvalid(const Request& request, const HttpRequest& ex) const {
   if (beforeValidate_) beforeValidate_(ex.path);
   if (auto v = request.validate(); !v) return invalid(v.error());
   return std::nullopt;
@@ -89,7 +89,7 @@ std::optional<Reply> TablestoreBackend::rejectInvalid(const Request& request, co
 
 // Each action decodes and validates its body first; only the lookup or change of tasks_ runs in
 // `locked`, and replies are encoded after the lock is released.
-Reply TablestoreBackend::dispatch(const std::string& action, const Exchange& ex, const Locked& locked) {
+Reply TablestoreBackend::dispatch(const std::string& action, const HttpRequest& ex, const Locked& locked) {
   const std::string& body = ex.body;
   if (action == "CreateDeliveryTask") {
     auto r = td::decodeCreateRequest(body);
@@ -165,10 +165,10 @@ Reply TablestoreBackend::dispatch(const std::string& action, const Exchange& ex,
   return error(400, "OTSParameterInvalid", "unsupported action " + action);
 }
 
-Reply TablestoreBackend::handle(const Exchange& ex, const Locked& locked) {
+Reply TablestoreBackend::handle(const HttpRequest& ex, const Locked& locked) {
   const std::string action = ex.path.size() > 1 ? ex.path.substr(1) : std::string();
   Reply reply;
-  if (ex.method != "POST") {
+  if (ex.method != HttpMethod::Post) {
     reply = error(405, "OTSMethodNotAllowed", "only POST is supported");
   } else if (std::string why = authenticate(action, ex.headers, ex.body); !why.empty()) {
     reply = error(403, "OTSAuthFailed", why);
@@ -192,6 +192,31 @@ Reply TablestoreBackend::handle(const Exchange& ex, const Locked& locked) {
   }
   out.add("Content-Type", "application/x-protobuf");
   return reply;
+}
+
+std::string TablestoreBackend::operation(const HttpRequest& request) const {
+  static constexpr const char* kActions[] = {"CreateDeliveryTask", "UpdateDeliveryTask", "DescribeDeliveryTask",
+                                             "DeleteDeliveryTask", "ListDeliveryTask"};
+  if (request.method != HttpMethod::Post) return {};
+  for (const char* action : kActions) {
+    if (request.path.size() > 1 && request.path.compare(1, std::string::npos, action) == 0) return action;
+  }
+  return {};
+}
+
+std::vector<StoredTask> TablestoreBackend::tasks() const {
+  std::vector<StoredTask> out;
+  for (const auto& [table, byName] : tasks_) {
+    for (const auto& [name, task] : byName) {
+      out.push_back(StoredTask{"tablestore", table, name, {}, {}, task.createdNanos / 1000000, {}});
+    }
+  }
+  return out;
+}
+
+Result<void> TablestoreBackend::seed(const StoredTask&) {
+  // The backend written from the vendor schema takes over seeding (issue 10).
+  return Error(ErrorKind::InvalidArgument, "seeding tasks is not supported by this backend yet");
 }
 
 void TablestoreBackend::save(std::ostream& out) const {

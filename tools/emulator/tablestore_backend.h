@@ -15,10 +15,16 @@ class TablestoreBackend final : public Backend {
  public:
   TablestoreBackend(Credentials credentials, BeforeValidate beforeValidate)
       : credentials_(std::move(credentials)), beforeValidate_(std::move(beforeValidate)) {}
-  Reply handle(const Exchange& exchange, const Locked& locked) override;
+  const char* family() const override { return "tablestore"; }
+  bool claims(const HttpRequest& request) const override { return request.path.rfind("/v2/", 0) != 0; }
+  std::string operation(const HttpRequest& request) const override;
+  Reply handle(const HttpRequest& request, const Locked& locked) override;
   void save(std::ostream& out) const override;
+  bool ownsTag(const std::string& tag) const override { return tag == "ots"; }
   bool load(const std::string& tag, const std::string& rest) override;
   std::size_t taskCount() const override;
+  std::vector<StoredTask> tasks() const override;
+  Result<void> seed(const StoredTask& task) override;
 
  private:
   struct Task {
@@ -27,10 +33,10 @@ class TablestoreBackend final : public Backend {
     std::int64_t createdNanos = 0;
   };
   std::string authenticate(const std::string& action, const Headers& h, const std::string& body) const;
-  Reply dispatch(const std::string& action, const Exchange& ex, const Locked& locked);
+  Reply dispatch(const std::string& action, const HttpRequest& ex, const Locked& locked);
   /// Runs the test hook, then the request's own rules; a 400 reply when they fail.
   template <typename Request>
-  std::optional<Reply> rejectInvalid(const Request& request, const Exchange& ex) const;
+  std::optional<Reply> rejectInvalid(const Request& request, const HttpRequest& ex) const;
   Task* find(const std::string& table, const std::string& task);
 
   Credentials credentials_;
