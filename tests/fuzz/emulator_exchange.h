@@ -1,8 +1,7 @@
 #pragma once
 // The emulator's request handling without sockets, for the emulator fuzz target and the corpus
 // writer: the same routing as Emulator (paths under /v2/ go to the Huawei backend, the rest to
-// Tablestore), and conversions between the SDK's HttpRequest/HttpResponse and the emulator's
-// Exchange/Reply.
+// Tablestore), and conversions between the emulator's Reply and the SDK's HttpResponse.
 
 #include <functional>
 #include <string>
@@ -19,7 +18,9 @@ struct EmulatorBackends {
   emulator::HuaweiBackend huawei{emulator::HuaweiEmulatorCredentials{}, nullptr};
 
   // One request at a time here, so the "locked" steps simply run (there is no state file to save).
-  emulator::Reply handle(const emulator::Exchange& ex) {
+  // The request as a server receives it: with the Host header the transport would add.
+  emulator::Reply handle(HttpRequest ex) {
+    if (!ex.headers.contains("Host")) ex.headers.add("Host", ex.endpoint.authority());
     emulator::Backend& backend =
         ex.path.rfind("/v2/", 0) == 0 ? static_cast<emulator::Backend&>(huawei) : static_cast<emulator::Backend&>(tablestore);
     const emulator::Locked locked = [&backend](const std::function<emulator::Reply()>& step) {
@@ -30,17 +31,6 @@ struct EmulatorBackends {
     return backend.handle(ex, locked);
   }
 };
-
-inline emulator::Exchange toExchange(const HttpRequest& r) {
-  emulator::Exchange ex;
-  ex.method = toString(r.method);
-  ex.path = r.path;
-  ex.query = r.query;
-  ex.headers = r.headers;
-  if (!ex.headers.contains("Host")) ex.headers.add("Host", r.endpoint.authority());
-  ex.body = r.body;
-  return ex;
-}
 
 inline HttpResponse toResponse(const emulator::Reply& reply) {
   HttpResponse r;

@@ -70,7 +70,7 @@ std::shared_ptr<testing::MockTransport> recordingTransport(fuzz::EmulatorBackend
     const std::string seed = requestSeed(1, request);
     writeFile(corpus / "emulator_request", family + "-" + n, seed);
     familyRequests.push_back(seed.substr(1));
-    HttpResponse response = fuzz::toResponse(backends.handle(fuzz::toExchange(request)));
+    HttpResponse response = fuzz::toResponse(backends.handle(request));
     writeFile(corpus / (family + "_response"), "op" + std::to_string(operation) + "-" + n,
               responseSeed(operation, responseFlags, response));
     return response;
