@@ -68,6 +68,9 @@ void base64Md5Into(std::string_view data, char* out) noexcept;
 std::string hexEncode(std::string_view bytes);
 /// Lower-case hex of `bytes` into `out` (2 * bytes.size() chars, no terminator). Allocates nothing.
 void hexInto(std::string_view bytes, char* out) noexcept;
+/// The bytes of hex text (either case, no separators); false, with `out` unspecified, when `hex`
+/// has an odd length or a character that is not a hex digit.
+bool hexDecode(std::string_view hex, std::string& out);
 
 /// Compares in time independent of where the first difference is.
 bool constantTimeEquals(std::string_view a, std::string_view b) noexcept;

@@ -243,6 +243,14 @@ TEST_CASE("crypto primitives", "[core][crypto]") {
   // A key longer than the block size is hashed first (RFC 4231 test case 6).
   CHECK(hexEncode(hmacSha256(std::string(131, '\xaa'), "Test Using Larger Than Block-Size Key - Hash Key First")) ==
         "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+  std::string bytes;
+  CHECK(hexDecode("00fFa0", bytes));
+  CHECK(bytes == std::string("\x00\xff\xa0", 3));
+  CHECK(hexDecode("", bytes));
+  CHECK(bytes.empty());
+  CHECK_FALSE(hexDecode("abc", bytes));  // odd length
+  CHECK_FALSE(hexDecode("0g", bytes));   // not a hex digit
+  CHECK_FALSE(hexDecode("+1", bytes));   // strtol would have taken this one
   CHECK(base64Encode("f") == "Zg==");
   CHECK(base64Encode("fo") == "Zm8=");
   CHECK(base64Encode("foo") == "Zm9v");
