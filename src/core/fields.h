@@ -101,18 +101,6 @@ struct HasCrossRules<T, std::void_t<decltype(checkCrossRules(std::declval<const 
                                                              std::declval<std::vector<FieldViolation>&>()))>>
     : std::true_type {};
 
-/// Rules of single fields that the table cannot say (Rule::handChecked) are found by
-/// argument-dependent lookup too: `void checkFieldRules(const T&, const field::Info&, const Path&,
-/// std::vector<FieldViolation>&)`, called with the message's path right after such a field's
-/// `required` check, whether or not the field is set.
-template <typename T, typename = void>
-struct HasFieldRules : std::false_type {};
-template <typename T>
-struct HasFieldRules<T, std::void_t<decltype(checkFieldRules(std::declval<const T&>(), std::declval<const field::Info&>(),
-                                                             std::declval<const Path&>(),
-                                                             std::declval<std::vector<FieldViolation>&>()))>>
-    : std::true_type {};
-
 template <typename T>
 void checkMessage(const T& message, const Path& path, std::vector<FieldViolation>& out);
 
@@ -166,7 +154,6 @@ template <typename T>
       rule.check(value, path, out);
       return;
     }
-    if (rule.handChecked) return;
     if (value.size() < rule.minSize || value.size() > rule.maxSize) {
       addSizeViolation(rule, path, out);
       return;
@@ -203,9 +190,6 @@ template <typename T>
 void checkMessage(const T& message, const Path& path, std::vector<FieldViolation>& out) {
   FieldAccess::visit(message, [&](const field::Info& info, const auto& value) {
     checkValue(info.rule, Path(path, info.wire), value, out);
-    if constexpr (HasFieldRules<T>::value) {
-      if (info.rule.handChecked) checkFieldRules(message, info, path, out);
-    }
   });
   if constexpr (HasCrossRules<T>::value) checkCrossRules(message, path, out);
 }

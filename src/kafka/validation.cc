@@ -10,7 +10,6 @@
 //   [Bound] bounds of our own where no document gives one (model.h, README "Input bounds")
 // Values are never quoted in messages: access_key and secret_key are secrets.
 
-#include <cstring>
 #include <string>
 
 #include "core/fields.h"
@@ -22,61 +21,47 @@ namespace delivery::kafka {
 
 using delivery::detail::Path;
 
-namespace {
+// Single fields whose shape a table rule cannot say (Rule::checkedBy); they run at the field's
+// place, for present values.
+namespace detail {
 
-bool is(const field::Info& info, const char* wire) { return std::strcmp(info.wire, wire) == 0; }
-
-}  // namespace
-
-// Rules at a field's place (Rule::checkedByHand in the table), so violations keep field order.
-void checkFieldRules(const ObsDestinationDescriptor& d, const field::Info& info, const Path& path,
-                     std::vector<FieldViolation>& v) {
-  if (is(info, "topics_regex")) {
-    // [Bound] every string is sent as JSON text: valid UTF-8 of bounded length.
-    if (d.getTopicsRegex()) delivery::detail::checkText(v, Path(path, "topics_regex").str(), *d.getTopicsRegex());
-    // [Seed] "Set either the topics_regex parameter or topics parameter. Do not set both of them or
-    // set it to '.*'."
-    const auto& topics = d.getTopics();
-    const auto& regex = d.getTopicsRegex();
-    const bool hasTopics = topics && !topics->empty();
-    const bool hasRegex = regex && !regex->empty();
-    if (hasTopics == hasRegex) v.push_back({Path(path, "topics").str(), "set exactly one of topics and topics_regex"});
-    if (regex && *regex == ".*") v.push_back({Path(path, "topics_regex").str(), "must not be \".*\""});
-    if (topics && *topics == ".*") v.push_back({Path(path, "topics").str(), "must not be \".*\""});
-  } else if (is(info, "obs_bucket_name")) {
-    // [Seed] mandatory (the table); [OBS] naming.
-    if (!d.getObsBucketName().empty()) {
-      huawei::detail::checkObsBucket(v, Path(path, "obs_bucket_name").str(), d.getObsBucketName());
-    }
-  } else if (is(info, "obs_path") && d.getObsPath()) {
-    // [Spec] at most 64 of letters, digits, '_', '-' and '/' (see model.h).
-    const std::string& obsPath = *d.getObsPath();
-    if (obsPath.size() > 64) v.push_back({Path(path, "obs_path").str(), "must be at most 64 characters"});
-    if (!huawei::detail::allOf(obsPath, "_-/")) {
-      v.push_back({Path(path, "obs_path").str(), "may contain only letters, digits, '_', '-' and '/'"});
-    }
-  }
-}
-
-void checkFieldRules(const CreateSinkTaskRequest& r, const field::Info& info, const Path& path,
-                     std::vector<FieldViolation>& v) {
+void taskName(const std::string& name, const Path& path, std::vector<FieldViolation>& v) {
   // [Seed] task_name is mandatory (the table); no pattern is documented.
-  const std::string& name = r.getTaskName();
-  if (is(info, "task_name") && !name.empty() &&
-      (name.size() > 255 || delivery::detail::hasControl(name) || !delivery::detail::isValidUtf8(name))) {
-    v.push_back({Path(path, "task_name").str(), "must be printable UTF-8 text of at most 255 bytes"});
+  if (name.size() > 255 || delivery::detail::hasControl(name) || !delivery::detail::isValidUtf8(name)) {
+    v.push_back({path.str(), "must be printable UTF-8 text of at most 255 bytes"});
   }
 }
 
-void checkFieldRules(const CreateConnectorRequest& r, const field::Info& info, const Path& path,
-                     std::vector<FieldViolation>& v) {
-  if (is(info, "spec_code") && r.getSpecCode()) {
-    if (r.getSpecCode()->empty()) {
-      v.push_back({Path(path, "spec_code").str(), "must not be empty"});
-    } else {
-      delivery::detail::checkText(v, Path(path, "spec_code").str(), *r.getSpecCode(), kMaxSpecCodeBytes);  // [Bound]
-    }
+void obsBucketName(const std::string& bucket, const Path& path, std::vector<FieldViolation>& v) {
+  huawei::detail::checkObsBucket(v, path.str(), bucket);  // [OBS] naming
+}
+
+void obsPath(const std::string& obsPath, const Path& path, std::vector<FieldViolation>& v) {
+  // [Spec] at most 64 of letters, digits, '_', '-' and '/' (see model.h); both problems at once.
+  if (obsPath.size() > 64) v.push_back({path.str(), "must be at most 64 characters"});
+  if (!huawei::detail::allOf(obsPath, "_-/")) {
+    v.push_back({path.str(), "may contain only letters, digits, '_', '-' and '/'"});
   }
+}
+
+}  // namespace detail
+
+// Rules across fields, after the fields' own.
+void checkCrossRules(const ObsDestinationDescriptor& d, const Path& path, std::vector<FieldViolation>& v) {
+  // [Seed] "Set either the topics_regex parameter or topics parameter. Do not set both of them or
+  // set it to '.*'."
+  const auto& topics = d.getTopics();
+  const auto& regex = d.getTopicsRegex();
+  const bool hasTopics = topics && !topics->empty();
+  const bool hasRegex = regex && !regex->empty();
+  if (hasTopics == hasRegex) v.push_back({Path(path, "topics").str(), "set exactly one of topics and topics_regex"});
+  if (regex && *regex == ".*") v.push_back({Path(path, "topics_regex").str(), "must not be \".*\""});
+  if (topics && *topics == ".*") v.push_back({Path(path, "topics").str(), "must not be \".*\""});
+}
+
+void checkCrossRules(const CreateConnectorRequest& r, const Path& path, std::vector<FieldViolation>& v) {
+  // An empty spec_code would be sent as "spec_code":"": set it to a code or leave it unset.
+  if (r.getSpecCode() && r.getSpecCode()->empty()) v.push_back({Path(path, "spec_code").str(), "must not be empty"});
 }
 
 DELIVERY_DEFINE_VALIDATE(CreateSinkTaskRequest)

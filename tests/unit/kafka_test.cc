@@ -162,9 +162,9 @@ TEST_CASE("descriptor rules", "[kafka][validation]") {
 
 TEST_CASE("request-level rules", "[kafka][validation]") {
   CHECK(fields(CreateSinkTaskRequest().validate()) ==
-        std::vector<std::string>{"connector_id", "task_name", "obs_destination_descriptor.topics",
-                                 "obs_destination_descriptor.access_key", "obs_destination_descriptor.secret_key",
-                                 "obs_destination_descriptor.obs_bucket_name"});
+        std::vector<std::string>{"connector_id", "task_name", "obs_destination_descriptor.access_key",
+                                 "obs_destination_descriptor.secret_key", "obs_destination_descriptor.obs_bucket_name",
+                                 "obs_destination_descriptor.topics"});  // the rule across fields comes last
   CHECK(fields(seedRequest().setConnectorId("bad/id").validate()) == std::vector<std::string>{"connector_id"});
   CHECK(fields(seedRequest().setTaskName("tab\there").validate()) == std::vector<std::string>{"task_name"});
   CHECK(ListSinkTasksRequest("c").validate().ok());
@@ -351,9 +351,6 @@ TEST_CASE("Kafka violations: URL parameters by their API names, messages as befo
   CHECK(violations(CreateSinkTaskRequest("c", std::string(256, 'n'), d).validate()) ==
         std::vector<FieldViolation>{
             {"task_name", "must be printable UTF-8 text of at most 255 bytes"},
-            {p + "topics", "set exactly one of topics and topics_regex"},
-            {p + "topics_regex", "must not be \".*\""},
-            {p + "topics", "must not be \".*\""},
             {p + "consumer_strategy", "must be latest or earliest"},
             {p + "destination_file_type", "must be TEXT"},
             {p + "access_key", "must be at most 256 bytes"},
@@ -363,8 +360,12 @@ TEST_CASE("Kafka violations: URL parameters by their API names, messages as befo
             {p + "obs_path", "may contain only letters, digits, '_', '-' and '/'"},
             {p + "record_delimiter", "is not a known RecordDelimiter"},
             {p + "deliver_time_interval", "must be between 30 and 900"},
+            // Rules across fields come after the fields' own.
+            {p + "topics", "set exactly one of topics and topics_regex"},
+            {p + "topics_regex", "must not be \".*\""},
+            {p + "topics", "must not be \".*\""},
         });
-  CHECK(d.validate("descriptor").at(0).field == "descriptor.topics");
+  CHECK(d.validate("descriptor").back().field == "descriptor.topics");
 }
 
 TEST_CASE("Kafka responses are read through their tables; problems are named by path", "[kafka][wire]") {

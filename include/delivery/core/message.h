@@ -73,8 +73,6 @@ struct Rule {
   bool wireText = false;          ///< a number or boolean the wire carries as a JSON string; on a
                                   ///< string: the wire may carry a number, read as its decimal text
   bool inUrl = false;             ///< a URL path or query parameter: validated, never in the JSON body
-  bool handChecked = false;       ///< only `required` is checked from the table; the message's
-                                  ///< checkFieldRules (hand-written) checks the rest, at this place
   bool emptyWhenUnset = false;    ///< an unset optional is sent as its empty value, which reads back unset
 
   constexpr Rule require() const { Rule r = *this; r.required = true; return r; }
@@ -90,10 +88,6 @@ struct Rule {
   constexpr Rule checkedBy(TextCheck f) const { Rule r = *this; r.check = f; return r; }
   /// A URL parameter (path or query): its violation path is its API name; the JSON body skips it.
   constexpr Rule urlParameter() const { Rule r = *this; r.inUrl = true; return r; }
-  /// Rules the table cannot say (two messages for one field, say): after `required`, the message's
-  /// `checkFieldRules(message, info, path, out)` (found by ADL) runs at this field's place, so that
-  /// violations stay in field order.
-  constexpr Rule checkedByHand() const { Rule r = *this; r.handChecked = true; return r; }
   /// An OPTIONAL always on the wire: unset is sent as "" (or 0...), and "" reads back as unset.
   constexpr Rule sentEmptyWhenUnset() const { Rule r = *this; r.emptyWhenUnset = true; return r; }
 };

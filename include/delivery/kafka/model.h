@@ -92,6 +92,11 @@ inline constexpr ::delivery::field::Rule kIdentifier =
         .urlParameter();
 /// Strings with a bound of our own (README "Input bounds"): valid UTF-8, at most 256 bytes.
 inline constexpr std::size_t kMaxKeyBytes = 256;
+// Hand-written shapes of single fields (src/kafka/validation.cc), named in the tables below.
+// Internal: the SDK's validation calls them.
+void taskName(const std::string&, const ::delivery::detail::Path&, std::vector<FieldViolation>&);
+void obsBucketName(const std::string&, const ::delivery::detail::Path&, std::vector<FieldViolation>&);
+void obsPath(const std::string&, const ::delivery::detail::Path&, std::vector<FieldViolation>&);
 }  // namespace detail
 
 /// Where and how a sink task writes to OBS.
@@ -105,15 +110,16 @@ inline constexpr std::size_t kMaxKeyBytes = 256;
 /// - deliver_time_interval: seconds between dumps, 30..900; 300 unless set. Always sent.
 #define DELIVERY_KAFKA_OBS_DESTINATION_DESCRIPTOR_FIELDS(X)                                                      \
   X(OPTIONAL, std::string, Topics, "topics", , ::delivery::field::any().sentEmptyWhenUnset())                    \
-  X(OPTIONAL, std::string, TopicsRegex, "topics_regex", , ::delivery::field::any().checkedByHand())              \
+  X(OPTIONAL, std::string, TopicsRegex, "topics_regex", , ::delivery::field::any())                             \
   X(VALUE, ConsumerStrategy, ConsumerStrategy, "consumer_strategy", = ConsumerStrategy::LATEST,                   \
     ::delivery::field::any().message("must be latest or earliest"))                                              \
   X(VALUE, DestinationFileType, DestinationFileType, "destination_file_type", = DestinationFileType::TEXT,        \
     ::delivery::field::any().message("must be TEXT"))                                                            \
   X(VALUE, std::string, AccessKey, "access_key", , ::delivery::field::text(1, detail::kMaxKeyBytes).hidden())   \
   X(VALUE, std::string, SecretKey, "secret_key", , ::delivery::field::text(1, detail::kMaxKeyBytes).hidden())   \
-  X(VALUE, std::string, ObsBucketName, "obs_bucket_name", , ::delivery::field::required().checkedByHand())       \
-  X(OPTIONAL, std::string, ObsPath, "obs_path", , ::delivery::field::any().checkedByHand())                      \
+  X(VALUE, std::string, ObsBucketName, "obs_bucket_name", ,                                                     \
+    ::delivery::field::required().checkedBy(detail::obsBucketName))                                             \
+  X(OPTIONAL, std::string, ObsPath, "obs_path", , ::delivery::field::any().checkedBy(detail::obsPath))           \
   X(OPTIONAL, PartitionFormat, PartitionFormat, "partition_format", , ::delivery::field::any())                  \
   X(OPTIONAL, RecordDelimiter, RecordDelimiter, "record_delimiter", , ::delivery::field::any())                  \
   X(VALUE, int, DeliverTimeInterval, "deliver_time_interval", = 300, ::delivery::field::range(30, 900))
@@ -132,7 +138,7 @@ class ObsDestinationDescriptor {
 #define DELIVERY_KAFKA_CREATE_SINK_TASK_FIELDS(X)                                                                \
   X(VALUE, std::string, ConnectorId, "connector_id", , detail::kIdentifier)                                     \
   X(READ, SourceType, SourceType, "source_type", = SourceType::BLOB, ::delivery::field::any())                  \
-  X(VALUE, std::string, TaskName, "task_name", , ::delivery::field::required().checkedByHand())                 \
+  X(VALUE, std::string, TaskName, "task_name", , ::delivery::field::required().checkedBy(detail::taskName))     \
   X(READ, DestinationType, DestinationType, "destination_type", = DestinationType::OBS, ::delivery::field::any()) \
   X(VALUE, ObsDestinationDescriptor, ObsDestinationDescriptor, "obs_destination_descriptor", ,                   \
     ::delivery::field::any())
@@ -209,7 +215,7 @@ inline constexpr std::size_t kMaxSpecCodeBytes = 256;
   X(OPTIONAL, ConnectorSpecification, Specification, "specification", ,                                    \
     ::delivery::field::any().message("must be 100MB, 300MB, 600MB or 1200MB"))                             \
   X(OPTIONAL, int, NodeCnt, "node_cnt", , ::delivery::field::range(kMinNodeCnt, kMaxNodeCnt).asText())     \
-  X(OPTIONAL, std::string, SpecCode, "spec_code", , ::delivery::field::any().checkedByHand())
+  X(OPTIONAL, std::string, SpecCode, "spec_code", , ::delivery::field::text(0, kMaxSpecCodeBytes))
 
 class CreateConnectorRequest {
   DELIVERY_MESSAGE(CreateConnectorRequest, DELIVERY_KAFKA_CREATE_CONNECTOR_FIELDS)
