@@ -22,6 +22,9 @@ struct HeadersAccess {
       ++first;
     }
   }
+
+  /// The value of the field at `index` (< headers.size()), to be written in place.
+  static std::string& valueAt(Headers& headers, std::size_t index) { return headers.fields_[index].second; }
 };
 
 }  // namespace delivery::detail

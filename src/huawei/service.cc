@@ -108,6 +108,7 @@ Result<Protocol> Protocol::create(HuaweiCredentials credentials, const HuaweiCli
   s.endpoint_ = endpoint;
   s.pathPrefix_ = "/v2/" + delivery::detail::percentEncode(credentials.projectId);
   s.endpointText_ = endpoint.toString();
+  s.host_ = endpoint.authority();
   s.credentials_ = std::move(credentials);
   if (!s.credentials_.usesToken()) {
     s.secretKey_ = delivery::detail::HmacKey(delivery::detail::HmacKey::Algorithm::Sha256, s.credentials_.secretKey);
@@ -116,16 +117,34 @@ Result<Protocol> Protocol::create(HuaweiCredentials credentials, const HuaweiCli
   return s;
 }
 
-void Protocol::start(std::string_view, HttpRequest& http, CallState&) const {
+void Protocol::start(std::string_view, HttpRequest& http, CallState& state) const {
   http.endpoint = endpoint_;
   http.path = pathPrefix_;
-  // Replaces the headers of the thread's previous call in place (their storage is reused).
-  const delivery::detail::HeadersAccess::FieldView fields[] = {{"User-Agent", runtime_.userAgent},
-                                                               {"Content-Type", "application/json"}};
-  delivery::detail::HeadersAccess::assign(http.headers, fields, fields + (http.body.empty() ? 1 : 2));
+  // Replaces the headers of the thread's previous call in place (their storage is reused). With an
+  // AK/SK and no security token, the headers the signature adds are laid out too, in the order
+  // authenticate() would add them, and sign() fills the last two in place.
+  using FieldView = delivery::detail::HeadersAccess::FieldView;
+  FieldView fields[6];
+  std::size_t n = 0;
+  fields[n++] = {"User-Agent", runtime_.userAgent};
+  if (!http.body.empty()) fields[n++] = {"Content-Type", "application/json"};
+  if (!credentials_.usesToken() && credentials_.securityToken.empty()) {
+    fields[n++] = {"X-Project-Id", credentials_.projectId};
+    fields[n++] = {"Host", host_};
+    state.dateField = n;
+    fields[n++] = {"X-Sdk-Date", {}};
+    fields[n++] = {"Authorization", {}};
+  }
+  delivery::detail::HeadersAccess::assign(http.headers, fields, fields + n);
 }
 
-Result<void> Protocol::sign(HttpRequest& http, CallState&, std::chrono::system_clock::time_point now) const {
+Result<void> Protocol::sign(HttpRequest& http, CallState& state, std::chrono::system_clock::time_point now) const {
+  if (state.dateField != 0) {
+    using delivery::detail::HeadersAccess;
+    signInPlace(http, credentials_, host_, now, secretKey_, HeadersAccess::valueAt(http.headers, state.dateField),
+                HeadersAccess::valueAt(http.headers, state.dateField + 1));
+    return {};
+  }
   authenticate(http, credentials_, now, secretKey_.empty() ? nullptr : &secretKey_);
   return {};
 }

@@ -26,7 +26,11 @@ Error errorFromResponse(const HttpResponse& response, bool idempotent);
 /// path starts with /v2/{project_id}; SDK-HMAC-SHA256 or X-Auth-Token; any 2xx is success.
 class Protocol {
  public:
-  struct CallState {};
+  struct CallState {
+    /// Where start() laid out the X-Sdk-Date and Authorization fields that sign() fills in place
+    /// (AK/SK without a security token); 0 when sign() sets the headers itself.
+    std::size_t dateField = 0;
+  };
 
   /// `service` is the host label ("dis", "dms"); `endpointVariable` the environment variable read
   /// when the config names neither an endpoint nor a region.
@@ -47,6 +51,7 @@ class Protocol {
   Endpoint endpoint_;
   std::string endpointText_;
   std::string pathPrefix_;  ///< "/v2/" + the encoded project id
+  std::string host_;        ///< the Host header: the endpoint's authority
   HuaweiCredentials credentials_;
   delivery::detail::HmacKey secretKey_;  ///< keyed once; empty with an IAM token
   delivery::detail::Runtime runtime_;

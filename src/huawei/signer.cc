@@ -276,32 +276,23 @@ std::string authorizationHeader(std::string_view accessKey, const std::vector<st
   return out;
 }
 
-void authenticate(HttpRequest& request, const HuaweiCredentials& c, std::chrono::system_clock::time_point now,
-                  const delivery::detail::HmacKey* secretKey) {
+namespace {
+
+/// The AK/SK signature of `request` for `now`, whose signed header values are `host`, the
+/// credentials' project id and, when `token` is not empty, that security token: writes the
+/// X-Sdk-Date value to `date` and the Authorization value to `authorization`, reusing their storage.
+void signWith(const HttpRequest& request, const HuaweiCredentials& c, std::string_view host, std::string_view token,
+              std::chrono::system_clock::time_point now, const delivery::detail::HmacKey* secretKey, std::string& date,
+              std::string& authorization) {
   using delivery::detail::kCompactIso8601Length;
   using delivery::detail::trimView;
-  Headers& h = request.headers;
-  h.set("X-Project-Id", c.projectId);
-  if (c.usesToken()) {
-    h.set("X-Auth-Token", c.authToken);
-    return;
-  }
-  // The signed values are known before the headers carrying them are set, so the canonical request
-  // is written from them directly and hashed as it is written; the headers are set afterwards, in
-  // the order they always had (setting one may move the others' strings, so no view into a header
-  // value outlives the next set()).
-  std::string host = request.endpoint.authority();
-  char date[kCompactIso8601Length];
-  delivery::detail::formatCompactIso8601Into(now, date);
-  // A security token is signed whenever the request carries one (as signedHeaderNames() says): the
-  // credentials' token, or one already on the request.
-  const std::string* presentToken = c.securityToken.empty() ? h.find("X-Security-Token") : nullptr;
-  const bool withToken = !c.securityToken.empty() || presentToken != nullptr;
-  const SignedHeader signedHeaders[4] = {
-      {"host", trimView(host)},
-      {"x-project-id", trimView(c.projectId)},
-      {"x-sdk-date", std::string_view(date, sizeof date)},
-      {"x-security-token", trimView(presentToken != nullptr ? std::string_view(*presentToken) : c.securityToken)}};
+  char dateText[kCompactIso8601Length];
+  delivery::detail::formatCompactIso8601Into(now, dateText);
+  const bool withToken = !token.empty();
+  const SignedHeader signedHeaders[4] = {{"host", trimView(host)},
+                                         {"x-project-id", trimView(c.projectId)},
+                                         {"x-sdk-date", std::string_view(dateText, sizeof dateText)},
+                                         {"x-security-token", trimView(token)}};
   const std::string_view joinedNames =
       withToken ? "host;x-project-id;x-sdk-date;x-security-token" : "host;x-project-id;x-sdk-date";
 
@@ -312,7 +303,7 @@ void authenticate(HttpRequest& request, const HuaweiCredentials& c, std::chrono:
   unsigned char digest[delivery::detail::Sha256::kLength];
   canonical.finish(digest);
   char sts[kStringToSignLength];
-  stringToSignInto(date, digest, sts);
+  stringToSignInto(dateText, digest, sts);
 
   unsigned char mac[32];
   const std::string_view stsView(sts, sizeof sts);
@@ -323,7 +314,7 @@ void authenticate(HttpRequest& request, const HuaweiCredentials& c, std::chrono:
     std::memcpy(mac, once.data(), sizeof mac);
   }
   constexpr std::string_view kAccess = " Access=", kSignedHeaders = ", SignedHeaders=", kSignature = ", Signature=";
-  std::string authorization;
+  authorization.clear();
   authorization.reserve(kAlgorithm.size() + kAccess.size() + c.accessKey.size() + kSignedHeaders.size() +
                         joinedNames.size() + kSignature.size() + 2 * sizeof mac);
   authorization += kAlgorithm;
@@ -335,11 +326,40 @@ void authenticate(HttpRequest& request, const HuaweiCredentials& c, std::chrono:
   const std::size_t at = authorization.size();
   authorization.resize(at + 2 * sizeof mac);
   delivery::detail::hexInto(std::string_view(reinterpret_cast<const char*>(mac), sizeof mac), authorization.data() + at);
+  date.assign(dateText, sizeof dateText);
+}
 
+}  // namespace
+
+void authenticate(HttpRequest& request, const HuaweiCredentials& c, std::chrono::system_clock::time_point now,
+                  const delivery::detail::HmacKey* secretKey) {
+  Headers& h = request.headers;
+  h.set("X-Project-Id", c.projectId);
+  if (c.usesToken()) {
+    h.set("X-Auth-Token", c.authToken);
+    return;
+  }
+  // A security token is signed whenever the request carries one (as signedHeaderNames() says): the
+  // credentials' token, or one already on the request. The headers are set after signing, in the
+  // order they always had.
+  std::string host = request.endpoint.authority();
+  std::string presentToken;
+  if (c.securityToken.empty()) {
+    if (const std::string* t = h.find("X-Security-Token")) presentToken = *t;
+  }
+  std::string date, authorization;
+  signWith(request, c, host, c.securityToken.empty() ? std::string_view(presentToken) : std::string_view(c.securityToken),
+           now, secretKey, date, authorization);
   h.set("Host", std::move(host));
-  h.set("X-Sdk-Date", std::string(date, sizeof date));
+  h.set("X-Sdk-Date", std::move(date));
   if (!c.securityToken.empty()) h.set("X-Security-Token", c.securityToken);
   h.set("Authorization", std::move(authorization));
+}
+
+void signInPlace(const HttpRequest& request, const HuaweiCredentials& c, std::string_view host,
+                 std::chrono::system_clock::time_point now, const delivery::detail::HmacKey& secretKey, std::string& date,
+                 std::string& authorization) {
+  signWith(request, c, host, {}, now, &secretKey, date, authorization);
 }
 
 bool parseAuthorization(std::string_view value, ParsedAuthorization& out) {

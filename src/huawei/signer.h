@@ -40,6 +40,15 @@ std::string authorizationHeader(std::string_view accessKey, const std::vector<st
 void authenticate(HttpRequest& request, const HuaweiCredentials& credentials, std::chrono::system_clock::time_point now,
                   const delivery::detail::HmacKey* secretKey = nullptr);
 
+/// The AK/SK signature alone, for a request whose headers the caller laid out ahead of time
+/// (Protocol::start): X-Project-Id = credentials.projectId, Host = `host`, no security token, and
+/// whose X-Sdk-Date and Authorization values are `date` and `authorization`. Writes those two in
+/// place, so signing again (each attempt, each call on a reused request) reuses their storage. The
+/// same text as authenticate() for such a request.
+void signInPlace(const HttpRequest& request, const HuaweiCredentials& credentials, std::string_view host,
+                 std::chrono::system_clock::time_point now, const delivery::detail::HmacKey& secretKey, std::string& date,
+                 std::string& authorization);
+
 struct ParsedAuthorization {
   std::string accessKey;
   std::vector<std::string> signedHeaders;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "delivery/core/result.h"
@@ -19,15 +20,25 @@ inline bool allOf(std::string_view s, std::string_view extra) {
 }
 
 /// OBS bucket naming: 3 to 63 characters of lowercase letters, digits, '-' and '.'.
-inline void checkObsBucket(std::vector<FieldViolation>& out, const std::string& field, const std::string& bucket) {
+/// OBS bucket naming: 3 to 63 lowercase letters, digits, '-' and '.'. The field's path is
+/// built only when there is a violation (`field` is a Path, or a string).
+template <typename Field>
+void checkObsBucket(std::vector<FieldViolation>& out, const Field& field, const std::string& bucket) {
+  auto name = [&]() -> std::string {
+    if constexpr (std::is_convertible_v<const Field&, std::string>) {
+      return field;
+    } else {
+      return field.str();
+    }
+  };
   if (bucket.empty()) {
-    out.push_back({field, "is required"});
+    out.push_back({name(), "is required"});
     return;
   }
-  if (bucket.size() < 3 || bucket.size() > 63) out.push_back({field, "must be 3 to 63 characters long"});
+  if (bucket.size() < 3 || bucket.size() > 63) out.push_back({name(), "must be 3 to 63 characters long"});
   if (!std::all_of(bucket.begin(), bucket.end(),
                    [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'; })) {
-    out.push_back({field, "may contain only lowercase letters, digits, '-' and '.'"});
+    out.push_back({name(), "may contain only lowercase letters, digits, '-' and '.'"});
   }
 }
 

@@ -33,7 +33,7 @@ void taskName(const std::string& name, const Path& path, std::vector<FieldViolat
 }
 
 void obsBucketName(const std::string& bucket, const Path& path, std::vector<FieldViolation>& v) {
-  huawei::detail::checkObsBucket(v, path.str(), bucket);  // [OBS] naming
+  huawei::detail::checkObsBucket(v, path, bucket);  // [OBS] naming
 }
 
 void obsPath(const std::string& obsPath, const Path& path, std::vector<FieldViolation>& v) {
