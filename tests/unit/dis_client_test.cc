@@ -270,3 +270,49 @@ TEST_CASE("DIS logs carry no password, secret key or token", "[dis][client][logg
   const std::string sig = f.transport->lastRequest().headers.get("Authorization");
   CHECK(logger->text().find(sig.substr(sig.rfind('=') + 1)) == std::string::npos);
 }
+
+// The client lays the signature's headers out when a call starts and fills them in place on each
+// attempt (src/huawei/service.cc); authenticate() sets them on any request. Both must send the
+// same fields, in the same order, with the same values.
+TEST_CASE("signing in place sends exactly the headers authenticate() sets", "[dis][client][signing]") {
+  auto sameAsAuthenticate = [](const HttpRequest& sent, const HuaweiCredentials& creds,
+                               std::chrono::system_clock::time_point at) {
+    HttpRequest expected = sent;
+    expected.headers = Headers();
+    expected.headers.add("User-Agent", sent.headers.get("User-Agent"));
+    if (!sent.body.empty()) expected.headers.add("Content-Type", "application/json");
+    hd::authenticate(expected, creds, at);
+    std::vector<Headers::Field> a(sent.headers.begin(), sent.headers.end());
+    std::vector<Headers::Field> b(expected.headers.begin(), expected.headers.end());
+    CHECK(a == b);
+  };
+  for (const char* token : {"", "STS-TOKEN"}) {
+    INFO("security token: " << token);
+    Fixture f;
+    f.creds.securityToken = token;
+    auto client = f.client();
+    // A create (body, Content-Type), retried once after a 429 with the clock moved on, then a read
+    // (no body) and a second create on the same thread, which reuses the first call's header storage.
+    int calls = 0;
+    std::vector<std::chrono::system_clock::time_point> at;
+    f.transport->setHandler([&](const HttpRequest&) -> Result<HttpResponse> {
+      at.push_back(f.clock->now());
+      f.clock->advance(std::chrono::seconds(3));
+      HttpResponse resp;
+      resp.status = ++calls == 1 ? 429 : 200;
+      resp.body = calls == 1 ? R"({"error_code":"APIGW.0308","error_msg":"throttled"})" : calls == 3 ? R"({"tasks":[]})" : "";
+      return resp;
+    });
+    REQUIRE(client.createTransferTask(CreateTransferTaskRequest("s", dli())));
+    REQUIRE(client.listTransferTasks(ListTransferTasksRequest("other-stream")));
+    REQUIRE(client.createTransferTask(CreateTransferTaskRequest("s2", dws("pw"))));
+    const auto reqs = f.transport->requests();
+    REQUIRE(reqs.size() == 4);
+    for (std::size_t i = 0; i < reqs.size(); ++i) {
+      INFO("request " << i);
+      sameAsAuthenticate(reqs[i], f.creds, at[i]);
+      CHECK(signatureValid(reqs[i], "SK-SECRET"));
+    }
+    CHECK(reqs[0].headers.get("X-Sdk-Date") != reqs[1].headers.get("X-Sdk-Date"));
+  }
+}
