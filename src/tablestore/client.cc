@@ -1,5 +1,6 @@
 #include "delivery/tablestore/client.h"
 
+#include <mutex>
 #include <optional>
 #include <string_view>
 
@@ -29,6 +30,7 @@ namespace detail {
 class Protocol {
  public:
   struct CallState {
+    std::shared_ptr<const detail::SigningContext> generation;  // with a provider: what signed the last attempt
     char contentMd5[delivery::detail::kBase64Md5Length];
     char traceId[delivery::detail::kUuidLength];
     std::string_view action;  // the operation's name, which is also its path
@@ -38,7 +40,15 @@ class Protocol {
   std::string endpointText;
   Endpoint endpoint;
   std::string instanceName;
-  detail::SigningContext signing;
+  detail::SigningContext signing;  // the fixed credentials, or the settings a provider's generations share
+  std::shared_ptr<CredentialsProvider> provider;
+  // The signing keys of the provider's current generation, prepared once per generation.
+  struct Generations {
+    std::mutex mutex;
+    std::shared_ptr<const Timed<Credentials>> credentials;
+    std::shared_ptr<const detail::SigningContext> context;
+  };
+  std::shared_ptr<Generations> generations = std::make_shared<Generations>();
   delivery::detail::Runtime runtime_;
   bool verifyAuthorization = true;
   bool verifyContentMd5 = true;
@@ -56,8 +66,33 @@ class Protocol {
     delivery::detail::randomUuidInto(state.traceId);
   }
 
+  Result<std::shared_ptr<const detail::SigningContext>> currentGeneration() const {
+    Result<std::shared_ptr<const Timed<Credentials>>> current = provider->current();
+    if (!current) return Error(current.error().kind, "no credentials to sign with: " + current.error().message);
+    std::lock_guard<std::mutex> lock(generations->mutex);
+    if (current->get() != generations->credentials.get()) {
+      // Checked like credentials given to create(): values go into headers.
+      if (auto problems = (*current)->credentials.validate("credentials"); !problems.empty()) {
+        Error e(ErrorKind::InvalidArgument, "the credentials from " + (*current)->source + " are invalid");
+        e.violations = std::move(problems);
+        return e;
+      }
+      auto context = std::make_shared<detail::SigningContext>(signing);
+      context->credentials = (*current)->credentials;
+      context->prepare();
+      generations->context = std::move(context);
+      generations->credentials = *current;
+    }
+    return generations->context;
+  }
+
   Result<void> sign(HttpRequest& http, CallState& state, std::chrono::system_clock::time_point now) const {
-    detail::signRequest(http, state.action, signing, now, std::string_view(state.contentMd5, sizeof state.contentMd5),
+    if (provider) {
+      Result<std::shared_ptr<const detail::SigningContext>> generation = currentGeneration();
+      if (!generation) return generation.error();
+      state.generation = std::move(generation).value();
+    }
+    detail::signRequest(http, state.action, state.generation ? *state.generation : signing, now, std::string_view(state.contentMd5, sizeof state.contentMd5),
                         std::string_view(state.traceId, sizeof state.traceId), &state.v4);
     return {};
   }
@@ -65,7 +100,8 @@ class Protocol {
   Result<void> judge(std::string_view action, bool idempotent, const HttpResponse& response, CallState& state) const {
     // V4: the response is signed with the derived key of the day the request was signed on.
     const bool v4 = signing.version == SignatureVersion::V4;
-    detail::ResponseChecks checks{v4 ? state.v4.responseKey : signing.secretKey, verifyAuthorization, verifyContentMd5};
+    const detail::SigningContext& used = state.generation ? *state.generation : signing;
+    detail::ResponseChecks checks{v4 ? state.v4.responseKey : used.secretKey, verifyAuthorization, verifyContentMd5};
     return detail::checkResponse(action, idempotent, response, checks);
   }
 
@@ -147,6 +183,23 @@ std::string endpointFor(const std::string& instanceName, const std::string& regi
 
 Result<DeliveryClient> DeliveryClient::create(const std::string& endpoint, const std::string& instanceName,
                                               Credentials credentials, DeliveryClientConfig config) {
+  return createWith(endpoint, instanceName, std::move(credentials), nullptr, std::move(config));
+}
+
+Result<DeliveryClient> DeliveryClient::create(const std::string& endpoint, const std::string& instanceName,
+                                              std::shared_ptr<CredentialsProvider> credentials,
+                                              DeliveryClientConfig config) {
+  if (credentials == nullptr) {
+    Error err(ErrorKind::InvalidArgument, "cannot create DeliveryClient");
+    err.violations.push_back({"credentials", "is a null provider"});
+    return err;
+  }
+  return createWith(endpoint, instanceName, Credentials(), std::move(credentials), std::move(config));
+}
+
+Result<DeliveryClient> DeliveryClient::createWith(const std::string& endpoint, const std::string& instanceName,
+                                                  Credentials credentials, std::shared_ptr<CredentialsProvider> provider,
+                                                  DeliveryClientConfig config) {
   Error err(ErrorKind::InvalidArgument, "cannot create DeliveryClient");
   Result<Endpoint> parsed = Endpoint::parse(endpoint);
   if (!parsed) err.violations.push_back({"endpoint", parsed.error().message});
@@ -154,7 +207,9 @@ Result<DeliveryClient> DeliveryClient::create(const std::string& endpoint, const
     err.violations.push_back({"instanceName", "must be 1 to " + std::to_string(kMaxInstanceNameLength) +
                                                   " letters, digits, '_' and '-'"});
   }
-  for (auto& v : credentials.validate("credentials")) err.violations.push_back(std::move(v));
+  if (provider == nullptr) {
+    for (auto& v : credentials.validate("credentials")) err.violations.push_back(std::move(v));
+  }
   std::string region = config.region;
   if (config.signatureVersion == SignatureVersion::V4 && region.empty() && parsed) region = regionFromHost(parsed->host);
   if (config.signatureVersion == SignatureVersion::V4 && region.empty()) {
@@ -172,6 +227,7 @@ Result<DeliveryClient> DeliveryClient::create(const std::string& endpoint, const
   impl->endpoint = std::move(parsed).value();
   impl->instanceName = instanceName;
   impl->signing.credentials = std::move(credentials);
+  impl->provider = std::move(provider);
   impl->signing.instanceName = instanceName;
   impl->signing.version = config.signatureVersion;
   impl->signing.region = region;

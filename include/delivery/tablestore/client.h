@@ -21,6 +21,7 @@
 #include "delivery/core/client_config.h"
 #include "delivery/core/credentials.h"
 #include "delivery/core/result.h"
+#include "delivery/tablestore/credentials.h"
 #include "delivery/tablestore/model.h"
 
 namespace delivery::tablestore {
@@ -56,6 +57,13 @@ class DeliveryClient : private ClientHandle<DeliveryClient> {
   /// InvalidArgument error names every problem.
   static Result<DeliveryClient> create(const std::string& endpoint, const std::string& instanceName,
                                        Credentials credentials, DeliveryClientConfig config = {});
+  /// The same with credentials that may change (see delivery/tablestore/credentials.h, e.g.
+  /// defaultCredentialsChain()): the provider is asked before every attempt, so renewed temporary
+  /// credentials are used without creating the client again. A request and the check of its
+  /// response use one generation. When the provider has no valid credentials, the call fails
+  /// with its error before anything is sent.
+  static Result<DeliveryClient> create(const std::string& endpoint, const std::string& instanceName,
+                                       std::shared_ptr<CredentialsProvider> credentials, DeliveryClientConfig config = {});
 
   /// POST /CreateDeliveryTask: a task delivering `tableName` to OSS. Not repeated once it may have
   /// reached the service.
@@ -77,6 +85,9 @@ class DeliveryClient : private ClientHandle<DeliveryClient> {
 
  private:
   using ClientHandle::ClientHandle;
+  static Result<DeliveryClient> createWith(const std::string& endpoint, const std::string& instanceName,
+                                           Credentials credentials, std::shared_ptr<CredentialsProvider> provider,
+                                           DeliveryClientConfig config);
 };
 
 }  // namespace delivery::tablestore

@@ -1,0 +1,61 @@
+#pragma once
+// Alibaba Cloud credentials for DeliveryClient: the default chain and its sources.
+//
+// The chain, in order (README "Credentials"; the order of the Alibaba Cloud credentials
+// libraries, aliyun/credentials-go providers/default.go and credentials-java
+// DefaultCredentialsProvider, without their OIDC and RAM-role-ARN steps):
+//   1. explicit credentials, when given in the options;
+//   2. the environment: ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and the optional
+//      ALIBABA_CLOUD_SECURITY_TOKEN; else Tablestore's own TABLESTORE_ACCESS_KEY_ID,
+//      TABLESTORE_ACCESS_KEY_SECRET, TABLESTORE_SESSION_TOKEN (the Java Tablestore SDK's names);
+//   3. the Alibaba Cloud CLI's ~/.aliyun/config.json (or ALIBABA_CLOUD_CONFIG_FILE), skipped when
+//      ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true: the profile named by ALIBABA_CLOUD_PROFILE, else
+//      its "current" one; modes AK and StsToken;
+//   4. the credentials file ALIBABA_CLOUD_CREDENTIALS_FILE, else ~/.alibabacloud/credentials, else
+//      ~/.alibabacloud/credentials.ini (the Go library reads the first name, Java and Python the
+//      second): the section named by ALIBABA_CLOUD_PROFILE, else [default]; type access_key
+//      (access_key_id, access_key_secret); a section with enable = false is skipped.
+// A source that does not apply (a variable unset, no file, no such profile) is skipped; one that
+// applies but is broken (an id without a secret, a profile without its keys, an unknown type or
+// mode) stops the chain with an error naming it. When no source applies, the error lists each
+// source and why it was skipped.
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "delivery/core/credentials.h"
+#include "delivery/core/credentials_provider.h"
+
+namespace delivery {
+extern template class ChainProvider<Credentials>;
+}  // namespace delivery
+
+namespace delivery::tablestore {
+
+using CredentialsProvider = BasicCredentialsProvider<Credentials>;
+
+struct AlibabaCredentialsOptions {
+  /// Used first, when set.
+  std::optional<Credentials> explicitCredentials;
+  /// The profile to read; empty: ALIBABA_CLOUD_PROFILE, else "default" (file) or the CLI's current.
+  std::string profile;
+  /// Empty: ALIBABA_CLOUD_CREDENTIALS_FILE, else the two default names under the home directory.
+  std::string credentialsFile;
+  /// Empty: ALIBABA_CLOUD_CONFIG_FILE, else ~/.aliyun/config.json.
+  std::string cliConfigFile;
+  /// Empty: $HOME. Tests point it at a temporary directory.
+  std::string homeDirectory;
+  /// Renewal of temporary credentials (refreshBefore: 15 minutes, as the Java and Python libraries).
+  RefreshOptions refresh;
+};
+
+/// The sources of the default chain, one by one (to build a chain of your own with ChainProvider).
+CredentialsSource<Credentials> environmentSource();
+CredentialsSource<Credentials> cliConfigSource(const AlibabaCredentialsOptions& options = {});
+CredentialsSource<Credentials> credentialsFileSource(const AlibabaCredentialsOptions& options = {});
+
+/// The default chain (see the top of this header).
+std::shared_ptr<ChainProvider<Credentials>> defaultCredentialsChain(AlibabaCredentialsOptions options = {});
+
+}  // namespace delivery::tablestore

@@ -1,0 +1,178 @@
+// The Alibaba Cloud credential sources (see delivery/tablestore/credentials.h). Facts follow
+// specs/credentials.md §A (aliyun/credentials-go, credentials-java, credentials-python, and the
+// Java Tablestore SDK's AuthUtils for the TABLESTORE_* names).
+
+#include "delivery/tablestore/credentials.h"
+
+#include <rapidjson/document.h>
+
+#include <cstdlib>
+
+#include "core/credentials_chain.h"
+#include "core/ini.h"
+#include "core/text.h"
+
+namespace delivery {
+template class ChainProvider<Credentials>;
+}  // namespace delivery
+
+namespace delivery::tablestore {
+namespace {
+
+using Source = CredentialsSource<Credentials>;
+using Found = SourceResult<Credentials>;
+
+std::string env(const char* name) {
+  const char* v = std::getenv(name);
+  return v != nullptr ? std::string(v) : std::string();
+}
+
+bool envTrue(const char* name) { return delivery::detail::toLowerAscii(env(name)) == "true"; }
+
+// Checked like credentials given in code; the problems name `where`, never a value.
+Result<Found> checked(Credentials c, std::string source, const std::string& where) {
+  std::vector<FieldViolation> problems = c.validate(where);
+  if (!problems.empty()) {
+    Error e(ErrorKind::InvalidArgument, "the credentials in " + where + " are invalid");
+    e.violations = std::move(problems);
+    return e;
+  }
+  return Found::found(Timed<Credentials>{std::move(c), std::nullopt, std::move(source)});
+}
+
+std::string home(const AlibabaCredentialsOptions& o) {
+  return o.homeDirectory.empty() ? delivery::detail::homeDirectory() : o.homeDirectory;
+}
+
+std::string profileName(const AlibabaCredentialsOptions& o) { return o.profile.empty() ? env("ALIBABA_CLOUD_PROFILE") : o.profile; }
+
+}  // namespace
+
+CredentialsSource<Credentials> environmentSource() {
+  return Source{"environment", []() -> Result<Found> {
+                  struct Names {
+                    const char* id;
+                    const char* secret;
+                    const char* token;
+                  };
+                  for (const Names& n : {Names{"ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+                                               "ALIBABA_CLOUD_SECURITY_TOKEN"},
+                                         Names{"TABLESTORE_ACCESS_KEY_ID", "TABLESTORE_ACCESS_KEY_SECRET",
+                                               "TABLESTORE_SESSION_TOKEN"}}) {
+                    const std::string id = env(n.id), secret = env(n.secret);
+                    if (id.empty() && secret.empty()) continue;
+                    if (id.empty() || secret.empty()) {
+                      return Error(ErrorKind::InvalidArgument, std::string(id.empty() ? n.id : n.secret) +
+                                                                   " is not set, but " + (id.empty() ? n.secret : n.id) + " is");
+                    }
+                    // The Java Tablestore SDK trims these values.
+                    return checked(Credentials(std::string(delivery::detail::trimView(id)),
+                                               std::string(delivery::detail::trimView(secret)),
+                                               std::string(delivery::detail::trimView(env(n.token)))),
+                                   std::string("environment (") + n.id + ")", "the environment");
+                  }
+                  return Found::absent("ALIBABA_CLOUD_ACCESS_KEY_ID and TABLESTORE_ACCESS_KEY_ID are not set");
+                }};
+}
+
+CredentialsSource<Credentials> cliConfigSource(const AlibabaCredentialsOptions& options) {
+  return Source{"Alibaba Cloud CLI config", [options]() -> Result<Found> {
+                  if (envTrue("ALIBABA_CLOUD_CLI_PROFILE_DISABLED")) {
+                    return Found::absent("ALIBABA_CLOUD_CLI_PROFILE_DISABLED is true");
+                  }
+                  std::string path = options.cliConfigFile.empty() ? env("ALIBABA_CLOUD_CONFIG_FILE") : options.cliConfigFile;
+                  if (path.empty()) {
+                    const std::string h = home(options);
+                    if (h.empty()) return Found::absent("no home directory");
+                    path = h + "/.aliyun/config.json";
+                  }
+                  auto text = delivery::detail::readFileIfPresent(path);
+                  if (!text) return text.error();
+                  if (!*text) return Found::absent(path + " does not exist");
+                  rapidjson::Document doc;
+                  doc.Parse((*text)->data(), (*text)->size());
+                  if (doc.HasParseError() || !doc.IsObject()) return Error(ErrorKind::InvalidArgument, path + " is not JSON");
+                  auto str = [](const rapidjson::Value& o, const char* key) -> std::string {
+                    auto m = o.FindMember(key);
+                    return m != o.MemberEnd() && m->value.IsString() ? std::string(m->value.GetString(), m->value.GetStringLength())
+                                                                     : std::string();
+                  };
+                  std::string name = profileName(options);
+                  if (name.empty()) name = str(doc, "current");
+                  auto profiles = doc.FindMember("profiles");
+                  if (profiles == doc.MemberEnd() || !profiles->value.IsArray()) {
+                    return Error(ErrorKind::InvalidArgument, path + " has no \"profiles\" list");
+                  }
+                  for (const auto& p : profiles->value.GetArray()) {
+                    if (!p.IsObject() || str(p, "name") != name) continue;
+                    const std::string mode = str(p, "mode");
+                    const std::string where = path + " profile " + name;
+                    if (mode == "AK" || mode == "StsToken") {
+                      return checked(Credentials(str(p, "access_key_id"), str(p, "access_key_secret"),
+                                                 mode == "StsToken" ? str(p, "sts_token") : std::string()),
+                                     where, where);
+                    }
+                    return Error(ErrorKind::InvalidArgument,
+                                 where + ": mode \"" + delivery::detail::safeText(mode, 64) +
+                                     "\" is not supported (AK and StsToken are)");
+                  }
+                  return Found::absent(path + " has no profile \"" + delivery::detail::safeText(name, 64) + "\"");
+                }};
+}
+
+CredentialsSource<Credentials> credentialsFileSource(const AlibabaCredentialsOptions& options) {
+  return Source{"credentials file", [options]() -> Result<Found> {
+                  std::vector<std::string> paths;
+                  if (!options.credentialsFile.empty()) {
+                    paths.push_back(options.credentialsFile);
+                  } else if (std::string v = env("ALIBABA_CLOUD_CREDENTIALS_FILE"); !v.empty()) {
+                    paths.push_back(v);
+                  } else {
+                    const std::string h = home(options);
+                    if (h.empty()) return Found::absent("no home directory");
+                    paths = {h + "/.alibabacloud/credentials", h + "/.alibabacloud/credentials.ini"};
+                  }
+                  for (const std::string& path : paths) {
+                    auto text = delivery::detail::readFileIfPresent(path);
+                    if (!text) return text.error();
+                    if (!*text) continue;
+                    auto ini = delivery::detail::parseIni(**text);
+                    if (!ini) return Error(ErrorKind::InvalidArgument, path + ": " + ini.error().message);
+                    std::string name = profileName(options);
+                    if (name.empty()) name = "default";
+                    const auto* section = ini->section(name);
+                    if (section == nullptr) return Found::absent(path + " has no [" + delivery::detail::safeText(name, 64) + "]");
+                    auto get = [&](const char* key) {
+                      auto it = section->find(key);
+                      return it == section->end() ? std::string() : it->second;
+                    };
+                    if (delivery::detail::toLowerAscii(get("enable")) == "false") {
+                      return Found::absent(path + " [" + name + "] has enable = false");
+                    }
+                    const std::string type = get("type");
+                    const std::string where = path + " [" + name + "]";
+                    if (type == "access_key") {
+                      return checked(Credentials(get("access_key_id"), get("access_key_secret")), where, where);
+                    }
+                    return Error(ErrorKind::InvalidArgument, where + ": type \"" + delivery::detail::safeText(type, 64) +
+                                                                 "\" is not supported (access_key is)");
+                  }
+                  return Found::absent(paths.size() == 1 ? paths[0] + " does not exist"
+                                                         : paths[0] + " and " + paths[1] + " do not exist");
+                }};
+}
+
+std::shared_ptr<ChainProvider<Credentials>> defaultCredentialsChain(AlibabaCredentialsOptions options) {
+  std::vector<Source> sources;
+  if (options.explicitCredentials) {
+    Credentials given = *options.explicitCredentials;
+    sources.push_back(Source{"explicit credentials", [given]() { return checked(given, "explicit credentials", "credentials"); }});
+  }
+  sources.push_back(environmentSource());
+  sources.push_back(cliConfigSource(options));
+  sources.push_back(credentialsFileSource(options));
+  RefreshOptions refresh = options.refresh;
+  return std::make_shared<ChainProvider<Credentials>>(std::move(sources), std::move(refresh));
+}
+
+}  // namespace delivery::tablestore
