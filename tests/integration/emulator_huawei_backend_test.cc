@@ -225,6 +225,15 @@ TEST_CASE("authentication failures are 401 APIGW.0301 with the Huawei error body
   SECTION("a request signed by the SDK with the right key passes") {
     CHECK(dis.handle(signedWith("emulator-sk", now), kRun).status == 200);
   }
+  SECTION("a query, keys out of order and needing encoding, is signed over its canonical form") {
+    HttpRequest r;
+    r.method = HttpMethod::Get;
+    r.endpoint = Endpoint::parse("https://dis.cn-north-4.myhuaweicloud.com").value();
+    r.path = std::string("/v2/") + kProject + "/streams/s/transfer-tasks";
+    r.query = {{"start_task_name", "a b/c"}, {"limit", "10"}};
+    huawei::detail::authenticate(r, huawei::HuaweiCredentials::withAkSk("emulator-ak", "emulator-sk", kProject), now);
+    CHECK(dis.handle(r, kRun).status == 200);
+  }
   SECTION("a wrong secret key") { expect401(dis, signedWith("wrong", now), "signature"); }
   SECTION("a body changed after signing") {
     HttpRequest r = signedWith("emulator-sk", now);
