@@ -103,8 +103,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // Whatever was stored must still be savable.
   std::ostringstream saved;
   backends.tablestore.save(saved);
-  backends.huawei.save(saved);
-  sink += saved.str().size() + backends.tablestore.taskCount() + backends.huawei.taskCount();
+  backends.dis.save(saved);
+  backends.kafka.save(saved);
+  sink += saved.str().size() + backends.tablestore.taskCount() + backends.dis.taskCount() + backends.kafka.taskCount();
   fuzzSink = sink;
   return 0;
 }

@@ -1,0 +1,69 @@
+#pragma once
+// Ready-made Huawei Cloud DMS for Kafka responses (dump sink tasks and the dump connector) for
+// MockTransport, written from the service's documentation (specs/huawei-dump-tasks.md §2.4,
+// huawei-more.md §1), not with the SDK's codecs.
+//
+//   mock->enqueueResponse(delivery::testing::kafka::sinkTaskCreated("2962882a-386c-4c9d-bb59-3b4f55d82961"));
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "delivery/core/http.h"
+
+namespace delivery::testing::kafka {
+
+inline constexpr const char* kMockRequestId = "00000000000000000000000000000000";
+
+/// One sink task as the list and show answers describe it.
+struct SinkTaskSummary {
+  std::string id;
+  std::string name;
+  std::string topics;               ///< comma-separated (or the topics regex)
+  std::string status = "RUNNING";
+  std::int64_t createTime = 0;      ///< milliseconds since the epoch
+};
+
+/// The obs_destination_descriptor of the show answer (the service never echoes the AK/SK).
+struct ObsDescription {
+  std::string consumerStrategy = "latest";
+  std::string destinationFileType = "TEXT";
+  std::string obsBucketName;
+  std::string obsPath;
+  std::string partitionFormat = "N/A";
+  std::string recordDelimiter = "\n";
+  std::int64_t deliverTimeInterval = 300;
+  std::int64_t obsPartSize = 5242880;
+};
+
+/// 200 {"task_id": id} (CreateSinkTask).
+HttpResponse sinkTaskCreated(const std::string& taskId, std::string requestId = kMockRequestId);
+
+/// 200 {"tasks":[...],"total_number","max_tasks","quota_tasks"} (ListSinkTasks).
+HttpResponse listOk(const std::vector<SinkTaskSummary>& tasks, int maxTasks = 18, int quotaTasks = 18,
+                    std::string requestId = kMockRequestId);
+
+/// 200 ShowSinkTask; with `withTopicInfo` (the answer to ?topic-info=true) also topics_info, one
+/// entry per comma-separated topic, each with one partition "0" at offset "0".
+HttpResponse showOk(const SinkTaskSummary& task, const ObsDescription& description, bool withTopicInfo = false,
+                    std::string requestId = kMockRequestId);
+
+/// 204 with no body (DeleteSinkTask).
+HttpResponse deleted(std::string requestId = kMockRequestId);
+
+/// 200 {"job_id","connector_id"} (CreateConnector, enabling dumping).
+HttpResponse connectorCreated(const std::string& jobId, const std::string& connectorId,
+                              std::string requestId = kMockRequestId);
+
+/// 200 {"job_id"} (DeleteConnector).
+HttpResponse connectorDeleted(const std::string& jobId, std::string requestId = kMockRequestId);
+
+/// An error with the Huawei body {"error_code","error_msg"}, e.g. (404, "DMS.00404022", "..."); a
+/// `retryAfterSeconds` >= 0 adds a Retry-After header.
+HttpResponse errorResponse(int status, std::string code, std::string message, int retryAfterSeconds = -1,
+                           std::string requestId = kMockRequestId);
+
+/// 429 flow control with Retry-After: `code` defaults to DMS.10240407 ("request too frequent").
+HttpResponse throttled(int retryAfterSeconds, std::string code = "DMS.10240407", std::string requestId = kMockRequestId);
+
+}  // namespace delivery::testing::kafka

@@ -1,0 +1,76 @@
+#pragma once
+// Huawei Cloud DIS transfer (dump) tasks, written from /work/shared/specs/huawei-dump-tasks.md §1
+// (and huawei-more.md §2): /v2/{project_id}/streams/{stream_name}/transfer-tasks[/{task_name}|/action].
+// Authentication as the API gateway does it (huawei_auth.h). Bodies are checked against this file's
+// own key tables (dis_backend.cc): unknown keys, missing required fields, wrong types, enum wire
+// strings, ranges, lengths and the cross-field rules the spec documents give 400 DIS.4200 naming the
+// field. A task is kept as its create body (as the service took it) with the DWS user_password
+// removed: secrets are never stored, so the show answer never has one, and a seeded or reloaded task
+// is accepted without it (and may keep the documented example's empty dws_delimiter).
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <rapidjson/document.h>
+
+#include "emulator/backend.h"
+#include "emulator/huawei_auth.h"
+
+namespace delivery::emulator {
+
+class DisBackend final : public Backend {
+ public:
+  DisBackend(HuaweiEmulatorCredentials credentials, BeforeValidate beforeValidate)
+      : credentials_(std::move(credentials)), beforeValidate_(std::move(beforeValidate)) {}
+  const char* family() const override { return "dis"; }
+  /// /v2/{project}/streams/...
+  bool claims(const HttpRequest& request) const override;
+  std::string operation(const HttpRequest& request) const override;
+  Reply handle(const HttpRequest& request, const Locked& locked) override;
+  /// One line per task: `dis <stream> <task id> <state> <create time ms> <hex of the stored body>`.
+  void save(std::ostream& out) const override;
+  bool ownsTag(const std::string& tag) const override { return tag == "dis"; }
+  bool load(const std::string& tag, const std::string& rest) override;
+  std::size_t taskCount() const override;
+  std::vector<StoredTask> tasks() const override;
+  /// `task.json` is a create body (with or without the password); scope = stream. Keeps task.id,
+  /// task.state and task.createTime when given.
+  Result<void> seed(const StoredTask& task) override;
+
+  /// A create body checked as the service would: empty `problems` when it is acceptable; then
+  /// `name`, `destinationType` and `stored` (the body without secrets, compact) are set.
+  /// `secretsMayBeAbsent` is for a stored task (seeded or reloaded): its secrets are gone, and it
+  /// may be the documented DWS example as it is, with dws_delimiter "" (which a request may not
+  /// send: the page's own table allows only , ; |).
+  struct Checked {
+    std::vector<std::pair<std::string, std::string>> problems;  ///< field path, message
+    std::string name;
+    std::string destinationType;
+    std::string stored;
+  };
+  static Checked checkCreate(const std::string& body, const std::string& stream, bool secretsMayBeAbsent);
+  static Checked checkParsed(rapidjson::Document& body, const std::string& stream, bool secretsMayBeAbsent);
+
+ private:
+  struct Task {
+    std::string id;
+    std::string destinationType;
+    std::string state = "RUNNING";
+    std::int64_t createTime = 0;
+    std::string body;  ///< the create body without secrets
+  };
+  Reply route(const HttpRequest& request, const std::vector<std::string>& parts, const Locked& locked);
+  Reply createOrUpdate(const HttpRequest& request, const std::string& stream, const Locked& locked);
+  Reply batch(const HttpRequest& request, const std::string& stream, const Locked& locked);
+  void beforeValidate(const HttpRequest& request) const {
+    if (beforeValidate_) beforeValidate_(request.path);
+  }
+
+  HuaweiEmulatorCredentials credentials_;
+  BeforeValidate beforeValidate_;
+  std::map<std::string, std::map<std::string, Task>> tasks_;  // stream -> task name -> task
+};
+
+}  // namespace delivery::emulator
