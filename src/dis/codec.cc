@@ -116,67 +116,6 @@ std::string encodeBatch(std::string_view action, const std::vector<std::string>&
   return out;
 }
 
-CreateTransferTaskRequest decodeCreate(std::string_view body, std::vector<FieldViolation>& problems) {
-  CreateTransferTaskRequest request;
-  auto doc = hd::parseObject(body);
-  if (!doc) {
-    problems.push_back({"body", doc.error().message});
-    return request;
-  }
-  FieldReader reader(problems);
-  // The newest OBS page: "if not set, OBS is used".
-  DestinationType type = DestinationType::OBS;
-  auto typeMember = doc->FindMember("destination_type");
-  if (typeMember != doc->MemberEnd() && !typeMember->value.IsNull() &&
-      !reader.readValue(typeMember->value, Path("destination_type"), type)) {
-    return request;
-  }
-  const char* key = kDescriptorKeys[variantIndexOf(type)];
-  auto member = doc->FindMember(key);
-  if (member == doc->MemberEnd() || member->value.IsNull()) {
-    reader.problem(Path(key), std::string("is required for destination_type ") + toString(type));
-    return request;
-  }
-  if (!member->value.IsObject()) {
-    reader.problem(Path(key), "must be an object");
-    return request;
-  }
-  request.setDescriptor(readDescriptor(reader, type, member->value, Path(key)));
-  return request;
-}
-
-bool decodeBatch(std::string_view body, std::string& action, std::vector<std::string>& taskIds,
-                 std::vector<FieldViolation>& problems) {
-  auto doc = hd::parseObject(body);
-  if (!doc) {
-    problems.push_back({"body", doc.error().message});
-    return false;
-  }
-  FieldReader reader(problems);
-  auto member = [&](const Value& object, const char* name) -> const Value* {
-    auto it = object.FindMember(name);
-    return it == object.MemberEnd() || it->value.IsNull() ? nullptr : &it->value;
-  };
-  if (const Value* a = member(*doc, "action")) reader.readValue(*a, Path("action"), action);
-  const Path tasksPath("tasks");
-  const Value* tasks = member(*doc, "tasks");
-  if (tasks != nullptr && !tasks->IsArray()) {
-    reader.problem(tasksPath, "must be an array");
-  } else if (tasks != nullptr) {
-    for (rapidjson::SizeType i = 0; i < tasks->Size(); ++i) {
-      const Path item(tasksPath, static_cast<std::size_t>(i));
-      if (!(*tasks)[i].IsObject()) {
-        reader.problem(item, "must be an object");
-        continue;
-      }
-      std::string id;
-      if (const Value* v = member((*tasks)[i], "id")) reader.readValue(*v, Path(item, "id"), id);
-      taskIds.push_back(std::move(id));
-    }
-  }
-  return problems.empty();
-}
-
 namespace {
 
 // A response body read into Response by `fill`; InvalidResponse naming every field of the wrong type.

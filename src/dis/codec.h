@@ -38,13 +38,6 @@ inline std::string encodeCreate(const UpdateTransferTaskRequest& request, const 
 std::string encodeBatch(std::string_view action, const std::vector<std::string>& taskIds);
 void encodeBatchInto(std::string_view action, const std::vector<std::string>& taskIds, std::string& out);
 
-/// The body of a create/update request. Problems (wrong types, unknown destination, missing
-/// descriptor) go to `problems` with JSON field paths; the result holds what could be read.
-CreateTransferTaskRequest decodeCreate(std::string_view body, std::vector<FieldViolation>& problems);
-/// A batch body: the action and the ids.
-bool decodeBatch(std::string_view body, std::string& action, std::vector<std::string>& taskIds,
-                 std::vector<FieldViolation>& problems);
-
 // Responses.
 Result<ListTransferTasksResponse> decodeList(std::string_view body);
 Result<ShowTransferTaskResponse> decodeShow(std::string_view body);

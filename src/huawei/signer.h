@@ -49,15 +49,4 @@ void signInPlace(const HttpRequest& request, const HuaweiCredentials& credential
                  std::chrono::system_clock::time_point now, const delivery::detail::HmacKey& secretKey, std::string& date,
                  std::string& authorization);
 
-struct ParsedAuthorization {
-  std::string accessKey;
-  std::vector<std::string> signedHeaders;
-  std::string signature;
-};
-/// Parses an SDK-HMAC-SHA256 Authorization value; false when it is not one.
-bool parseAuthorization(std::string_view value, ParsedAuthorization& out);
-/// Whether `auth.signature` is the signature of `request` (its X-Sdk-Date and the headers `auth`
-/// names) with `secretKey`, as the API gateway checks it. Compared in constant time.
-bool signatureMatches(const HttpRequest& request, const ParsedAuthorization& auth, std::string_view secretKey);
-
 }  // namespace delivery::huawei::detail

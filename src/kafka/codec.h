@@ -15,19 +15,10 @@ std::string encodeCreate(const CreateSinkTaskRequest& request, bool redactSecret
 void encodeCreateInto(const CreateSinkTaskRequest& request, std::string& out);
 std::string encodeCreateConnector(const CreateConnectorRequest& request);
 
-/// Reads a create body (for the emulator); problems go to `problems` with JSON field paths.
-CreateSinkTaskRequest decodeCreate(std::string_view body, std::vector<FieldViolation>& problems);
-CreateConnectorRequest decodeCreateConnector(std::string_view body, std::vector<FieldViolation>& problems);
-
 Result<CreateSinkTaskResponse> decodeCreateSinkTaskResponse(std::string_view body);
 Result<ListSinkTasksResponse> decodeList(std::string_view body);
 Result<ShowSinkTaskResponse> decodeShow(std::string_view body);
 Result<CreateConnectorResponse> decodeCreateConnectorResponse(std::string_view body);
 Result<DeleteConnectorResponse> decodeDeleteConnectorResponse(std::string_view body);
-
-std::string encodeCreateResponse(const std::string& taskId);
-std::string encodeList(const ListSinkTasksResponse& response);
-std::string encodeShow(const ShowSinkTaskResponse& response, bool withTopicsInfo);
-std::string encodeCreateConnectorResponse(const std::string& jobId, const std::string& connectorId);
 
 }  // namespace delivery::kafka::detail

@@ -7,6 +7,7 @@
 #include "delivery/dis/client.h"
 #include "delivery/testing/fake_clock.h"
 #include "support/capturing_logger.h"
+#include "support/huawei_signature.h"
 #include "support/scoped_env.h"
 #include "delivery/testing/mock_transport.h"
 #include "dis/codec.h"
@@ -61,10 +62,7 @@ DWSDestinationDescriptor dws(const std::string& password) {
 }
 
 // Recomputes the signature over the request's own SignedHeaders, as the service does.
-bool signatureValid(const HttpRequest& r, const std::string& sk) {
-  hd::ParsedAuthorization auth;
-  return hd::parseAuthorization(r.headers.get("Authorization"), auth) && hd::signatureMatches(r, auth, sk);
-}
+bool signatureValid(const HttpRequest& r, const std::string& sk) { return test::checkHuaweiSignature(r, sk).valid; }
 
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "delivery/testing/mock_transport.h"
 #include "huawei/signer.h"
 #include "kafka/codec.h"
+#include "support/huawei_signature.h"
 #include "support/capturing_logger.h"
 #include "support/samples.h"
 #include "support/vectors.h"
@@ -55,10 +56,6 @@ TEST_CASE("the seed's create-sink-task example is what the SDK sends", "[kafka][
         R"({"topics":"topic-test","consumer_strategy":"earliest","destination_file_type":"TEXT","access_key":"XXXXXXXXXXXXXXXXXXXX",)"
         R"("secret_key":"XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX","obs_bucket_name":"6666","obs_path":"obsTransfer-1122976956",)"
         R"("partition_format":"yyyy/MM/dd/HH/mm","record_delimiter":"\n","deliver_time_interval":300}})");
-  std::vector<FieldViolation> problems;
-  auto back = kd::decodeCreate(body, problems);
-  CHECK(problems.empty());
-  CHECK(kd::encodeCreate(back.setConnectorId("connector-1")) == body);
 }
 
 TEST_CASE("defaults and omitted optionals", "[kafka][wire]") {
@@ -99,12 +96,7 @@ TEST_CASE("Kafka create always sends topics, empty next to topics_regex, as the 
   const std::string first = transport->lastRequest().body;
   REQUIRE(client.createSinkTask(CreateSinkTaskRequest("connector-1", "regex-task", d)));
   CHECK(transport->lastRequest().body == first);
-  // The decoder (the emulator's) reads "topics":"" as unset, so a regex-only request is accepted.
-  std::vector<FieldViolation> problems;
-  auto back = kd::decodeCreate(first, problems);
-  CHECK(problems.empty());
-  CHECK_FALSE(back.getObsDestinationDescriptor().getTopics());
-  CHECK(back.setConnectorId("connector-1").validate());
+  // The emulator takes such a body ("topics":"" next to the regex): emulator_huawei_backend_test.
 }
 
 TEST_CASE("access_key and secret_key never appear in toString() or errors", "[kafka][secrets]") {
@@ -222,10 +214,7 @@ TEST_CASE("KafkaClient operations through MockTransport", "[kafka][client]") {
   HttpRequest sent = transport->lastRequest();
   CHECK(sent.url() == "https://dms.cn-north-4.myhuaweicloud.com/v2/proj/connectors/connector-1/sink-tasks");
   CHECK(sent.body == kd::encodeCreate(seedRequest()));
-  hd::ParsedAuthorization auth;
-  REQUIRE(hd::parseAuthorization(sent.headers.get("Authorization"), auth));
-  CHECK(auth.signature ==
-        hd::signature("SK", hd::stringToSign("20240102T030405Z", hd::canonicalRequest(sent, auth.signedHeaders))));
+  CHECK(test::checkHuaweiSignature(sent, "SK").valid);
 
   reply(200, R"({"tasks":[],"total_number":0,"max_tasks":18,"quota_tasks":18})");
   REQUIRE(client.listSinkTasks(ListSinkTasksRequest("connector-1")));
@@ -235,9 +224,10 @@ TEST_CASE("KafkaClient operations through MockTransport", "[kafka][client]") {
   REQUIRE(client.showSinkTask(ShowSinkTaskRequest("connector-1", "task-1").setTopicInfo(true)));
   sent = transport->lastRequest();
   CHECK(sent.url() == "https://dms.cn-north-4.myhuaweicloud.com/v2/proj/connectors/connector-1/sink-tasks/task-1?topic-info=true");
-  REQUIRE(hd::parseAuthorization(sent.headers.get("Authorization"), auth));
   // The query is part of the signature.
-  CHECK(hd::canonicalRequest(sent, auth.signedHeaders).find("\ntopic-info=true\n") != std::string::npos);
+  CHECK(test::checkHuaweiSignature(sent, "SK").valid);
+  sent.query.clear();
+  CHECK_FALSE(test::checkHuaweiSignature(sent, "SK").valid);
 
   reply(204, "");
   auto deleted = client.deleteSinkTask(DeleteSinkTaskRequest("connector-1", "task-1"));
