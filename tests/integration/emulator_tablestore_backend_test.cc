@@ -639,3 +639,15 @@ TEST_CASE("tablestore backend: seed() takes the vendor-named JSON and checks it 
   rejected("sampleTable", "sampledeliverytask", R"({"tableName":"otherTable",)" + json.substr(1), "tableName");
   rejected("sampleTable", "sampledeliverytask", "{not json", "JSON");
 }
+
+TEST_CASE("tablestore backend: the test hook runs after decoding and before the rules", "[integration][emulator][tablestore]") {
+  std::vector<std::string> seen;
+  TablestoreBackend backend(kCreds, [&seen](const std::string& path) { seen.push_back(path); });
+  // Not decodable: no hook. Decodable but against the rules: hook, then 400. Valid: hook, then 200.
+  CHECK(backend.handle(signedRequest("ListDeliveryTask", std::string("\x08\x01", 2)), kRun).status == 400);
+  CHECK(seen.empty());
+  CHECK(backend.handle(signedRequest("ListDeliveryTask", ""), kRun).status == 400);
+  CHECK(seen == std::vector<std::string>{"/ListDeliveryTask"});
+  CHECK(backend.handle(goldenRequest("tablestore/CreateDeliveryTask.txt"), kRun).status == 200);
+  CHECK(seen == std::vector<std::string>{"/ListDeliveryTask", "/CreateDeliveryTask"});
+}
