@@ -44,6 +44,12 @@ Reply error(int status, const std::string& code, const std::string& message) {
   return r;
 }
 
+void addRequestId(Reply& reply) {
+  std::string requestId = delivery::detail::randomUuid();
+  requestId.erase(std::remove(requestId.begin(), requestId.end(), '-'), requestId.end());
+  reply.headers.add("X-Request-Id", requestId);
+}
+
 // 400 "Invalid request; <field>: <message>; ..." with the service's code for a bad request.
 Reply invalid(const std::vector<FieldViolation>& problems, const std::string& code) {
   std::string message = "Invalid request";
@@ -454,9 +460,13 @@ Reply HuaweiBackend::handle(const HttpRequest& ex, const Locked& locked) {
   } else {
     reply = error(404, "APIGW.0101", "the API does not exist");
   }
-  std::string requestId = delivery::detail::randomUuid();
-  requestId.erase(std::remove(requestId.begin(), requestId.end(), '-'), requestId.end());
-  reply.headers.add("X-Request-Id", requestId);
+  addRequestId(reply);
+  return reply;
+}
+
+Reply HuaweiBackend::errorReply(int status, const std::string& code, const std::string& message) const {
+  Reply reply = error(status, code, message);
+  addRequestId(reply);
   return reply;
 }
 

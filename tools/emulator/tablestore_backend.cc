@@ -36,6 +36,15 @@ Reply invalid(const Error& e) {
   return error(400, "OTSParameterInvalid", message);
 }
 
+// The headers every answer carries (a 200 is signed on top of these).
+void addResponseHeaders(Reply& reply) {
+  Headers& out = reply.headers;
+  out.add("x-ots-contentmd5", base64Encode(md5(reply.body)));
+  out.add("x-ots-contenttype", "protocol buffer");
+  out.add("x-ots-date", delivery::detail::formatIso8601Millis(std::chrono::system_clock::now()));
+  out.add("x-ots-requestid", delivery::detail::randomUuid());
+}
+
 Reply notFound(const std::string& task) {
   return error(404, "OTSObjectNotExist", "delivery task " + task + " does not exist");
 }
@@ -165,6 +174,13 @@ Reply TablestoreBackend::dispatch(const std::string& action, const HttpRequest& 
   return error(400, "OTSParameterInvalid", "unsupported action " + action);
 }
 
+Reply TablestoreBackend::errorReply(int status, const std::string& code, const std::string& message) const {
+  Reply reply = error(status, code, message);
+  addResponseHeaders(reply);
+  reply.headers.add("Content-Type", "application/x-protobuf");
+  return reply;
+}
+
 Reply TablestoreBackend::handle(const HttpRequest& ex, const Locked& locked) {
   const std::string action = ex.path.size() > 1 ? ex.path.substr(1) : std::string();
   Reply reply;
@@ -176,10 +192,7 @@ Reply TablestoreBackend::handle(const HttpRequest& ex, const Locked& locked) {
     reply = dispatch(action, ex, locked);
   }
   Headers& out = reply.headers;
-  out.add("x-ots-contentmd5", base64Encode(md5(reply.body)));
-  out.add("x-ots-contenttype", "protocol buffer");
-  out.add("x-ots-date", delivery::detail::formatIso8601Millis(std::chrono::system_clock::now()));
-  out.add("x-ots-requestid", delivery::detail::randomUuid());
+  addResponseHeaders(reply);
   if (reply.status == 200) {
     // Tablestore signs the answer to a V4-signed request with the day's derived V4 key (its Base64
     // text as the HMAC-SHA1 key), which is what the Java SDK checks it with; V2 with the secret.

@@ -18,6 +18,7 @@ class TablestoreBackend final : public Backend {
   const char* family() const override { return "tablestore"; }
   bool claims(const HttpRequest& request) const override { return request.path.rfind("/v2/", 0) != 0; }
   std::string operation(const HttpRequest& request) const override;
+  Reply errorReply(int status, const std::string& code, const std::string& message) const override;
   Reply handle(const HttpRequest& request, const Locked& locked) override;
   void save(std::ostream& out) const override;
   bool ownsTag(const std::string& tag) const override { return tag == "ots"; }
