@@ -243,6 +243,8 @@ Result<Fault> faultFromJson(const rapidjson::Value& v) {
 }  // namespace
 
 struct Emulator::Impl {
+  explicit Impl(std::vector<Fault> initialFaults) : faults(std::move(initialFaults)) {}
+
   EmulatorOptions options;
   httplib::Server server;
   std::thread serverThread;
@@ -449,11 +451,10 @@ struct Emulator::Impl {
   }
 };
 
-Emulator::Emulator(EmulatorOptions options) : impl_(std::make_unique<Impl>()) {
+Emulator::Emulator(EmulatorOptions options) : impl_(std::make_unique<Impl>(options.faults)) {
   impl_->options = std::move(options);
   impl_->backends.push_back(std::make_unique<HuaweiBackend>(impl_->options.huawei, impl_->options.beforeValidate));
   impl_->backends.push_back(std::make_unique<TablestoreBackend>(impl_->options.credentials, impl_->options.beforeValidate));
-  impl_->faults = impl_->options.faults;
 }
 
 Emulator::~Emulator() { stop(); }
