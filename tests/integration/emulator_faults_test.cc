@@ -379,7 +379,8 @@ TEST_CASE("admin endpoint: faults, executions and tasks over HTTP", "[integratio
   CHECK(added->status == 200);
 
   for (const char* bad : {R"({"kind":"fail"})", R"({"kind":"nope"})", R"({"spec":"X"})", R"({"kind":"stall","duration_ms":5,"colour":1})",
-                          "not json", "[1]"}) {
+                          R"({"kind":"throttle","status":"abc"})", R"({"kind":"throttle","status":99})",
+                          R"({"kind":"fail","status":500,"code":"A:B"})", "not json", "[1]"}) {
     INFO(bad);
     auto r = admin.Post("/__emulator/faults", bad, "application/json");
     REQUIRE(r);

@@ -127,7 +127,8 @@ class Emulator {
   void failNext(const std::string& operation, int count, int httpStatus, const std::string& code,
                 const std::string& message = {});
   /// The service's throttling answer with `Retry-After: <retryAfter>`: Tablestore 503
-  /// OTSServerBusy, DIS 429 DIS.4303, Kafka 429 DMS.10240407; nothing is executed.
+  /// OTSServerBusy, DIS 429 DIS.4303, Kafka 429 DMS.10240407; nothing is executed. The default
+  /// Retry-After of 0 leaves the pause to the client's own backoff, which keeps tests quick.
   void throttleNext(const std::string& operation, int count = 1,
                     std::chrono::seconds retryAfter = std::chrono::seconds(0));
   /// Executes the request (state changes, executions() counts it), then closes the connection
