@@ -202,16 +202,16 @@ TEST_CASE("stallNext holds a request past the client's timeout, then handles it"
   auto config = quick<tablestore::DeliveryClientConfig>();
   config.curl.requestTimeout = milliseconds(200);
   const auto client = tablestoreClient(emu, config);
-  emu.stallNext("ListDeliveryTask", milliseconds(600));
+  emu.stallNext("ListDeliveryTask", milliseconds(1500));
   const auto start = Steady::now();
   auto r = client.listDeliveryTask(tablestore::ListDeliveryTaskRequest("sampleTable"));
   REQUIRE_FALSE(r);
   CHECK(r.error().kind == ErrorKind::Timeout);
-  CHECK(since(start) < milliseconds(550));
+  CHECK(since(start) < milliseconds(1200));  // the client's timeout, not the stall, ended the call
   CHECK(emu.executions("ListDeliveryTask") == 0);
   // The next one is not stalled; the stalled one executes once its stall is over.
   REQUIRE(client.listDeliveryTask(tablestore::ListDeliveryTaskRequest("sampleTable")));
-  for (int i = 0; i < 100 && emu.executions("ListDeliveryTask") < 2; ++i) std::this_thread::sleep_for(milliseconds(10));
+  for (int i = 0; i < 500 && emu.executions("ListDeliveryTask") < 2; ++i) std::this_thread::sleep_for(milliseconds(10));
   CHECK(emu.executions("ListDeliveryTask") == 2);
 }
 
@@ -225,7 +225,7 @@ TEST_CASE("stop() is prompt while a request is stalled; that request is dropped 
   REQUIRE(emu->requests("CreateTransferTask") == 1);
   const auto start = Steady::now();
   emu->stop();
-  CHECK(since(start) < milliseconds(1000));
+  CHECK(since(start) < milliseconds(3000));  // not the 30 s of the stall (typically a few ms)
   auto r = pending.get();
   REQUIRE_FALSE(r);
   CHECK(r.error().kind == ErrorKind::Network);
@@ -239,15 +239,13 @@ TEST_CASE("addLatency delays matching requests; counts reset", "[integration][fa
   REQUIRE(emu.start());
   const auto client = kafkaClient(emu);
   emu.addLatency("ListSinkTasks", milliseconds(150), 2);
-  for (int i = 0; i < 3; ++i) {
+  for (int i = 0; i < 2; ++i) {
     const auto start = Steady::now();
     REQUIRE(client.listSinkTasks(kafka::ListSinkTasksRequest(emu.kafkaConnectorId())));
-    if (i < 2) {
-      CHECK(since(start) >= milliseconds(150));
-    } else {
-      CHECK(since(start) < milliseconds(150));
-    }
+    CHECK(since(start) >= milliseconds(150));
   }
+  CHECK(emu.faults().empty());  // used up
+  REQUIRE(client.listSinkTasks(kafka::ListSinkTasksRequest(emu.kafkaConnectorId())));
   emu.addLatency(Emulator::kAnyOperation, milliseconds(100));
   CHECK(emu.faults() == std::vector<std::string>{"*:latency:100ms:every"});
   emu.clearFaults();
