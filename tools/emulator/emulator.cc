@@ -32,6 +32,16 @@ namespace delivery::emulator {
 namespace {
 constexpr const char* kStateHeader = "delivery-emulator-state v2";
 
+// A client that went away (a timed-out request, a dropped connection) makes the server's next send
+// fail with EPIPE, and raise SIGPIPE, which would end the process the emulator is embedded in.
+// Blocked on the server's threads, the signal stays pending there and the send just fails.
+void blockSigpipe() {
+  sigset_t pipe;
+  sigemptyset(&pipe);
+  sigaddset(&pipe, SIGPIPE);
+  pthread_sigmask(SIG_BLOCK, &pipe, nullptr);
+}
+
 // httplib keeps a connection on one task (and so one thread) until the peer closes it or it has
 // been idle for the keep-alive timeout. With a fixed pool, as many idle clients as threads lock
 // everyone else out; this queue starts a thread whenever no started one is free, up to `limit`.
@@ -72,13 +82,7 @@ class ConnectionThreads final : public httplib::TaskQueue {
 
  private:
   void work() {
-    // A client that went away (a timed-out request, a dropped connection) makes the next send fail
-    // with EPIPE; blocked here, SIGPIPE stays pending on this thread instead of ending the process
-    // the emulator is embedded in.
-    sigset_t pipe;
-    sigemptyset(&pipe);
-    sigaddset(&pipe, SIGPIPE);
-    pthread_sigmask(SIG_BLOCK, &pipe, nullptr);
+    blockSigpipe();
     std::unique_lock<std::mutex> lock(mutex_);
     for (;;) {
       ++idle_;
@@ -704,6 +708,7 @@ Result<int> Emulator::start() {
   if (s.listenSocket >= 0) (void)::listen(s.listenSocket, SOMAXCONN);
   s.running = true;
   s.serverThread = std::thread([this] {
+    blockSigpipe();  // it serves a connection itself when no thread can be started
     impl_->server.listen_after_bind();
     std::lock_guard<std::mutex> lock(impl_->mutex);
     impl_->stopRequested = true;
