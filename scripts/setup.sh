@@ -10,6 +10,7 @@ packages=(
   libcurl4-openssl-dev libssl-dev rapidjson-dev
   libprotobuf-dev protobuf-compiler
   catch2 libcpp-httplib-dev libbenchmark-dev
+  libgtest-dev libgmock-dev
 )
 if [[ "${1:-}" == "--deep-check" ]]; then
   packages+=(clang libclang-rt-14-dev llvm)

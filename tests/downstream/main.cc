@@ -1,5 +1,7 @@
-// Builds against the installed headers and library only, and exercises the client offline.
+// Builds against the installed headers and library only, and exercises the client offline (a
+// MockTransport) and against delivery::testing::Emulator on 127.0.0.1.
 #include <delivery/tablestore/client.h>
+#include <delivery/testing/emulator.h>
 #include <delivery/testing/mock_transport.h>
 #include <delivery/testing/tablestore_responses.h>
 
@@ -20,6 +22,23 @@ int main() {
   auto listed = client->listDeliveryTask(ListDeliveryTaskRequest("t"));
   if (!listed || listed->getTaskInfos().size() != 1 || transport->lastRequest().path != "/ListDeliveryTask") {
     std::cerr << "unexpected result\n";
+    return 1;
+  }
+  // The in-process emulator, over real sockets, with an injected failure.
+  delivery::testing::Emulator emulator;
+  if (auto started = emulator.start(); !started) {
+    std::cerr << started.error() << '\n';
+    return 1;
+  }
+  emulator.failNext("ListDeliveryTask", 1, 500, "OTSInternalServerError");
+  DeliveryClientConfig emulated;
+  emulated.retry = delivery::RetryPolicy::noRetry();
+  auto local = DeliveryClient::create(emulator.endpoint(), "inst", emulator.tablestoreCredentials(), emulated);
+  auto failed = local->listDeliveryTask(ListDeliveryTaskRequest("t"));
+  auto empty = local->listDeliveryTask(ListDeliveryTaskRequest("t"));
+  if (failed || failed.error().code != "OTSInternalServerError" || !empty || !empty->getTaskInfos().empty() ||
+      emulator.executions("ListDeliveryTask") != 1 || emulator.requests("ListDeliveryTask") != 2) {
+    std::cerr << "unexpected result from the emulator\n";
     return 1;
   }
   std::cout << "downstream ok: " << listed->getTaskInfos()[0].getTaskName() << '\n';

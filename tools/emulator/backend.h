@@ -65,6 +65,9 @@ class Backend {
   /// "CreateTransferTask", "CreateSinkTask", ...), from its method and path alone; empty when the
   /// service has no such route. Faults and execution counts are kept by these names.
   virtual std::string operation(const HttpRequest& request) const = 0;
+  /// An error answer in the service's own format (status, headers and body, as handle() gives its
+  /// errors), for injected faults. Called without any lock held.
+  virtual Reply errorReply(int status, const std::string& code, const std::string& message) const = 0;
   /// Called without any lock held, from many threads at once. Parsing, authentication, decoding,
   /// validation and encoding happen here; only the steps given to `locked` touch the tasks.
   virtual Reply handle(const HttpRequest& request, const Locked& locked) = 0;

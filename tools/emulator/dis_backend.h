@@ -29,6 +29,11 @@ class DisBackend final : public Backend {
   bool claims(const HttpRequest& request) const override;
   std::string operation(const HttpRequest& request) const override;
   Reply handle(const HttpRequest& request, const Locked& locked) override;
+  Reply errorReply(int status, const std::string& code, const std::string& message) const override {
+    Reply reply = huawei_gateway::errorReply(status, code, message);
+    huawei_gateway::addRequestId(reply);
+    return reply;
+  }
   /// One line per task: `dis <stream> <task id> <state> <create time ms> <hex of the stored body>`.
   void save(std::ostream& out) const override;
   bool ownsTag(const std::string& tag) const override { return tag == "dis"; }

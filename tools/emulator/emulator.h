@@ -12,16 +12,25 @@
 //
 // Requests are decoded, authenticated and validated in parallel; one lock is held only while the
 // task maps are read or changed (and the state file is written).
+//
+// Fault injection (faults.h) and counts: every request is matched by its vendor operation name
+// (Backend::operation) against the faults, in the order they were added; a fault applies to its next
+// `count` matching requests. Per operation the emulator counts the requests it saw and its
+// executions (requests that reached the backend and got a 2xx answer). The admin endpoint
+// (/__emulator/..., 127.0.0.1 clients only, see tools/emulator/README.md) reads and changes both.
 
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "delivery/core/credentials.h"
 #include "delivery/core/result.h"
+#include "emulator/faults.h"
 #include "emulator/huawei_backend.h"
 
 namespace delivery::emulator {
@@ -49,6 +58,17 @@ struct EmulatorOptions {
   /// For tests: called on the request's thread once its body has been decoded and before it is
   /// validated, with no lock held (see BeforeValidate in backend.h).
   std::function<void(const std::string& path)> beforeValidate;
+  /// Faults in force from the start (the program's --fault flags).
+  std::vector<Fault> faults;
+  /// Serve /__emulator/... (faults, counts, tasks) to clients on the loopback interface.
+  bool adminEndpoint = true;
+};
+
+/// Per vendor operation name: requests seen (faulted ones included) and executions (requests that
+/// reached the backend and got a 2xx answer, whether or not the answer was delivered).
+struct OperationCounts {
+  std::uint64_t requests = 0;
+  std::uint64_t executions = 0;
 };
 
 struct EmulatorStats {
@@ -63,7 +83,8 @@ class Emulator {
   Emulator(const Emulator&) = delete;
   Emulator& operator=(const Emulator&) = delete;
 
-  /// Binds, loads the state file and starts serving on a background thread; returns the port.
+  /// Binds, loads the state file and starts serving on a background thread; returns the port. Once
+  /// stopped, an emulator cannot be started again.
   Result<int> start();
   /// Stops serving and joins the thread. Idempotent.
   void stop();
@@ -72,8 +93,23 @@ class Emulator {
 
   /// "http://127.0.0.1:<port>"
   std::string endpoint() const;
+  int port() const;
+  bool running() const;
   EmulatorStats stats() const;
   std::size_t taskCount() const;
+
+  /// Adds a fault for requests that arrive from now on. Thread-safe, like everything below.
+  void addFault(Fault fault);
+  void clearFaults();
+  /// The faults still in force (counts as left).
+  std::vector<Fault> faults() const;
+  /// By operation name; operations never requested are absent.
+  std::map<std::string, OperationCounts> counts() const;
+  void resetCounts();
+  /// Every task of every backend.
+  std::vector<StoredTask> tasks() const;
+  /// Adds or replaces a task in the backend of `task.family` (see Backend::seed).
+  Result<void> seed(const StoredTask& task);
 
  private:
   struct Impl;

@@ -37,6 +37,11 @@ class KafkaBackend final : public Backend {
   bool claims(const HttpRequest& request) const override;
   std::string operation(const HttpRequest& request) const override;
   Reply handle(const HttpRequest& request, const Locked& locked) override;
+  Reply errorReply(int status, const std::string& code, const std::string& message) const override {
+    Reply reply = huawei_gateway::errorReply(status, code, message);
+    huawei_gateway::addRequestId(reply);
+    return reply;
+  }
   /// `kafka-connector <connector id> <instance id or -> <job id or ->` per connector, then
   /// `kafka <connector id> <task id> <create time ms> <hex of the stored body>` per sink task.
   void save(std::ostream& out) const override;

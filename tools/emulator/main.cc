@@ -1,4 +1,5 @@
-// delivery-emulator: serves the Tablestore delivery-task API on 127.0.0.1 for examples and tests.
+// delivery-emulator: serves the Tablestore delivery-task API, the DIS transfer-task API and the DMS
+// Kafka sink-task API on 127.0.0.1 for examples and tests, with fault injection (--fault, /__emulator/).
 
 #include <csignal>
 #include <cstdlib>
@@ -15,6 +16,7 @@ void usage(std::ostream& os) {
         "                         [--huawei-project-id ID] [--huawei-token TOKEN] [--huawei-connector-id ID]\n"
         "                         [--state-file PATH] [--idle-timeout SECONDS] [--max-connections N]\n"
         "                         [--keep-alive SECONDS] [--max-body-bytes N] [--verbose]\n"
+        "                         [--fault SPEC]... [--no-admin]\n"
         "Serves the Tablestore delivery-task actions, the Huawei Cloud DIS transfer-task API and the DMS\n"
         "Kafka sink-task API on http://127.0.0.1:<port>.\n"
         "  --port 0 (default) picks a free port; the first line printed is\n"
@@ -29,7 +31,22 @@ void usage(std::ostream& os) {
         "  (default 256); more wait until one closes.\n"
         "  --keep-alive: close a connection after that many idle seconds (default 5).\n"
         "  --max-body-bytes: largest request body (default 8388608). A larger Content-Length gets 413,\n"
-        "  one that is not a decimal number gets 400, both at once and with Connection: close.\n";
+        "  one that is not a decimal number gets 400, both at once and with Connection: close.\n"
+        "  --fault SPEC (repeatable): a fault in force from the start. OP is a vendor operation name\n"
+        "  (CreateDeliveryTask, CreateTransferTask, CreateSinkTask, ListSinkTasks, ...) or * for any:\n"
+        "    OP:fail:COUNT:STATUS:CODE[:MESSAGE]   the next COUNT requests get STATUS and the service error CODE\n"
+        "    OP:throttle:COUNT[:RETRY_AFTER]       the service's throttling answer (Tablestore 503 OTSServerBusy,\n"
+        "                                          DIS 429 DIS.4303, Kafka 429 DMS.10240407), Retry-After seconds (1)\n"
+        "    OP:latency:DURATION[:COUNT]           wait before handling (every request unless COUNT)\n"
+        "    OP:stall:DURATION[:COUNT]             hold the request without answering, then handle it (COUNT 1)\n"
+        "    OP:drop-after-execute[:COUNT]         handle it, then close the connection with no answer (COUNT 1)\n"
+        "  COUNT is a number or 'every'; DURATION is like 250ms or 2s. Example:\n"
+        "    --fault CreateTransferTask:fail:2:503:DIS.5000 --fault '*:latency:200ms'\n"
+        "  Admin endpoint on the same port, for 127.0.0.1 clients (--no-admin turns it off):\n"
+        "    GET/POST/DELETE /__emulator/faults    list / add ({\"spec\":\"...\"}, an object, or a list) / clear\n"
+        "    GET/DELETE /__emulator/executions     requests and executions per operation / reset them\n"
+        "    GET/POST /__emulator/tasks            stored tasks / seed one\n"
+        "  See tools/emulator/README.md.\n";
 }
 }  // namespace
 
@@ -86,6 +103,15 @@ int main(int argc, char** argv) {
         const long long n = std::stoll(next());
         if (n < 1) throw std::out_of_range("max-body-bytes");
         options.maxBodyBytes = static_cast<std::size_t>(n);
+      } else if (arg == "--fault") {
+        auto fault = delivery::emulator::parseFault(next());
+        if (!fault) {
+          std::cerr << "delivery-emulator: " << fault.error().message << '\n';
+          return 2;
+        }
+        options.faults.push_back(*fault);
+      } else if (arg == "--no-admin") {
+        options.adminEndpoint = false;
       } else if (arg == "--verbose") {
         options.verbose = true;
       } else if (arg == "--help" || arg == "-h") {

@@ -150,6 +150,22 @@ Reply TablestoreBackend::dispatch(const std::string& action, const HttpRequest& 
   return invalid("unsupported action " + action);
 }
 
+Reply TablestoreBackend::errorReply(int status, const std::string& code, const std::string& message) const {
+  Reply reply = error(status, code, message);
+  addResponseHeaders(reply);
+  reply.headers.add("Content-Type", "application/x-protobuf");
+  return reply;
+}
+
+// The headers every answer carries (a 200 is signed on top of these).
+void TablestoreBackend::addResponseHeaders(Reply& reply) const {
+  Headers& out = reply.headers;
+  out.add("x-ots-contentmd5", base64Encode(md5(reply.body)));
+  out.add("x-ots-contenttype", "protocol buffer");
+  out.add("x-ots-date", delivery::detail::formatIso8601Millis(now()));
+  out.add("x-ots-requestid", delivery::detail::randomUuid());
+}
+
 Reply TablestoreBackend::handle(const HttpRequest& request, const Locked& locked) {
   const std::string action = request.path.size() > 1 ? request.path.substr(1) : std::string();
   Reply reply;
@@ -161,10 +177,7 @@ Reply TablestoreBackend::handle(const HttpRequest& request, const Locked& locked
     reply = dispatch(action, request, locked);
   }
   Headers& out = reply.headers;
-  out.add("x-ots-contentmd5", base64Encode(md5(reply.body)));
-  out.add("x-ots-contenttype", "protocol buffer");
-  out.add("x-ots-date", delivery::detail::formatIso8601Millis(now()));
-  out.add("x-ots-requestid", delivery::detail::randomUuid());
+  addResponseHeaders(reply);
   if (reply.status == 200) {
     // Spec 4.1: the answer to a V4-signed request is signed with the day's V4 signing key (its
     // Base64 text as the HMAC-SHA1 key), which is what the Java SDK checks it with; V2 with the secret.

@@ -53,6 +53,7 @@ class TablestoreBackend final : public Backend {
   const char* family() const override { return "tablestore"; }
   bool claims(const HttpRequest& request) const override { return request.path.rfind("/v2/", 0) != 0; }
   std::string operation(const HttpRequest& request) const override;
+  Reply errorReply(int status, const std::string& code, const std::string& message) const override;
   Reply handle(const HttpRequest& request, const Locked& locked) override;
   void save(std::ostream& out) const override;
   bool ownsTag(const std::string& tag) const override { return tag == "ots"; }
@@ -67,6 +68,7 @@ class TablestoreBackend final : public Backend {
     std::int64_t taskType = 2;    ///< DeliveryTaskType number
     std::int64_t createdNanos = 0;
   };
+  void addResponseHeaders(Reply& reply) const;
   std::chrono::system_clock::time_point now() const { return clock_ ? clock_() : std::chrono::system_clock::now(); }
   Reply dispatch(const std::string& action, const HttpRequest& request, const Locked& locked);
   /// Decodes the body as `type`, runs the test hook, then `check`; a 400 reply when either fails.
