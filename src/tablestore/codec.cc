@@ -215,80 +215,6 @@ std::string encode(const DescribeDeliveryTaskRequest& r) { return encodeToString
 std::string encode(const DeleteDeliveryTaskRequest& r) { return encodeToString(r); }
 std::string encode(const ListDeliveryTaskRequest& r) { return encodeToString(r); }
 
-Result<CreateDeliveryTaskRequest> decodeCreateRequest(std::string_view body) {
-  pb::CreateDeliveryTaskRequest m;
-  if (!parse(body, m)) return malformed("CreateDeliveryTaskRequest");
-  CreateDeliveryTaskRequest r;
-  r.setTableName(m.tablename()).setTaskName(m.taskname());
-  UnknownEnum unknown;
-  if (m.has_taskconfig()) {
-    OSSTaskConfig c;
-    if (!fromPb(m.taskconfig(), c, unknown)) return unknownEnum("CreateDeliveryTaskRequest", unknown);
-    r.setTaskConfig(std::move(c));
-  }
-  // An absent task type means the sender relied on the proto default (BASE), as Go's zero value does.
-  DeliveryTaskType type{};
-  if (!readEnumInto(m.tasktype(), type, "taskType", unknown)) return unknownEnum("CreateDeliveryTaskRequest", unknown);
-  r.setTaskType(type);
-  return r;
-}
-
-Result<UpdateDeliveryTaskRequest> decodeUpdateRequest(std::string_view body) {
-  pb::UpdateDeliveryTaskRequest m;
-  if (!parse(body, m)) return malformed("UpdateDeliveryTaskRequest");
-  UpdateDeliveryTaskRequest r;
-  r.setTableName(m.table()).setTaskName(m.taskname());
-  if (m.has_taskconfig()) {
-    OSSTaskConfig c;
-    UnknownEnum unknown;
-    if (!fromPb(m.taskconfig(), c, unknown)) return unknownEnum("UpdateDeliveryTaskRequest", unknown);
-    r.setTaskConfig(std::move(c));
-  }
-  return r;
-}
-
-Result<DescribeDeliveryTaskRequest> decodeDescribeRequest(std::string_view body) {
-  pb::DescribeDeliveryTaskRequest m;
-  if (!parse(body, m)) return malformed("DescribeDeliveryTaskRequest");
-  return DescribeDeliveryTaskRequest(m.tablename(), m.taskname());
-}
-
-Result<DeleteDeliveryTaskRequest> decodeDeleteRequest(std::string_view body) {
-  pb::DeleteDeliveryTaskRequest m;
-  if (!parse(body, m)) return malformed("DeleteDeliveryTaskRequest");
-  return DeleteDeliveryTaskRequest(m.tablename(), m.taskname());
-}
-
-Result<ListDeliveryTaskRequest> decodeListRequest(std::string_view body) {
-  pb::ListDeliveryTaskRequest m;
-  if (!parse(body, m)) return malformed("ListDeliveryTaskRequest");
-  return ListDeliveryTaskRequest(m.tablename());
-}
-
-std::string encodeEmptyResponse() { return std::string(); }
-
-std::string encodeListResponse(const std::vector<DeliveryTaskInfo>& tasks) {
-  pb::ListDeliveryTaskResponse m;
-  for (const auto& t : tasks) {
-    auto* info = m.add_tasks();
-    info->set_tablename(t.getTableName());
-    info->set_taskname(t.getTaskName());
-    info->set_tasktype(static_cast<pb::DeliveryTaskType>(t.getTaskType()));
-  }
-  return m.SerializeAsString();
-}
-
-std::string encodeDescribeResponse(const OSSTaskConfig& config, DeliveryTaskType type, const TaskSyncStat& stat) {
-  pb::DescribeDeliveryTaskResponse m;
-  toPb(config, m.mutable_taskconfig());
-  auto* s = m.mutable_task_sync_stat();
-  s->set_task_sync_phase(static_cast<pb::TaskSyncStat_TaskSyncPhase>(stat.getTaskSyncPhase()));
-  s->set_current_sync_timestamp(stat.getCurrentSyncTimestampNanos());
-  s->set_error_code(static_cast<pb::ErrorType>(stat.getErrorType()));
-  s->set_detail(stat.getDetail());
-  m.set_tasktype(static_cast<pb::DeliveryTaskType>(type));
-  return m.SerializeAsString();
-}
 
 Result<void> decodeEmptyResponse(std::string_view body) {
   if (body.empty()) return {};  // the encoding of a message with no fields set
@@ -335,13 +261,6 @@ Result<DescribeDeliveryTaskResponse> decodeDescribeResponse(std::string_view bod
   fill(r, "task_sync_stat", TaskSyncStat(phase, s.current_sync_timestamp(), errorType, s.detail()));
   fill(r, "taskType", type);
   return r;
-}
-
-std::string encodeError(const std::string& code, const std::string& message) {
-  pb::Error e;
-  e.set_code(code);
-  e.set_message(message);
-  return e.SerializeAsString();
 }
 
 bool decodeError(std::string_view body, std::string& code, std::string& message) {

@@ -24,23 +24,13 @@ void encodeInto(const DescribeDeliveryTaskRequest& request, std::string& out);
 void encodeInto(const DeleteDeliveryTaskRequest& request, std::string& out);
 void encodeInto(const ListDeliveryTaskRequest& request, std::string& out);
 
-Result<CreateDeliveryTaskRequest> decodeCreateRequest(std::string_view body);
-Result<UpdateDeliveryTaskRequest> decodeUpdateRequest(std::string_view body);
-Result<DescribeDeliveryTaskRequest> decodeDescribeRequest(std::string_view body);
-Result<DeleteDeliveryTaskRequest> decodeDeleteRequest(std::string_view body);
-Result<ListDeliveryTaskRequest> decodeListRequest(std::string_view body);
-
-// Responses.
-std::string encodeEmptyResponse();
-std::string encodeListResponse(const std::vector<DeliveryTaskInfo>& tasks);
-std::string encodeDescribeResponse(const OSSTaskConfig& config, DeliveryTaskType type, const TaskSyncStat& stat);
+// Responses (the SDK only reads them; the emulator, under tools/, writes its own).
 /// Success bodies of Create/Delete/Update must be valid (empty) messages.
 Result<void> decodeEmptyResponse(std::string_view body);
 Result<ListDeliveryTaskResponse> decodeListResponse(std::string_view body);
 Result<DescribeDeliveryTaskResponse> decodeDescribeResponse(std::string_view body);
 
 // The Error message of failed responses.
-std::string encodeError(const std::string& code, const std::string& message);
 /// False when `body` is not a valid Error message.
 bool decodeError(std::string_view body, std::string& code, std::string& message);
 

@@ -252,10 +252,6 @@ std::string responseCanonicalString(std::string_view action, const Headers& head
   return s;
 }
 
-std::string responseAuthorization(std::string_view action, const Headers& headers, const Credentials& credentials) {
-  return "OTS " + credentials.accessKeyId + ":" +
-         signV2(credentials.accessKeySecret, responseCanonicalString(action, headers));
-}
 
 namespace {
 std::string checkWith(std::string_view action, const Headers& headers, const HmacKey& key) {

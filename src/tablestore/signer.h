@@ -75,8 +75,6 @@ std::string signV4(std::string_view signingKey, std::string_view stringToSign);
 /// The string a response's `authorization` signs: its x-ots-* headers "name:value\n", sorted,
 /// then "/" + action (no newline).
 std::string responseCanonicalString(std::string_view action, const Headers& headers);
-/// The `authorization` value the service would send: "OTS <id>:<signature>".
-std::string responseAuthorization(std::string_view action, const Headers& headers, const Credentials& credentials);
 /// Empty when the headers carry a valid authorization for `action`; otherwise why not.
 std::string checkResponseAuthorization(std::string_view action, const Headers& headers, std::string_view secret);
 /// The same with a precomputed key (SigningContext::secretKey).

@@ -1,55 +1,112 @@
+// Canned Tablestore answers, written with the emulator's protobuf tables and response signing
+// (tools/emulator/tablestore/), which come from the vendor schema and share nothing with the SDK's
+// codec or signer: a test that feeds them to DeliveryClient checks the SDK's decoders against an
+// independent encoder. SDK values are carried over by field and enum name.
+
 #include "delivery/testing/tablestore_responses.h"
+
+#include <stdexcept>
 
 #include "core/crypto.h"
 #include "core/text.h"
-#include "tablestore/codec.h"
-#include "tablestore/signer.h"
+#include "emulator/tablestore/responses.h"
+#include "emulator/tablestore/signing.h"
+#include "emulator/tablestore/wire.h"
 
 namespace delivery::testing::tablestore {
+namespace {
 
-HttpResponse signedResponse(std::string_view action, const Credentials& credentials, int status, std::string body,
-                            std::string requestId) {
+namespace ots = delivery::emulator::ots;
+
+// The wire number of an SDK enum value, found by its name in the emulator's table.
+template <typename E>
+std::int64_t numberOf(const ots::EnumType& type, E value) {
+  const ots::EnumValue* v = type.byName(toString(value));
+  if (v == nullptr) throw std::invalid_argument(std::string("no ") + std::string(type.name) + " named " + toString(value));
+  return v->number;
+}
+
+ots::Message toWire(const ts::OSSTaskConfig& c) {
+  ots::Message m(ots::kOSSTaskConfig);
+  m.setString("ossPrefix", c.getOssPrefix());
+  m.setString("ossBucket", c.getOssBucket());
+  m.setString("ossEndpoint", c.getOssEndpoint());
+  m.setString("ossStsRole", c.getOssStsRole());
+  if (const auto& e = c.getEventTimeColumn()) {
+    ots::Message column(ots::kEventColumn);
+    column.setString("columnName", e->getColumnName());
+    column.setNumber("timeFormat", numberOf(ots::kEventTimeFormat, e->getEventTimeFormat()));
+    m.addMessage("eventTimeColumn", std::move(column));
+  }
+  m.setNumber("format", numberOf(ots::kFormat, c.getFormat()));
+  for (const auto& s : c.getParquetSchemaList()) {
+    ots::Message column(ots::kParquetSchema);
+    column.setString("columnName", s.getColumnName());
+    column.setString("ossColumnName", s.getOssColumnName());
+    column.setNumber("type", numberOf(ots::kDataType, s.getType()));
+    column.setNumber("encode", numberOf(ots::kEncoding, s.getEncode()));
+    if (s.getTypeExtend()) column.setString("typeExtend", *s.getTypeExtend());
+    m.addMessage("schema", std::move(column));
+  }
+  return m;
+}
+
+// The x-ots-* headers every answer carries, and the body.
+HttpResponse answer(int status, std::string body, std::string requestId) {
   HttpResponse r;
   r.status = status;
   r.headers.add("x-ots-contentmd5", delivery::detail::base64Encode(delivery::detail::md5(body)));
   r.headers.add("x-ots-contenttype", "protocol buffer");
   r.headers.add("x-ots-date", delivery::detail::formatIso8601Millis(std::chrono::system_clock::now()));
   r.headers.add("x-ots-requestid", std::move(requestId));
-  r.headers.add("authorization", ts::detail::responseAuthorization(action, r.headers, credentials));
   r.body = std::move(body);
+  return r;
+}
+
+}  // namespace
+
+HttpResponse signedResponse(std::string_view action, const Credentials& credentials, int status, std::string body,
+                            std::string requestId) {
+  HttpResponse r = answer(status, std::move(body), std::move(requestId));
+  r.headers.add("authorization",
+                ots::responseAuthorization(credentials.accessKeyId, credentials.accessKeySecret, action, r.headers));
   return r;
 }
 
 HttpResponse signedResponseV4(std::string_view action, const Credentials& credentials, std::string_view region,
                               std::string_view day, int status, std::string body, std::string requestId) {
-  HttpResponse r = signedResponse(action, credentials, status, std::move(body), std::move(requestId));
-  r.headers.remove("authorization");
-  const std::string key = ts::detail::v4SigningKey(credentials.accessKeySecret, day, region);
-  r.headers.add("authorization", "OTS " + credentials.accessKeyId + ":" +
-                                     ts::detail::signV2(key, ts::detail::responseCanonicalString(action, r.headers)));
+  HttpResponse r = answer(status, std::move(body), std::move(requestId));
+  const std::string key = ots::v4SigningKey(credentials.accessKeySecret, day, region);
+  r.headers.add("authorization", ots::responseAuthorization(credentials.accessKeyId, key, action, r.headers));
   return r;
 }
 
 HttpResponse emptyOk(std::string_view action, const Credentials& credentials, std::string requestId) {
-  return signedResponse(action, credentials, 200, std::string(), std::move(requestId));
+  return signedResponse(action, credentials, 200, ots::encodeEmptyResponse(), std::move(requestId));
 }
 
 HttpResponse listOk(const Credentials& credentials, const std::vector<ts::DeliveryTaskInfo>& tasks,
                     std::string requestId) {
-  return signedResponse("ListDeliveryTask", credentials, 200, ts::detail::encodeListResponse(tasks),
-                        std::move(requestId));
+  std::vector<ots::TaskInfo> infos;
+  for (const auto& t : tasks) {
+    infos.push_back(ots::TaskInfo{t.getTableName(), t.getTaskName(), numberOf(ots::kDeliveryTaskType, t.getTaskType())});
+  }
+  return signedResponse("ListDeliveryTask", credentials, 200, ots::encodeListResponse(infos), std::move(requestId));
 }
 
 HttpResponse describeOk(const Credentials& credentials, const ts::OSSTaskConfig& config, ts::DeliveryTaskType type,
                         const ts::TaskSyncStat& stat, std::string requestId) {
+  const ots::SyncStat wireStat{numberOf(ots::kTaskSyncPhase, stat.getTaskSyncPhase()), stat.getCurrentSyncTimestampNanos(),
+                               numberOf(ots::kErrorType, stat.getErrorType()), stat.getDetail()};
   return signedResponse("DescribeDeliveryTask", credentials, 200,
-                        ts::detail::encodeDescribeResponse(config, type, stat), std::move(requestId));
+                        ots::encodeDescribeResponse(toWire(config), numberOf(ots::kDeliveryTaskType, type), wireStat),
+                        std::move(requestId));
 }
 
 HttpResponse errorResponse(int status, std::string code, std::string message, std::string requestId) {
   HttpResponse r;
   r.status = status;
-  r.body = ts::detail::encodeError(code, message);
+  r.body = ots::encodeError(code, message);
   r.headers.add("x-ots-contentmd5", delivery::detail::base64Encode(delivery::detail::md5(r.body)));
   r.headers.add("x-ots-contenttype", "protocol buffer");
   r.headers.add("x-ots-requestid", std::move(requestId));

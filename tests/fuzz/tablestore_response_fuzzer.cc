@@ -13,7 +13,7 @@
 #include "delivery/testing/mock_transport.h"
 #include "fuzz/fuzz_input.h"
 #include "support/samples.h"
-#include "tablestore/signer.h"
+#include "emulator/tablestore/signing.h"
 
 using namespace delivery;
 using namespace delivery::tablestore;
@@ -45,7 +45,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     response.headers.set("x-ots-contentmd5", delivery::detail::base64Encode(delivery::detail::md5(response.body)));
   }
   if (in.flags & 2u) {
-    response.headers.set("authorization", tablestore::detail::responseAuthorization(kActions[op], response.headers, kCredentials));
+    // Signed as the service signs (the emulator's code, not the SDK's).
+    response.headers.set("authorization", emulator::ots::responseAuthorization(kCredentials.accessKeyId, kCredentials.accessKeySecret,
+                                                                               kActions[op], response.headers));
   }
 
   auto transport = std::make_shared<testing::MockTransport>();
