@@ -292,6 +292,50 @@ TEST_CASE("seed: an unknown family is refused", "[integration][faults]") {
   CHECK(seeded.error().kind == ErrorKind::InvalidArgument);
 }
 
+TEST_CASE("seed and inspect tasks of every family; the SDK's clients then see them", "[integration][faults]") {
+  Emulator emu;
+  REQUIRE(emu.start());
+  // Tablestore: the config with the vendor schema's field names.
+  const std::string config =
+      R"({"ossPrefix":"x/$yyyy","ossBucket":"bucket-1","ossEndpoint":"oss-cn-hangzhou.aliyuncs.com",)"
+      R"("ossStsRole":"acs:ram::123456789:role/delivery","format":"Parquet","schema":[{"columnName":"c",)"
+      R"("ossColumnName":"c","type":"UTF8","encode":"PLAIN"}]})";
+  REQUIRE(emu.seed(testing::EmulatorTask{"tablestore", "orders", "seeded-task", "", "", 0,
+                                         R"({"taskConfig":)" + config + R"(,"taskType":"BASE_INC"})"}));
+  auto described = tablestoreClient(emu).describeDeliveryTask(tablestore::DescribeDeliveryTaskRequest("orders", "seeded-task"));
+  REQUIRE(described);
+  CHECK(described->getTaskConfig().getOssBucket() == "bucket-1");
+  CHECK(described->getTaskConfig().getParquetSchemaList().at(0).getType() == tablestore::DataType::UTF8);
+  // DIS: the create body as the service takes it.
+  auto disSeeded = emu.seed(testing::EmulatorTask{"dis", "mystream", "dlitask", "", "", 0,
+                                                  R"({"destination_type":"DLI","dli_destination_descriptor":{"task_name":"dlitask",)"
+                                                  R"("agency_name":"dis_admin_agency","dli_database_name":"db","dli_table_name":"t",)"
+                                                  R"("obs_bucket_path":"bucket","deliver_time_interval":300}})"});
+  INFO((disSeeded ? std::string() : disSeeded.error().toString()));
+  REQUIRE(disSeeded);
+  auto listed = disClient(emu).listTransferTasks(dis::ListTransferTasksRequest("mystream"));
+  REQUIRE(listed);
+  REQUIRE(listed->getTasks().size() == 1);
+  CHECK(listed->getTasks()[0].getTaskName() == "dlitask");
+  // A seeded task is checked as a create: a misspelled key is refused, naming it.
+  auto misspelled = emu.seed(testing::EmulatorTask{"dis", "mystream", "x", "", "", 0,
+                                                   R"({"destination_type":"OBS","obs_destination_descriptor":{"task_name":"x",)"
+                                                   R"("obs_bucket_pth":"b"}})"});
+  REQUIRE_FALSE(misspelled);
+  CHECK(misspelled.error().message.find("obs_bucket_pth") != std::string::npos);
+  // Kafka, on the emulator's connector; its AK/SK are not kept.
+  const auto sink = kafka::CreateSinkTaskRequest(emu.kafkaConnectorId(), "sink-1",
+                                                 test::kafkaObsSinkSeed(emu.kafkaConnectorId()).getObsDestinationDescriptor());
+  REQUIRE(kafkaClient(emu).createSinkTask(sink));
+  auto kafkaTasks = emu.tasks("kafka");
+  REQUIRE(kafkaTasks.size() == 1);
+  CHECK(kafkaTasks[0].scope == emu.kafkaConnectorId());
+  CHECK(kafkaTasks[0].json.find("obs_bucket_name") != std::string::npos);
+  CHECK(kafkaTasks[0].json.find("secret_key") == std::string::npos);
+  CHECK(emu.tasks().size() == 3);
+  CHECK(emu.tasks("tablestore").at(0).json.find("bucket-1") != std::string::npos);
+}
+
 TEST_CASE("fault text form: parse, format, reject", "[integration][faults]") {
   using delivery::emulator::Fault;
   using delivery::emulator::FaultKind;

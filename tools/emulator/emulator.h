@@ -1,23 +1,21 @@
 #pragma once
-// delivery-emulator: a local stand-in for the services this SDK talks to, on 127.0.0.1, on one port:
+// delivery-emulator: a local stand-in for the services this SDK talks to, on 127.0.0.1, on one port.
+// One backend per family, each written from the vendor's specification with its own wire tables
+// and signature checks (nothing of the SDK's codecs, validators or signers):
 //
-// - Tablestore delivery tasks (POST /<Action>): checks the x-ots-* headers, the content MD5, the V2
-//   or V4 signature (403 OTSAuthFailed), the request clock (15 minutes of skew), and the request with
-//   the SDK's own validation (400 OTSParameterInvalid); keeps tasks per table (409
-//   OTSObjectAlreadyExist, 404 OTSObjectNotExist); signs its responses (`authorization`).
-// - Huawei Cloud DIS transfer tasks (/v2/{project_id}/streams/{stream}/transfer-tasks...): checks
-//   SDK-HMAC-SHA256 signatures over the request's own SignedHeaders or an X-Auth-Token (401 with a
-//   Huawei error body), X-Sdk-Date within 15 minutes, validates bodies (400 DIS.4200), keeps tasks
-//   per stream with their state (start/stop), and answers 201/200/204 as the service does.
+// - TablestoreBackend (POST /<Action>): the x-ots-* headers, the content MD5, the V2 or V4
+//   signature (403 OTSAuthFailed), the request clock (15 minutes of skew), the protobuf body read
+//   with the vendor schema and the documented rules (400 OTSParameterInvalid); tasks per table (409
+//   OTSObjectAlreadyExist, 404 OTSObjectNotExist); signed responses (`authorization`).
+// - DisBackend (/v2/{project_id}/streams/{stream}/transfer-tasks...) and KafkaBackend (sink tasks
+//   and connectors): SDK-HMAC-SHA256 over the request's own SignedHeaders or an X-Auth-Token (401
+//   with a Huawei error body), X-Sdk-Date within 15 minutes, the JSON bodies checked key by key (400
+//   naming the path), tasks with their state; 201/200/204 as the services answer.
 //
-// Requests are decoded, authenticated and validated in parallel; one lock is held only while the
-// task maps are read or changed (and the state file is written).
-//
-// Fault injection (faults.h) and counts: every request is matched by its vendor operation name
-// (Backend::operation) against the faults, in the order they were added; a fault applies to its next
-// `count` matching requests. Per operation the emulator counts the requests it saw and its
-// executions (requests that reached the backend and got a 2xx answer). The admin endpoint
-// (/__emulator/..., 127.0.0.1 clients only, see tools/emulator/README.md) reads and changes both.
+// Faults (fail, throttle, latency, stall, execute-then-drop) and per-operation counts sit in front of
+// the backends (faults.h). Requests are decoded, authenticated and validated in parallel; one lock
+// is held only while the task maps are read or changed (and the state file is written). The state
+// file never holds a secret.
 
 #include <chrono>
 #include <cstddef>
