@@ -35,50 +35,44 @@ HttpResponse created(std::string requestId) { return huawei_json::response(201, 
 HttpResponse emptyOk(int status, std::string requestId) { return huawei_json::response(status, "", std::move(requestId)); }
 
 HttpResponse listOk(const std::vector<TransferTaskSummary>& tasks, int quota, std::string requestId) {
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
-  w.StartObject();
-  put(w, "total_number", static_cast<std::int64_t>(tasks.size()));
-  put(w, "quota", static_cast<std::int64_t>(quota));
-  w.Key("tasks");
-  w.StartArray();
-  for (const auto& t : tasks) {
-    w.StartObject();
-    writeTask(w, t);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.EndObject();
-  return huawei_json::json(200, buffer, std::move(requestId));
+  return huawei_json::object(200, std::move(requestId), [&](Writer& w) {
+    put(w, "total_number", static_cast<std::int64_t>(tasks.size()));
+    put(w, "quota", static_cast<std::int64_t>(quota));
+    w.Key("tasks");
+    w.StartArray();
+    for (const auto& t : tasks) {
+      w.StartObject();
+      writeTask(w, t);
+      w.EndObject();
+    }
+    w.EndArray();
+  });
 }
 
 HttpResponse showOk(const std::string& streamName, const TransferTaskSummary& task, const std::string& descriptionJson,
                     std::string requestId) {
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
-  w.StartObject();
-  put(w, "stream_name", streamName);
-  writeTask(w, task);
-  w.Key("partitions");
-  w.StartArray();
-  w.StartObject();
-  put(w, "partitionId", std::string("shardId-0000000000"));
-  put(w, "state", task.state);
-  put(w, "discard", std::int64_t{0});
-  put(w, "last_transfer_timestamp", task.lastTransferTimestamp);
-  put(w, "last_transfer_offset", std::int64_t{0});
-  w.EndObject();
-  w.EndArray();
-  if (!descriptionJson.empty()) {
-    rapidjson::Document description;
-    description.Parse(descriptionJson.data(), descriptionJson.size());
-    if (!description.HasParseError() && description.IsObject()) {
-      w.Key(descriptionKey(task.destinationType));
-      description.Accept(w);
+  return huawei_json::object(200, std::move(requestId), [&](Writer& w) {
+    put(w, "stream_name", streamName);
+    writeTask(w, task);
+    w.Key("partitions");
+    w.StartArray();
+    w.StartObject();
+    put(w, "partitionId", std::string("shardId-0000000000"));
+    put(w, "state", task.state);
+    put(w, "discard", std::int64_t{0});
+    put(w, "last_transfer_timestamp", task.lastTransferTimestamp);
+    put(w, "last_transfer_offset", std::int64_t{0});
+    w.EndObject();
+    w.EndArray();
+    if (!descriptionJson.empty()) {
+      rapidjson::Document description;
+      description.Parse(descriptionJson.data(), descriptionJson.size());
+      if (!description.HasParseError() && description.IsObject()) {
+        w.Key(descriptionKey(task.destinationType));
+        description.Accept(w);
+      }
     }
-  }
-  w.EndObject();
-  return huawei_json::json(200, buffer, std::move(requestId));
+  });
 }
 
 HttpResponse errorResponse(int status, std::string code, std::string message, int retryAfterSeconds,

@@ -36,16 +36,24 @@ inline HttpResponse json(int status, const rapidjson::StringBuffer& buffer, std:
   return response(status, std::string(buffer.GetString(), buffer.GetSize()), std::move(requestId));
 }
 
-/// {"error_code","error_msg"} (specs/huawei-dump-tasks.md §5).
-inline HttpResponse error(int status, const std::string& code, const std::string& message, int retryAfterSeconds,
-                          std::string requestId) {
+/// A response whose body is one JSON object, its members written by `members(writer)`.
+template <typename Members>
+HttpResponse object(int status, std::string requestId, Members members) {
   rapidjson::StringBuffer buffer;
   Writer w(buffer);
   w.StartObject();
-  put(w, "error_code", code);
-  put(w, "error_msg", message);
+  members(w);
   w.EndObject();
-  HttpResponse r = json(status, buffer, std::move(requestId));
+  return json(status, buffer, std::move(requestId));
+}
+
+/// {"error_code","error_msg"} (specs/huawei-dump-tasks.md §5).
+inline HttpResponse error(int status, const std::string& code, const std::string& message, int retryAfterSeconds,
+                          std::string requestId) {
+  HttpResponse r = object(status, std::move(requestId), [&](Writer& w) {
+    put(w, "error_code", code);
+    put(w, "error_msg", message);
+  });
   if (retryAfterSeconds >= 0) r.headers.add("Retry-After", std::to_string(retryAfterSeconds));
   return r;
 }
