@@ -20,6 +20,7 @@
 #include <thread>
 #include <vector>
 
+#include "delivery/huawei/metadata_credentials.h"
 #include "delivery/tablestore/client.h"
 #include "delivery/tablestore/credentials.h"
 #include "delivery/tablestore/ecs_ram_role.h"
@@ -210,6 +211,8 @@ void checkNoSecrets(const std::string& text) {
   CHECK(text.find("secret-") == std::string::npos);
   CHECK(text.find("sts-token-") == std::string::npos);
   CHECK(text.find("md-token-") == std::string::npos);
+  CHECK(text.find("hw-secret") == std::string::npos);
+  CHECK(text.find("hw-sts") == std::string::npos);
 }
 
 }  // namespace
@@ -496,3 +499,215 @@ TEST_CASE("a DeliveryClient on the default Alibaba chain signs with the ECS RAM 
   CHECK(server.count("PUT") == 1);
 }
 
+// ---- Huawei: the ECS metadata security key, as §B.4 describes it -------------------------------
+
+namespace {
+
+struct HuaweiImds {
+  int tokenStatus = 200;     // the answer to PUT /meta-data/latest/api/token
+  int minValidToken = 1;     // GETs with an older token are refused with 401
+  bool tokenRequired = true; // GETs without a token are refused with 401
+  bool noAgency = false;
+  std::string bodyOverride;
+  std::string expiresAt = "2026-01-01T01:00:00.574000Z";
+  int tokensIssued = 0;
+  int generation = 0;
+
+  FakeMetadataServer::Handler handler() {
+    return [this](const httplib::Request& q, httplib::Response& r) {
+      if (q.method == "PUT" && q.path == "/meta-data/latest/api/token") {
+        if (tokenStatus != 200) {
+          r.status = tokenStatus;
+          return;
+        }
+        r.set_content("hw-md-" + std::to_string(++tokensIssued), "text/plain");
+        return;
+      }
+      if (q.method != "GET" || q.path != "/openstack/latest/securitykey") {
+        r.status = 404;
+        return;
+      }
+      if (noAgency) {
+        r.status = 401;
+        r.set_content(R"({"error":"Please configure Cloud Service Agency first"})", "application/json");
+        return;
+      }
+      const std::string token = q.get_header_value("X-Metadata-Token");
+      const bool valid = token.rfind("hw-md-", 0) == 0 && std::stoi(token.substr(6)) >= minValidToken &&
+                         std::stoi(token.substr(6)) <= tokensIssued;
+      if ((tokenRequired || !token.empty()) && !valid) {
+        r.status = 401;
+        r.set_content(R"({"error":"token expired"})", "application/json");
+        return;
+      }
+      if (!bodyOverride.empty()) {
+        r.set_content(bodyOverride, "application/json");
+        return;
+      }
+      const std::string g = std::to_string(++generation);
+      r.set_content(R"({"credential":{"access":"HWTEMP-)" + g + R"(","secret":"hw-secret-)" + g +
+                        R"(","securitytoken":"hw-sts-)" + g + R"(","expires_at":")" + expiresAt + R"("}})",
+                    "application/json");
+    };
+  }
+};
+
+constexpr const char* kProject = "0123456789abcdef0123456789abcdef";
+
+huawei::HuaweiMetadataOptions huaweiOptions(const std::string& endpoint, std::shared_ptr<FakeClock> clock = nullptr) {
+  huawei::HuaweiMetadataOptions o;
+  o.projectId = kProject;
+  o.endpoint = endpoint;
+  o.clock = clock ? clock : FakeClock::at("2026-01-01T00:00:00Z");
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("Huawei metadata: the token on the GET, kept, renewed on a 401 with one more try", "[credentials][metadata][huawei]") {
+  ScopedEnv noEndpoint("DELIVERY_TEST_HUAWEI_METADATA_ENDPOINT", nullptr);
+  HuaweiImds imds;
+  FakeMetadataServer server(imds.handler());
+  auto source = huawei::metadataSource(huaweiOptions(server.endpoint()));
+  auto r = source.fetch();
+  REQUIRE(r);
+  REQUIRE(r->value);
+  const huawei::HuaweiCredentials& c = r->value->credentials;
+  CHECK(c.accessKey == "HWTEMP-1");
+  CHECK(c.secretKey == "hw-secret-1");
+  CHECK(c.securityToken == "hw-sts-1");
+  CHECK(c.projectId == kProject);
+  CHECK(r->value->expiration == at("2026-01-01T01:00:00Z") + 574ms);
+  CHECK(r->value->source == "ECS metadata security key (" + server.endpoint() + ")");
+  auto seen = server.seen();
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0].method == "PUT");
+  CHECK(seen[0].path == "/meta-data/latest/api/token");
+  CHECK(seen[0].header("x-metadata-token-ttl-seconds") == "21600");
+  CHECK(seen[1].method == "GET");
+  CHECK(seen[1].path == "/openstack/latest/securitykey");
+  CHECK(seen[1].header("x-metadata-token") == "hw-md-1");
+
+  // Kept for the next fetch.
+  REQUIRE(source.fetch()->value->credentials.accessKey == "HWTEMP-2");
+  CHECK(server.count("PUT") == 1);
+
+  // Refused with 401 (not the agency text): a new token, and the GET once more.
+  imds.minValidToken = 2;
+  server.clear();
+  REQUIRE(source.fetch()->value->credentials.accessKey == "HWTEMP-3");
+  seen = server.seen();
+  REQUIRE(seen.size() == 3);
+  CHECK(seen[0].header("x-metadata-token") == "hw-md-1");
+  CHECK(seen[1].method == "PUT");
+  CHECK(seen[2].header("x-metadata-token") == "hw-md-2");
+
+  // Only once: a second 401 is an error.
+  imds.minValidToken = 100;
+  server.clear();
+  auto refused = source.fetch();
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().kind == ErrorKind::Auth);
+  CHECK(refused.error().message == "the metadata service at " + server.endpoint() +
+                                       " answered the security key request with HTTP 401");
+  CHECK(server.count("GET") == 2);
+  checkNoSecrets(refused.error().message);
+}
+
+TEST_CASE("Huawei metadata: 404, 405 or 503 to the token PUT means no tokens, not asked again for 24 hours",
+          "[credentials][metadata][huawei]") {
+  HuaweiImds imds;
+  imds.tokenRequired = false;
+  imds.tokenStatus = GENERATE(404, 405, 503);
+  FakeMetadataServer server(imds.handler());
+  auto clock = FakeClock::at("2026-01-01T00:00:00Z");
+  auto source = huawei::metadataSource(huaweiOptions(server.endpoint(), clock));
+  REQUIRE(source.fetch()->value);
+  REQUIRE(source.fetch()->value);
+  CHECK(server.count("PUT") == 1);
+  for (const Seen& s : server.seen()) CHECK_FALSE(s.has("x-metadata-token"));
+  clock->advance(24h + 1s);
+  REQUIRE(source.fetch()->value);
+  CHECK(server.count("PUT") == 2);
+}
+
+TEST_CASE("Huawei metadata: errors", "[credentials][metadata][huawei]") {
+  HuaweiImds imds;
+  FakeMetadataServer server(imds.handler());
+  auto options = huaweiOptions(server.endpoint());
+  const std::string service = "the metadata service at " + server.endpoint();
+
+  SECTION("another status to the token PUT") {
+    imds.tokenStatus = 500;
+    auto r = huawei::metadataSource(options).fetch();
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message == service + " answered the metadata token request with HTTP 500");
+    CHECK(server.count("GET") == 0);
+  }
+  SECTION("no agency attached: no retry") {
+    imds.noAgency = true;
+    auto r = huawei::metadataSource(options).fetch();
+    REQUIRE_FALSE(r);
+    CHECK(r.error().kind == ErrorKind::Auth);
+    CHECK(r.error().message == service + " says no agency is attached to this instance (\"Please configure Cloud Service Agency first\")");
+    CHECK(server.count("GET") == 1);
+    CHECK(server.count("PUT") == 1);
+  }
+  SECTION("not JSON") {
+    imds.bodyOverride = R"({"credential":{"access":"A","secret":"hw-secret-x")";
+    auto r = huawei::metadataSource(options).fetch();
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message == service + ": the security key is not a JSON object");
+    checkNoSecrets(r.error().message);
+  }
+  SECTION("no credential object") {
+    imds.bodyOverride = R"({"access":"A"})";
+    auto r = huawei::metadataSource(options).fetch();
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message == service + ": the security key has no \"credential\" object");
+  }
+  SECTION("missing members, an expiry that is not a time") {
+    imds.bodyOverride = R"({"credential":{"access":"A","secret":"hw-secret-x","expires_at":"2020-01-08 03:50:07"}})";
+    auto r = huawei::metadataSource(options).fetch();
+    REQUIRE_FALSE(r);
+    REQUIRE(r.error().violations.size() == 2);
+    CHECK(r.error().violations[0] == FieldViolation{"security key.credential.securitytoken", "is required"});
+    CHECK(r.error().violations[1].field == "security key.credential.expires_at");
+    checkNoSecrets(r.error().toString());
+  }
+  SECTION("the Java SDK's member names") {
+    imds.bodyOverride = R"({"credential":{"accessKeyId":"A","secretAccessKey":"hw-secret-x","securityToken":"hw-sts-x",)"
+                        R"("expiration":"2020-01-08T03:50:07Z"}})";
+    auto r = huawei::metadataSource(options).fetch();
+    REQUIRE(r);
+    REQUIRE(r->value);
+    CHECK(r->value->credentials.accessKey == "A");
+    CHECK(r->value->expiration == at("2020-01-08T03:50:07Z"));  // no fraction
+  }
+  SECTION("no project id in the options") {
+    options.projectId.clear();
+    auto r = huawei::metadataSource(options).fetch();
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message.find("HuaweiMetadataOptions::projectId is empty") != std::string::npos);
+    checkNoSecrets(r.error().message);
+  }
+}
+
+TEST_CASE("Huawei metadata: not applicable when the address cannot be connected to", "[credentials][metadata][huawei]") {
+  DeadPort dead;
+  SECTION("from the options") {
+    auto r = huawei::metadataSource(huaweiOptions(dead.endpoint())).fetch();
+    REQUIRE(r);
+    REQUIRE_FALSE(r->value);
+    CHECK(r->whyAbsent.rfind("the metadata service at " + dead.endpoint() + " cannot be reached: ", 0) == 0);
+  }
+  SECTION("from the variable for tests") {
+    ScopedEnv endpoint("DELIVERY_TEST_HUAWEI_METADATA_ENDPOINT", dead.endpoint().c_str());
+    huawei::HuaweiMetadataOptions options;
+    options.projectId = kProject;
+    auto r = huawei::metadataSource(options).fetch();
+    REQUIRE(r);
+    REQUIRE_FALSE(r->value);
+    CHECK(r->whyAbsent.find(dead.endpoint()) != std::string::npos);
+  }
+}
