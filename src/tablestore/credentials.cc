@@ -11,6 +11,7 @@
 #include "core/credentials_chain.h"
 #include "core/ini.h"
 #include "core/text.h"
+#include "tablestore/ecs_ram_role_fetcher.h"
 
 namespace delivery {
 template class ChainProvider<Credentials>;
@@ -46,6 +47,16 @@ std::string home(const AlibabaCredentialsOptions& o) {
 
 std::string profileName(const AlibabaCredentialsOptions& o) { return o.profile.empty() ? env("ALIBABA_CLOUD_PROFILE") : o.profile; }
 
+// A profile that names a RAM role: the credentials come from the metadata service. There the
+// profile applies, so a metadata service that cannot be reached (or is disabled) is an error.
+Result<Found> fromRamRole(detail::EcsRamRoleFetcher& fetcher, const std::string& role, const std::string& where) {
+  Result<Found> r = fetcher.fetch(role);
+  if (!r) return Error(r.error().kind, where + " names an ECS RAM role, but " + r.error().message);
+  if (!r->value) return Error(ErrorKind::InvalidArgument, where + " names an ECS RAM role, but " + r->whyAbsent);
+  r->value->source = where + " (" + r->value->source + ")";
+  return r;
+}
+
 }  // namespace
 
 CredentialsSource<Credentials> environmentSource() {
@@ -76,7 +87,8 @@ CredentialsSource<Credentials> environmentSource() {
 }
 
 CredentialsSource<Credentials> cliConfigSource(const AlibabaCredentialsOptions& options) {
-  return Source{"Alibaba Cloud CLI config", [options]() -> Result<Found> {
+  auto fetcher = std::make_shared<detail::EcsRamRoleFetcher>(options.ecsRamRole);
+  return Source{"Alibaba Cloud CLI config", [options, fetcher]() -> Result<Found> {
                   if (envTrue("ALIBABA_CLOUD_CLI_PROFILE_DISABLED")) {
                     return Found::absent("ALIBABA_CLOUD_CLI_PROFILE_DISABLED is true");
                   }
@@ -112,16 +124,18 @@ CredentialsSource<Credentials> cliConfigSource(const AlibabaCredentialsOptions& 
                                                  mode == "StsToken" ? str(p, "sts_token") : std::string()),
                                      where, where);
                     }
+                    if (mode == "EcsRamRole") return fromRamRole(*fetcher, str(p, "ram_role_name"), where);
                     return Error(ErrorKind::InvalidArgument,
                                  where + ": mode \"" + delivery::detail::safeText(mode, 64) +
-                                     "\" is not supported (AK and StsToken are)");
+                                     "\" is not supported (AK, StsToken and EcsRamRole are)");
                   }
                   return Found::absent(path + " has no profile \"" + delivery::detail::safeText(name, 64) + "\"");
                 }};
 }
 
 CredentialsSource<Credentials> credentialsFileSource(const AlibabaCredentialsOptions& options) {
-  return Source{"credentials file", [options]() -> Result<Found> {
+  auto fetcher = std::make_shared<detail::EcsRamRoleFetcher>(options.ecsRamRole);
+  return Source{"credentials file", [options, fetcher]() -> Result<Found> {
                   std::vector<std::string> paths;
                   if (!options.credentialsFile.empty()) {
                     paths.push_back(options.credentialsFile);
@@ -154,8 +168,9 @@ CredentialsSource<Credentials> credentialsFileSource(const AlibabaCredentialsOpt
                     if (type == "access_key") {
                       return checked(Credentials(get("access_key_id"), get("access_key_secret")), where, where);
                     }
+                    if (type == "ecs_ram_role") return fromRamRole(*fetcher, get("role_name"), where);
                     return Error(ErrorKind::InvalidArgument, where + ": type \"" + delivery::detail::safeText(type, 64) +
-                                                                 "\" is not supported (access_key is)");
+                                                                 "\" is not supported (access_key and ecs_ram_role are)");
                   }
                   return Found::absent(paths.size() == 1 ? paths[0] + " does not exist"
                                                          : paths[0] + " and " + paths[1] + " do not exist");
@@ -171,6 +186,8 @@ std::shared_ptr<ChainProvider<Credentials>> defaultCredentialsChain(AlibabaCrede
   sources.push_back(environmentSource());
   sources.push_back(cliConfigSource(options));
   sources.push_back(credentialsFileSource(options));
+  // Last, as in the vendor's chains (§A.1), and left out when disabled.
+  if (!envTrue("ALIBABA_CLOUD_ECS_METADATA_DISABLED")) sources.push_back(ecsRamRoleSource(options.ecsRamRole));
   RefreshOptions refresh = options.refresh;
   return std::make_shared<ChainProvider<Credentials>>(std::move(sources), std::move(refresh));
 }

@@ -96,14 +96,27 @@ struct TempDir {
   }
 };
 
-// Every Alibaba variable the chain reads, unset for the test.
+// Every Alibaba variable the chain reads, unset for the test; the metadata service is disabled
+// (tests that use it give the source a MockTransport).
 struct CleanAlibabaEnv {
-  ScopedEnv vars[10] = {{"ALIBABA_CLOUD_ACCESS_KEY_ID", nullptr},     {"ALIBABA_CLOUD_ACCESS_KEY_SECRET", nullptr},
+  ScopedEnv vars[14] = {{"ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true"}, {"ALIBABA_CLOUD_ECS_METADATA", nullptr},
+                        {"ALIBABA_CLOUD_IMDSV1_DISABLED", nullptr},       {"DELIVERY_TEST_ALIBABA_METADATA_ENDPOINT", nullptr},
+                        {"ALIBABA_CLOUD_ACCESS_KEY_ID", nullptr},     {"ALIBABA_CLOUD_ACCESS_KEY_SECRET", nullptr},
                         {"ALIBABA_CLOUD_SECURITY_TOKEN", nullptr},    {"TABLESTORE_ACCESS_KEY_ID", nullptr},
                         {"TABLESTORE_ACCESS_KEY_SECRET", nullptr},    {"TABLESTORE_SESSION_TOKEN", nullptr},
                         {"ALIBABA_CLOUD_PROFILE", nullptr},           {"ALIBABA_CLOUD_CREDENTIALS_FILE", nullptr},
                         {"ALIBABA_CLOUD_CONFIG_FILE", nullptr},       {"ALIBABA_CLOUD_CLI_PROFILE_DISABLED", nullptr}};
 };
+
+// A MockTransport answering as the ECS metadata service: a token, then role `role`'s credentials.
+std::shared_ptr<MockTransport> metadataAnswers() {
+  auto mock = std::make_shared<MockTransport>();
+  mock->enqueueResponse(200, {}, "md-token");
+  mock->enqueueResponse(200, {},
+                        R"({"Code":"Success","AccessKeyId":"STS.role","AccessKeySecret":"role-secret",)"
+                        R"("SecurityToken":"role-token","Expiration":"2026-01-01T06:00:00Z"})");
+  return mock;
+}
 
 }  // namespace
 
@@ -309,8 +322,39 @@ TEST_CASE("Alibaba credentials file: both default names, profiles, enable and ty
   CHECK_FALSE(tablestore::credentialsFileSource(options).fetch()->value);
   options.profile = "role";
   auto role = tablestore::credentialsFileSource(options).fetch();
-  REQUIRE_FALSE(role);
-  CHECK(role.error().message.find("type \"ecs_ram_role\" is not supported") != std::string::npos);
+  REQUIRE_FALSE(role);  // the profile applies: a metadata service that is off is an error
+  CHECK(role.error().message == home.path + "/.alibabacloud/credentials.ini [role] names an ECS RAM role, but "
+                                "ALIBABA_CLOUD_ECS_METADATA_DISABLED is true");
+  {
+    ScopedEnv on("ALIBABA_CLOUD_ECS_METADATA_DISABLED", nullptr);
+    options.ecsRamRole.transport = metadataAnswers();
+    auto fromRole = tablestore::credentialsFileSource(options).fetch();
+    REQUIRE(fromRole);
+    REQUIRE(fromRole->value);
+    CHECK(fromRole->value->credentials.accessKeyId == "STS.role");
+    CHECK(fromRole->value->credentials.securityToken == "role-token");
+    CHECK(fromRole->value->expiration.has_value());
+    auto asked = std::static_pointer_cast<MockTransport>(options.ecsRamRole.transport)->requests();
+    REQUIRE(asked.size() == 2);
+    CHECK(asked[1].path == "/latest/meta-data/ram/security-credentials/r");  // role_name: no discovery
+    CHECK(asked[1].endpoint.toString() == "http://100.100.100.200");
+    CHECK(asked[1].headers.get("X-aliyun-ecs-metadata-token") == "md-token");
+    options.ecsRamRole.transport = std::make_shared<MockTransport>();
+    std::static_pointer_cast<MockTransport>(options.ecsRamRole.transport)
+        ->enqueueError(Error(ErrorKind::Connect, "connection refused"));
+    auto unreachable = tablestore::credentialsFileSource(options).fetch();
+    REQUIRE_FALSE(unreachable);
+    CHECK(unreachable.error().message.find("[role] names an ECS RAM role, but the metadata service at "
+                                           "http://100.100.100.200 cannot be reached") != std::string::npos);
+    options.ecsRamRole.transport.reset();
+  }
+  options.profile = "typo";
+  home.write("typo.ini", "[typo]\ntype = ecs_ram\n");
+  options.credentialsFile = home.path + "/typo.ini";
+  auto typo = tablestore::credentialsFileSource(options).fetch();
+  REQUIRE_FALSE(typo);
+  CHECK(typo.error().message.find("type \"ecs_ram\" is not supported (access_key and ecs_ram_role are)") != std::string::npos);
+  options.credentialsFile.clear();
   options.profile = "broken";
   auto broken = tablestore::credentialsFileSource(options).fetch();
   REQUIRE_FALSE(broken);
@@ -344,7 +388,7 @@ TEST_CASE("Alibaba CLI config: current profile, modes AK and StsToken", "[creden
   home.write(".aliyun/config.json",
              R"({"current":"sts","profiles":[{"name":"ak","mode":"AK","access_key_id":"cli-ak","access_key_secret":"s"},)"
              R"({"name":"sts","mode":"StsToken","access_key_id":"STS.cli","access_key_secret":"s","sts_token":"tok"},)"
-             R"({"name":"sso","mode":"CloudSSO"}]})");
+             R"({"name":"sso","mode":"CloudSSO"},{"name":"ecs","mode":"EcsRamRole","ram_role_name":"CliRole"}]})");
   auto sts = tablestore::cliConfigSource(options).fetch();
   REQUIRE(sts);
   REQUIRE(sts->value);
@@ -359,10 +403,25 @@ TEST_CASE("Alibaba CLI config: current profile, modes AK and StsToken", "[creden
   options.profile = "sso";
   auto sso = tablestore::cliConfigSource(options).fetch();
   REQUIRE_FALSE(sso);
-  CHECK(sso.error().message.find("mode \"CloudSSO\" is not supported") != std::string::npos);
+  CHECK(sso.error().message.find("mode \"CloudSSO\" is not supported (AK, StsToken and EcsRamRole are)") != std::string::npos);
+
+  options.profile = "ecs";
+  auto off = tablestore::cliConfigSource(options).fetch();
+  REQUIRE_FALSE(off);
+  CHECK(off.error().message.find("profile ecs names an ECS RAM role, but ALIBABA_CLOUD_ECS_METADATA_DISABLED is true") !=
+        std::string::npos);
+  ScopedEnv on("ALIBABA_CLOUD_ECS_METADATA_DISABLED", nullptr);
+  auto mock = metadataAnswers();
+  options.ecsRamRole.transport = mock;
+  auto ecs = tablestore::cliConfigSource(options).fetch();
+  REQUIRE(ecs);
+  REQUIRE(ecs->value);
+  CHECK(ecs->value->credentials.accessKeyId == "STS.role");
+  CHECK(ecs->value->source == home.path + "/.aliyun/config.json profile ecs (ECS RAM role CliRole (http://100.100.100.200))");
+  CHECK(mock->lastRequest().path == "/latest/meta-data/ram/security-credentials/CliRole");
 }
 
-TEST_CASE("the default Alibaba chain: explicit, environment, CLI config, credentials file", "[credentials][alibaba]") {
+TEST_CASE("the default Alibaba chain: explicit, environment, CLI config, credentials file, ECS RAM role", "[credentials][alibaba]") {
   CleanAlibabaEnv clean;
   TempDir home;
   tablestore::AlibabaCredentialsOptions options;
@@ -373,6 +432,25 @@ TEST_CASE("the default Alibaba chain: explicit, environment, CLI config, credent
   CHECK(none.error().message.find("Alibaba Cloud CLI config: " + home.path + "/.aliyun/config.json does not exist") !=
         std::string::npos);
   CHECK(none.error().message.find("credentials file: ") != std::string::npos);
+  CHECK(none.error().message.find("ECS RAM role") == std::string::npos);  // disabled: left out
+  {
+    ScopedEnv on("ALIBABA_CLOUD_ECS_METADATA_DISABLED", nullptr);
+    auto mock = std::make_shared<MockTransport>();
+    mock->enqueueError(Error(ErrorKind::Connect, "connect timeout"));
+    options.ecsRamRole.transport = mock;
+    auto offEcs = tablestore::defaultCredentialsChain(options)->current();
+    REQUIRE_FALSE(offEcs);
+    CHECK(offEcs.error().message.find("; ECS RAM role: the metadata service at http://100.100.100.200 cannot be reached: "
+                                      "connect timeout") != std::string::npos);
+    options.ecsRamRole.transport = metadataAnswers();
+    options.ecsRamRole.roleName = "Role";
+    options.refresh.clock = FakeClock::at("2026-01-01T00:00:00Z");
+    auto chain = tablestore::defaultCredentialsChain(options);
+    CHECK(idOf(chain->current()) == "STS.role");
+    CHECK(chain->sourceInUse() == "ECS RAM role");
+    options.ecsRamRole = {};
+    options.refresh.clock.reset();
+  }
 
   home.write(".alibabacloud/credentials", "[default]\ntype = access_key\naccess_key_id = file-id\naccess_key_secret = z\n");
   CHECK(idOf(tablestore::defaultCredentialsChain(options)->current()) == "file-id");

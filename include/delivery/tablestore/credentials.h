@@ -10,11 +10,17 @@
 //      TABLESTORE_ACCESS_KEY_SECRET, TABLESTORE_SESSION_TOKEN (the Java Tablestore SDK's names);
 //   3. the Alibaba Cloud CLI's ~/.aliyun/config.json (or ALIBABA_CLOUD_CONFIG_FILE), skipped when
 //      ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true: the profile named by ALIBABA_CLOUD_PROFILE, else
-//      its "current" one; modes AK and StsToken;
+//      its "current" one; modes AK, StsToken and EcsRamRole (ram_role_name, empty: the role
+//      attached to the instance; the credentials come from the ECS metadata service, 5. below);
 //   4. the credentials file ALIBABA_CLOUD_CREDENTIALS_FILE, else ~/.alibabacloud/credentials, else
 //      ~/.alibabacloud/credentials.ini (the Go library reads the first name, Java and Python the
 //      second): the section named by ALIBABA_CLOUD_PROFILE, else [default]; type access_key
-//      (access_key_id, access_key_secret); a section with enable = false is skipped.
+//      (access_key_id, access_key_secret) or ecs_ram_role (role_name, empty: the role attached
+//      to the instance); a section with enable = false is skipped;
+//   5. the ECS RAM role from the instance metadata service (delivery/tablestore/ecs_ram_role.h),
+//      left out when ALIBABA_CLOUD_ECS_METADATA_DISABLED=true. Off ECS it does not apply (the
+//      metadata address cannot be connected to: this costs up to its 1 s connect timeout).
+//      A profile of 3. or 4. that names a RAM role fails when the metadata service cannot be reached.
 // A source that does not apply (a variable unset, no file, no such profile) is skipped; one that
 // applies but is broken (an id without a secret, a profile without its keys, an unknown type or
 // mode) stops the chain with an error naming it. When no source applies, the error lists each
@@ -26,6 +32,7 @@
 
 #include "delivery/core/credentials.h"
 #include "delivery/core/credentials_provider.h"
+#include "delivery/tablestore/ecs_ram_role.h"
 
 namespace delivery {
 extern template class ChainProvider<Credentials>;
@@ -46,6 +53,8 @@ struct AlibabaCredentialsOptions {
   std::string cliConfigFile;
   /// Empty: $HOME. Tests point it at a temporary directory.
   std::string homeDirectory;
+  /// The metadata service, for step 5 and for profiles that name a RAM role.
+  EcsRamRoleOptions ecsRamRole;
   /// Renewal of temporary credentials (refreshBefore: 15 minutes, as the Java and Python libraries).
   RefreshOptions refresh;
 };

@@ -1,0 +1,223 @@
+// Huawei Cloud agency credentials from the ECS metadata service (see
+// delivery/huawei/metadata_credentials.h). Facts follow specs/credentials.md §B.4
+// (huaweicloud-sdk-go-v3 core/auth/internal/metadata_accessor.go and iam_model.go,
+// huaweicloud-sdk-java-v3 MetadataCredentialProvider); the choices follow §C "IMDS Huawei"
+// ("exactly §B.4") and "Not-applicable vs error".
+
+#include "delivery/huawei/metadata_credentials.h"
+
+#include <rapidjson/document.h>
+
+#include <cstdlib>
+#include <mutex>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "core/text.h"
+#include "delivery/core/curl_transport.h"
+
+namespace delivery::huawei {
+namespace {
+
+using Found = SourceResult<HuaweiCredentials>;
+
+// §B.4: the fixed address, paths and header names.
+constexpr const char* kDefaultEndpoint = "http://169.254.169.254";
+constexpr const char* kEndpointVariable = "DELIVERY_TEST_HUAWEI_METADATA_ENDPOINT";
+constexpr const char* kTokenPath = "/meta-data/latest/api/token";
+constexpr const char* kSecurityKeyPath = "/openstack/latest/securitykey";
+constexpr const char* kTokenTtlHeader = "X-Metadata-Token-Ttl-Seconds";
+constexpr const char* kTokenHeader = "X-Metadata-Token";
+constexpr const char* kTokenTtl = "21600";
+constexpr const char* kNoAgency = "Please configure Cloud Service Agency first";
+// A service that answered the token PUT with 404, 405 or 503 is not asked again for this long.
+constexpr std::chrono::hours kNoTokenFor{24};
+
+std::string env(const char* name) {
+  const char* v = std::getenv(name);
+  return v != nullptr ? std::string(v) : std::string();
+}
+
+bool unreachable(const Error& e) { return e.kind == ErrorKind::Connect || e.kind == ErrorKind::Timeout; }
+
+// The credential's members, under the Go SDK's names, else the Java SDK's aliases.
+std::string member(const rapidjson::Value& o, const char* key, const char* alias) {
+  for (const char* k : {key, alias}) {
+    auto m = o.FindMember(k);
+    if (m != o.MemberEnd() && m->value.IsString()) return std::string(m->value.GetString(), m->value.GetStringLength());
+  }
+  return std::string();
+}
+
+struct State {
+  HuaweiMetadataOptions options;
+  std::shared_ptr<Clock> clock;
+
+  std::mutex mutex;  // guards the members below
+  std::shared_ptr<Transport> transport;
+  std::string token;                                        // empty when none is held
+  std::optional<std::chrono::system_clock::time_point> noTokenSince;  // the last 404/405/503 to the PUT
+
+  std::shared_ptr<Transport> getTransport() {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (!transport) {
+      CurlTransportOptions o;
+      o.connectTimeout = options.timeout;
+      o.requestTimeout = options.timeout;
+      o.stallTimeout = options.timeout;
+      o.proxy = std::string();  // link-local: never through a proxy
+      o.maxIdleHandles = 2;
+      transport = std::make_shared<CurlTransport>(std::move(o));
+    }
+    return transport;
+  }
+
+  Result<SourceResult<HuaweiCredentials>> fetch();
+};
+
+Result<SourceResult<HuaweiCredentials>> State::fetch() {
+  std::string url = options.endpoint;
+  std::string urlFrom = "HuaweiMetadataOptions::endpoint";
+  if (url.empty()) {
+    url = env(kEndpointVariable);
+    urlFrom = kEndpointVariable;
+  }
+  if (url.empty()) url = kDefaultEndpoint;
+  auto endpoint = Endpoint::parse(url);
+  if (!endpoint) return Error(ErrorKind::InvalidArgument, urlFrom + ": " + endpoint.error().message);
+  const std::string at = "the metadata service at " + endpoint->toString();
+  std::shared_ptr<Transport> http = getTransport();
+
+  bool answered = false;  // whether the service answered anything during this fetch
+  auto send = [&](HttpMethod method, const char* path, const std::string& withToken) {
+    HttpRequest r;
+    r.method = method;
+    r.endpoint = *endpoint;
+    r.path = path;
+    r.idempotent = true;
+    if (method == HttpMethod::Put) {
+      r.headers.set(kTokenTtlHeader, kTokenTtl);
+    } else if (!withToken.empty()) {
+      r.headers.set(kTokenHeader, withToken);
+    }
+    Result<HttpResponse> response = http->send(r);
+    if (response) answered = true;
+    return response;
+  };
+  auto failed = [&](const Error& e, const std::string& what) -> Result<Found> {
+    if (!answered && unreachable(e)) return Found::absent(at + " cannot be reached: " + e.message);
+    return Error(e.kind, at + ": " + what + ": " + e.message);
+  };
+  // PUT for a token. `afterUnauthorized`: 404/405/503 are errors too (Go SDK, §B.4).
+  auto newToken = [&](bool afterUnauthorized, std::string& into) -> std::optional<Result<Found>> {
+    Result<HttpResponse> put = send(HttpMethod::Put, kTokenPath, {});
+    if (!put) return failed(put.error(), "the metadata token request failed");
+    const int status = put->status;
+    if (status == 200) {
+      std::string value(delivery::detail::trimView(put->body));
+      if (value.empty() || !delivery::detail::isSafeText(value, 4096)) {
+        return Result<Found>(Error(ErrorKind::InvalidResponse, at + " answered the token request with an unusable token"));
+      }
+      std::lock_guard<std::mutex> lock(mutex);
+      token = value;
+      noTokenSince.reset();
+      into = std::move(value);
+      return std::nullopt;
+    }
+    if (!afterUnauthorized && (status == 404 || status == 405 || status == 503)) {
+      std::lock_guard<std::mutex> lock(mutex);
+      noTokenSince = clock->now();
+      into.clear();
+      return std::nullopt;
+    }
+    return Result<Found>(Error(ErrorKind::Service, at + " answered the metadata token request with HTTP " + std::to_string(status)));
+  };
+
+  // Step 1: a token, unless one is held or the service said lately that it has none.
+  std::string held;
+  bool askForToken = false;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    held = token;
+    askForToken = held.empty() && (!noTokenSince || clock->now() - *noTokenSince > kNoTokenFor);
+  }
+  if (askForToken) {
+    if (auto stop = newToken(false, held)) return std::move(*stop);
+  }
+
+  // Step 2: the security key; a 401 without the agency text gets a new token and one more try.
+  Result<HttpResponse> got = send(HttpMethod::Get, kSecurityKeyPath, held);
+  if (!got) return failed(got.error(), "the security key request failed");
+  auto noAgency = [&](const HttpResponse& r) { return r.status == 401 && r.body.find(kNoAgency) != std::string::npos; };
+  if (got->status == 401 && !noAgency(*got)) {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (token == held) token.clear();
+    }
+    if (auto stop = newToken(true, held)) return std::move(*stop);
+    got = send(HttpMethod::Get, kSecurityKeyPath, held);
+    if (!got) return failed(got.error(), "the security key request failed");
+  }
+  if (noAgency(*got)) {
+    return Error(ErrorKind::Auth, at + " says no agency is attached to this instance (\"" + std::string(kNoAgency) + "\")");
+  }
+  if (got->status != 200) {
+    return Error(got->status == 401 || got->status == 403 ? ErrorKind::Auth : ErrorKind::Service,
+                 at + " answered the security key request with HTTP " + std::to_string(got->status));
+  }
+
+  // The body holds the secret: it is never quoted.
+  const std::string what = at + ": the security key";
+  rapidjson::Document doc;
+  doc.Parse(got->body.data(), got->body.size());
+  if (doc.HasParseError() || !doc.IsObject()) return Error(ErrorKind::InvalidResponse, what + " is not a JSON object");
+  auto credential = doc.FindMember("credential");
+  if (credential == doc.MemberEnd() || !credential->value.IsObject()) {
+    return Error(ErrorKind::InvalidResponse, what + " has no \"credential\" object");
+  }
+  const rapidjson::Value& c = credential->value;
+  HuaweiCredentials result = HuaweiCredentials::withAkSk(member(c, "access", "accessKeyId"), member(c, "secret", "secretAccessKey"),
+                                                         options.projectId, member(c, "securitytoken", "securityToken"));
+  const std::string expiresAt = member(c, "expires_at", "expiration");
+  std::vector<FieldViolation> problems;
+  for (auto [name, value] : {std::pair<const char*, const std::string*>{"access", &result.accessKey},
+                             {"secret", &result.secretKey},
+                             {"securitytoken", &result.securityToken},
+                             {"expires_at", &expiresAt}}) {
+    if (value->empty()) problems.push_back({std::string("security key.credential.") + name, "is required"});
+  }
+  // "2020-01-08T03:50:07.574000Z" as the SDKs' tests show, or without a fraction.
+  std::chrono::system_clock::time_point expires{};
+  if (!expiresAt.empty() && !delivery::detail::parseIso8601(expiresAt, expires)) {
+    problems.push_back({"security key.credential.expires_at", "is not a UTC time like 2020-01-08T03:50:07.574000Z"});
+  }
+  if (!problems.empty()) {
+    Error e(ErrorKind::InvalidResponse, what + " cannot be used");
+    e.violations = std::move(problems);
+    return e;
+  }
+  if (options.projectId.empty()) {
+    return Error(ErrorKind::InvalidArgument,
+                 what + " has no project id, and HuaweiMetadataOptions::projectId is empty: set it (DIS and DMS Kafka need one)");
+  }
+  problems = result.validate("security key");
+  if (!problems.empty()) {
+    Error e(ErrorKind::InvalidResponse, what + " cannot be used");
+    e.violations = std::move(problems);
+    return e;
+  }
+  return Found::found(Timed<HuaweiCredentials>{std::move(result), expires, "ECS metadata security key (" + endpoint->toString() + ")"});
+}
+
+}  // namespace
+
+CredentialsSource<HuaweiCredentials> metadataSource(HuaweiMetadataOptions options) {
+  auto state = std::make_shared<State>();
+  state->clock = options.clock ? options.clock : systemClock();
+  state->transport = options.transport;
+  state->options = std::move(options);
+  return CredentialsSource<HuaweiCredentials>{"ECS metadata", [state]() { return state->fetch(); }};
+}
+
+}  // namespace delivery::huawei
