@@ -65,7 +65,7 @@ class Protocol {
   std::string endpointText_;
   std::string pathPrefix_;  ///< "/v2/" + the encoded project id
   std::string host_;        ///< the Host header: the endpoint's authority
-  HuaweiCredentials credentials_;
+  HuaweiCredentials credentials_;  ///< with a provider: its first generation (whose project id is the client's)
   delivery::detail::HmacKey secretKey_;  ///< keyed once; empty with an IAM token
   /// start() lays out the signature's headers: fixed credentials, AK/SK, no security token.
   bool layOutSignature_ = false;
@@ -79,7 +79,7 @@ class Protocol {
   struct Provided {
     std::shared_ptr<HuaweiCredentialsProvider> provider;
     std::mutex mutex;                               // guards `last`
-    std::shared_ptr<const Generation> last;         // the generation the last attempt signed with
+    std::shared_ptr<const Generation> last;         // the latest generation validated and keyed
   };
   std::shared_ptr<Provided> provided_;  ///< null with fixed credentials
   Result<std::shared_ptr<const Generation>> currentGeneration() const;
