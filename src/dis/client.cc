@@ -80,6 +80,15 @@ Result<DisClient> DisClient::create(huawei::HuaweiCredentials credentials, DisCl
   return DisClient(std::move(impl));
 }
 
+Result<DisClient> DisClient::create(std::shared_ptr<huawei::HuaweiCredentialsProvider> credentials,
+                                    DisClientConfig config) {
+  auto base = huawei::detail::Protocol::create(std::move(credentials), config, "dis", "HUAWEICLOUD_DIS_ENDPOINT");
+  if (!base) return base.error();
+  auto impl = std::make_shared<Impl>(std::move(base).value());
+  impl->encode.retryDurationAsString = config.retryDurationAsString;
+  return DisClient(std::move(impl));
+}
+
 DELIVERY_DIS_OPERATIONS(DELIVERY_OPERATION_METHOD)
 
 const std::string& DisClient::getEndpoint() const noexcept { return impl_->endpointText(); }

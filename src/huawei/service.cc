@@ -113,8 +113,63 @@ Result<Protocol> Protocol::create(HuaweiCredentials credentials, const HuaweiCli
   if (!s.credentials_.usesToken()) {
     s.secretKey_ = delivery::detail::HmacKey(delivery::detail::HmacKey::Algorithm::Sha256, s.credentials_.secretKey);
   }
+  s.layOutSignature_ = !s.credentials_.usesToken() && s.credentials_.securityToken.empty();
   s.runtime_ = std::move(runtime).value();
   return s;
+}
+
+Result<Protocol> Protocol::create(std::shared_ptr<HuaweiCredentialsProvider> provider, const HuaweiClientConfig& config,
+                                  const char* service, const char* endpointVariable) {
+  if (provider == nullptr) {
+    Error err(ErrorKind::InvalidArgument, std::string("cannot create the ") + service + " client");
+    err.violations.push_back({"credentials", "is a null provider"});
+    return err;
+  }
+  // Asked once now: a chain that finds nothing fails the create with its list of sources (the
+  // Huawei SDKs run their chain when a client is built, specs/credentials.md §B.1).
+  Result<std::shared_ptr<const Timed<HuaweiCredentials>>> first = provider->current();
+  if (!first) {
+    return Error(first.error().kind,
+                 std::string("cannot create the ") + service + " client: " + first.error().message);
+  }
+  // Checked like fixed credentials (violations at "credentials.*"); its project id is the client's.
+  Result<Protocol> s = create((*first)->credentials, config, service, endpointVariable);
+  if (!s) return s;
+  s->layOutSignature_ = false;  // sign() sets the headers of each attempt's generation
+  s->provided_ = std::make_shared<Provided>();
+  s->provided_->provider = std::move(provider);
+  auto generation = std::make_shared<Generation>();
+  generation->credentials = std::move(first).value();
+  generation->secretKey = s->secretKey_;
+  s->provided_->last = std::move(generation);
+  return s;
+}
+
+Result<std::shared_ptr<const Protocol::Generation>> Protocol::currentGeneration() const {
+  Result<std::shared_ptr<const Timed<HuaweiCredentials>>> current = provided_->provider->current();
+  if (!current) return Error(current.error().kind, "no credentials to sign with: " + current.error().message);
+  std::lock_guard<std::mutex> lock(provided_->mutex);
+  if (current->get() == provided_->last->credentials.get()) return provided_->last;
+  const HuaweiCredentials& c = (*current)->credentials;
+  // A new generation: checked like credentials given to create() (its values go into headers),
+  // and for the project this client's paths were built for.
+  if (auto problems = c.validate("credentials"); !problems.empty()) {
+    Error e(ErrorKind::InvalidArgument, "the credentials from " + (*current)->source + " are invalid");
+    e.violations = std::move(problems);
+    return e;
+  }
+  if (c.projectId != credentials_.projectId) {
+    return Error(ErrorKind::InvalidArgument, "the credentials from " + (*current)->source + " are for project " +
+                                                 c.projectId + ", but this client was created for project " +
+                                                 credentials_.projectId + "; create a new client for another project");
+  }
+  auto generation = std::make_shared<Generation>();
+  generation->credentials = std::move(current).value();
+  if (!c.usesToken()) {
+    generation->secretKey = delivery::detail::HmacKey(delivery::detail::HmacKey::Algorithm::Sha256, c.secretKey);
+  }
+  provided_->last = generation;
+  return std::shared_ptr<const Generation>(std::move(generation));
 }
 
 void Protocol::start(std::string_view, HttpRequest& http, CallState& state) const {
@@ -128,7 +183,7 @@ void Protocol::start(std::string_view, HttpRequest& http, CallState& state) cons
   std::size_t n = 0;
   fields[n++] = {"User-Agent", runtime_.userAgent};
   if (!http.body.empty()) fields[n++] = {"Content-Type", "application/json"};
-  if (!credentials_.usesToken() && credentials_.securityToken.empty()) {
+  if (layOutSignature_) {
     fields[n++] = {"X-Project-Id", credentials_.projectId};
     fields[n++] = {"Host", host_};
     state.dateField = n;
@@ -143,6 +198,16 @@ Result<void> Protocol::sign(HttpRequest& http, CallState& state, std::chrono::sy
     using delivery::detail::HeadersAccess;
     signInPlace(http, credentials_, host_, now, secretKey_, HeadersAccess::valueAt(http.headers, state.dateField),
                 HeadersAccess::valueAt(http.headers, state.dateField + 1));
+    return {};
+  }
+  if (provided_) {
+    Result<std::shared_ptr<const Generation>> generation = currentGeneration();
+    if (!generation) return generation.error();
+    // Another attempt of this call may have been signed with another generation: its
+    // authentication headers go, so that neither its token nor its signature is carried over.
+    for (const char* name : {"X-Security-Token", "X-Auth-Token", "Authorization", "X-Sdk-Date"}) http.headers.remove(name);
+    const Generation& g = **generation;
+    authenticate(http, g.credentials->credentials, now, g.secretKey.empty() ? nullptr : &g.secretKey);
     return {};
   }
   authenticate(http, credentials_, now, secretKey_.empty() ? nullptr : &secretKey_);

@@ -2,6 +2,8 @@
 // What DisClient and KafkaClient share (internal): endpoint resolution, the protocol of their JSON
 // REST calls (SDK-HMAC-SHA256 or IAM-token authentication), and Huawei error bodies.
 
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -14,6 +16,7 @@
 #include "delivery/core/http.h"
 #include "delivery/huawei/client_config.h"
 #include "delivery/huawei/credentials.h"
+#include "delivery/huawei/credentials_chain.h"
 
 namespace delivery::huawei::detail {
 
@@ -24,6 +27,10 @@ Error errorFromResponse(const HttpResponse& response, bool idempotent);
 
 /// How every DIS and DMS Kafka call is addressed, signed and judged (see core/operation.h): the
 /// path starts with /v2/{project_id}; SDK-HMAC-SHA256 or X-Auth-Token; any 2xx is success.
+///
+/// Fixed credentials sign with what create() was given; with an AK/SK and no security token,
+/// start() lays out the signature's headers and sign() fills them in place (the fast path). With a
+/// provider, sign() asks it before every attempt and signs with that generation (authenticate()).
 class Protocol {
  public:
   struct CallState {
@@ -35,6 +42,12 @@ class Protocol {
   /// `service` is the host label ("dis", "dms"); `endpointVariable` the environment variable read
   /// when the config names neither an endpoint nor a region.
   static Result<Protocol> create(HuaweiCredentials credentials, const HuaweiClientConfig& config,
+                                 const char* service, const char* endpointVariable);
+  /// With a provider: asks it once now (as the Huawei SDKs build credentials when a client is
+  /// built, specs/credentials.md §B.1), so a chain that finds nothing fails here with its list of
+  /// sources; the project id of that first generation goes into every path, and later generations
+  /// must carry the same one.
+  static Result<Protocol> create(std::shared_ptr<HuaweiCredentialsProvider> provider, const HuaweiClientConfig& config,
                                  const char* service, const char* endpointVariable);
 
   const delivery::detail::Runtime& runtime() const noexcept { return runtime_; }
@@ -52,9 +65,24 @@ class Protocol {
   std::string endpointText_;
   std::string pathPrefix_;  ///< "/v2/" + the encoded project id
   std::string host_;        ///< the Host header: the endpoint's authority
-  HuaweiCredentials credentials_;
+  HuaweiCredentials credentials_;  ///< with a provider: its first generation (whose project id is the client's)
   delivery::detail::HmacKey secretKey_;  ///< keyed once; empty with an IAM token
+  /// start() lays out the signature's headers: fixed credentials, AK/SK, no security token.
+  bool layOutSignature_ = false;
   delivery::detail::Runtime runtime_;
+
+  /// A provider's generation with its signing key, prepared once per generation.
+  struct Generation {
+    std::shared_ptr<const Timed<HuaweiCredentials>> credentials;
+    delivery::detail::HmacKey secretKey;  ///< empty with an IAM token
+  };
+  struct Provided {
+    std::shared_ptr<HuaweiCredentialsProvider> provider;
+    std::mutex mutex;                               // guards `last`
+    std::shared_ptr<const Generation> last;         // the latest generation validated and keyed
+  };
+  std::shared_ptr<Provided> provided_;  ///< null with fixed credentials
+  Result<std::shared_ptr<const Generation>> currentGeneration() const;
 };
 
 

@@ -71,6 +71,13 @@ Result<KafkaClient> KafkaClient::create(huawei::HuaweiCredentials credentials, K
   return KafkaClient(std::make_shared<Impl>(std::move(base).value()));
 }
 
+Result<KafkaClient> KafkaClient::create(std::shared_ptr<huawei::HuaweiCredentialsProvider> credentials,
+                                        KafkaClientConfig config) {
+  auto base = huawei::detail::Protocol::create(std::move(credentials), config, "dms", "HUAWEICLOUD_DMS_ENDPOINT");
+  if (!base) return base.error();
+  return KafkaClient(std::make_shared<Impl>(std::move(base).value()));
+}
+
 DELIVERY_KAFKA_OPERATIONS(DELIVERY_OPERATION_METHOD)
 
 const std::string& KafkaClient::getEndpoint() const noexcept { return impl_->endpointText(); }

@@ -21,6 +21,7 @@
 #include "delivery/dis/model.h"
 #include "delivery/huawei/client_config.h"
 #include "delivery/huawei/credentials.h"
+#include "delivery/huawei/credentials_chain.h"
 
 namespace delivery::dis {
 
@@ -34,6 +35,13 @@ class DisClient : private ClientHandle<DisClient> {
  public:
   /// Every problem with the credentials and config at once, as an InvalidArgument error.
   static Result<DisClient> create(huawei::HuaweiCredentials credentials, DisClientConfig config = {});
+  /// With a provider (e.g. huawei::defaultCredentialsChain()): asked once now, so a chain that
+  /// finds nothing fails here with the list of sources it tried; then before every attempt, so
+  /// renewed credentials sign the next request without rebuilding the client. The project id of
+  /// the first credentials goes into every path; later ones for another project are an error.
+  /// When the provider fails, the call fails ("no credentials to sign with: ...") and sends nothing.
+  static Result<DisClient> create(std::shared_ptr<huawei::HuaweiCredentialsProvider> credentials,
+                                   DisClientConfig config = {});
 
   /// POST /v2/{project_id}/streams/{stream_name}/transfer-tasks: 201 from the service. Not
   /// repeated once it may have reached the service (as for update, delete, start and stop).

@@ -18,6 +18,7 @@
 #include "delivery/core/client_handle.h"
 #include "delivery/huawei/client_config.h"
 #include "delivery/huawei/credentials.h"
+#include "delivery/huawei/credentials_chain.h"
 #include "delivery/kafka/model.h"
 
 namespace delivery::kafka {
@@ -28,6 +29,13 @@ class KafkaClient : private ClientHandle<KafkaClient> {
  public:
   /// Every problem with the credentials and config at once, as an InvalidArgument error.
   static Result<KafkaClient> create(huawei::HuaweiCredentials credentials, KafkaClientConfig config = {});
+  /// With a provider (e.g. huawei::defaultCredentialsChain()): asked once now, so a chain that
+  /// finds nothing fails here with the list of sources it tried; then before every attempt, so
+  /// renewed credentials sign the next request without rebuilding the client. The project id of
+  /// the first credentials goes into every path; later ones for another project are an error.
+  /// When the provider fails, the call fails ("no credentials to sign with: ...") and sends nothing.
+  static Result<KafkaClient> create(std::shared_ptr<huawei::HuaweiCredentialsProvider> credentials,
+                                   KafkaClientConfig config = {});
 
   /// POST /v2/{project_id}/connectors/{connector_id}/sink-tasks; returns the task id. Not repeated
   /// once it may have reached the service.

@@ -1,0 +1,145 @@
+// The Huawei Cloud credential sources (see delivery/huawei/credentials_chain.h). Facts follow
+// specs/credentials.md §B (huaweicloud-sdk-go-v3 core/auth/provider, huaweicloud-sdk-java-v3
+// core/auth); the choices that differ from the SDKs follow §C and are listed in the header.
+
+#include "delivery/huawei/credentials_chain.h"
+
+#include <cstdlib>
+
+#include "core/credentials_chain.h"
+#include "core/ini.h"
+#include "core/text.h"
+
+namespace delivery {
+template class ChainProvider<huawei::HuaweiCredentials>;
+}  // namespace delivery
+
+namespace delivery::huawei {
+namespace {
+
+using Source = CredentialsSource<HuaweiCredentials>;
+using Found = SourceResult<HuaweiCredentials>;
+
+std::string env(const char* name) {
+  const char* v = std::getenv(name);
+  return v != nullptr ? std::string(v) : std::string();
+}
+
+// Checked like credentials given in code; the problems name `where`, never a value.
+Result<Found> checked(HuaweiCredentials c, std::string source, const std::string& where) {
+  std::vector<FieldViolation> problems = c.validate(where);
+  if (!problems.empty()) {
+    // The problems are in the message too, as a chain's error carries only the message. The
+    // validator's messages never quote a value.
+    std::string listed;
+    for (const FieldViolation& p : problems) listed += (listed.empty() ? "" : "; ") + p.field + " " + p.message;
+    Error e(ErrorKind::InvalidArgument, "the credentials in " + where + " are invalid: " + listed);
+    e.violations = std::move(problems);
+    return e;
+  }
+  return Found::found(Timed<HuaweiCredentials>{std::move(c), std::nullopt, std::move(source)});
+}
+
+// The names one source reads its values under (variables, or keys of the [basic] section).
+struct Names {
+  const char* ak;
+  const char* sk;
+  const char* token;
+  const char* project;
+  const char* idp;
+  const char* idToken;
+};
+
+constexpr Names kEnvironment{"HUAWEICLOUD_SDK_AK",         "HUAWEICLOUD_SDK_SK",     "HUAWEICLOUD_SDK_SECURITY_TOKEN",
+                             "HUAWEICLOUD_SDK_PROJECT_ID", "HUAWEICLOUD_SDK_IDP_ID", "HUAWEICLOUD_SDK_ID_TOKEN_FILE"};
+constexpr Names kFile{"ak", "sk", "security_token", "project_id", "idp_id", "id_token_file"};
+
+// What the environment source and the file source share: the AK/SK pair, the ID-token pair that
+// the SDKs prefer to it (§B.2, §B.3), and the project id this SDK requires (§B.6, §C).
+// `get` reads a name ("" when unset); `where` is "the environment" or "<path> [basic]", the path
+// of violations; `prefix` starts the errors' messages ("" for the environment: the variables'
+// names say where they are).
+template <typename Get>
+Result<Found> fromNames(const Names& n, Get get, const std::string& where, const std::string& prefix, std::string source) {
+  const std::string ak = get(n.ak), sk = get(n.sk);
+  const bool idTokenFlow = !get(n.idp).empty() && !get(n.idToken).empty();
+  const std::string idPair = std::string(n.idp) + " and " + n.idToken;
+  if (idTokenFlow) {
+    if (!ak.empty() || !sk.empty()) {
+      return Error(ErrorKind::InvalidArgument,
+                   where + " sets both " + idPair + " and " + n.ak + "/" + n.sk +
+                       ": the Huawei Cloud SDKs would use the ID token, which this SDK does not support; unset one pair");
+    }
+    return Found::absent(where + " sets " + idPair + ", but the ID-token flow is not supported (set " + n.ak +
+                         " and " + n.sk + ")");
+  }
+  if (ak.empty() && sk.empty()) return Found::absent(std::string(n.ak) + " and " + n.sk + " are not set");
+  if (ak.empty() || sk.empty()) {
+    return Error(ErrorKind::InvalidArgument,
+                 prefix + (ak.empty() ? n.ak : n.sk) + " is not set, but " + (ak.empty() ? n.sk : n.ak) + " is");
+  }
+  const std::string project = get(n.project);
+  if (project.empty()) {
+    return Error(ErrorKind::InvalidArgument, prefix + n.project +
+                                                 " is not set; DIS and DMS Kafka paths need it, and this SDK does "
+                                                 "not look it up in IAM");
+  }
+  return checked(HuaweiCredentials::withAkSk(ak, sk, project, get(n.token)), std::move(source), where);
+}
+
+std::string home(const HuaweiCredentialsOptions& o) {
+  return o.homeDirectory.empty() ? delivery::detail::homeDirectory() : o.homeDirectory;
+}
+
+}  // namespace
+
+CredentialsSource<HuaweiCredentials> environmentSource() {
+  return Source{"environment", []() -> Result<Found> {
+                  return fromNames(kEnvironment, [](const char* name) { return env(name); }, "the environment", "",
+                                   "environment (HUAWEICLOUD_SDK_AK)");
+                }};
+}
+
+CredentialsSource<HuaweiCredentials> credentialsFileSource(const HuaweiCredentialsOptions& options) {
+  return Source{"credentials file", [options]() -> Result<Found> {
+                  std::string path = options.credentialsFile;
+                  if (path.empty()) path = env("HUAWEICLOUD_SDK_CREDENTIALS_FILE");
+                  if (path.empty()) {
+                    const std::string h = home(options);
+                    if (h.empty()) return Found::absent("no home directory");
+                    path = h + "/.huaweicloud/credentials";
+                  }
+                  auto text = delivery::detail::readFileIfPresent(path);
+                  if (!text) return text.error();
+                  if (!*text) return Found::absent(path + " does not exist");
+                  auto ini = delivery::detail::parseIni(**text);
+                  if (!ini) return Error(ErrorKind::InvalidArgument, path + ": " + ini.error().message);
+                  // The section is the credential type; DIS and DMS Kafka take "basic" (§B.3).
+                  const auto* section = ini->section("basic");
+                  if (section == nullptr) return Found::absent(path + " has no [basic] section");
+                  const std::string where = path + " [basic]";
+                  auto get = [section](const char* key) {
+                    auto it = section->find(key);
+                    return it == section->end() ? std::string() : it->second;
+                  };
+                  if (get("ak").empty() && get("sk").empty() && (get("idp_id").empty() || get("id_token_file").empty())) {
+                    return Error(ErrorKind::InvalidArgument, where + " has neither ak nor sk");
+                  }
+                  return fromNames(kFile, get, where, where + ": ", where);
+                }};
+}
+
+std::shared_ptr<ChainProvider<HuaweiCredentials>> defaultCredentialsChain(HuaweiCredentialsOptions options) {
+  std::vector<Source> sources;
+  if (options.explicitCredentials) {
+    HuaweiCredentials given = *options.explicitCredentials;
+    sources.push_back(Source{"explicit credentials", [given]() { return checked(given, "explicit credentials", "credentials"); }});
+  }
+  sources.push_back(environmentSource());
+  sources.push_back(credentialsFileSource(options));
+  // The ECS metadata source (§B.4) goes here, last, once it is merged.
+  RefreshOptions refresh = options.refresh;
+  return std::make_shared<ChainProvider<HuaweiCredentials>>(std::move(sources), std::move(refresh));
+}
+
+}  // namespace delivery::huawei
