@@ -43,7 +43,11 @@ struct ChainProvider<C>::State {
     if (chosen >= 0) {
       const CredentialsSource<C>& source = sources[static_cast<std::size_t>(chosen)];
       Result<SourceResult<C>> r = source.fetch();
-      if (!r) return Error(r.error().kind, source.name + ": " + r.error().message);
+      if (!r) {
+        Error e(r.error().kind, source.name + ": " + r.error().message);
+        e.violations = r.error().violations;  // field names, never values
+        return e;
+      }
       if (!r->value) return Error(ErrorKind::InvalidArgument, source.name + " no longer has credentials: " + r->whyAbsent);
       if (r->value->source.empty()) r->value->source = source.name;
       return std::make_pair(chosen, std::move(*r->value));
@@ -54,6 +58,7 @@ struct ChainProvider<C>::State {
       if (!r) {
         Error e(r.error().kind, "credentials: " + sources[i].name + ": " + r.error().message +
                                     (tried.empty() ? std::string() : " (tried before it: " + tried + ")"));
+        e.violations = r.error().violations;  // field names, never values
         return e;
       }
       if (r->value) {

@@ -137,7 +137,13 @@ std::shared_ptr<ChainProvider<HuaweiCredentials>> defaultCredentialsChain(Huawei
   }
   sources.push_back(environmentSource());
   sources.push_back(credentialsFileSource(options));
-  // The ECS metadata source (§B.4) goes here, last, once it is merged.
+  if (options.metadata) {
+    HuaweiMetadataOptions metadata = *options.metadata;
+    if (metadata.projectId.empty()) {
+      if (const char* project = std::getenv("HUAWEICLOUD_SDK_PROJECT_ID")) metadata.projectId = project;
+    }
+    sources.push_back(metadataSource(std::move(metadata)));
+  }
   RefreshOptions refresh = options.refresh;
   return std::make_shared<ChainProvider<HuaweiCredentials>>(std::move(sources), std::move(refresh));
 }

@@ -452,6 +452,11 @@ TEST_CASE("the default Alibaba chain: explicit, environment, CLI config, credent
     options.refresh.clock.reset();
   }
 
+  home.write(".alibabacloud/credentials", "[default]\ntype = access_key\naccess_key_id = file-id\n");
+  auto broken = tablestore::defaultCredentialsChain(options)->current();
+  REQUIRE_FALSE(broken);  // the chain keeps the source's violations (field names only)
+  REQUIRE(broken.error().violations.size() == 1);
+  CHECK(broken.error().violations[0].field == home.path + "/.alibabacloud/credentials [default].accessKeySecret");
   home.write(".alibabacloud/credentials", "[default]\ntype = access_key\naccess_key_id = file-id\naccess_key_secret = z\n");
   CHECK(idOf(tablestore::defaultCredentialsChain(options)->current()) == "file-id");
   home.write(".aliyun/config.json", R"({"current":"p","profiles":[{"name":"p","mode":"AK","access_key_id":"cli-id","access_key_secret":"s"}]})");

@@ -51,7 +51,10 @@ struct TempDir {
 };
 
 // Every Huawei variable the chain reads, unset for the test.
+// The Huawei variables unset, and the metadata step pointed at a port where nothing listens (no
+// test may reach a real metadata address).
 struct CleanHuaweiEnv {
+  ScopedEnv metadata{"DELIVERY_TEST_HUAWEI_METADATA_ENDPOINT", "http://127.0.0.1:1"};
   ScopedEnv vars[7] = {{"HUAWEICLOUD_SDK_AK", nullptr},         {"HUAWEICLOUD_SDK_SK", nullptr},
                        {"HUAWEICLOUD_SDK_SECURITY_TOKEN", nullptr}, {"HUAWEICLOUD_SDK_PROJECT_ID", nullptr},
                        {"HUAWEICLOUD_SDK_IDP_ID", nullptr},     {"HUAWEICLOUD_SDK_ID_TOKEN_FILE", nullptr},
@@ -258,9 +261,14 @@ TEST_CASE("the default Huawei chain: explicit, environment, credentials file", "
 
   auto none = huawei::defaultCredentialsChain(options)->current();
   REQUIRE_FALSE(none);
-  CHECK(none.error().message == "no credentials found; tried environment: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK "
-                                "are not set; credentials file: " +
-                                    home.path + "/.huaweicloud/credentials does not exist");
+  CHECK(none.error().message.rfind("no credentials found; tried environment: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK "
+                                   "are not set; credentials file: " +
+                                       home.path + "/.huaweicloud/credentials does not exist; ECS metadata: ",
+                                   0) == 0);
+  options.metadata.reset();
+  auto withoutMetadata = huawei::defaultCredentialsChain(options)->current();
+  REQUIRE_FALSE(withoutMetadata);
+  CHECK(withoutMetadata.error().message.find("ECS metadata") == std::string::npos);
 
   home.write(".huaweicloud/credentials", "[basic]\nak = file-ak\nsk = s\nproject_id = p\n");
   auto fromFile = huawei::defaultCredentialsChain(options);

@@ -9,7 +9,11 @@
 //      HUAWEICLOUD_SDK_SECURITY_TOKEN, and HUAWEICLOUD_SDK_PROJECT_ID (§B.2);
 //   3. the credentials file HUAWEICLOUD_SDK_CREDENTIALS_FILE, else ~/.huaweicloud/credentials:
 //      section [basic], keys ak, sk, security_token (optional) and project_id (§B.3);
-//   4. (to come) the ECS metadata security key, written separately and appended to this chain.
+//   4. the ECS metadata security key (§B.4; delivery/huawei/metadata_credentials.h): the agency
+//      credentials of the instance, renewed before they expire. Its project id is
+//      HuaweiMetadataOptions::projectId, else HUAWEICLOUD_SDK_PROJECT_ID. Off ECS it is skipped
+//      once its address cannot be reached (up to its 3 s timeout); set `metadata` to nullopt to
+//      leave it out (the Huawei SDKs have no such switch).
 // A source that does not apply (its variables unset, no file, no [basic] section) is skipped; one
 // that applies but is broken (an AK without its SK, keys without a project id, a value that cannot
 // go into a header) stops the chain with an error naming it. When no source applies, the error
@@ -34,6 +38,7 @@
 
 #include "delivery/core/credentials_provider.h"
 #include "delivery/huawei/credentials.h"
+#include "delivery/huawei/metadata_credentials.h"
 
 namespace delivery {
 extern template class ChainProvider<huawei::HuaweiCredentials>;
@@ -59,6 +64,8 @@ struct HuaweiCredentialsOptions {
   std::string credentialsFile;
   /// Empty: $HOME. Tests point it at a temporary directory.
   std::string homeDirectory;
+  /// The ECS metadata step, last; nullopt leaves it out.
+  std::optional<HuaweiMetadataOptions> metadata = HuaweiMetadataOptions{};
   /// Renewal of temporary credentials (refreshBefore: 40 minutes, as the Huawei SDKs).
   RefreshOptions refresh = huaweiRefreshOptions();
 };
