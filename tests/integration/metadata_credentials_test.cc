@@ -79,6 +79,13 @@ class FakeMetadataServer {
     thread_.join();
   }
   std::string endpoint() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  /// Runs `f` under the lock the handlers run under: the test's knobs and counters are shared with
+  /// the server's threads (the sockets order them, but ThreadSanitizer cannot see that).
+  template <typename F>
+  auto locked(F f) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return f();
+  }
   std::vector<Seen> seen() {
     std::lock_guard<std::mutex> lock(mutex_);
     return seen_;
@@ -256,7 +263,7 @@ TEST_CASE("Alibaba IMDS: hardened mode, the token on every GET, kept until 10 mi
   CHECK(server.seen().back().header("x-aliyun-ecs-metadata-token") == "md-token-2");
 
   SECTION("a kept token the service no longer knows is replaced once") {
-    imds.tokensIssued = 0;  // the service forgot its tokens (restarted)
+    server.locked([&] { imds.tokensIssued = 0; });  // the service forgot its tokens (restarted)
     server.clear();
     REQUIRE(source.fetch()->value->credentials.accessKeyId == "STS.gen-4");
     seen = server.seen();
@@ -275,7 +282,7 @@ TEST_CASE("Alibaba IMDS: token-less only when the token PUT fails and IMDSv1 is 
   FakeMetadataServer server(imds.handler());
   auto source = tablestore::ecsRamRoleSource(alibabaOptions(server.endpoint()));
   const int status = GENERATE(404, 403, 500);
-  imds.tokenStatus = status;
+  server.locked([&] { imds.tokenStatus = status; });
   auto r = source.fetch();
   REQUIRE(r);
   REQUIRE(r->value);
@@ -335,7 +342,7 @@ TEST_CASE("Alibaba IMDS: the role from the options or ALIBABA_CLOUD_ECS_METADATA
     CHECK(server.seen().back().target == std::string(kRoles) + "Other%20Role");
   }
   SECTION("no role attached to the instance: the source does not apply") {
-    imds.roleListStatus = 404;
+    server.locked([&] { imds.roleListStatus = 404; });
     auto r = tablestore::ecsRamRoleSource(options).fetch();
     REQUIRE(r);
     REQUIRE_FALSE(r->value);
@@ -343,7 +350,7 @@ TEST_CASE("Alibaba IMDS: the role from the options or ALIBABA_CLOUD_ECS_METADATA
                               " answered 404)");
   }
   SECTION("the role list failing otherwise is an error") {
-    imds.roleListStatus = 500;
+    server.locked([&] { imds.roleListStatus = 500; });
     auto r = tablestore::ecsRamRoleSource(options).fetch();
     REQUIRE_FALSE(r);
     CHECK(r.error().message.find("answered HTTP 500 when listing the RAM role") != std::string::npos);
@@ -358,7 +365,7 @@ TEST_CASE("Alibaba IMDS: answers that cannot be used are errors that quote no se
   const std::string what = "the metadata service at " + server.endpoint() + ": the credentials of RAM role \"EcsRole\"";
 
   SECTION("not JSON") {
-    imds.bodyOverride = R"({"AccessKeyId":"STS.x","AccessKeySecret":"secret-x")";
+    server.locked([&] { imds.bodyOverride = R"({"AccessKeyId":"STS.x","AccessKeySecret":"secret-x")"; });
     auto r = source.fetch();
     REQUIRE_FALSE(r);
     CHECK(r.error().kind == ErrorKind::InvalidResponse);
@@ -366,13 +373,13 @@ TEST_CASE("Alibaba IMDS: answers that cannot be used are errors that quote no se
     checkNoSecrets(r.error().message);
   }
   SECTION("no Code") {
-    imds.bodyOverride = R"({"AccessKeyId":"STS.x","AccessKeySecret":"secret-x","SecurityToken":"sts-token-x","Expiration":"2026-01-01T01:00:00Z"})";
+    server.locked([&] { imds.bodyOverride = R"({"AccessKeyId":"STS.x","AccessKeySecret":"secret-x","SecurityToken":"sts-token-x","Expiration":"2026-01-01T01:00:00Z"})"; });
     auto r = source.fetch();
     REQUIRE_FALSE(r);
     CHECK(r.error().message == what + " came with Code \"\" instead of \"Success\"");
   }
   SECTION("a missing token, an expiration that is not a time") {
-    imds.bodyOverride = R"({"Code":"Success","AccessKeyId":"STS.x","AccessKeySecret":"secret-x","Expiration":"tomorrow"})";
+    server.locked([&] { imds.bodyOverride = R"({"Code":"Success","AccessKeyId":"STS.x","AccessKeySecret":"secret-x","Expiration":"tomorrow"})"; });
     auto r = source.fetch();
     REQUIRE_FALSE(r);
     CHECK(r.error().message == what + " cannot be used");
@@ -382,7 +389,7 @@ TEST_CASE("Alibaba IMDS: answers that cannot be used are errors that quote no se
     checkNoSecrets(r.error().toString());
   }
   SECTION("a control character in the secret") {
-    imds.bodyOverride = R"({"Code":"Success","AccessKeyId":"STS.x","AccessKeySecret":"secret\r\nx","SecurityToken":"t","Expiration":"2026-01-01T01:00:00Z"})";
+    server.locked([&] { imds.bodyOverride = R"({"Code":"Success","AccessKeyId":"STS.x","AccessKeySecret":"secret\r\nx","SecurityToken":"t","Expiration":"2026-01-01T01:00:00Z"})"; });
     auto r = source.fetch();
     REQUIRE_FALSE(r);
     CHECK(r.error().violations.at(0).field == "metadata response.accessKeySecret");
@@ -395,9 +402,9 @@ TEST_CASE("Alibaba IMDS: the expiration is the server's, with or without a fract
   AlibabaImds imds;
   FakeMetadataServer server(imds.handler());
   auto source = tablestore::ecsRamRoleSource(alibabaOptions(server.endpoint()));
-  imds.expiration = [](int) { return std::string("2021-10-20T04:27:09Z"); };
+  server.locked([&] { imds.expiration = [](int) { return std::string("2021-10-20T04:27:09Z"); }; });
   CHECK(source.fetch()->value->expiration == at("2021-10-20T04:27:09Z"));
-  imds.expiration = [](int) { return std::string("2021-10-20T04:27:09.250Z"); };
+  server.locked([&] { imds.expiration = [](int) { return std::string("2021-10-20T04:27:09.250Z"); }; });
   CHECK(source.fetch()->value->expiration == at("2021-10-20T04:27:09Z") + 250ms);
 }
 
@@ -454,7 +461,7 @@ TEST_CASE("Alibaba IMDS in a ChainProvider: renewed from the metadata service be
   CHECK(id() == "STS.gen-1");
   clock->advance(44min);
   CHECK(id() == "STS.gen-1");
-  CHECK(imds.generation == 1);
+  CHECK(server.locked([&] { return imds.generation; }) == 1);
   clock->advance(2min);  // 14 minutes left
   CHECK(id() == "STS.gen-2");
   CHECK((*chain.current())->expiration == at("2026-01-01T02:00:00Z"));
@@ -593,7 +600,7 @@ TEST_CASE("Huawei metadata: the token on the GET, kept, renewed on a 401 with on
   CHECK(server.count("PUT") == 1);
 
   // Refused with 401 (not the agency text): a new token, and the GET once more.
-  imds.minValidToken = 2;
+  server.locked([&] { imds.minValidToken = 2; });
   server.clear();
   REQUIRE(source.fetch()->value->credentials.accessKey == "HWTEMP-3");
   seen = server.seen();
@@ -603,7 +610,7 @@ TEST_CASE("Huawei metadata: the token on the GET, kept, renewed on a 401 with on
   CHECK(seen[2].header("x-metadata-token") == "hw-md-2");
 
   // Only once: a second 401 is an error.
-  imds.minValidToken = 100;
+  server.locked([&] { imds.minValidToken = 100; });
   server.clear();
   auto refused = source.fetch();
   REQUIRE_FALSE(refused);
@@ -638,14 +645,14 @@ TEST_CASE("Huawei metadata: errors", "[credentials][metadata][huawei]") {
   const std::string service = "the metadata service at " + server.endpoint();
 
   SECTION("another status to the token PUT") {
-    imds.tokenStatus = 500;
+    server.locked([&] { imds.tokenStatus = 500; });
     auto r = huawei::metadataSource(options).fetch();
     REQUIRE_FALSE(r);
     CHECK(r.error().message == service + " answered the metadata token request with HTTP 500");
     CHECK(server.count("GET") == 0);
   }
   SECTION("no agency attached: no retry") {
-    imds.noAgency = true;
+    server.locked([&] { imds.noAgency = true; });
     auto r = huawei::metadataSource(options).fetch();
     REQUIRE_FALSE(r);
     CHECK(r.error().kind == ErrorKind::Auth);
@@ -654,20 +661,20 @@ TEST_CASE("Huawei metadata: errors", "[credentials][metadata][huawei]") {
     CHECK(server.count("PUT") == 1);
   }
   SECTION("not JSON") {
-    imds.bodyOverride = R"({"credential":{"access":"A","secret":"hw-secret-x")";
+    server.locked([&] { imds.bodyOverride = R"({"credential":{"access":"A","secret":"hw-secret-x")"; });
     auto r = huawei::metadataSource(options).fetch();
     REQUIRE_FALSE(r);
     CHECK(r.error().message == service + ": the security key is not a JSON object");
     checkNoSecrets(r.error().message);
   }
   SECTION("no credential object") {
-    imds.bodyOverride = R"({"access":"A"})";
+    server.locked([&] { imds.bodyOverride = R"({"access":"A"})"; });
     auto r = huawei::metadataSource(options).fetch();
     REQUIRE_FALSE(r);
     CHECK(r.error().message == service + ": the security key has no \"credential\" object");
   }
   SECTION("missing members, an expiry that is not a time") {
-    imds.bodyOverride = R"({"credential":{"access":"A","secret":"hw-secret-x","expires_at":"2020-01-08 03:50:07"}})";
+    server.locked([&] { imds.bodyOverride = R"({"credential":{"access":"A","secret":"hw-secret-x","expires_at":"2020-01-08 03:50:07"}})"; });
     auto r = huawei::metadataSource(options).fetch();
     REQUIRE_FALSE(r);
     REQUIRE(r.error().violations.size() == 2);
@@ -676,8 +683,8 @@ TEST_CASE("Huawei metadata: errors", "[credentials][metadata][huawei]") {
     checkNoSecrets(r.error().toString());
   }
   SECTION("the Java SDK's member names") {
-    imds.bodyOverride = R"({"credential":{"accessKeyId":"A","secretAccessKey":"hw-secret-x","securityToken":"hw-sts-x",)"
-                        R"("expiration":"2020-01-08T03:50:07Z"}})";
+    server.locked([&] { imds.bodyOverride = R"({"credential":{"accessKeyId":"A","secretAccessKey":"hw-secret-x","securityToken":"hw-sts-x",)"
+                          R"("expiration":"2020-01-08T03:50:07Z"}})"; });
     auto r = huawei::metadataSource(options).fetch();
     REQUIRE(r);
     REQUIRE(r->value);
