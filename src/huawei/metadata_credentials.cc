@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "core/text.h"
-#include "delivery/core/curl_transport.h"
+#include "core/metadata_service.h"
 
 namespace delivery::huawei {
 namespace {
@@ -34,12 +34,7 @@ constexpr const char* kNoAgency = "Please configure Cloud Service Agency first";
 // A service that answered the token PUT with 404, 405 or 503 is not asked again for this long.
 constexpr std::chrono::hours kNoTokenFor{24};
 
-std::string env(const char* name) {
-  const char* v = std::getenv(name);
-  return v != nullptr ? std::string(v) : std::string();
-}
-
-bool unreachable(const Error& e) { return e.kind == ErrorKind::Connect || e.kind == ErrorKind::Timeout; }
+using delivery::detail::metadataUnreachable;
 
 // The credential's members, under the Go SDK's names, else the Java SDK's aliases.
 std::string member(const rapidjson::Value& o, const char* key, const char* alias) {
@@ -61,15 +56,7 @@ struct State {
 
   std::shared_ptr<Transport> getTransport() {
     std::lock_guard<std::mutex> lock(mutex);
-    if (!transport) {
-      CurlTransportOptions o;
-      o.connectTimeout = options.timeout;
-      o.requestTimeout = options.timeout;
-      o.stallTimeout = options.timeout;
-      o.proxy = std::string();  // link-local: never through a proxy
-      o.maxIdleHandles = 2;
-      transport = std::make_shared<CurlTransport>(std::move(o));
-    }
+    if (!transport) transport = delivery::detail::metadataTransport(options.timeout, options.timeout, options.timeout);
     return transport;
   }
 
@@ -77,15 +64,9 @@ struct State {
 };
 
 Result<SourceResult<HuaweiCredentials>> State::fetch() {
-  std::string url = options.endpoint;
-  std::string urlFrom = "HuaweiMetadataOptions::endpoint";
-  if (url.empty()) {
-    url = env(kEndpointVariable);
-    urlFrom = kEndpointVariable;
-  }
-  if (url.empty()) url = kDefaultEndpoint;
-  auto endpoint = Endpoint::parse(url);
-  if (!endpoint) return Error(ErrorKind::InvalidArgument, urlFrom + ": " + endpoint.error().message);
+  auto endpoint = delivery::detail::metadataEndpoint(options.endpoint, "HuaweiMetadataOptions::endpoint",
+                                                     kEndpointVariable, kDefaultEndpoint);
+  if (!endpoint) return endpoint.error();
   const std::string at = "the metadata service at " + endpoint->toString();
   std::shared_ptr<Transport> http = getTransport();
 
@@ -106,7 +87,7 @@ Result<SourceResult<HuaweiCredentials>> State::fetch() {
     return response;
   };
   auto failed = [&](const Error& e, const std::string& what) -> Result<Found> {
-    if (!answered && unreachable(e)) return Found::absent(at + " cannot be reached: " + e.message);
+    if (!answered && metadataUnreachable(e)) return Found::absent(at + " cannot be reached: " + e.message);
     return Error(e.kind, at + ": " + what + ": " + e.message);
   };
   // PUT for a token. `afterUnauthorized`: 404/405/503 are errors too (Go SDK, §B.4).

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "core/text.h"
-#include "delivery/core/curl_transport.h"
+#include "core/metadata_service.h"
 #include "tablestore/ecs_ram_role_fetcher.h"
 
 namespace delivery::tablestore {
@@ -33,14 +33,12 @@ constexpr int kTokenTtlSeconds = 21600;
 // a renewal costs no PUT.
 constexpr std::chrono::seconds kTokenKept{kTokenTtlSeconds - 600};
 
-std::string env(const char* name) {
+bool envTrue(const char* name) {
   const char* v = std::getenv(name);
-  return v != nullptr ? std::string(v) : std::string();
+  return v != nullptr && delivery::detail::toLowerAscii(v) == "true";
 }
 
-bool envTrue(const char* name) { return delivery::detail::toLowerAscii(env(name)) == "true"; }
-
-bool unreachable(const Error& e) { return e.kind == ErrorKind::Connect || e.kind == ErrorKind::Timeout; }
+using delivery::detail::metadataUnreachable;
 
 std::string member(const rapidjson::Value& o, const char* key) {
   auto m = o.FindMember(key);
@@ -62,13 +60,8 @@ struct EcsRamRoleFetcher::Impl {
   std::shared_ptr<Transport> getTransport() {
     std::lock_guard<std::mutex> lock(mutex);
     if (!transport) {
-      CurlTransportOptions o;
-      o.connectTimeout = options.connectTimeout;
-      o.requestTimeout = options.connectTimeout + options.readTimeout;
-      o.stallTimeout = options.readTimeout;
-      o.proxy = std::string();  // link-local: never through a proxy
-      o.maxIdleHandles = 2;
-      transport = std::make_shared<CurlTransport>(std::move(o));
+      transport = delivery::detail::metadataTransport(options.connectTimeout, options.connectTimeout + options.readTimeout,
+                                                      options.readTimeout);
     }
     return transport;
   }
@@ -99,15 +92,9 @@ EcsRamRoleFetcher::~EcsRamRoleFetcher() = default;
 Result<SourceResult<Credentials>> EcsRamRoleFetcher::fetch(const std::string& roleOverride) {
   Impl& s = *impl_;
   if (envTrue("ALIBABA_CLOUD_ECS_METADATA_DISABLED")) return Found::absent("ALIBABA_CLOUD_ECS_METADATA_DISABLED is true");
-  std::string url = s.options.endpoint;
-  std::string urlFrom = "EcsRamRoleOptions::endpoint";
-  if (url.empty()) {
-    url = env(kEndpointVariable);
-    urlFrom = kEndpointVariable;
-  }
-  if (url.empty()) url = kDefaultEndpoint;
-  auto endpoint = Endpoint::parse(url);
-  if (!endpoint) return Error(ErrorKind::InvalidArgument, urlFrom + ": " + endpoint.error().message);
+  auto endpoint = delivery::detail::metadataEndpoint(s.options.endpoint, "EcsRamRoleOptions::endpoint", kEndpointVariable,
+                                                     kDefaultEndpoint);
+  if (!endpoint) return endpoint.error();
   const std::string at = "the metadata service at " + endpoint->toString();
   const bool tokenRequired = envTrue("ALIBABA_CLOUD_IMDSV1_DISABLED");
   std::shared_ptr<Transport> transport = s.getTransport();
@@ -130,7 +117,7 @@ Result<SourceResult<Credentials>> EcsRamRoleFetcher::fetch(const std::string& ro
   };
   // A transport failure: "not here" before the service has said anything, else an error.
   auto failed = [&](const Error& e, const std::string& what) -> Result<Found> {
-    if (!answered && unreachable(e)) return Found::absent(at + " cannot be reached: " + e.message);
+    if (!answered && metadataUnreachable(e)) return Found::absent(at + " cannot be reached: " + e.message);
     return Error(e.kind, at + ": " + what + ": " + e.message);
   };
 
@@ -143,7 +130,7 @@ Result<SourceResult<Credentials>> EcsRamRoleFetcher::fetch(const std::string& ro
     Result<HttpResponse> put = send(HttpMethod::Put, kTokenPath, {});
     std::string why;
     if (!put) {
-      if (!answered && unreachable(put.error())) return failed(put.error(), "the metadata token request failed");
+      if (!answered && metadataUnreachable(put.error())) return failed(put.error(), "the metadata token request failed");
       why = put.error().message;
     } else if (put->status != 200) {
       why = "HTTP " + std::to_string(put->status);
@@ -181,7 +168,9 @@ Result<SourceResult<Credentials>> EcsRamRoleFetcher::fetch(const std::string& ro
 
   // Step 2: the role name, unless configured.
   std::string role = roleOverride.empty() ? s.options.roleName : roleOverride;
-  if (role.empty()) role = env("ALIBABA_CLOUD_ECS_METADATA");
+  if (role.empty()) {
+    if (const char* v = std::getenv("ALIBABA_CLOUD_ECS_METADATA")) role = v;
+  }
   if (role.empty()) {
     auto r = get(kRolesPath);
     if (!r) return Error(ErrorKind::Auth, at + " refused the metadata token when listing the RAM role");
