@@ -6,8 +6,9 @@
 // tokens, ECS RAM-role and agency credentials) are renewed without rebuilding the client.
 //
 // The vendors' default chains are in delivery/tablestore/credentials.h (Alibaba Cloud) and
-// delivery/huawei/credentials_chain.h (Huawei Cloud); the README's "Credentials" section lists
-// their order, files and variables.
+// delivery/huawei/credentials_chain.h (Huawei Cloud), their instance-metadata sources in
+// delivery/tablestore/ecs_ram_role.h and delivery/huawei/metadata_credentials.h; the README's
+// "Credentials" section lists their order, files and variables.
 
 #include <chrono>
 #include <functional>
