@@ -1,5 +1,5 @@
 #pragma once
-// Huawei Cloud DIS transfer (dump) tasks, written from /work/shared/specs/huawei-dump-tasks.md §1
+// Huawei Cloud DIS transfer (dump) tasks, written from the Huawei dump-task specification §1
 // (and huawei-more.md §2): /v2/{project_id}/streams/{stream_name}/transfer-tasks[/{task_name}|/action].
 // Authentication as the API gateway does it (huawei_auth.h). Bodies are checked against this file's
 // own key tables (dis_backend.cc): unknown keys, missing required fields, wrong types, enum wire

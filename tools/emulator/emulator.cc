@@ -300,7 +300,7 @@ struct Emulator::Impl {
       return backend.errorReply(f.status, f.code, f.message.empty() ? "injected fault: " + f.code : f.message);
     }
     // Throttling as each service answers it: Tablestore 503 OTSServerBusy; Huawei's gateways 429,
-    // with DIS's traffic-control code or DMS's flow-control code (../shared/specs/huawei-more.md).
+    // with DIS's traffic-control code or DMS's flow-control code (the team specification huawei-more.md).
     int status = f.status;
     std::string code = f.code;
     std::string message = f.message;

@@ -1,6 +1,6 @@
 #pragma once
 // What Huawei Cloud's API gateway does in front of DIS and DMS (Kafka), written from
-// /work/shared/specs/huawei-dump-tasks.md §3-§5: SDK-HMAC-SHA256 verification (§3.2-§3.5),
+// the Huawei dump-task specification §3-§5: SDK-HMAC-SHA256 verification (§3.2-§3.5),
 // X-Sdk-Date within 15 minutes, the X-Auth-Token alternative (§4), the project id in the path and in
 // X-Project-Id (§3.6, §6), the error body {"error_code","error_msg"} and X-Request-Id (§5).
 // Uses only core/crypto.h, core/text.h and RapidJSON; nothing of the SDK's Huawei code.

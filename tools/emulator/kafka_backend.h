@@ -1,6 +1,6 @@
 #pragma once
 // Huawei Cloud DMS for Kafka dump (sink) tasks and the dump connector, written from
-// /work/shared/specs/huawei-dump-tasks.md §2 and huawei-more.md §1 (connector lifecycle):
+// the Huawei dump-task specification §2 and huawei-more.md §1 (connector lifecycle):
 //   POST   /v2/{project}/instances/{instance_id}/connector             enable dumping (CreateConnector)
 //   POST   /v2/{project}/kafka/instances/{instance_id}/delete-connector  disable it (DeleteConnector)
 //   POST   /v2/{project}/connectors/{connector_id}/sink-tasks            CreateSinkTask

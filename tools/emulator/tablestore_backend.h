@@ -1,7 +1,7 @@
 #pragma once
 // Tablestore delivery-task actions: POST /<Action> with protobuf bodies and x-ots-* signing.
 //
-// Written from /work/shared/specs/tablestore-delivery.md, independently of the SDK: requests are
+// Written from the Tablestore delivery-task specification, independently of the SDK: requests are
 // read with the emulator's own protobuf tables (tablestore/wire.h), checked with its own rules
 // (tablestore/rules.h), authenticated with its own reading of the signing spec
 // (tablestore/signing.h), and answered with its own encoders (tablestore/responses.h).

@@ -1,6 +1,6 @@
 #pragma once
 // What the emulator's Tablestore service demands of a decoded request beyond the wire format,
-// written from /work/shared/specs/tablestore-delivery.md (not from the SDK's validation):
+// written from the Tablestore delivery-task specification (not from the SDK's validation):
 //
 // Every request (spec 1.2, 2.1: both SDKs always set these fields; Java rejects null or empty
 // names, Go would send empty strings, which the emulator refuses):

@@ -1,6 +1,6 @@
 #pragma once
 // Tablestore request authentication and response signing as the service does them, written from
-// /work/shared/specs/tablestore-delivery.md section 3 (request: V2, V4, date, Content-MD5, STS) and
+// the Tablestore delivery-task specification section 3 (request: V2, V4, date, Content-MD5, STS) and
 // 4.1 (response authorization). Only core crypto and text utilities are used; the SDK's signer is
 // not: the emulator checks the SDK's signatures with its own reading of the spec.
 

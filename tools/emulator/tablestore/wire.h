@@ -1,6 +1,6 @@
 #pragma once
 // The Tablestore delivery protocol as the emulator reads and writes it, written from the vendor
-// schema in /work/shared/specs/tablestore-delivery.md (section 1.1: the Java SDK's OtsDelivery.proto
+// schema in the Tablestore delivery-task specification (section 1.1: the Java SDK's OtsDelivery.proto
 // and the Go SDK's otsprotocol/delivery.proto, both proto2; section 4.2: the Error message of
 // ots_internal_api.proto / table_store.proto). Nothing here comes from the SDK's own codec: the
 // emulator is a second, independent reading of the same schema, so that a wrong field number or
