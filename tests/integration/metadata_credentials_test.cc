@@ -27,6 +27,7 @@
 #include "delivery/testing/fake_clock.h"
 #include "delivery/testing/mock_transport.h"
 #include "delivery/testing/tablestore_responses.h"
+#include "support/credentials_env.h"
 #include "support/scoped_env.h"
 
 using namespace delivery;
@@ -34,6 +35,8 @@ using namespace std::chrono_literals;
 using delivery::test::ScopedEnv;
 using delivery::testing::FakeClock;
 using TimePoint = std::chrono::system_clock::time_point;
+
+using delivery::test::CleanAlibabaEnv;
 
 namespace {
 
@@ -194,16 +197,6 @@ struct AlibabaImds {
   }
 };
 
-// Every variable the Alibaba sources read, unset (or set to the fake server) for the test.
-struct CleanAlibabaEnv {
-  ScopedEnv vars[14] = {{"ALIBABA_CLOUD_ACCESS_KEY_ID", nullptr},     {"ALIBABA_CLOUD_ACCESS_KEY_SECRET", nullptr},
-                        {"ALIBABA_CLOUD_SECURITY_TOKEN", nullptr},    {"TABLESTORE_ACCESS_KEY_ID", nullptr},
-                        {"TABLESTORE_ACCESS_KEY_SECRET", nullptr},    {"TABLESTORE_SESSION_TOKEN", nullptr},
-                        {"ALIBABA_CLOUD_PROFILE", nullptr},           {"ALIBABA_CLOUD_CREDENTIALS_FILE", nullptr},
-                        {"ALIBABA_CLOUD_CONFIG_FILE", nullptr},       {"ALIBABA_CLOUD_CLI_PROFILE_DISABLED", nullptr},
-                        {"ALIBABA_CLOUD_ECS_METADATA", nullptr},      {"ALIBABA_CLOUD_ECS_METADATA_DISABLED", nullptr},
-                        {"ALIBABA_CLOUD_IMDSV1_DISABLED", nullptr},   {"DELIVERY_TEST_ALIBABA_METADATA_ENDPOINT", nullptr}};
-};
 
 tablestore::EcsRamRoleOptions alibabaOptions(const std::string& endpoint, std::shared_ptr<FakeClock> clock = nullptr) {
   tablestore::EcsRamRoleOptions o;
@@ -226,7 +219,7 @@ void checkNoSecrets(const std::string& text) {
 
 TEST_CASE("Alibaba IMDS: hardened mode, the token on every GET, kept until 10 minutes before its TTL",
           "[credentials][metadata][alibaba]") {
-  CleanAlibabaEnv clean;
+  CleanAlibabaEnv clean(false);
   AlibabaImds imds;
   FakeMetadataServer server(imds.handler());
   auto clock = FakeClock::at("2026-01-01T00:00:00Z");
@@ -276,7 +269,7 @@ TEST_CASE("Alibaba IMDS: hardened mode, the token on every GET, kept until 10 mi
 }
 
 TEST_CASE("Alibaba IMDS: token-less only when the token PUT fails and IMDSv1 is allowed", "[credentials][metadata][alibaba]") {
-  CleanAlibabaEnv clean;
+  CleanAlibabaEnv clean(false);
   AlibabaImds imds;
   imds.hardenedOnly = false;
   FakeMetadataServer server(imds.handler());
@@ -305,7 +298,7 @@ TEST_CASE("Alibaba IMDS: token-less only when the token PUT fails and IMDSv1 is 
 
 TEST_CASE("Alibaba IMDS: a token that was obtained is always sent; a failed GET is not repeated without it",
           "[credentials][metadata][alibaba]") {
-  CleanAlibabaEnv clean;
+  CleanAlibabaEnv clean(false);
   AlibabaImds imds;
   imds.code = "Failed";
   FakeMetadataServer server(imds.handler());
@@ -322,7 +315,7 @@ TEST_CASE("Alibaba IMDS: a token that was obtained is always sent; a failed GET 
 
 TEST_CASE("Alibaba IMDS: the role from the options or ALIBABA_CLOUD_ECS_METADATA, else discovered",
           "[credentials][metadata][alibaba]") {
-  CleanAlibabaEnv clean;
+  CleanAlibabaEnv clean(false);
   AlibabaImds imds;
   FakeMetadataServer server(imds.handler());
   auto options = alibabaOptions(server.endpoint());
@@ -358,7 +351,7 @@ TEST_CASE("Alibaba IMDS: the role from the options or ALIBABA_CLOUD_ECS_METADATA
 }
 
 TEST_CASE("Alibaba IMDS: answers that cannot be used are errors that quote no secret", "[credentials][metadata][alibaba]") {
-  CleanAlibabaEnv clean;
+  CleanAlibabaEnv clean(false);
   AlibabaImds imds;
   FakeMetadataServer server(imds.handler());
   auto source = tablestore::ecsRamRoleSource(alibabaOptions(server.endpoint()));
@@ -398,7 +391,7 @@ TEST_CASE("Alibaba IMDS: answers that cannot be used are errors that quote no se
 }
 
 TEST_CASE("Alibaba IMDS: the expiration is the server's, with or without a fraction", "[credentials][metadata][alibaba]") {
-  CleanAlibabaEnv clean;
+  CleanAlibabaEnv clean(false);
   AlibabaImds imds;
   FakeMetadataServer server(imds.handler());
   auto source = tablestore::ecsRamRoleSource(alibabaOptions(server.endpoint()));
@@ -410,7 +403,7 @@ TEST_CASE("Alibaba IMDS: the expiration is the server's, with or without a fract
 
 TEST_CASE("Alibaba IMDS: not applicable when disabled or when the address cannot be connected to",
           "[credentials][metadata][alibaba]") {
-  CleanAlibabaEnv clean;
+  CleanAlibabaEnv clean(false);
   DeadPort dead;
   SECTION("connection refused, with or without IMDSv1") {
     const bool v1Disabled = GENERATE(false, true);
@@ -445,7 +438,7 @@ TEST_CASE("Alibaba IMDS: not applicable when disabled or when the address cannot
 }
 
 TEST_CASE("Alibaba IMDS in a ChainProvider: renewed from the metadata service before expiry", "[credentials][metadata][alibaba]") {
-  CleanAlibabaEnv clean;
+  CleanAlibabaEnv clean(false);
   AlibabaImds imds;
   // Generation N expires N hours after the fake clock's start.
   imds.expiration = [](int n) { return "2026-01-01T0" + std::to_string(n) + ":00:00Z"; };
@@ -476,7 +469,7 @@ TEST_CASE("Alibaba IMDS in a ChainProvider: renewed from the metadata service be
 
 TEST_CASE("a DeliveryClient on the default Alibaba chain signs with the ECS RAM role's credentials",
           "[credentials][metadata][alibaba][client]") {
-  CleanAlibabaEnv clean;
+  CleanAlibabaEnv clean(false);
   AlibabaImds imds;
   imds.expiration = [](int) { return std::string("2026-01-01T06:00:00Z"); };
   FakeMetadataServer server(imds.handler());

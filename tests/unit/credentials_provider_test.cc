@@ -18,6 +18,7 @@
 #include "delivery/testing/mock_transport.h"
 #include "delivery/testing/tablestore_responses.h"
 #include "support/capturing_logger.h"
+#include "support/credentials_env.h"
 #include "support/scoped_env.h"
 
 using namespace delivery;
@@ -26,6 +27,9 @@ using delivery::test::ScopedEnv;
 using delivery::testing::FakeClock;
 using delivery::testing::MockTransport;
 using Clock = std::chrono::system_clock;
+
+using delivery::test::TempDir;
+using delivery::test::CleanAlibabaEnv;
 
 namespace {
 
@@ -78,35 +82,7 @@ std::string idOrError(Result<std::shared_ptr<const Timed<Credentials>>> r) {
   return r ? (*r)->credentials.accessKeyId : "error: " + r.error().message;
 }
 
-// A directory under /tmp that is removed (with its files) at the end of the test.
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char tmpl[] = "/tmp/delivery-credentials-XXXXXX";
-    REQUIRE(::mkdtemp(tmpl) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() { std::system(("rm -rf '" + path + "'").c_str()); }
-  std::string write(const std::string& relative, const std::string& text) const {
-    const std::string full = path + "/" + relative;
-    const auto slash = full.rfind('/');
-    std::system(("mkdir -p '" + full.substr(0, slash) + "'").c_str());
-    std::ofstream(full) << text;
-    return full;
-  }
-};
 
-// Every Alibaba variable the chain reads, unset for the test; the metadata service is disabled
-// (tests that use it give the source a MockTransport).
-struct CleanAlibabaEnv {
-  ScopedEnv vars[14] = {{"ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true"}, {"ALIBABA_CLOUD_ECS_METADATA", nullptr},
-                        {"ALIBABA_CLOUD_IMDSV1_DISABLED", nullptr},       {"DELIVERY_TEST_ALIBABA_METADATA_ENDPOINT", nullptr},
-                        {"ALIBABA_CLOUD_ACCESS_KEY_ID", nullptr},     {"ALIBABA_CLOUD_ACCESS_KEY_SECRET", nullptr},
-                        {"ALIBABA_CLOUD_SECURITY_TOKEN", nullptr},    {"TABLESTORE_ACCESS_KEY_ID", nullptr},
-                        {"TABLESTORE_ACCESS_KEY_SECRET", nullptr},    {"TABLESTORE_SESSION_TOKEN", nullptr},
-                        {"ALIBABA_CLOUD_PROFILE", nullptr},           {"ALIBABA_CLOUD_CREDENTIALS_FILE", nullptr},
-                        {"ALIBABA_CLOUD_CONFIG_FILE", nullptr},       {"ALIBABA_CLOUD_CLI_PROFILE_DISABLED", nullptr}};
-};
 
 // A MockTransport answering as the ECS metadata service: a token, then role `role`'s credentials.
 std::shared_ptr<MockTransport> metadataAnswers() {

@@ -20,6 +20,7 @@
 #include "delivery/testing/fake_clock.h"
 #include "delivery/testing/mock_transport.h"
 #include "support/huawei_signature.h"
+#include "support/credentials_env.h"
 #include "support/scoped_env.h"
 
 using namespace delivery;
@@ -30,25 +31,10 @@ using delivery::testing::FakeClock;
 using delivery::testing::MockTransport;
 using Generation = std::shared_ptr<const Timed<HuaweiCredentials>>;
 
+using delivery::test::TempDir;
+
 namespace {
 
-// A directory under /tmp that is removed (with its files) at the end of the test.
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char tmpl[] = "/tmp/delivery-hw-credentials-XXXXXX";
-    REQUIRE(::mkdtemp(tmpl) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() { std::system(("rm -rf '" + path + "'").c_str()); }
-  std::string write(const std::string& relative, const std::string& text) const {
-    const std::string full = path + "/" + relative;
-    const auto slash = full.rfind('/');
-    std::system(("mkdir -p '" + full.substr(0, slash) + "'").c_str());
-    std::ofstream(full) << text;
-    return full;
-  }
-};
 
 // Every Huawei variable the chain reads, unset for the test.
 // The Huawei variables unset, and the metadata step pointed at a port where nothing listens (no
