@@ -12,6 +12,13 @@ class SystemClock final : public Clock {
 class ThreadSleeper final : public Sleeper {
  public:
   void sleepFor(std::chrono::milliseconds d) override { std::this_thread::sleep_for(d); }
+  bool sleepOrStop(std::chrono::milliseconds d, const StopToken& stop) override {
+    if (!stop.stopPossible()) {
+      sleepFor(d);
+      return false;
+    }
+    return stop.waitFor(d);
+  }
 };
 }  // namespace
 

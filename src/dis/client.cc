@@ -1,6 +1,7 @@
 #include "delivery/dis/client.h"
 
 #include "core/operation.h"
+#include "core/waiter.h"
 #include "dis/codec.h"
 #include "huawei/service.h"
 
@@ -90,6 +91,33 @@ Result<DisClient> DisClient::create(std::shared_ptr<huawei::HuaweiCredentialsPro
 }
 
 DELIVERY_DIS_OPERATIONS(DELIVERY_OPERATION_METHOD)
+
+WaitResult<ShowTransferTaskResponse> DisClient::waitUntilTransferTaskRunning(const ShowTransferTaskRequest& request,
+                                                                             const WaitOptions& options) const {
+  using Verdict = delivery::detail::Observation::Verdict;
+  const auto classify = [](const ShowTransferTaskResponse& r) -> delivery::detail::Observation {
+    const TransferTask& task = r.getTask();
+    switch (task.getState()) {
+      case TransferTaskState::RUNNING:
+        return {Verdict::Reached, task.getStateText(), {}};
+      case TransferTaskState::ERROR:
+      case TransferTaskState::ABNORMAL:
+        return {Verdict::Failed, task.getStateText(), "the service reports the task " + task.getStateText()};
+      case TransferTaskState::PAUSED:
+        return {Verdict::Failed, task.getStateText(),
+                "the task is stopped and does not start by itself (batchStartTransferTask starts it)"};
+      case TransferTaskState::DELETE:
+        return {Verdict::Failed, task.getStateText(), "the task is being deleted"};
+      case TransferTaskState::STARTING:
+      case TransferTaskState::UNKNOWN:
+        break;
+    }
+    return {Verdict::Pending, task.getStateText(), {}};
+  };
+  return delivery::detail::waitFor<ShowTransferTaskResponse>(
+      impl_->runtime(), options, "transfer task " + request.getStreamName() + "/" + request.getTaskName(),
+      [&] { return showTransferTask(request); }, classify);
+}
 
 const std::string& DisClient::getEndpoint() const noexcept { return impl_->endpointText(); }
 

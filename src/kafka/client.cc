@@ -1,6 +1,7 @@
 #include "delivery/kafka/client.h"
 
 #include "core/operation.h"
+#include "core/waiter.h"
 #include "huawei/service.h"
 #include "kafka/codec.h"
 
@@ -79,6 +80,25 @@ Result<KafkaClient> KafkaClient::create(std::shared_ptr<huawei::HuaweiCredential
 }
 
 DELIVERY_KAFKA_OPERATIONS(DELIVERY_OPERATION_METHOD)
+
+WaitResult<ShowSinkTaskResponse> KafkaClient::waitUntilSinkTaskRunning(const ShowSinkTaskRequest& request,
+                                                                       const WaitOptions& options) const {
+  using Verdict = delivery::detail::Observation::Verdict;
+  // No documented enum for this API (specs/huawei-more.md §3 lists the Smart Connect transitions):
+  // RUNNING is the goal, these four are final, anything else is taken as on its way.
+  const auto classify = [](const ShowSinkTaskResponse& r) -> delivery::detail::Observation {
+    const std::string& status = r.getStatus();
+    if (status == "RUNNING") return {Verdict::Reached, status, {}};
+    if (status == "ERROR" || status == "FAILED" || status == "ABNORMAL") {
+      return {Verdict::Failed, status, "the service reports the task " + status};
+    }
+    if (status == "PAUSED") return {Verdict::Failed, status, "the task is paused and does not resume by itself"};
+    return {Verdict::Pending, status, {}};
+  };
+  return delivery::detail::waitFor<ShowSinkTaskResponse>(
+      impl_->runtime(), options, "sink task " + request.getConnectorId() + "/" + request.getTaskId(),
+      [&] { return showSinkTask(request); }, classify);
+}
 
 const std::string& KafkaClient::getEndpoint() const noexcept { return impl_->endpointText(); }
 

@@ -7,6 +7,7 @@
 #include "core/crypto.h"
 #include "core/fields.h"
 #include "core/operation.h"
+#include "core/waiter.h"
 #include "core/text.h"
 #include "delivery/version.h"
 #include "tablestore/codec.h"
@@ -240,6 +241,23 @@ Result<DeliveryClient> DeliveryClient::createWith(const std::string& endpoint, c
 }
 
 DELIVERY_TABLESTORE_OPERATIONS(DELIVERY_OPERATION_METHOD)
+
+WaitResult<DescribeDeliveryTaskResponse> DeliveryClient::waitUntilTaskSyncPhase(
+    const DescribeDeliveryTaskRequest& request, TaskSyncPhase phase, const WaitOptions& options) const {
+  using Verdict = delivery::detail::Observation::Verdict;
+  const auto classify = [phase](const DescribeDeliveryTaskResponse& r) -> delivery::detail::Observation {
+    const TaskSyncStat& stat = r.getTaskSyncStat();
+    if (stat.getErrorType() != DeliveryErrorType::OK) {
+      return {Verdict::Failed, toString(stat.getErrorType()), stat.getDetail()};
+    }
+    // The phases' numbers are their order (INIT 0, FULL 1, INCR 2).
+    const bool there = static_cast<int>(stat.getTaskSyncPhase()) >= static_cast<int>(phase);
+    return {there ? Verdict::Reached : Verdict::Pending, toString(stat.getTaskSyncPhase()), {}};
+  };
+  return delivery::detail::waitFor<DescribeDeliveryTaskResponse>(
+      impl_->runtime(), options, "delivery task " + request.getTableName() + "/" + request.getTaskName(),
+      [&] { return describeDeliveryTask(request); }, classify);
+}
 
 const std::string& DeliveryClient::getEndpoint() const noexcept { return impl_->endpointText; }
 const std::string& DeliveryClient::getInstanceName() const noexcept { return impl_->instanceName; }

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <memory>
 
+#include "delivery/core/stop_token.h"
+
 namespace delivery {
 
 /// Wall-clock time, used for signing dates and for the retry deadline.
@@ -13,16 +15,25 @@ class Clock {
   virtual std::chrono::system_clock::time_point now() const = 0;
 };
 
-/// Waits between retry attempts.
+/// Waits between retry attempts and between a waiter's polls.
 class Sleeper {
  public:
   virtual ~Sleeper() = default;
   virtual void sleepFor(std::chrono::milliseconds duration) = 0;
+  /// A wait that a stop request may cut short (used by the waitUntil… helpers); true when `stop`
+  /// was requested. The default checks the token before and after sleepFor(), so a sleeper of
+  /// your own that does not override this finishes its current sleep before a cancellation is
+  /// seen; threadSleeper() wakes at once.
+  virtual bool sleepOrStop(std::chrono::milliseconds duration, const StopToken& stop) {
+    if (stop.stopRequested()) return true;
+    sleepFor(duration);
+    return stop.stopRequested();
+  }
 };
 
 /// std::chrono::system_clock.
 std::shared_ptr<Clock> systemClock();
-/// std::this_thread::sleep_for.
+/// std::this_thread::sleep_for; sleepOrStop() wakes as soon as a stop is requested.
 std::shared_ptr<Sleeper> threadSleeper();
 
 }  // namespace delivery

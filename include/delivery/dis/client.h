@@ -18,6 +18,7 @@
 
 
 #include "delivery/core/client_handle.h"
+#include "delivery/core/waiter.h"
 #include "delivery/dis/model.h"
 #include "delivery/huawei/client_config.h"
 #include "delivery/huawei/credentials.h"
@@ -60,6 +61,13 @@ class DisClient : private ClientHandle<DisClient> {
   /// POST .../transfer-tasks/action {"action":"stop"}: stops the tasks named by id.
   [[nodiscard]] Result<BatchStopTransferTaskResponse> batchStopTransferTask(
       const BatchStopTransferTaskRequest& request) const;
+
+  /// Shows the task until its state is RUNNING. STARTING, and a state this SDK does not know yet,
+  /// mean "keep waiting"; ERROR and ABNORMAL end the wait as Failed, and so do PAUSED (a stopped
+  /// task does not start by itself: call batchStartTransferTask first, which moves it to STARTING)
+  /// and DELETE. See delivery/core/waiter.h.
+  [[nodiscard]] WaitResult<ShowTransferTaskResponse> waitUntilTransferTaskRunning(
+      const ShowTransferTaskRequest& request, const WaitOptions& options = {}) const;
 
   /// "https://dis.cn-north-4.myhuaweicloud.com" or the explicit endpoint.
   const std::string& getEndpoint() const noexcept;

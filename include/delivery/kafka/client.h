@@ -16,6 +16,7 @@
 
 
 #include "delivery/core/client_handle.h"
+#include "delivery/core/waiter.h"
 #include "delivery/huawei/client_config.h"
 #include "delivery/huawei/credentials.h"
 #include "delivery/huawei/credentials_chain.h"
@@ -55,6 +56,13 @@ class KafkaClient : private ClientHandle<KafkaClient> {
   /// deleting the connector and its tasks); returns the job id. Not repeated once it may have
   /// reached the service.
   [[nodiscard]] Result<DeleteConnectorResponse> deleteConnector(const DeleteConnectorRequest& request) const;
+
+  /// Shows the task until its status is RUNNING. The sink-task API documents no list of statuses;
+  /// this SDK ends the wait as Failed on ERROR, FAILED, ABNORMAL and PAUSED (a paused task does not
+  /// resume by itself), and keeps waiting on any other status (CREATING, WAITING, RESTARTING, as
+  /// the newer Smart Connect API names its transitions). See delivery/core/waiter.h.
+  [[nodiscard]] WaitResult<ShowSinkTaskResponse> waitUntilSinkTaskRunning(const ShowSinkTaskRequest& request,
+                                                                         const WaitOptions& options = {}) const;
 
   /// "https://dms.cn-north-4.myhuaweicloud.com" or the explicit endpoint.
   const std::string& getEndpoint() const noexcept;

@@ -21,6 +21,7 @@
 #include "delivery/core/client_config.h"
 #include "delivery/core/credentials.h"
 #include "delivery/core/result.h"
+#include "delivery/core/waiter.h"
 #include "delivery/tablestore/credentials.h"
 #include "delivery/tablestore/model.h"
 
@@ -78,6 +79,14 @@ class DeliveryClient : private ClientHandle<DeliveryClient> {
   /// POST /UpdateDeliveryTask: replaces a task's configuration. Not repeated once it may have
   /// reached the service.
   [[nodiscard]] Result<UpdateDeliveryTaskResponse> updateDeliveryTask(const UpdateDeliveryTaskRequest& request) const;
+
+  /// Describes the task until its sync phase is `phase` or later (INIT < FULL < INCR; an INC task
+  /// goes from INIT straight to INCR), or it reports an error (error_code other than OK: Failed,
+  /// with the service's detail). The progress callback sees the phase's name, or the error type's
+  /// while the task reports one. A BASE task has delivered the table's existing data once it
+  /// reaches INCR (DescribeDeliveryTaskResponse::isFinished()). See delivery/core/waiter.h.
+  [[nodiscard]] WaitResult<DescribeDeliveryTaskResponse> waitUntilTaskSyncPhase(
+      const DescribeDeliveryTaskRequest& request, TaskSyncPhase phase, const WaitOptions& options = {}) const;
 
   /// The endpoint as given to create().
   const std::string& getEndpoint() const noexcept;

@@ -1,0 +1,51 @@
+#pragma once
+// Cancellation for long waits (C++17 has no std::stop_token): a StopSource hands out StopTokens;
+// requestStop() on the source, from any thread, is seen by every token and wakes a thread blocked
+// in StopToken::waitFor() (and so in the SDK's default Sleeper).
+//
+//   delivery::StopSource stop;
+//   options.stopToken = stop.token();
+//   std::thread ui([&] { waitForCancelButton(); stop.requestStop(); });
+//   auto waited = client.waitUntilTransferTaskRunning(request, options);   // outcome Cancelled
+
+#include <chrono>
+#include <memory>
+
+namespace delivery {
+
+namespace detail {
+struct StopState;
+}
+
+class StopToken {
+ public:
+  /// A token that is never stopped.
+  StopToken() noexcept = default;
+
+  /// Whether the source has asked to stop. Thread-safe.
+  bool stopRequested() const noexcept;
+  /// False for a default-constructed token: nothing can ever stop it.
+  bool stopPossible() const noexcept { return state_ != nullptr; }
+  /// Blocks for `duration`, or less when a stop is requested meanwhile; true when stopped.
+  bool waitFor(std::chrono::milliseconds duration) const;
+
+ private:
+  friend class StopSource;
+  explicit StopToken(std::shared_ptr<detail::StopState> state) noexcept : state_(std::move(state)) {}
+  std::shared_ptr<detail::StopState> state_;
+};
+
+class StopSource {
+ public:
+  StopSource();
+
+  StopToken token() const noexcept { return StopToken(state_); }
+  /// Asks every token to stop and wakes their waiters. True for the call that made the request.
+  bool requestStop() noexcept;
+  bool stopRequested() const noexcept;
+
+ private:
+  std::shared_ptr<detail::StopState> state_;
+};
+
+}  // namespace delivery
