@@ -1,5 +1,12 @@
 // Creates a Tablestore -> OSS delivery task: the Java SDK sample "createDeliveryTask", in C++.
 //
+//   create_delivery_task [--wait]
+//
+// With --wait it then describes the task until it runs: until the FULL phase (delivering the
+// table's existing data) or later, printing each phase it sees (example_wait.h). Waiting for
+// TaskSyncPhase::INCR instead waits until the existing data has been delivered, which can take
+// long on a large table.
+//
 // Environment: see example_support.h. Optional overrides of the sample's values:
 //   TABLESTORE_TABLE (sampleTable), TABLESTORE_TASK (sampledeliverytask),
 //   OSS_BUCKET (datadeliverytest), OSS_ENDPOINT (oss-cn-hangzhou.aliyuncs.com),
@@ -8,8 +15,10 @@
 #include <iostream>
 
 #include "example_support.h"
+#include "example_wait.h"
 
-int main() {
+int main(int argc, char** argv) {
+  const example::Arguments args(argc, argv);
   using namespace delivery::tablestore;
 
   auto client = example::clientFromEnvironment();
@@ -44,5 +53,9 @@ int main() {
   std::cout << "requestID: " << response->getRequestId() << '\n';
   std::cout << "traceID: " << response->getTraceId() << '\n';
   std::cout << "create delivery task success: " << tableName << "/" << taskName << '\n';
-  return 0;
+  if (!args.wait) return 0;
+
+  auto waited = client->waitUntilTaskSyncPhase(DescribeDeliveryTaskRequest(tableName, taskName), TaskSyncPhase::FULL,
+                                               example::printingWaitOptions(taskName));
+  return example::reportWait(taskName, waited);
 }

@@ -1,6 +1,8 @@
 // Adds a DIS -> DLI dump task ("Adding DLI Dump Tasks": POST /v2/{project_id}/streams/{stream_name}/transfer-tasks).
 //
-//   create_dli_transfer_task [STREAM]      (stream: the argument, DIS_STREAM_NAME, or "mystream")
+//   create_dli_transfer_task [--wait] [STREAM]   (stream: the argument, DIS_STREAM_NAME, or "mystream")
+//
+// With --wait it then shows the task until it is RUNNING, printing each state (example_wait.h).
 //
 // Environment: see huawei_example_support.h. The DLI database, table and OBS bucket are the
 // example's: DLI_DATABASE (dis_db), DLI_TABLE (dis_table), OBS_BUCKET (obsbucket).
@@ -9,11 +11,13 @@
 
 #include <iostream>
 
+#include "example_wait.h"
 #include "huawei_example_support.h"
 
 int main(int argc, char** argv) {
   using namespace delivery::dis;
-  const std::string stream = argc > 1 ? argv[1] : example::env("DIS_STREAM_NAME", "mystream");
+  const example::Arguments args(argc, argv);
+  const std::string stream = args.at(0, example::env("DIS_STREAM_NAME", "mystream"));
 
   auto credentials = delivery::huawei::HuaweiCredentials::fromEnvironment();
   if (!credentials) {
@@ -48,5 +52,9 @@ int main(int argc, char** argv) {
   }
   std::cout << "created DLI transfer task dlitask on stream " << stream << " (HTTP " << response->getHttpStatus()
             << ", request id " << response->getRequestId() << ")\n";
-  return 0;
+  if (!args.wait) return 0;
+
+  auto waited = client->waitUntilTransferTaskRunning(ShowTransferTaskRequest(stream, "dlitask"),
+                                                     example::printingWaitOptions("dlitask"));
+  return example::reportWait("dlitask", waited);
 }

@@ -1,6 +1,8 @@
 // Adds a DIS -> DWS dump task with the values of the "Adding DWS Dump Tasks" example request.
 //
-//   create_dws_transfer_task [STREAM]      (stream: the argument, DIS_STREAM_NAME, or "mystream")
+//   create_dws_transfer_task [--wait] [STREAM]   (stream: the argument, DIS_STREAM_NAME, or "mystream")
+//
+// With --wait it then shows the task until it is RUNNING, printing each state (example_wait.h).
 //
 // One value differs from the published example: it sends "dws_delimiter" : "", which the same
 // page's table forbids (the delimiter must be ',', ';' or '|'). This example sends ','.
@@ -10,11 +12,13 @@
 
 #include <iostream>
 
+#include "example_wait.h"
 #include "huawei_example_support.h"
 
 int main(int argc, char** argv) {
   using namespace delivery::dis;
-  const std::string stream = argc > 1 ? argv[1] : example::env("DIS_STREAM_NAME", "mystream");
+  const example::Arguments args(argc, argv);
+  const std::string stream = args.at(0, example::env("DIS_STREAM_NAME", "mystream"));
 
   auto credentials = delivery::huawei::HuaweiCredentials::fromEnvironment();
   if (!credentials) {
@@ -58,5 +62,9 @@ int main(int argc, char** argv) {
   }
   std::cout << "created DWS transfer task dwstask on stream " << stream << " (HTTP " << response->getHttpStatus()
             << ", request id " << response->getRequestId() << ")\n";
-  return 0;
+  if (!args.wait) return 0;
+
+  auto waited = client->waitUntilTransferTaskRunning(ShowTransferTaskRequest(stream, "dwstask"),
+                                                     example::printingWaitOptions("dwstask"));
+  return example::reportWait("dwstask", waited);
 }

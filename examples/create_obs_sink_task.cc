@@ -1,7 +1,9 @@
 // Creates a DMS Kafka -> OBS dumping task with the values of the "Creating a Dumping Task" example
 // request, and prints its task id.
 //
-//   create_obs_sink_task [CONNECTOR_ID]   (connector: the argument, DMS_CONNECTOR_ID, or "emulator-connector")
+//   create_obs_sink_task [--wait] [CONNECTOR_ID]   (connector: the argument, DMS_CONNECTOR_ID, or "emulator-connector")
+//
+// With --wait it then shows the task until it is RUNNING, printing each status (example_wait.h).
 //
 // Environment: see huawei_example_support.h. The connector writes OBS with OBS_ACCESS_KEY /
 // OBS_SECRET_KEY (default: HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK); they are never printed.
@@ -11,11 +13,13 @@
 
 #include <iostream>
 
+#include "example_wait.h"
 #include "huawei_example_support.h"
 
 int main(int argc, char** argv) {
   using namespace delivery::kafka;
-  const std::string connectorId = argc > 1 ? argv[1] : example::env("DMS_CONNECTOR_ID", "emulator-connector");
+  const example::Arguments args(argc, argv);
+  const std::string connectorId = args.at(0, example::env("DMS_CONNECTOR_ID", "emulator-connector"));
 
   auto credentials = delivery::huawei::HuaweiCredentials::fromEnvironment();
   if (!credentials) {
@@ -52,5 +56,9 @@ int main(int argc, char** argv) {
   std::cout << "task_id: " << response->getTaskId() << '\n';
   std::cout << "created dumping task obsTransfer-1122976956 on connector " << connectorId << " (request id "
             << response->getRequestId() << ")\n";
-  return 0;
+  if (!args.wait) return 0;
+
+  auto waited = client->waitUntilSinkTaskRunning(ShowSinkTaskRequest(connectorId, response->getTaskId()),
+                                                 example::printingWaitOptions("obsTransfer-1122976956"));
+  return example::reportWait("obsTransfer-1122976956", waited);
 }
