@@ -6,7 +6,9 @@
 #   DMS Kafka:  create_obs_sink_task, then manage_sink_tasks (list, show, delete).
 # A family whose cloud credentials are set runs against the cloud (Tablestore: TABLESTORE_ENDPOINT
 # and ALIBABA_CLOUD_ACCESS_KEY_ID; DIS and Kafka: HUAWEICLOUD_SDK_AK). The others run against a
-# delivery-emulator started here on a free 127.0.0.1 port and stopped at the end.
+# delivery-emulator started here on a free 127.0.0.1 port and stopped at the end. Against the
+# emulator, whose tasks move through their states one step per second, the create examples run
+# with --wait and print the states of their task until it runs.
 #
 #   examples/run_examples.sh BUILD_DIR
 set -euo pipefail
@@ -27,11 +29,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Runs each named example, announcing it.
+# Runs each named example, announcing it; `$wait` (--wait against the emulator) goes to create_*.
+wait=
 run() {
   for example in "$@"; do
-    echo "== $example"
-    "$ex/$example"
+    local args=()
+    [[ $example == create_* && -n "$wait" ]] && args=("$wait")
+    echo "== $example${args[*]:+ ${args[*]}}"
+    "$ex/$example" "${args[@]}"
   done
 }
 
@@ -69,6 +74,7 @@ fi
     export TABLESTORE_ENDPOINT=$url TABLESTORE_INSTANCE=emulator
     export ALIBABA_CLOUD_ACCESS_KEY_ID=emulator-access-key-id ALIBABA_CLOUD_ACCESS_KEY_SECRET=emulator-access-key-secret
     unset ALIBABA_CLOUD_SECURITY_TOKEN
+    wait=--wait
   fi
   run create_delivery_task manage_delivery_tasks
 )
@@ -79,6 +85,7 @@ fi
   else
     echo "== DIS: against the emulator (no cloud credentials set)"
     use_huawei_emulator HUAWEICLOUD_DIS_ENDPOINT
+    wait=--wait
   fi
   run create_dli_transfer_task create_dws_transfer_task manage_transfer_tasks
 )
@@ -90,6 +97,7 @@ fi
     echo "== DMS Kafka: against the emulator (no cloud credentials set)"
     use_huawei_emulator HUAWEICLOUD_DMS_ENDPOINT
     export DMS_CONNECTOR_ID=emulator-connector
+    wait=--wait
   fi
   run create_obs_sink_task manage_sink_tasks
 )
