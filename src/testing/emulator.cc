@@ -26,6 +26,8 @@ struct Emulator::Impl {
     s.huawei.authToken = o.huaweiIamToken;
     s.huawei.defaultConnectorId = o.kafkaConnectorId;
     s.verbose = o.verbose;
+    s.taskPace = o.taskPace;
+    s.clock = o.clock;
     return s;
   }
 
@@ -37,7 +39,7 @@ struct Emulator::Impl {
 namespace {
 
 EmulatorTask toPublic(const em::StoredTask& t) {
-  return EmulatorTask{t.family, t.scope, t.name, t.id, t.state, t.createTime, t.json};
+  return EmulatorTask{t.family, t.scope, t.name, t.id, t.state, t.createTime, t.json, t.error};
 }
 
 em::Fault fault(const std::string& operation, em::FaultKind kind, int count) {
@@ -124,6 +126,23 @@ void Emulator::stallNext(const std::string& operation, std::chrono::milliseconds
 void Emulator::addLatency(const std::string& operation, std::chrono::milliseconds latency, int count) {
   em::Fault f = fault(operation, em::FaultKind::Latency, count);
   f.duration = latency;
+  impl_->add(std::move(f));
+}
+
+Result<void> Emulator::failTask(const std::string& family, const std::string& scope, const std::string& name,
+                                const std::string& detail) {
+  return impl_->server.failTask(family, scope, name, detail);
+}
+
+void Emulator::taskErrorNext(const std::string& createOperation, int count, const std::string& detail) {
+  const std::string operation = createOperation.empty() ? std::string(kAnyOperation) : createOperation;
+  if (operation != kAnyOperation && !em::isCreateOperation(operation)) {
+    throw Exception(Error(ErrorKind::InvalidArgument,
+                          "taskErrorNext: " + operation +
+                              " is not a create (CreateDeliveryTask, CreateTransferTask, CreateSinkTask or *)"));
+  }
+  em::Fault f = fault(operation, em::FaultKind::TaskError, count);
+  f.message = detail;
   impl_->add(std::move(f));
 }
 

@@ -6,12 +6,14 @@
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "delivery/core/http.h"
 #include "delivery/core/result.h"
+#include "emulator/lifecycle.h"
 
 namespace delivery::emulator {
 
@@ -26,9 +28,13 @@ struct StoredTask {
   std::string scope;   ///< the table, stream or connector id the task belongs to
   std::string name;    ///< the task name
   std::string id;      ///< the service's task id (DIS and Kafka), empty for Tablestore
-  std::string state;   ///< e.g. "RUNNING", "PAUSED"; empty when the service has none
+  /// The current state (lifecycle.h): DIS and Kafka as their show answers it; Tablestore the sync
+  /// phase (INIT, FULL, INCR) once tasks move (a pace) or the task failed, else empty.
+  std::string state;
   std::int64_t createTime = 0;  ///< milliseconds since the epoch
   std::string json;
+  /// The error detail while the task is in its error state (task-error fault, failTask), else empty.
+  std::string error{};
 };
 
 /// Both services reject a signed request whose date is more than 15 minutes from their clock.
@@ -48,6 +54,11 @@ struct Reply {
 /// Runs a step that reads or changes a backend's tasks while holding the emulator's state lock, and
 /// saves the state file before letting go when the step marked the backend dirty.
 using Locked = std::function<Reply(const std::function<Reply()>& step)>;
+
+/// Called by a create's locked step (so with the emulator's lock held) just before it stores the new
+/// task: one use of a task-error fault in force for `operation`, as the error detail; nullopt when
+/// there is none.
+using TaskErrorSource = std::function<std::optional<std::string>(const std::string& operation)>;
 
 /// Test hook: called on the request's thread after a body has been decoded and before it is
 /// validated, with no lock held. Its argument is the request path (as sent).
@@ -84,6 +95,14 @@ class Backend {
   /// Adds a task, or replaces the one with the same scope and name (lock held). `task.json` is
   /// checked as a create request of the service would be; an InvalidArgument error says why not.
   virtual Result<void> seed(const StoredTask& task) = 0;
+  /// Puts an existing task (by scope and name) into its error state now, with `detail` (lock held).
+  /// A Service error with HTTP status 404 when there is no such task.
+  virtual Result<void> failTask(const std::string& scope, const std::string& name, const std::string& detail) = 0;
+  /// The pace and clock the task states advance by (default: pace 0, the system clock). Set before
+  /// serving starts.
+  void setLifecycle(Lifecycle lifecycle) { lifecycle_ = std::move(lifecycle); }
+  /// Where creates take task-error faults from (default: nowhere). Set before serving starts.
+  void setTaskErrors(TaskErrorSource source) { taskErrors_ = std::move(source); }
   /// True when a locked step changed state that the state file should keep (lock held).
   bool takeDirty() {
     const bool d = dirty_;
@@ -93,9 +112,25 @@ class Backend {
 
  protected:
   void markDirty() { dirty_ = true; }
+  const Lifecycle& lifecycle() const { return lifecycle_; }
+  /// For a create's locked step: the error a task-error fault gives the new task, if one is in force.
+  std::optional<TaskError> takeTaskError(const std::string& operation) const {
+    if (!taskErrors_) return std::nullopt;
+    std::optional<std::string> detail = taskErrors_(operation);
+    if (!detail) return std::nullopt;
+    return TaskError::atFirstStep(detail->empty() ? std::string(kDefaultTaskErrorDetail) : *detail);
+  }
+  static Error taskNotFound(const std::string& what) {
+    Error e(ErrorKind::Service, what + " does not exist");
+    e.httpStatus = 404;
+    e.code = "TaskNotFound";
+    return e;
+  }
 
  private:
   bool dirty_ = false;
+  Lifecycle lifecycle_;
+  TaskErrorSource taskErrors_;
 };
 
 }  // namespace delivery::emulator

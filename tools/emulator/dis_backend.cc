@@ -447,7 +447,7 @@ Reply DisBackend::route(const HttpRequest& request, const std::vector<std::strin
         w.StartObject();
         put(w, "task_id", t.id);
         put(w, "task_name", name);
-        put(w, "state", t.state);
+        put(w, "state", stateOf(t));
         put(w, "destination_type", t.destinationType);
         put(w, "create_time", t.createTime);
         put(w, "last_transfer_timestamp", t.createTime);
@@ -488,13 +488,14 @@ Reply DisBackend::route(const HttpRequest& request, const std::vector<std::strin
   rapidjson::Document stored;
   stored.Parse(found->body.data(), found->body.size());
   const Destination& destination = destinationOf(found->destinationType);
+  const std::string state = stateOf(*found);
   rapidjson::StringBuffer buffer;
   Writer w(buffer);
   w.StartObject();
   put(w, "stream_name", stream);
   put(w, "task_id", found->id);
   put(w, "task_name", last);
-  put(w, "state", found->state);
+  put(w, "state", state);
   put(w, "destination_type", found->destinationType);
   put(w, "create_time", found->createTime);
   put(w, "last_transfer_timestamp", found->createTime);
@@ -502,7 +503,7 @@ Reply DisBackend::route(const HttpRequest& request, const std::vector<std::strin
   w.StartArray();
   w.StartObject();
   put(w, "partitionId", std::string("shardId-0000000000"));
-  put(w, "state", found->state == "RUNNING" ? std::string("RUNNING") : std::string("PAUSED"));
+  put(w, "state", state == kDisRunning ? std::string(kDisRunning) : std::string(kDisPaused));
   put(w, "discard", std::int64_t{0});
   put(w, "last_transfer_timestamp", found->createTime);
   put(w, "last_transfer_offset", std::int64_t{0});
@@ -534,11 +535,13 @@ Reply DisBackend::createOrUpdate(const HttpRequest& request, const std::string& 
   if (!checked.problems.empty()) return invalid(checked.problems);
   const std::string& name = checked.name;
   if (request.method == HttpMethod::Post) {
-    Task task{newTaskId(), checked.destinationType, "RUNNING", gw::nowMillis(), std::move(checked.stored)};
+    const std::int64_t now = lifecycle().nowMillis();
+    Task task{newTaskId(), checked.destinationType, kDisRunning, now, std::move(checked.stored), now, {}};
     return locked([&] {
       auto& byName = tasks_[stream];
       // Kept from the earlier emulator (tests check it): DIS.4301 for a task name already taken.
       if (byName.count(name) != 0) return gw::errorReply(400, "DIS.4301", "transfer task " + name + " already exists");
+      if (auto failed = takeTaskError("CreateTransferTask")) task.error = std::move(*failed);
       byName.emplace(name, std::move(task));
       markDirty();
       return gw::jsonReply(201, "");
@@ -576,7 +579,7 @@ Reply DisBackend::batch(const HttpRequest& request, const std::string& stream, c
     for (auto& p : problems) list.emplace_back(p.field, p.message);
     return invalid(list);
   }
-  const std::string state = text(member(doc, "action")) == "start" ? "RUNNING" : "PAUSED";
+  const bool start = text(member(doc, "action")) == "start";
   std::vector<std::string> ids;
   for (const auto& item : member(doc, "tasks")->GetArray()) ids.push_back(text(member(item, "id")));
   return locked([&] {
@@ -590,18 +593,56 @@ Reply DisBackend::batch(const HttpRequest& request, const std::string& stream, c
       if (found == nullptr) return gw::errorReply(400, "DIS.4336", "no transfer task with id " + id + " on stream " + stream);
       targets.push_back(found);
     }
-    for (Task* t : targets) t->state = state;
+    // huawei-more.md §3: start STARTING -> RUNNING (a task already starting or running goes on as
+    // it is); stop PAUSED at once. Either ends an error: it belonged to the run that stopped.
+    const std::int64_t now = lifecycle().nowMillis();
+    for (Task* t : targets) {
+      if (start) {
+        const std::string current = stateOf(*t);
+        if (current == kDisRunning || current == kDisStarting) continue;
+        t->state = kDisRunning;
+        t->startedMillis = now;
+      } else {
+        t->state = kDisPaused;
+        t->startedMillis.reset();
+      }
+      t->error = TaskError{};
+    }
     markDirty();
     return gw::jsonReply(200, "");
   });
 }
 
+std::string DisBackend::stateOf(const Task& task) const {
+  const std::int64_t steps = task.startedMillis ? lifecycle().steps(*task.startedMillis) : Lifecycle::kAllSteps;
+  if (task.error.showsAt(steps)) return kDisError;
+  return steps == 0 ? std::string(kDisStarting) : task.state;
+}
+
+std::string DisBackend::errorOf(const Task& task) const {
+  const std::int64_t steps = task.startedMillis ? lifecycle().steps(*task.startedMillis) : Lifecycle::kAllSteps;
+  return task.error.showsAt(steps) ? task.error.detail : std::string();
+}
+
 std::vector<StoredTask> DisBackend::tasks() const {
   std::vector<StoredTask> out;
   for (const auto& [stream, byName] : tasks_) {
-    for (const auto& [name, t] : byName) out.push_back(StoredTask{"dis", stream, name, t.id, t.state, t.createTime, t.body});
+    for (const auto& [name, t] : byName) {
+      out.push_back(StoredTask{"dis", stream, name, t.id, stateOf(t), t.createTime, t.body, errorOf(t)});
+    }
   }
   return out;
+}
+
+Result<void> DisBackend::failTask(const std::string& scope, const std::string& name, const std::string& detail) {
+  Task* t = nullptr;
+  if (auto s = tasks_.find(scope); s != tasks_.end()) {
+    if (auto it = s->second.find(name); it != s->second.end()) t = &it->second;
+  }
+  if (t == nullptr) return taskNotFound("transfer task " + scope + "/" + name);
+  t->error = TaskError{0, 0, detail.empty() ? std::string(kDefaultTaskErrorDetail) : detail};
+  markDirty();
+  return {};
 }
 
 std::size_t DisBackend::taskCount() const {
@@ -625,8 +666,10 @@ Result<void> DisBackend::seed(const StoredTask& task) {
   if (!task.state.empty() && std::find(kStates.begin(), kStates.end(), task.state) == kStates.end()) {
     return Error(ErrorKind::InvalidArgument, "unknown DIS task state " + task.state);
   }
-  Task t{task.id.empty() ? newTaskId() : task.id, checked.destinationType, task.state.empty() ? "RUNNING" : task.state,
-         task.createTime != 0 ? task.createTime : gw::nowMillis(), checked.stored};
+  const std::int64_t created = task.createTime != 0 ? task.createTime : lifecycle().nowMillis();
+  Task t{task.id.empty() ? newTaskId() : task.id, checked.destinationType, task.state.empty() ? kDisRunning : task.state,
+         created, checked.stored, std::nullopt, {}};
+  if (task.state.empty()) t.startedMillis = created;  // as if created then
   tasks_[task.scope][checked.name] = std::move(t);
   markDirty();
   return {};
@@ -637,7 +680,8 @@ void DisBackend::save(std::ostream& out) const {
   for (const auto& [stream, byName] : tasks_) {
     for (const auto& [name, t] : byName) {
       out << "dis " << stream << ' ' << t.id << ' ' << t.state << ' ' << t.createTime << ' '
-          << delivery::detail::hexEncode(t.body) << '\n';
+          << delivery::detail::hexEncode(t.body) << ' ' << (t.startedMillis ? std::to_string(*t.startedMillis) : "-") << ' '
+          << saveTaskError(t.error) << '\n';
     }
   }
 }
@@ -645,15 +689,32 @@ void DisBackend::save(std::ostream& out) const {
 bool DisBackend::load(const std::string& tag, const std::string& rest) {
   if (tag != "dis") return false;
   std::istringstream in(rest);
-  std::string stream, id, state, hex, extra;
+  std::string stream, id, state, hex, started, errorToken, extra;
   std::int64_t created = 0;
-  if (!(in >> stream >> id >> state >> created >> hex) || (in >> extra)) return false;
+  if (!(in >> stream >> id >> state >> created >> hex)) return false;
+  // v3 adds the run start and the task error; a v2 line ends here and its state holds.
+  std::optional<std::int64_t> startedMillis;
+  TaskError taskError;
+  if (in >> started) {
+    if (!(in >> errorToken) || (in >> extra) || !loadTaskError(errorToken, taskError)) return false;
+    if (started != "-") {
+      if (started.empty() || started.size() > 18 || started.find_first_not_of("0123456789") != std::string::npos) return false;
+      startedMillis = std::stoll(started);
+    }
+  }
   std::string body;
   if (!delivery::detail::hexDecode(hex, body)) return false;
   StoredTask task{"dis", stream, "", id, state, created, body};
   const bool ok = static_cast<bool>(seed(task));
   takeDirty();  // loading is not a change to save
-  return ok;
+  if (!ok) return false;
+  for (auto& [name, t] : tasks_[stream]) {
+    if (t.id == id) {
+      t.startedMillis = startedMillis;
+      t.error = std::move(taskError);
+    }
+  }
+  return true;
 }
 
 }  // namespace delivery::emulator

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,15 +35,19 @@ class DisBackend final : public Backend {
     huawei_gateway::addRequestId(reply);
     return reply;
   }
-  /// One line per task: `dis <stream> <task id> <state> <create time ms> <hex of the stored body>`.
+  /// One line per task: `dis <stream> <task id> <state> <create time ms> <hex of the stored body>
+  /// <run start ms, or -> <task error>` (lifecycle.h; the last two are absent on v2 lines, whose
+  /// state then holds). `state` is where the task settles; the current state is worked out from it.
   void save(std::ostream& out) const override;
   bool ownsTag(const std::string& tag) const override { return tag == "dis"; }
   bool load(const std::string& tag, const std::string& rest) override;
   std::size_t taskCount() const override;
   std::vector<StoredTask> tasks() const override;
   /// `task.json` is a create body (with or without the password); scope = stream. Keeps task.id,
-  /// task.state and task.createTime when given.
+  /// task.state and task.createTime when given. A task seeded with a state keeps that state; one
+  /// without goes through the create lifecycle from its create time.
   Result<void> seed(const StoredTask& task) override;
+  Result<void> failTask(const std::string& scope, const std::string& name, const std::string& detail) override;
 
   /// A create body checked as the service would: empty `problems` when it is acceptable; then
   /// `name`, `destinationType` and `stored` (the body without secrets, compact) are set.
@@ -62,10 +67,17 @@ class DisBackend final : public Backend {
   struct Task {
     std::string id;
     std::string destinationType;
-    std::string state = "RUNNING";
+    std::string state = "RUNNING";  ///< where the task settles (the current state: stateOf)
     std::int64_t createTime = 0;
     std::string body;  ///< the create body without secrets
+    /// When the current run (create, start) began, on the lifecycle's clock: STARTING for one
+    /// step from then. None: `state` holds (stopped, seeded with a state, loaded from a v2 file).
+    std::optional<std::int64_t> startedMillis;
+    TaskError error;
   };
+  /// The state a list or show answers now.
+  std::string stateOf(const Task& task) const;
+  std::string errorOf(const Task& task) const;
   Reply route(const HttpRequest& request, const std::vector<std::string>& parts, const Locked& locked);
   Reply createOrUpdate(const HttpRequest& request, const std::string& stream, const Locked& locked);
   Reply batch(const HttpRequest& request, const std::string& stream, const Locked& locked);

@@ -30,7 +30,9 @@
 
 namespace delivery::emulator {
 namespace {
-constexpr const char* kStateHeader = "delivery-emulator-state v2";
+// v3 added each task's lifecycle (lifecycle.h) at the end of its line; v2 files are still read.
+constexpr const char* kStateHeader = "delivery-emulator-state v3";
+constexpr const char* kStateHeaderV2 = "delivery-emulator-state v2";
 
 // A client that went away (a timed-out request, a dropped connection) makes the server's next send
 // fail with EPIPE, and raise SIGPIPE, which would end the process the emulator is embedded in.
@@ -232,6 +234,9 @@ Result<Fault> faultFromJson(const rapidjson::Value& v) {
   } else if (*kind == "latency" || *kind == "stall") {
     spec += ":" + *duration;
     if (!count->empty()) spec += ":" + *count;
+  } else if (*kind == "task-error") {
+    spec += ":" + (count->empty() ? "1" : *count);
+    if (!message->empty()) spec += ":" + *message;
   } else if (!count->empty()) {
     spec += ":" + *count;
   }
@@ -331,6 +336,8 @@ struct Emulator::Impl {
 
   void admin(const httplib::Request& req, httplib::Response& res);
   Result<void> seedTask(const StoredTask& task);
+  Result<void> failTask(const std::string& family, const std::string& scope, const std::string& name,
+                        const std::string& detail);
 
   void saveLocked() const {
     if (options.stateFile.empty()) return;
@@ -354,7 +361,7 @@ struct Emulator::Impl {
     std::ifstream in(options.stateFile);
     if (!in) return {};  // no state yet
     std::string line;
-    if (!std::getline(in, line) || line != kStateHeader) {
+    if (!std::getline(in, line) || (line != kStateHeader && line != kStateHeaderV2)) {
       return Error(ErrorKind::InvalidArgument, "state file " + options.stateFile + " is not a delivery-emulator state file");
     }
     int lineNo = 1;
@@ -464,6 +471,17 @@ Emulator::Emulator(EmulatorOptions options) : impl_(std::make_unique<Impl>(optio
   impl_->backends.push_back(std::make_unique<DisBackend>(impl_->options.huawei, impl_->options.beforeValidate));
   impl_->backends.push_back(std::make_unique<KafkaBackend>(impl_->options.huawei, impl_->options.beforeValidate));
   impl_->backends.push_back(std::make_unique<TablestoreBackend>(impl_->options.credentials, impl_->options.beforeValidate));
+  const Lifecycle lifecycle(impl_->options.taskPace, impl_->options.clock);
+  Impl* impl = impl_.get();
+  for (auto& backend : impl_->backends) {
+    backend->setLifecycle(lifecycle);
+    // Called from a create's locked step: the emulator's lock is held, as take() needs.
+    backend->setTaskErrors([impl](const std::string& operation) -> std::optional<std::string> {
+      std::optional<Fault> f = impl->take(operation, {FaultKind::TaskError});
+      if (!f) return std::nullopt;
+      return f->message;
+    });
+  }
 }
 
 Emulator::~Emulator() { stop(); }
@@ -563,6 +581,7 @@ void Emulator::Impl::admin(const httplib::Request& req, httplib::Response& res) 
       o.AddMember("id", rapidjson::Value(t.id.c_str(), a), a);
       o.AddMember("state", rapidjson::Value(t.state.c_str(), a), a);
       o.AddMember("create_time", rapidjson::Value(static_cast<std::int64_t>(t.createTime)), a);
+      if (!t.error.empty()) o.AddMember("error", rapidjson::Value(t.error.c_str(), a), a);
       rapidjson::Document task(&a);
       if (t.json.empty() || task.Parse(t.json.c_str(), t.json.size()).HasParseError()) {
         o.AddMember("task", rapidjson::Value(t.json.c_str(), a), a);  // not JSON: as text
@@ -601,7 +620,36 @@ void Emulator::Impl::admin(const httplib::Request& req, httplib::Response& res) 
     d.AddMember("seeded", rapidjson::Value(t.name.c_str(), a), a);
     return reply(201, d);
   }
-  fail(404, "no admin route " + req.method + " " + req.path + " (faults, executions, tasks)");
+  if (what == "tasks/fail" && req.method == "POST") {
+    rapidjson::Document body;
+    if (body.Parse(req.body.c_str(), req.body.size()).HasParseError() || !body.IsObject()) {
+      return fail(400, "the body is not a JSON object");
+    }
+    std::string family, scope, name, detail;
+    for (auto it = body.MemberBegin(); it != body.MemberEnd(); ++it) {
+      const std::string member = it->name.GetString();
+      std::string* field = member == "family" ? &family : member == "scope" ? &scope : member == "name" ? &name
+                                                        : member == "detail"  ? &detail
+                                                                              : nullptr;
+      if (field == nullptr || !it->value.IsString()) return fail(400, "unknown or mistyped member \"" + member + "\"");
+      field->assign(it->value.GetString(), it->value.GetStringLength());
+    }
+    Result<void> failed = failTask(family, scope, name, detail);
+    if (!failed) return fail(failed.error().httpStatus == 404 ? 404 : 400, failed.error().message);
+    d.AddMember("failed", rapidjson::Value(name.c_str(), a), a);
+    return reply(200, d);
+  }
+  fail(404, "no admin route " + req.method + " " + req.path + " (faults, executions, tasks, tasks/fail)");
+}
+
+Result<void> Emulator::Impl::failTask(const std::string& family, const std::string& scope, const std::string& name,
+                                      const std::string& detail) {
+  std::lock_guard<std::mutex> lock(mutex);
+  Backend* backend = backendFor(family);
+  if (backend == nullptr) return Error(ErrorKind::InvalidArgument, "no backend serves the family '" + family + "'");
+  Result<void> failed = backend->failTask(scope, name, detail);
+  if (backend->takeDirty()) saveLocked();
+  return failed;
 }
 
 Result<void> Emulator::Impl::seedTask(const StoredTask& task) {
@@ -649,6 +697,11 @@ std::vector<StoredTask> Emulator::tasks() const {
 
 Result<void> Emulator::seed(const StoredTask& task) { return impl_->seedTask(task); }
 
+Result<void> Emulator::failTask(const std::string& family, const std::string& scope, const std::string& name,
+                                const std::string& detail) {
+  return impl_->failTask(family, scope, name, detail);
+}
+
 Result<int> Emulator::start() {
   Impl& s = *impl_;
   if (s.running) return s.port;
@@ -656,6 +709,7 @@ Result<int> Emulator::start() {
     std::lock_guard<std::mutex> lock(s.mutex);
     if (s.stopping) return Error(ErrorKind::InvalidArgument, "this emulator was stopped; make a new one");
   }
+  if (s.options.taskPace.count() < 0) return Error(ErrorKind::InvalidArgument, "the task pace must not be negative");
   if (Result<void> loaded = s.load(); !loaded) return loaded.error();
   const std::size_t maxConnections = s.options.maxConnections;
   s.server.new_task_queue = [maxConnections] { return new ConnectionThreads(maxConnections); };

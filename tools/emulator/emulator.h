@@ -13,7 +13,8 @@
 //   naming the path), tasks with their state; 201/200/204 as the services answer.
 //
 // Faults (fail, throttle, latency, stall, execute-then-drop) and per-operation counts sit in front of
-// the backends (faults.h). Requests are decoded, authenticated and validated in parallel; one lock
+// the backends (faults.h); a task-error fault is taken by the create that makes the task. Task
+// states move on over time at EmulatorOptions::taskPace (lifecycle.h). Requests are decoded, authenticated and validated in parallel; one lock
 // is held only while the task maps are read or changed (and the state file is written). The state
 // file never holds a secret.
 
@@ -26,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "delivery/core/clock.h"
 #include "delivery/core/credentials.h"
 #include "delivery/core/result.h"
 #include "emulator/faults.h"
@@ -60,6 +62,14 @@ struct EmulatorOptions {
   std::vector<Fault> faults;
   /// Serve /__emulator/... (faults, counts, tasks) to clients on the loopback interface.
   bool adminEndpoint = true;
+  /// How long each step of a task's lifecycle takes (lifecycle.h): Tablestore INIT -> FULL -> INCR,
+  /// DIS STARTING -> RUNNING, Kafka CREATING -> RUNNING. 0 (the default): states are static, as
+  /// they always were (FULL/INCR, RUNNING). Negative is refused by start().
+  std::chrono::milliseconds taskPace{0};
+  /// The clock the lifecycle and the create times read (null: the system clock); a test drives the
+  /// states with a delivery::testing::FakeClock. Request dates and signatures are always checked
+  /// against the system clock.
+  std::shared_ptr<Clock> clock;
 };
 
 /// Per vendor operation name: requests seen (faulted ones included) and executions (requests that
@@ -108,6 +118,11 @@ class Emulator {
   std::vector<StoredTask> tasks() const;
   /// Adds or replaces a task in the backend of `task.family` (see Backend::seed).
   Result<void> seed(const StoredTask& task);
+  /// Puts an existing task into its error state now (see Backend::failTask): family, then scope
+  /// and name as tasks() gives them. InvalidArgument for an unknown family; a Service error with
+  /// HTTP status 404 when there is no such task.
+  Result<void> failTask(const std::string& family, const std::string& scope, const std::string& name,
+                        const std::string& detail = {});
 
  private:
   struct Impl;

@@ -51,6 +51,8 @@ std::string durationText(std::chrono::milliseconds d) { return std::to_string(d.
 
 }  // namespace
 
+bool parseDuration(const std::string& text, std::chrono::milliseconds& out) { return readDuration(text, out); }
+
 const char* toString(FaultKind kind) {
   switch (kind) {
     case FaultKind::Fail: return "fail";
@@ -58,8 +60,13 @@ const char* toString(FaultKind kind) {
     case FaultKind::Latency: return "latency";
     case FaultKind::Stall: return "stall";
     case FaultKind::DropAfterExecute: return "drop-after-execute";
+    case FaultKind::TaskError: return "task-error";
   }
   return "fail";
+}
+
+bool isCreateOperation(const std::string& operation) {
+  return operation == "CreateDeliveryTask" || operation == "CreateTransferTask" || operation == "CreateSinkTask";
 }
 
 Result<Fault> parseFault(const std::string& spec) {
@@ -120,7 +127,21 @@ Result<Fault> parseFault(const std::string& spec) {
     if (extra == 1 && !readCount(field(0), f.count)) return bad(spec, "COUNT must be a positive number or 'every'");
     return f;
   }
-  return bad(spec, "unknown kind '" + kind + "' (fail, throttle, latency, stall, drop-after-execute)");
+  if (kind == "task-error") {
+    f.kind = FaultKind::TaskError;
+    if (f.operation != "*" && !isCreateOperation(f.operation)) {
+      return bad(spec, "task-error applies to a create only (CreateDeliveryTask, CreateTransferTask, CreateSinkTask or *), not " +
+                           f.operation);
+    }
+    if (extra >= 1 && !readCount(field(0), f.count)) return bad(spec, "COUNT must be a positive number or 'every'");
+    if (extra >= 2) {
+      // DETAIL is the rest of the line, colons and all: after "OPERATION:task-error:COUNT:".
+      const std::size_t head = parts[0].size() + 1 + kind.size() + 1 + field(0).size() + 1;
+      f.message = spec.substr(head);
+    }
+    return f;
+  }
+  return bad(spec, "unknown kind '" + kind + "' (fail, throttle, latency, stall, drop-after-execute, task-error)");
 }
 
 std::string format(const Fault& f) {
@@ -139,6 +160,10 @@ std::string format(const Fault& f) {
       break;
     case FaultKind::DropAfterExecute:
       out += countText(f.count);
+      break;
+    case FaultKind::TaskError:
+      out += countText(f.count);
+      if (!f.message.empty()) out += ":" + f.message;
       break;
   }
   return out;

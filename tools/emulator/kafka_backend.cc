@@ -255,25 +255,26 @@ Reply KafkaBackend::sinkTasks(const HttpRequest& request, const std::string& con
     Checked checked = checkCreate(doc, false);
     if (!checked.problems.empty()) return invalid(checked.problems);
     const std::string id = delivery::detail::randomUuid();
-    SinkTask task{checked.name, checked.topics, gw::nowMillis(), std::move(checked.stored)};
+    SinkTask task{checked.name, checked.topics, lifecycle().nowMillis(), std::move(checked.stored), {}};
     return locked([&] {
       auto c = connectors_.find(connectorId);
       if (c == connectors_.end()) return noConnector();
       for (const auto& [other, t] : c->second.tasks) {
         if (t.name == task.name) return gw::errorReply(400, "DMS.00400850", "sink task " + t.name + " already exists");
       }
+      if (auto failed = takeTaskError("CreateSinkTask")) task.error = std::move(*failed);
       c->second.tasks.emplace(id, std::move(task));
       markDirty();
       return gw::jsonReply(200, R"({"task_id":")" + id + R"("})");
     });
   }
   // §2.4: the task fields of the list and show answers.
-  const auto summary = [](Writer& w, const std::string& id, const SinkTask& t) {
+  const auto summary = [this](Writer& w, const std::string& id, const SinkTask& t) {
     put(w, "task_id", id);
     put(w, "task_name", t.name);
     put(w, "destination_type", std::string("OBS"));
     put(w, "create_time", t.createTime);
-    put(w, "status", std::string("RUNNING"));
+    put(w, "status", statusOf(t));
     put(w, "topics", t.topics);
   };
   if (rest.empty() && request.method == HttpMethod::Get) {
@@ -375,12 +376,34 @@ Reply KafkaBackend::sinkTasks(const HttpRequest& request, const std::string& con
   return gw::errorReply(404, "APIGW.0101", "the API does not exist");
 }
 
+std::string KafkaBackend::statusOf(const SinkTask& task) const {
+  const std::int64_t steps = lifecycle().steps(task.createTime);
+  if (task.error.showsAt(steps)) return kKafkaError;
+  return steps == 0 ? kKafkaCreating : kKafkaRunning;
+}
+
 std::vector<StoredTask> KafkaBackend::tasks() const {
   std::vector<StoredTask> out;
   for (const auto& [connectorId, c] : connectors_) {
-    for (const auto& [id, t] : c.tasks) out.push_back(StoredTask{"kafka", connectorId, t.name, id, "RUNNING", t.createTime, t.body});
+    for (const auto& [id, t] : c.tasks) {
+      const std::string status = statusOf(t);
+      out.push_back(StoredTask{"kafka", connectorId, t.name, id, status, t.createTime, t.body,
+                               status == kKafkaError ? t.error.detail : std::string()});
+    }
   }
   return out;
+}
+
+Result<void> KafkaBackend::failTask(const std::string& scope, const std::string& name, const std::string& detail) {
+  if (auto c = connectors_.find(scope); c != connectors_.end()) {
+    for (auto& [id, t] : c->second.tasks) {
+      if (t.name != name && id != name) continue;
+      t.error = TaskError{0, 0, detail.empty() ? std::string(kDefaultTaskErrorDetail) : detail};
+      markDirty();
+      return {};
+    }
+  }
+  return taskNotFound("sink task " + scope + "/" + name);
 }
 
 std::size_t KafkaBackend::taskCount() const {
@@ -411,7 +434,7 @@ Result<void> KafkaBackend::seed(const StoredTask& task) {
     }
   }
   connector.tasks[task.id.empty() ? delivery::detail::randomUuid() : task.id] =
-      SinkTask{checked.name, checked.topics, task.createTime != 0 ? task.createTime : gw::nowMillis(), checked.stored};
+      SinkTask{checked.name, checked.topics, task.createTime != 0 ? task.createTime : lifecycle().nowMillis(), checked.stored, {}};
   markDirty();
   return {};
 }
@@ -422,7 +445,8 @@ void KafkaBackend::save(std::ostream& out) const {
     out << "kafka-connector " << connectorId << ' ' << (c.instanceId.empty() ? "-" : c.instanceId) << ' '
         << (c.jobId.empty() ? "-" : c.jobId) << '\n';
     for (const auto& [id, t] : c.tasks) {
-      out << "kafka " << connectorId << ' ' << id << ' ' << t.createTime << ' ' << delivery::detail::hexEncode(t.body) << '\n';
+      out << "kafka " << connectorId << ' ' << id << ' ' << t.createTime << ' ' << delivery::detail::hexEncode(t.body) << ' '
+          << saveTaskError(t.error) << '\n';
     }
   }
 }
@@ -438,12 +462,16 @@ bool KafkaBackend::load(const std::string& tag, const std::string& rest) {
     return true;
   }
   if (tag != "kafka") return false;
-  std::string connectorId, id, hex, body;
+  std::string connectorId, id, hex, body, errorToken;
   std::int64_t created = 0;
-  if (!(in >> connectorId >> id >> created >> hex) || (in >> extra)) return false;
+  if (!(in >> connectorId >> id >> created >> hex)) return false;
+  if (!(in >> errorToken)) errorToken = "-";  // a v2 line ends before the task error
+  TaskError taskError;
+  if ((in >> extra) || !loadTaskError(errorToken, taskError)) return false;
   if (!delivery::detail::hexDecode(hex, body)) return false;
   const bool ok = static_cast<bool>(seed(StoredTask{"kafka", connectorId, "", id, "RUNNING", created, body}));
   takeDirty();  // loading is not a change to save
+  if (ok) connectors_[connectorId].tasks[id].error = std::move(taskError);
   return ok;
 }
 

@@ -43,7 +43,9 @@ class KafkaBackend final : public Backend {
     return reply;
   }
   /// `kafka-connector <connector id> <instance id or -> <job id or ->` per connector, then
-  /// `kafka <connector id> <task id> <create time ms> <hex of the stored body>` per sink task.
+  /// `kafka <connector id> <task id> <create time ms> <hex of the stored body> <task error>` per
+  /// sink task (lifecycle.h; the task error is absent on v2 lines). The lifecycle runs from the
+  /// create time.
   void save(std::ostream& out) const override;
   bool ownsTag(const std::string& tag) const override { return tag == "kafka" || tag == "kafka-connector"; }
   bool load(const std::string& tag, const std::string& rest) override;
@@ -52,6 +54,8 @@ class KafkaBackend final : public Backend {
   /// `task.json` is a CreateSinkTaskReq body (with or without the OBS AK/SK); scope = connector id
   /// (the connector is added when it does not exist). Keeps task.id and task.createTime when given.
   Result<void> seed(const StoredTask& task) override;
+  /// `name`: the task's name (or its id).
+  Result<void> failTask(const std::string& scope, const std::string& name, const std::string& detail) override;
 
   struct Checked {
     std::vector<std::pair<std::string, std::string>> problems;  ///< field path, message
@@ -67,7 +71,10 @@ class KafkaBackend final : public Backend {
     std::string topics;
     std::int64_t createTime = 0;
     std::string body;  ///< the create body without secrets
+    TaskError error;
   };
+  /// The status a list or show answers now: CREATING, RUNNING or ERROR (lifecycle.h).
+  std::string statusOf(const SinkTask& task) const;
   struct Connector {
     std::string instanceId;  ///< empty for the default connector
     std::string jobId;

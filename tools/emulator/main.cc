@@ -16,7 +16,7 @@ void usage(std::ostream& os) {
         "                         [--huawei-project-id ID] [--huawei-token TOKEN] [--huawei-connector-id ID]\n"
         "                         [--state-file PATH] [--idle-timeout SECONDS] [--max-connections N]\n"
         "                         [--keep-alive SECONDS] [--max-body-bytes N] [--verbose]\n"
-        "                         [--fault SPEC]... [--no-admin]\n"
+        "                         [--fault SPEC]... [--no-admin] [--task-pace DURATION]\n"
         "Serves the Tablestore delivery-task actions, the Huawei Cloud DIS transfer-task API and the DMS\n"
         "Kafka sink-task API on http://127.0.0.1:<port>.\n"
         "  --port 0 (default) picks a free port; the first line printed is\n"
@@ -40,12 +40,20 @@ void usage(std::ostream& os) {
         "    OP:latency:DURATION[:COUNT]           wait before handling (every request unless COUNT)\n"
         "    OP:stall:DURATION[:COUNT]             hold the request without answering, then handle it (COUNT 1)\n"
         "    OP:drop-after-execute[:COUNT]         handle it, then close the connection with no answer (COUNT 1)\n"
+        "    OP:task-error[:COUNT[:DETAIL]]        creates only (CreateDeliveryTask, CreateTransferTask, CreateSinkTask\n"
+        "                                          or *): the create succeeds and its task goes into the error state\n"
+        "                                          at its first lifecycle step (COUNT 1; DETAIL may contain ':')\n"
         "  COUNT is a number or 'every'; DURATION is like 250ms or 2s. Example:\n"
         "    --fault CreateTransferTask:fail:2:503:DIS.5000 --fault '*:latency:200ms'\n"
+        "  --task-pace DURATION: each step of a task's lifecycle takes DURATION (250ms, 2s, or milliseconds;\n"
+        "  default 0: static states). Tablestore INIT -> FULL -> INCR (INC: INIT -> INCR), DIS STARTING ->\n"
+        "  RUNNING (also after a start), Kafka CREATING -> RUNNING; a task-error task goes to INVALID_OSS_BUCKET\n"
+        "  (Tablestore) or ERROR (DIS, Kafka) instead.\n"
         "  Admin endpoint on the same port, for 127.0.0.1 clients (--no-admin turns it off):\n"
         "    GET/POST/DELETE /__emulator/faults    list / add ({\"spec\":\"...\"}, an object, or a list) / clear\n"
         "    GET/DELETE /__emulator/executions     requests and executions per operation / reset them\n"
         "    GET/POST /__emulator/tasks            stored tasks / seed one\n"
+        "    POST /__emulator/tasks/fail           put a task into its error state ({\"family\",\"scope\",\"name\",\"detail\"})\n"
         "  See tools/emulator/README.md.\n";
 }
 }  // namespace
@@ -110,6 +118,12 @@ int main(int argc, char** argv) {
           return 2;
         }
         options.faults.push_back(*fault);
+      } else if (arg == "--task-pace") {
+        const std::string text = next();
+        if (!delivery::emulator::parseDuration(text, options.taskPace)) {
+          std::cerr << "delivery-emulator: --task-pace '" << text << "': expected a duration like 250ms or 2s (at most 1 hour)\n";
+          return 2;
+        }
       } else if (arg == "--no-admin") {
         options.adminEndpoint = false;
       } else if (arg == "--verbose") {

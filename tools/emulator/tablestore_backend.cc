@@ -17,8 +17,21 @@ using delivery::detail::base64Encode;
 using delivery::detail::md5;
 
 constexpr std::int64_t kInc = 1;       // DeliveryTaskType INC
+constexpr std::int64_t kPhaseInit = 0;  // TaskSyncPhase INIT
 constexpr std::int64_t kPhaseFull = 1;  // TaskSyncPhase FULL
 constexpr std::int64_t kPhaseIncr = 2;  // TaskSyncPhase INCR
+constexpr std::int64_t kInvalidOssBucket = 2;  // ErrorType INVALID_OSS_BUCKET
+
+const char* phaseName(std::int64_t phase) {
+  return phase == kPhaseIncr ? "INCR" : phase == kPhaseFull ? "FULL" : "INIT";
+}
+
+// The phase after `steps` steps (lifecycle.h): BASE_INC and BASE INIT, FULL, INCR; INC INIT, INCR.
+std::int64_t phaseAfter(std::int64_t taskType, std::int64_t steps) {
+  if (steps <= 0) return kPhaseInit;
+  if (taskType == kInc || steps >= 2) return kPhaseIncr;
+  return kPhaseFull;
+}
 
 Reply error(int status, std::string code, const std::string& message) {
   Reply r;
@@ -78,12 +91,13 @@ Reply TablestoreBackend::dispatch(const std::string& action, const HttpRequest& 
     if (!r) return invalid(r.error().message);
     const std::string table = *r->string("tableName");
     const std::string name = *r->string("taskName");
-    Task task{*r->message("taskConfig"), *r->number("taskType"), nanosSinceEpoch(now())};
+    Task task{*r->message("taskConfig"), *r->number("taskType"), createdNanosNow(), {}};
     return locked([&] {
       auto& byName = tasks_[table];
       if (byName.count(name) != 0) {
         return error(409, "OTSObjectAlreadyExist", "delivery task " + name + " already exists");
       }
+      if (auto failed = takeTaskError(action)) task.error = std::move(*failed);
       byName.emplace(name, std::move(task));
       markDirty();
       return ok(ots::encodeEmptyResponse());
@@ -102,10 +116,7 @@ Reply TablestoreBackend::dispatch(const std::string& action, const HttpRequest& 
       return ok(std::string());
     });
     if (!found) return reply;
-    ots::SyncStat stat;
-    stat.phase = found->taskType == kInc ? kPhaseIncr : kPhaseFull;
-    stat.timestampNanos = found->createdNanos;
-    return ok(ots::encodeDescribeResponse(found->config, found->taskType, stat));
+    return ok(ots::encodeDescribeResponse(found->config, found->taskType, syncStat(*found)));
   }
   if (action == "ListDeliveryTask") {
     auto r = read(ots::kListDeliveryTaskRequest, request, ots::checkList);
@@ -202,15 +213,54 @@ std::string TablestoreBackend::operation(const HttpRequest& request) const {
   return {};
 }
 
+std::int64_t TablestoreBackend::createdNanosNow() const {
+  return lifecycle().hasClock() ? lifecycle().nowNanos() : nanosSinceEpoch(now());
+}
+
+ots::SyncStat TablestoreBackend::syncStat(const Task& task) const {
+  const Lifecycle& life = lifecycle();
+  const std::int64_t steps = life.steps(task.createdNanos / 1000000);
+  ots::SyncStat stat;
+  if (task.error.showsAt(steps)) {
+    // Held where it failed: the phase it had, no progress past the create time.
+    stat.phase = task.error.phase;
+    stat.timestampNanos = stat.phase == kPhaseIncr ? task.createdNanos : 0;
+    stat.errorType = kInvalidOssBucket;
+    stat.detail = task.error.detail;
+  } else if (life.pace().count() <= 0) {
+    // Static, as the emulator always answered: FULL (INCR for INC), stamped with the create time.
+    stat.phase = task.taskType == kInc ? kPhaseIncr : kPhaseFull;
+    stat.timestampNanos = task.createdNanos;
+  } else {
+    stat.phase = phaseAfter(task.taskType, steps);
+    stat.timestampNanos = stat.phase == kPhaseIncr ? life.nowNanos() : 0;
+  }
+  return stat;
+}
+
 std::vector<StoredTask> TablestoreBackend::tasks() const {
   std::vector<StoredTask> out;
+  const bool moving = lifecycle().pace().count() > 0;
   for (const auto& [table, byName] : tasks_) {
     for (const auto& [name, task] : byName) {
-      out.push_back(StoredTask{"tablestore", table, name, {}, {}, task.createdNanos / 1000000,
-                               ots::toJson(createRequest(table, name, task))});
+      const ots::SyncStat stat = syncStat(task);
+      const bool failed = stat.errorType != 0;
+      out.push_back(StoredTask{"tablestore", table, name, {}, moving || failed ? phaseName(stat.phase) : "",
+                               task.createdNanos / 1000000, ots::toJson(createRequest(table, name, task)),
+                               failed ? stat.detail : std::string()});
     }
   }
   return out;
+}
+
+Result<void> TablestoreBackend::failTask(const std::string& scope, const std::string& name, const std::string& detail) {
+  auto t = tasks_.find(scope);
+  if (t == tasks_.end() || t->second.count(name) == 0) return taskNotFound("delivery task " + scope + "/" + name);
+  Task& task = t->second.at(name);
+  const std::int64_t phase = syncStat(task).phase;  // where it is now (held if it had failed already)
+  task.error = TaskError{0, phase, detail.empty() ? std::string(kDefaultTaskErrorDetail) : detail};
+  markDirty();
+  return {};
 }
 
 Result<void> TablestoreBackend::seed(const StoredTask& stored) {
@@ -233,9 +283,9 @@ Result<void> TablestoreBackend::seed(const StoredTask& stored) {
   if (auto violations = ots::checkCreate(request); !violations.empty()) {
     return Error(ErrorKind::InvalidArgument, joined("invalid CreateDeliveryTaskRequest", violations));
   }
-  const std::int64_t created = stored.createTime != 0 ? stored.createTime * 1000000 : nanosSinceEpoch(now());
+  const std::int64_t created = stored.createTime != 0 ? stored.createTime * 1000000 : createdNanosNow();
   tasks_[*request.string("tableName")][*request.string("taskName")] =
-      Task{*request.message("taskConfig"), *request.number("taskType"), created};
+      Task{*request.message("taskConfig"), *request.number("taskType"), created, {}};
   markDirty();
   return {};
 }
@@ -244,7 +294,7 @@ void TablestoreBackend::save(std::ostream& out) const {
   for (const auto& [table, byName] : tasks_) {
     for (const auto& [name, task] : byName) {
       out << "ots " << task.createdNanos << ' ' << delivery::detail::hexEncode(ots::encode(createRequest(table, name, task)))
-          << '\n';
+          << ' ' << saveTaskError(task.error) << '\n';
     }
   }
 }
@@ -254,14 +304,18 @@ bool TablestoreBackend::load(const std::string& tag, const std::string& rest) {
   std::istringstream fields(rest);
   std::int64_t created = 0;
   std::string hex;
+  std::string errorToken = "-";  // absent on the lines of a v2 file
   std::string extra;
-  if (!(fields >> created >> hex) || (fields >> extra)) return false;
+  if (!(fields >> created >> hex)) return false;
+  if (!(fields >> errorToken)) errorToken = "-";
+  TaskError taskError;
+  if (!loadTaskError(errorToken, taskError) || (fields >> extra)) return false;
   std::string bytes;
   if (!delivery::detail::hexDecode(hex, bytes)) return false;
   auto request = ots::decode(ots::kCreateDeliveryTaskRequest, bytes);
   if (!request || !ots::checkCreate(*request).empty()) return false;
   tasks_[*request->string("tableName")][*request->string("taskName")] =
-      Task{*request->message("taskConfig"), *request->number("taskType"), created};
+      Task{*request->message("taskConfig"), *request->number("taskType"), created, std::move(taskError)};
   return true;
 }
 

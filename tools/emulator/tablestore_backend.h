@@ -13,8 +13,9 @@
 // Every reply carries x-ots-contentmd5, x-ots-contenttype, x-ots-date and x-ots-requestid; a 200
 // reply also carries `authorization: OTS <access key id>:<signature>` (spec 4.1).
 //
-// Stored tasks (tasks(), seed()): family "tablestore", scope = table name, name = task name, id and
-// state empty, createTime in milliseconds, and `json` the task as a CreateDeliveryTaskRequest in
+// Stored tasks (tasks(), seed()): family "tablestore", scope = table name, name = task name, id
+// empty, state the sync phase once tasks move or failed (lifecycle.h; empty with pace 0 and no
+// error, as the service has no task state of its own), createTime in milliseconds, and `json` the task as a CreateDeliveryTaskRequest in
 // JSON with the .proto field names and enum names (wire.h toJson), e.g.
 //   {"tableName":"sampleTable","taskName":"sampledeliverytask",
 //    "taskConfig":{"ossPrefix":"p/$yyyy","ossBucket":"b","ossEndpoint":"e","ossStsRole":"acs:ram::1:role/r",
@@ -26,7 +27,8 @@
 // and name when given; the request is then checked as CreateDeliveryTask would check it.
 //
 // State file: one line per task, "ots <create time, ns since the epoch> <hex of the task's
-// CreateDeliveryTaskRequest in the emulator's own encoding>". A Tablestore task config holds no
+// CreateDeliveryTaskRequest in the emulator's own encoding> <task error>" (lifecycle.h
+// saveTaskError; lines of a v2 file end before it). The lifecycle runs from the create time. A Tablestore task config holds no
 // secret (bucket, endpoint, role ARN, prefix, columns), so nothing needs leaving out.
 
 #include <chrono>
@@ -36,6 +38,7 @@
 
 #include "delivery/core/credentials.h"
 #include "emulator/backend.h"
+#include "emulator/tablestore/responses.h"
 #include "emulator/tablestore/wire.h"
 
 namespace delivery::emulator {
@@ -46,8 +49,9 @@ class TablestoreBackend final : public Backend {
 
   TablestoreBackend(Credentials credentials, BeforeValidate beforeValidate)
       : credentials_(std::move(credentials)), beforeValidate_(std::move(beforeValidate)) {}
-  /// The clock that x-ots-date is checked against and that create times come from (tests use a
-  /// fixed one to replay the signing vectors). Set before serving starts.
+  /// The clock that x-ots-date is checked against and that create times come from unless the
+  /// lifecycle has a clock of its own (tests use a fixed one to replay the signing vectors). Set
+  /// before serving starts.
   void setClock(Clock clock) { clock_ = std::move(clock); }
 
   const char* family() const override { return "tablestore"; }
@@ -61,13 +65,19 @@ class TablestoreBackend final : public Backend {
   std::size_t taskCount() const override;
   std::vector<StoredTask> tasks() const override;
   Result<void> seed(const StoredTask& task) override;
+  Result<void> failTask(const std::string& scope, const std::string& name, const std::string& detail) override;
 
  private:
   struct Task {
     ots::Message config;          ///< OSSTaskConfig, as the create or last update carried it
     std::int64_t taskType = 2;    ///< DeliveryTaskType number
     std::int64_t createdNanos = 0;
+    TaskError error;  ///< none unless a task-error fault or failTask gave it one
   };
+  /// The task_sync_stat a describe answers now (lifecycle.h).
+  ots::SyncStat syncStat(const Task& task) const;
+  /// When a new task is created: the lifecycle's clock when one was injected, else now().
+  std::int64_t createdNanosNow() const;
   void addResponseHeaders(Reply& reply) const;
   std::chrono::system_clock::time_point now() const { return clock_ ? clock_() : std::chrono::system_clock::now(); }
   Reply dispatch(const std::string& action, const HttpRequest& request, const Locked& locked);

@@ -19,6 +19,29 @@
 // BatchTransferTaskAction; Kafka CreateSinkTask, ShowSinkTask, ListSinkTasks, DeleteSinkTask,
 // CreateConnector, DeleteConnector. Emulator::kAnyOperation ("*") matches every request.
 //
+// Task states move on over time when EmulatorOptions::taskPace is set, so that code waiting for a
+// task to run can be tested end to end; with a FakeClock as EmulatorOptions::clock, a test moves
+// them deterministically:
+//
+//   auto clock = std::make_shared<delivery::testing::FakeClock>(std::chrono::system_clock::now());
+//   delivery::testing::EmulatorOptions options;
+//   options.taskPace = std::chrono::seconds(5);
+//   options.clock = clock;
+//   ...create a DIS task: showTransferTask says STARTING...
+//   clock->advance(std::chrono::seconds(5));            // ...now RUNNING
+//
+// Each step takes one pace:
+//   Tablestore (task_sync_stat)  BASE_INC, BASE: INIT, FULL after one pace, INCR after two;
+//                                INC: INIT, then INCR. current_sync_timestamp is 0 before INCR,
+//                                the clock's now in INCR.
+//   DIS                          STARTING, then RUNNING (also after a start of a PAUSED task);
+//                                stop: PAUSED at once.
+//   Kafka sink tasks             CREATING, then RUNNING (the old sink-task API documents no status
+//                                enum: these names, and ERROR below, are unconfirmed choices).
+// With taskPace 0 (the default) states are static: FULL (INCR for INC tasks), RUNNING.
+// taskErrorNext() and failTask() put a task into its error state: Tablestore error_code
+// INVALID_OSS_BUCKET with the detail (the phase held), DIS "ERROR", Kafka "ERROR".
+//
 // Thread safety: every member function may be called from any thread, also while requests are
 // being served (faults and counts are guarded by the emulator's lock). A fault added while a request
 // is in flight applies from the next request on.
@@ -34,6 +57,7 @@
 #include <string>
 #include <vector>
 
+#include "delivery/core/clock.h"
 #include "delivery/core/credentials.h"
 #include "delivery/core/result.h"
 #include "delivery/huawei/credentials.h"
@@ -46,11 +70,17 @@ struct EmulatorTask {
   std::string scope;   ///< the table (Tablestore), stream (DIS) or connector id (Kafka)
   std::string name;    ///< the task name
   std::string id;      ///< the service's task id (DIS and Kafka); empty for Tablestore
-  std::string state;   ///< e.g. "RUNNING", "PAUSED"; empty when the service has none
+  /// The current state: DIS and Kafka as their show answers it ("STARTING", "RUNNING", "PAUSED",
+  /// "ERROR", ...); Tablestore the sync phase ("INIT", "FULL", "INCR") when a task pace is set or
+  /// the task failed, else empty (with pace 0 the service has no task state of its own).
+  std::string state;
   std::int64_t createTime = 0;  ///< milliseconds since the epoch
   /// The task as JSON: for DIS and Kafka the create request body as the service takes it, for
   /// Tablestore the task config with the vendor schema's field names. Never holds secrets.
   std::string json;
+  /// The error detail while the task is in its error state (taskErrorNext, failTask), else empty.
+  /// Only Tablestore's describe answers it (as task_sync_stat.detail); DIS and Kafka have no field.
+  std::string error{};
 };
 
 /// Requests the emulator saw for one operation, and how many it executed.
@@ -76,6 +106,13 @@ struct EmulatorOptions {
   std::string kafkaConnectorId = "emulator-connector";
   /// Print one line per request to stderr.
   bool verbose = false;
+  /// How long each step of a task's lifecycle takes (see the top of this file). 0: static states.
+  /// Negative: start() fails.
+  std::chrono::milliseconds taskPace{0};
+  /// The clock the lifecycle and the create times read; null: the system clock. Request dates and
+  /// signatures are always checked against the system clock, so a FakeClock here does not make the
+  /// clients' requests look skewed.
+  std::shared_ptr<Clock> clock;
 };
 
 class Emulator {
@@ -116,6 +153,12 @@ class Emulator {
   /// Adds a task (or replaces the one with the same scope and name) as if it had been created;
   /// `task.json` is checked as the service checks a create request. InvalidArgument says why not.
   Result<void> seed(const EmulatorTask& task);
+  /// Puts an existing task into its error state now, with `detail` (empty: a default): `family` and
+  /// then `scope` and `name` as tasks() gives them (for Kafka the name may also be the task id).
+  /// InvalidArgument for an unknown family; ErrorKind::Service with httpStatus 404 and code
+  /// "TaskNotFound" when there is no such task. A DIS start or stop ends the error.
+  Result<void> failTask(const std::string& family, const std::string& scope, const std::string& name,
+                        const std::string& detail = {});
 
   // ---- fault injection --------------------------------------------------------------------------
   // Each applies to the next `count` requests of `operation` (or kAnyOperation), in the order the
@@ -139,6 +182,13 @@ class Emulator {
   void stallNext(const std::string& operation, std::chrono::milliseconds duration, int count = 1);
   /// Waits `latency` before handling each matching request (count: kEvery by default).
   void addLatency(const std::string& operation, std::chrono::milliseconds latency, int count = kEvery);
+  /// The tasks made by the next `count` successful creates of `createOperation` (CreateDeliveryTask,
+  /// CreateTransferTask, CreateSinkTask, or kAnyOperation for any of them; kEvery for all) go into
+  /// their error state at their first lifecycle step (at once with taskPace 0) instead of
+  /// progressing, with `detail` (empty: a default saying it was injected). The create itself
+  /// succeeds and counts as an execution. Any other operation is a mistake in the test: throws
+  /// delivery::Exception (ErrorKind::InvalidArgument, naming the operation), nothing added.
+  void taskErrorNext(const std::string& createOperation, int count = 1, const std::string& detail = {});
   /// Removes every fault still in force.
   void clearFaults();
   /// The faults still in force, in the emulator program's --fault text form.

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The delivery-emulator program's --task-pace, end to end over its admin endpoint: a DIS task
+# seeded without a state goes through the create lifecycle. With a pace of an hour (3600s) it is STARTING
+# for the whole test (no timing involved); without the flag it is RUNNING at once, as before.
+# POST /__emulator/tasks/fail then puts it into ERROR with the detail.
+#   emulator_task_pace.sh PATH_TO_DELIVERY_EMULATOR
+set -euo pipefail
+
+emulator=${1:?usage: emulator_task_pace.sh PATH_TO_DELIVERY_EMULATOR}
+workdir=$(mktemp -d)
+pid=
+cleanup() {
+  if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$workdir"
+}
+trap cleanup EXIT
+
+task='{"family":"dis","scope":"mystream","name":"dlitask","task":{"destination_type":"DLI","dli_destination_descriptor":{"task_name":"dlitask","agency_name":"dis_admin_agency","dli_database_name":"db","dli_table_name":"t","obs_bucket_path":"bucket","deliver_time_interval":300}}}'
+
+# Starts the emulator with the given flags; sets $url.
+start() {
+  if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  "$emulator" --port 0 --idle-timeout 60 "$@" >"$workdir/out" 2>"$workdir/err" &
+  pid=$!
+  for _ in $(seq 1 200); do
+    grep -q 'listening on' "$workdir/out" 2>/dev/null && break
+    kill -0 "$pid" 2>/dev/null || { cat "$workdir/err" >&2; echo "emulator failed to start" >&2; exit 1; }
+    sleep 0.05
+  done
+  url=$(sed -n 's/^delivery-emulator listening on //p' "$workdir/out")
+  [[ -n "$url" ]] || { echo "emulator did not report its address" >&2; exit 1; }
+}
+
+# Prints the state (and error, when there is one) of the one stored task.
+state() {
+  curl -sS "$url/__emulator/tasks" | sed -n 's/.*"state":"\([A-Z]*\)".*/state \1/p'
+  curl -sS "$url/__emulator/tasks" | sed -n 's/.*"error":"\([^"]*\)".*/error \1/p'
+}
+
+start --task-pace 3600s
+curl -sS -o /dev/null -w 'seeded %{http_code}\n' -X POST "$url/__emulator/tasks" -d "$task"
+echo "paced: $(state)"
+curl -sS -o /dev/null -w 'failed %{http_code}\n' -X POST "$url/__emulator/tasks/fail" \
+  -d '{"family":"dis","scope":"mystream","name":"dlitask","detail":"broken by test"}'
+echo "paced after fail: $(state | tr '\n' ' ')"
+
+start
+curl -sS -o /dev/null -w 'seeded %{http_code}\n' -X POST "$url/__emulator/tasks" -d "$task"
+echo "unpaced: $(state)"
