@@ -2,9 +2,61 @@
 
 #include <rapidjson/error/en.h>
 
+#include <cstring>
+
 #include "core/text.h"
 
 namespace delivery::huawei::detail {
+
+namespace {
+
+/// What follows the backslash for each byte that rapidjson escapes; 0 for the bytes written as they are.
+struct Escapes {
+  char after[256] = {};
+  constexpr Escapes() {
+    for (int c = 0; c < 0x20; ++c) after[c] = 'u';
+    set('\b', 'b');
+    set('\t', 't');
+    set('\n', 'n');
+    set('\f', 'f');
+    set('\r', 'r');
+    set('"', '"');
+    set('\\', '\\');
+  }
+  constexpr void set(char c, char escape) { after[static_cast<unsigned char>(c)] = escape; }
+};
+constexpr Escapes kEscapes;
+
+}  // namespace
+
+void JsonWriter::writeQuoted(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  // Room for the worst case (every byte as \u00XX, and the quotes); what is left over is given back.
+  char* const start = os_->Push(2 + 6 * s.size());
+  char* out = start;
+  *out++ = '"';
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  while (p != end) {
+    const char* run = p;
+    while (p != end && kEscapes.after[static_cast<unsigned char>(*p)] == 0) ++p;
+    std::memcpy(out, run, static_cast<std::size_t>(p - run));
+    out += p - run;
+    if (p == end) break;
+    const auto c = static_cast<unsigned char>(*p++);
+    const char e = kEscapes.after[c];
+    *out++ = '\\';
+    *out++ = e;
+    if (e == 'u') {
+      *out++ = '0';
+      *out++ = '0';
+      *out++ = kHex[c >> 4];
+      *out++ = kHex[c & 0xF];
+    }
+  }
+  *out++ = '"';
+  os_->Pop(static_cast<std::size_t>(start + 2 + 6 * s.size() - out));
+}
 
 Result<rapidjson::Document> parseObject(std::string_view body) {
   rapidjson::Document d;

@@ -16,10 +16,28 @@
 
 namespace delivery::huawei::detail {
 
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+/// rapidjson's compact writer, plus text(): a key or string value written as Writer::String writes
+/// it (the same escapes, byte for byte), but with the runs that need no escape copied in one piece.
+/// Writer::String moves its output pointer through memory for every character; the bodies the SDK
+/// sends are mostly such runs, and writing them dominated encoding a request.
+class JsonWriter : public rapidjson::Writer<rapidjson::StringBuffer> {
+ public:
+  using Writer::Writer;
 
-inline void key(JsonWriter& w, std::string_view k) { w.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
-inline void str(JsonWriter& w, std::string_view v) { w.String(v.data(), static_cast<rapidjson::SizeType>(v.size())); }
+  /// A key or a string value, with rapidjson's escapes: '"', '\\', \b \f \n \r \t, other control
+  /// characters as \u00XX; every other byte (DEL, UTF-8 sequences) as it is.
+  void text(std::string_view s) {
+    Prefix(rapidjson::kStringType);
+    writeQuoted(s);
+    EndValue(true);
+  }
+
+ private:
+  void writeQuoted(std::string_view s);
+};
+
+inline void key(JsonWriter& w, std::string_view k) { w.text(k); }
+inline void str(JsonWriter& w, std::string_view v) { w.text(v); }
 inline void field(JsonWriter& w, std::string_view k, std::string_view v) {
   key(w, k);
   str(w, v);

@@ -23,18 +23,13 @@ namespace {
 using Found = SourceResult<HuaweiCredentials>;
 
 // §B.4: the fixed address, paths and header names.
-constexpr const char* kDefaultEndpoint = "http://169.254.169.254";
-constexpr const char* kEndpointVariable = "DELIVERY_TEST_HUAWEI_METADATA_ENDPOINT";
-constexpr const char* kTokenPath = "/meta-data/latest/api/token";
+constexpr delivery::detail::MetadataService kService{
+    "http://169.254.169.254", "DELIVERY_TEST_HUAWEI_METADATA_ENDPOINT", "/meta-data/latest/api/token",
+    "X-Metadata-Token-Ttl-Seconds", "X-Metadata-Token", 21600};
 constexpr const char* kSecurityKeyPath = "/openstack/latest/securitykey";
-constexpr const char* kTokenTtlHeader = "X-Metadata-Token-Ttl-Seconds";
-constexpr const char* kTokenHeader = "X-Metadata-Token";
-constexpr const char* kTokenTtl = "21600";
 constexpr const char* kNoAgency = "Please configure Cloud Service Agency first";
 // A service that answered the token PUT with 404, 405 or 503 is not asked again for this long.
 constexpr std::chrono::hours kNoTokenFor{24};
-
-using delivery::detail::metadataUnreachable;
 
 // The credential's members, under the Go SDK's names, else the Java SDK's aliases.
 std::string member(const rapidjson::Value& o, const char* key, const char* alias) {
@@ -64,35 +59,14 @@ struct State {
 };
 
 Result<SourceResult<HuaweiCredentials>> State::fetch() {
-  auto endpoint = delivery::detail::metadataEndpoint(options.endpoint, "HuaweiMetadataOptions::endpoint",
-                                                     kEndpointVariable, kDefaultEndpoint);
+  auto endpoint = delivery::detail::metadataEndpoint(options.endpoint, "HuaweiMetadataOptions::endpoint", kService);
   if (!endpoint) return endpoint.error();
-  const std::string at = "the metadata service at " + endpoint->toString();
-  std::shared_ptr<Transport> http = getTransport();
-
-  bool answered = false;  // whether the service answered anything during this fetch
-  auto send = [&](HttpMethod method, const char* path, const std::string& withToken) {
-    HttpRequest r;
-    r.method = method;
-    r.endpoint = *endpoint;
-    r.path = path;
-    r.idempotent = true;
-    if (method == HttpMethod::Put) {
-      r.headers.set(kTokenTtlHeader, kTokenTtl);
-    } else if (!withToken.empty()) {
-      r.headers.set(kTokenHeader, withToken);
-    }
-    Result<HttpResponse> response = http->send(r);
-    if (response) answered = true;
-    return response;
-  };
-  auto failed = [&](const Error& e, const std::string& what) -> Result<Found> {
-    if (!answered && metadataUnreachable(e)) return Found::absent(at + " cannot be reached: " + e.message);
-    return Error(e.kind, at + ": " + what + ": " + e.message);
-  };
+  delivery::detail::MetadataExchange service(kService, *endpoint, getTransport());
+  const std::string& at = service.at();
+  auto failed = [&](const Error& e, const char* what) { return service.failed<HuaweiCredentials>(e, what); };
   // PUT for a token. `afterUnauthorized`: 404/405/503 are errors too (Go SDK, §B.4).
   auto newToken = [&](bool afterUnauthorized, std::string& into) -> std::optional<Result<Found>> {
-    Result<HttpResponse> put = send(HttpMethod::Put, kTokenPath, {});
+    Result<HttpResponse> put = service.requestToken();
     if (!put) return failed(put.error(), "the metadata token request failed");
     const int status = put->status;
     if (status == 200) {
@@ -128,7 +102,7 @@ Result<SourceResult<HuaweiCredentials>> State::fetch() {
   }
 
   // Step 2: the security key; a 401 without the agency text gets a new token and one more try.
-  Result<HttpResponse> got = send(HttpMethod::Get, kSecurityKeyPath, held);
+  Result<HttpResponse> got = service.get(kSecurityKeyPath, held);
   if (!got) return failed(got.error(), "the security key request failed");
   auto noAgency = [&](const HttpResponse& r) { return r.status == 401 && r.body.find(kNoAgency) != std::string::npos; };
   if (got->status == 401 && !noAgency(*got)) {
@@ -137,7 +111,7 @@ Result<SourceResult<HuaweiCredentials>> State::fetch() {
       if (token == held) token.clear();
     }
     if (auto stop = newToken(true, held)) return std::move(*stop);
-    got = send(HttpMethod::Get, kSecurityKeyPath, held);
+    got = service.get(kSecurityKeyPath, held);
     if (!got) return failed(got.error(), "the security key request failed");
   }
   if (noAgency(*got)) {
@@ -162,17 +136,11 @@ Result<SourceResult<HuaweiCredentials>> State::fetch() {
                                                          options.projectId, member(c, "securitytoken", "securityToken"));
   const std::string expiresAt = member(c, "expires_at", "expiration");
   std::vector<FieldViolation> problems;
-  for (auto [name, value] : {std::pair<const char*, const std::string*>{"access", &result.accessKey},
-                             {"secret", &result.secretKey},
-                             {"securitytoken", &result.securityToken},
-                             {"expires_at", &expiresAt}}) {
-    if (value->empty()) problems.push_back({std::string("security key.credential.") + name, "is required"});
-  }
   // "2020-01-08T03:50:07.574000Z" as the SDKs' tests show, or without a fraction.
-  std::chrono::system_clock::time_point expires{};
-  if (!expiresAt.empty() && !delivery::detail::parseIso8601(expiresAt, expires)) {
-    problems.push_back({"security key.credential.expires_at", "is not a UTC time like 2020-01-08T03:50:07.574000Z"});
-  }
+  const auto expires = delivery::detail::checkCredentialMembers(
+      problems, "security key.credential",
+      {{"access", &result.accessKey}, {"secret", &result.secretKey}, {"securitytoken", &result.securityToken}},
+      {"expires_at", &expiresAt}, "2020-01-08T03:50:07.574000Z");
   if (!problems.empty()) {
     Error e(ErrorKind::InvalidResponse, what + " cannot be used");
     e.violations = std::move(problems);

@@ -22,23 +22,18 @@ namespace {
 using Found = SourceResult<Credentials>;
 
 // §A.4: the fixed address, paths and header names (credentials-go, -java, -python).
-constexpr const char* kDefaultEndpoint = "http://100.100.100.200";
-constexpr const char* kEndpointVariable = "DELIVERY_TEST_ALIBABA_METADATA_ENDPOINT";
-constexpr const char* kTokenPath = "/latest/api/token";
+constexpr delivery::detail::MetadataService kService{
+    "http://100.100.100.200", "DELIVERY_TEST_ALIBABA_METADATA_ENDPOINT", "/latest/api/token",
+    "X-aliyun-ecs-metadata-token-ttl-seconds", "X-aliyun-ecs-metadata-token", 21600};
 constexpr const char* kRolesPath = "/latest/meta-data/ram/security-credentials/";
-constexpr const char* kTokenTtlHeader = "X-aliyun-ecs-metadata-token-ttl-seconds";
-constexpr const char* kTokenHeader = "X-aliyun-ecs-metadata-token";
-constexpr int kTokenTtlSeconds = 21600;
 // §C: the token is kept until 600 s before its TTL ends (the Java Tablestore SDK's rule), so that
 // a renewal costs no PUT.
-constexpr std::chrono::seconds kTokenKept{kTokenTtlSeconds - 600};
+constexpr std::chrono::seconds kTokenKept{kService.tokenTtlSeconds - 600};
 
 bool envTrue(const char* name) {
   const char* v = std::getenv(name);
   return v != nullptr && delivery::detail::toLowerAscii(v) == "true";
 }
-
-using delivery::detail::metadataUnreachable;
 
 std::string member(const rapidjson::Value& o, const char* key) {
   auto m = o.FindMember(key);
@@ -92,34 +87,12 @@ EcsRamRoleFetcher::~EcsRamRoleFetcher() = default;
 Result<SourceResult<Credentials>> EcsRamRoleFetcher::fetch(const std::string& roleOverride) {
   Impl& s = *impl_;
   if (envTrue("ALIBABA_CLOUD_ECS_METADATA_DISABLED")) return Found::absent("ALIBABA_CLOUD_ECS_METADATA_DISABLED is true");
-  auto endpoint = delivery::detail::metadataEndpoint(s.options.endpoint, "EcsRamRoleOptions::endpoint", kEndpointVariable,
-                                                     kDefaultEndpoint);
+  auto endpoint = delivery::detail::metadataEndpoint(s.options.endpoint, "EcsRamRoleOptions::endpoint", kService);
   if (!endpoint) return endpoint.error();
-  const std::string at = "the metadata service at " + endpoint->toString();
   const bool tokenRequired = envTrue("ALIBABA_CLOUD_IMDSV1_DISABLED");
-  std::shared_ptr<Transport> transport = s.getTransport();
-
-  bool answered = false;  // whether the service answered anything during this fetch
-  auto send = [&](HttpMethod method, const std::string& path, const std::string& token) {
-    HttpRequest r;
-    r.method = method;
-    r.endpoint = *endpoint;
-    r.path = path;
-    r.idempotent = true;
-    if (method == HttpMethod::Put) {
-      r.headers.set(kTokenTtlHeader, std::to_string(kTokenTtlSeconds));
-    } else if (!token.empty()) {
-      r.headers.set(kTokenHeader, token);
-    }
-    Result<HttpResponse> response = transport->send(r);
-    if (response) answered = true;
-    return response;
-  };
-  // A transport failure: "not here" before the service has said anything, else an error.
-  auto failed = [&](const Error& e, const std::string& what) -> Result<Found> {
-    if (!answered && metadataUnreachable(e)) return Found::absent(at + " cannot be reached: " + e.message);
-    return Error(e.kind, at + ": " + what + ": " + e.message);
-  };
+  delivery::detail::MetadataExchange service(kService, *endpoint, s.getTransport());
+  const std::string& at = service.at();
+  auto failed = [&](const Error& e, const std::string& what) { return service.failed<Credentials>(e, what); };
 
   // Step 1 (§A.4.1): the metadata token. Without one, go on token-less only when the PUT failed
   // and ALIBABA_CLOUD_IMDSV1_DISABLED is not true (§C).
@@ -127,10 +100,10 @@ Result<SourceResult<Credentials>> EcsRamRoleFetcher::fetch(const std::string& ro
   bool tokenIsFresh = false;
   auto newToken = [&]() -> std::optional<Result<Found>> {
     const auto asked = s.clock->now();
-    Result<HttpResponse> put = send(HttpMethod::Put, kTokenPath, {});
+    Result<HttpResponse> put = service.requestToken();
     std::string why;
     if (!put) {
-      if (!answered && metadataUnreachable(put.error())) return failed(put.error(), "the metadata token request failed");
+      if (service.unreachable(put.error())) return failed(put.error(), "the metadata token request failed");
       why = put.error().message;
     } else if (put->status != 200) {
       why = "HTTP " + std::to_string(put->status);
@@ -156,12 +129,12 @@ Result<SourceResult<Credentials>> EcsRamRoleFetcher::fetch(const std::string& ro
   }
   // A GET; a kept token that the service no longer accepts is replaced once.
   auto get = [&](const std::string& path) -> std::optional<Result<HttpResponse>> {
-    Result<HttpResponse> r = send(HttpMethod::Get, path, token);
+    Result<HttpResponse> r = service.get(path, token);
     if (r && (r->status == 401 || r->status == 403) && !token.empty() && !tokenIsFresh) {
       s.dropToken(token);
       token.clear();
       if (newToken()) return std::nullopt;  // the caller reports the original answer
-      r = send(HttpMethod::Get, path, token);
+      r = service.get(path, token);
     }
     return r;
   };
@@ -211,16 +184,12 @@ Result<SourceResult<Credentials>> EcsRamRoleFetcher::fetch(const std::string& ro
   std::vector<FieldViolation> missing;
   Credentials credentials(member(doc, "AccessKeyId"), member(doc, "AccessKeySecret"), member(doc, "SecurityToken"));
   const std::string expiration = member(doc, "Expiration");
-  for (auto [name, value] : {std::pair<const char*, const std::string*>{"AccessKeyId", &credentials.accessKeyId},
-                             {"AccessKeySecret", &credentials.accessKeySecret},
-                             {"SecurityToken", &credentials.securityToken},
-                             {"Expiration", &expiration}}) {
-    if (value->empty()) missing.push_back({std::string("metadata response.") + name, "is required"});
-  }
-  std::chrono::system_clock::time_point expires{};
-  if (!expiration.empty() && !delivery::detail::parseIso8601(expiration, expires)) {
-    missing.push_back({"metadata response.Expiration", "is not a UTC time like 2021-10-20T04:27:09Z"});
-  }
+  const auto expires = delivery::detail::checkCredentialMembers(
+      missing, "metadata response",
+      {{"AccessKeyId", &credentials.accessKeyId},
+       {"AccessKeySecret", &credentials.accessKeySecret},
+       {"SecurityToken", &credentials.securityToken}},
+      {"Expiration", &expiration}, "2021-10-20T04:27:09Z");
   if (missing.empty()) missing = credentials.validate("metadata response");
   if (!missing.empty()) {
     Error e(ErrorKind::InvalidResponse, what + " cannot be used");

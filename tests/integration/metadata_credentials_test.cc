@@ -429,6 +429,17 @@ TEST_CASE("Alibaba IMDS: not applicable when disabled or when the address cannot
     CHECK(r->whyAbsent == "ALIBABA_CLOUD_ECS_METADATA_DISABLED is true");
     CHECK(server.seen().empty());
   }
+  SECTION("once the service has answered, a failure to reach it is an error") {
+    auto transport = std::make_shared<delivery::testing::MockTransport>();
+    transport->enqueueResponse(200, {}, "a-token");
+    transport->enqueueError(Error(ErrorKind::Connect, "connection refused"));
+    auto options = alibabaOptions(dead.endpoint());
+    options.transport = transport;
+    auto r = tablestore::ecsRamRoleSource(options).fetch();
+    REQUIRE_FALSE(r);
+    CHECK(r.error().kind == ErrorKind::Connect);
+    CHECK(r.error().message.find("listing the RAM role failed") != std::string::npos);
+  }
   SECTION("a bad address is an error") {
     auto r = tablestore::ecsRamRoleSource(alibabaOptions("http://127.0.0.1:1/latest")).fetch();
     REQUIRE_FALSE(r);

@@ -180,3 +180,33 @@ TEST_CASE("rule flags: URL parameters, hand-checked fields, always-sent optional
   CHECK(read.getOdd() == "o");
   CHECK(read.getCount() == "42");
 }
+
+TEST_CASE("the SDK's JSON strings are rapidjson's, byte for byte", "[message]") {
+  // Every byte value alone, then runs mixing plain text, escapes, DEL and UTF-8, as keys and values
+  // inside objects and arrays (where the writer adds ':' and ',').
+  std::vector<std::string> texts;
+  for (int c = 0; c < 256; ++c) texts.emplace_back(1, static_cast<char>(c));
+  texts.emplace_back();
+  texts.emplace_back("plain text with no escape at all, long enough to be more than one run of bytes");
+  texts.emplace_back(std::string("a\"b\\c/d\x7f" "e\x01\x1f\n\r\t\b\f\xc3\xa9\xf0\x9f\x98\x80 ") + std::string(1, '\0') + "end");
+  texts.emplace_back("\"\"\\\\\n\n");
+  auto write = [&](auto& writer, auto&& put) {
+    writer.StartObject();
+    for (const auto& t : texts) {
+      put(t);  // the key
+      writer.StartArray();
+      put(t);
+      put(t);
+      writer.EndArray();
+    }
+    writer.EndObject();
+  };
+  rapidjson::StringBuffer expected;
+  rapidjson::Writer<rapidjson::StringBuffer> reference(expected);
+  write(reference, [&](const std::string& t) { reference.String(t.data(), static_cast<rapidjson::SizeType>(t.size())); });
+  rapidjson::StringBuffer got;
+  delivery::huawei::detail::JsonWriter sdk(got);
+  write(sdk, [&](const std::string& t) { delivery::huawei::detail::str(sdk, t); });
+  REQUIRE(sdk.IsComplete());
+  CHECK(delivery::huawei::detail::toText(got) == delivery::huawei::detail::toText(expected));
+}
