@@ -249,11 +249,17 @@ TEST_CASE("formatter (field 2) and ossDirtyPrefix (field 3) are sent only when s
   const std::string with = td::encode(CreateDeliveryTaskRequest("t", "abc", c));
   auto back = ots::decode(ots::kCreateDeliveryTaskRequest, with);
   REQUIRE(back);
-  CHECK(*back->message("taskConfig")->number("formatter") == 0);
-  CHECK(*back->message("taskConfig")->string("ossDirtyPrefix") == "dirty/$yyyy");
+  const ots::Message* sent = back->message("taskConfig");
+  REQUIRE(sent);
+  REQUIRE(sent->number("formatter"));
+  CHECK(*sent->number("formatter") == 0);
+  REQUIRE(sent->string("ossDirtyPrefix"));
+  CHECK(*sent->string("ossDirtyPrefix") == "dirty/$yyyy");
   // Update carries the same config message.
   auto update = ots::decode(ots::kUpdateDeliveryTaskRequest, td::encode(UpdateDeliveryTaskRequest("t", "abc", c)));
   REQUIRE(update);
+  REQUIRE(update->message("taskConfig"));
+  REQUIRE(update->message("taskConfig")->string("ossDirtyPrefix"));
   CHECK(*update->message("taskConfig")->string("ossDirtyPrefix") == "dirty/$yyyy");
 
   // Describe gives both back; without them they read as unset.
