@@ -1,5 +1,7 @@
 #include "delivery/tablestore/client.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <mutex>
 #include <optional>
 #include <string_view>
@@ -27,13 +29,35 @@ namespace delivery::tablestore {
 
 namespace detail {
 
+// The trace id the caller chose for the call this thread is starting (the request's TraceId), or
+// null. The generic call (core/operation.h) hands the protocol's start() no request, so each client
+// method sets this around its call (ChosenTraceId, in DELIVERY_TABLESTORE_METHOD below) and start()
+// takes it: a call made from inside a transport or logger of this one sets and takes its own.
+thread_local const std::string* tChosenTraceId = nullptr;
+
+class ChosenTraceId {
+ public:
+  explicit ChosenTraceId(const std::optional<std::string>& id) : saved_(tChosenTraceId) {
+    // Empty is the same as unset, as in the Go SDK (api.go sends the header only when non-empty).
+    tChosenTraceId = id && !id->empty() ? &*id : nullptr;
+  }
+  ~ChosenTraceId() { tChosenTraceId = saved_; }
+  ChosenTraceId(const ChosenTraceId&) = delete;
+  ChosenTraceId& operator=(const ChosenTraceId&) = delete;
+
+ private:
+  const std::string* saved_;
+};
+
 // How every Tablestore call is addressed, signed and judged (see core/operation.h).
 class Protocol {
  public:
   struct CallState {
     std::shared_ptr<const detail::SigningContext> generation;  // with a provider: what signed the last attempt
     char contentMd5[delivery::detail::kBase64Md5Length];
-    char traceId[delivery::detail::kUuidLength];
+    // x-ots-sdk-traceid: the caller's (validated: at most kMaxTraceIdLength) or a random UUID.
+    char traceId[kMaxTraceIdLength];
+    std::size_t traceIdLength = 0;
     std::string_view action;  // the operation's name, which is also its path
     detail::V4Signed v4;  // the day and response key of the last attempt's V4 signature
   };
@@ -64,7 +88,15 @@ class Protocol {
     http.path += action;
     state.action = action;
     delivery::detail::base64Md5Into(http.body, state.contentMd5);
-    delivery::detail::randomUuidInto(state.traceId);
+    if (const std::string* chosen = tChosenTraceId; chosen != nullptr && chosen->size() <= sizeof state.traceId) {
+      tChosenTraceId = nullptr;
+      std::copy(chosen->begin(), chosen->end(), state.traceId);
+      state.traceIdLength = chosen->size();
+    } else {
+      static_assert(sizeof state.traceId >= delivery::detail::kUuidLength);
+      delivery::detail::randomUuidInto(state.traceId);
+      state.traceIdLength = delivery::detail::kUuidLength;
+    }
   }
 
   Result<std::shared_ptr<const detail::SigningContext>> currentGeneration() const {
@@ -94,7 +126,7 @@ class Protocol {
       state.generation = std::move(generation).value();
     }
     detail::signRequest(http, state.action, state.generation ? *state.generation : signing, now, std::string_view(state.contentMd5, sizeof state.contentMd5),
-                        std::string_view(state.traceId, sizeof state.traceId), &state.v4);
+                        std::string_view(state.traceId, state.traceIdLength), &state.v4);
     return {};
   }
 
@@ -106,7 +138,7 @@ class Protocol {
     return detail::checkResponse(action, idempotent, response, checks);
   }
 
-  static std::string traceId(const CallState& state) { return std::string(state.traceId, sizeof state.traceId); }
+  static std::string traceId(const CallState& state) { return std::string(state.traceId, state.traceIdLength); }
 };
 
 }  // namespace detail
@@ -216,6 +248,11 @@ Result<DeliveryClient> DeliveryClient::createWith(const std::string& endpoint, c
   if (config.signatureVersion == SignatureVersion::V4 && region.empty()) {
     err.violations.push_back({"config.region", "is required for V4 signing with this endpoint"});
   }
+  // ClientConfiguration.setTimeThresholdOfServerTracer (Java SDK): greater than 0, a Java int.
+  if (config.timeThresholdOfServerTracer &&
+      (*config.timeThresholdOfServerTracer < 1 || *config.timeThresholdOfServerTracer > INT32_MAX)) {
+    err.violations.push_back({"config.timeThresholdOfServerTracer", "must be 1 to 2147483647 milliseconds"});
+  }
   Result<delivery::detail::Runtime> runtime =
       delivery::detail::Runtime::fromConfig(config, std::string("delivery-cpp-sdk/") + kVersion);
   if (!runtime) {
@@ -234,25 +271,49 @@ Result<DeliveryClient> DeliveryClient::createWith(const std::string& endpoint, c
   impl->signing.region = region;
   impl->runtime_ = std::move(runtime).value();
   impl->signing.userAgent = impl->runtime_.userAgent;
+  if (config.timeThresholdOfServerTracer) impl->signing.traceThreshold = std::to_string(*config.timeThresholdOfServerTracer);
   impl->signing.prepare();
   impl->verifyAuthorization = config.verifyResponseAuthorization;
   impl->verifyContentMd5 = config.verifyResponseContentMd5;
   return DeliveryClient(std::move(impl));
 }
 
-DELIVERY_TABLESTORE_OPERATIONS(DELIVERY_OPERATION_METHOD)
+// DELIVERY_OPERATION_METHOD (core/operation.h) with the request's chosen trace id made known to
+// Protocol::start() for the length of the call.
+#define DELIVERY_TABLESTORE_METHOD(method, Name, verb, idempotency, url, body, decode) \
+  Result<Name##Response> Client_::method(const Name##Request& request) const {     \
+    const detail::ChosenTraceId chosen(request.getTraceId());                      \
+    return ::delivery::detail::invoke(*impl_, k##Name, request);                   \
+  }
+DELIVERY_TABLESTORE_OPERATIONS(DELIVERY_TABLESTORE_METHOD)
 
 WaitResult<DescribeDeliveryTaskResponse> DeliveryClient::waitUntilTaskSyncPhase(
     const DescribeDeliveryTaskRequest& request, TaskSyncPhase phase, const WaitOptions& options) const {
   using Verdict = delivery::detail::Observation::Verdict;
+  if (!isKnownEnum(phase) || phase == TaskSyncPhase::UNKNOWN) {
+    // UNKNOWN names no phase a task can be waited for.
+    WaitResult<DescribeDeliveryTaskResponse> result;
+    Error error(ErrorKind::InvalidArgument, "cannot wait for a task sync phase");
+    error.violations.push_back({"phase", "must be INIT, FULL or INCR"});
+    result.error = std::move(error);
+    return result;
+  }
   const auto classify = [phase](const DescribeDeliveryTaskResponse& r) -> delivery::detail::Observation {
     const TaskSyncStat& stat = r.getTaskSyncStat();
+    // A number this SDK does not know is named with its number, e.g. "UNKNOWN (7)".
+    const auto name = [](auto value, std::int32_t number) {
+      std::string text = toString(value);
+      if (value == decltype(value)::UNKNOWN) text += " (" + std::to_string(number) + ")";
+      return text;
+    };
     if (stat.getErrorType() != DeliveryErrorType::OK) {
-      return {Verdict::Failed, toString(stat.getErrorType()), stat.getDetail()};
+      // An error type this SDK does not know is still not OK: the task reports a problem.
+      return {Verdict::Failed, name(stat.getErrorType(), stat.getErrorTypeNumber()), stat.getDetail()};
     }
-    // The phases' numbers are their order (INIT 0, FULL 1, INCR 2).
-    const bool there = static_cast<int>(stat.getTaskSyncPhase()) >= static_cast<int>(phase);
-    return {there ? Verdict::Reached : Verdict::Pending, toString(stat.getTaskSyncPhase()), {}};
+    // The phases' numbers are their order (INIT 0, FULL 1, INCR 2); an unknown phase is pending.
+    const TaskSyncPhase current = stat.getTaskSyncPhase();
+    const bool there = current != TaskSyncPhase::UNKNOWN && static_cast<int>(current) >= static_cast<int>(phase);
+    return {there ? Verdict::Reached : Verdict::Pending, name(current, stat.getTaskSyncPhaseNumber()), {}};
   };
   return delivery::detail::waitFor<DescribeDeliveryTaskResponse>(
       impl_->runtime(), options, "delivery task " + request.getTableName() + "/" + request.getTaskName(),

@@ -10,16 +10,20 @@
 namespace delivery::tablestore::detail {
 namespace {
 
-// The enum tables of model.h against the generated protobuf enums: every enumerator has the same
-// number in both, and neither has more (the protobuf enums are contiguous). A new enumerator on
-// one side only fails the build, so model <-> protobuf enum casts below are exact.
+// The enum tables of model.h against the protobuf enums: every value the protocol defines has the
+// same number in both, and neither has more (the protobuf enums are contiguous). The model's enums
+// add UNKNOWN, which is not the protocol's (hence the count + 1), and the rule of each enum field
+// (detail::knownNumber) must be exactly the protobuf range. A new value on one side only fails the
+// build, so the numbers the model sends are exactly the protocol's.
 #define DELIVERY_TS_SAME_NUMBER_(PREFIX, name, number, text) \
   static_assert(static_cast<int>(pb::PREFIX##name) == (number), #name ": model and protobuf numbers differ");
 #define DELIVERY_TS_CHECK_ENUM_(Enum, LIST, PREFIX, MIN, MAX)                                             \
   LIST(DELIVERY_TS_ENUM_ENTRY_##PREFIX##_)                                                                 \
-  static_assert(static_cast<std::size_t>(pb::MAX) - static_cast<std::size_t>(pb::MIN) + 1 ==             \
+  static_assert(static_cast<std::size_t>(pb::MAX) - static_cast<std::size_t>(pb::MIN) + 2 ==             \
                     ::delivery::enumCount<Enum>(),                                                         \
-                #Enum ": model and protobuf enumerators differ");
+                #Enum ": model and protobuf enumerators differ");                                          \
+  static_assert(knownNumber<Enum>("").minValue == pb::MIN && knownNumber<Enum>("").maxValue == pb::MAX,   \
+                #Enum ": the rule of its numbers is not the protobuf range");
 #define DELIVERY_TS_ENUM_ENTRY_TaskType_(name, number, text) DELIVERY_TS_SAME_NUMBER_(, name, number, text)
 #define DELIVERY_TS_ENUM_ENTRY_TimeFormat_(name, number, text) \
   DELIVERY_TS_SAME_NUMBER_(EventColumn_eventTimeFormat_, name, number, text)
@@ -33,27 +37,20 @@ DELIVERY_TS_CHECK_ENUM_(DataType, DELIVERY_TABLESTORE_DATA_TYPE, DataType, Parqu
                         ParquetSchema_DataType_DataType_MAX)
 DELIVERY_TS_CHECK_ENUM_(OSSFileEncoding, DELIVERY_TABLESTORE_OSS_FILE_ENCODING, TaskType, Encoding_MIN, Encoding_MAX)
 DELIVERY_TS_CHECK_ENUM_(OSSFileFormat, DELIVERY_TABLESTORE_OSS_FILE_FORMAT, TaskType, Format_MIN, Format_MAX)
+DELIVERY_TS_CHECK_ENUM_(TimeFormatter, DELIVERY_TABLESTORE_TIME_FORMATTER, TaskType, TimeFormatter_MIN,
+                        TimeFormatter_MAX)
 DELIVERY_TS_CHECK_ENUM_(TaskSyncPhase, DELIVERY_TABLESTORE_TASK_SYNC_PHASE, Phase,
                         TaskSyncStat_TaskSyncPhase_TaskSyncPhase_MIN, TaskSyncStat_TaskSyncPhase_TaskSyncPhase_MAX)
 DELIVERY_TS_CHECK_ENUM_(DeliveryErrorType, DELIVERY_TABLESTORE_DELIVERY_ERROR_TYPE, TaskType, ErrorType_MIN,
                         ErrorType_MAX)
 
-// A protobuf enum value as the model's enum. Protobuf (proto2, closed enums) already keeps a number
-// its enum does not know out of the field, which then reads as absent (the default); the table check
-// here makes the model's table, not a cast, the authority: an unknown number is an InvalidResponse.
-template <typename E>
-bool readEnum(int number, E& out) {
-  const auto v = static_cast<E>(number);
-  if (!isKnownEnum(v)) return false;
-  out = v;
-  return true;
-}
-
 // Sets the field `wire` of a read-only response: the decoders fill responses through their tables.
+// Only a member of exactly the value's type is assigned (no conversions between field types).
 template <typename Message, typename T>
 void fill(Message& message, const char* wire, T&& value) {
   delivery::detail::FieldAccess::visit(message, [&](const field::Info& info, auto& member) {
-    if constexpr (std::is_assignable_v<decltype(member), T&&>) {
+    using Member = std::remove_reference_t<decltype(member)>;
+    if constexpr (std::is_same_v<Member, std::remove_cv_t<std::remove_reference_t<T>>>) {
       if (std::strcmp(info.wire, wire) == 0) member = std::forward<T>(value);
     }
   });
@@ -62,77 +59,56 @@ void fill(Message& message, const char* wire, T&& value) {
 // What the Java SDK puts on the wire (OTSProtocolBuilder): OSSTaskConfig fields 1, 4, 5, 6 and 8
 // always, 7 only with an event column, never 2 (formatter) or 3 (ossDirtyPrefix); each
 // ParquetSchema 1-4 always and 5 only when typeExtend is set; EventColumn 1 and 2. Protobuf writes
-// fields in number order, so equal input gives equal bytes.
+// fields in number order, so equal input gives equal bytes. This SDK also sends 2 and 3, only when
+// the caller set them (model.h): a config without them gives the Java SDK's bytes.
 void toPb(const OSSTaskConfig& c, pb::OSSTaskConfig* out) {
   out->set_ossprefix(c.getOssPrefix());
+  if (const auto& formatter = c.getTimeFormatterNumber()) out->set_formatter(*formatter);
+  if (const auto& dirty = c.getOssDirtyPrefix()) out->set_ossdirtyprefix(*dirty);
   out->set_ossbucket(c.getOssBucket());
   out->set_ossendpoint(c.getOssEndpoint());
   out->set_ossstsrole(c.getOssStsRole());
   if (const auto& ev = c.getEventTimeColumn()) {
     auto* e = out->mutable_eventtimecolumn();
     e->set_columnname(ev->getColumnName());
-    e->set_timeformat(static_cast<pb::EventColumn_eventTimeFormat>(ev->getEventTimeFormat()));
+    e->set_timeformat(ev->getEventTimeFormatNumber());
   }
-  out->set_format(static_cast<pb::Format>(c.getFormat()));
+  out->set_format(c.getFormatNumber());
   for (const auto& s : c.getParquetSchemaList()) {
     auto* p = out->add_schema();
     p->set_columnname(s.getColumnName());
     p->set_osscolumnname(s.getOssColumnName());
-    p->set_type(static_cast<pb::ParquetSchema_DataType>(s.getType()));
-    p->set_encode(static_cast<pb::Encoding>(s.getEncode()));
+    p->set_type(s.getTypeNumber());
+    p->set_encode(s.getEncodeNumber());
     if (s.getTypeExtend()) p->set_typeextend(*s.getTypeExtend());
   }
 }
 
 // Lenient on purpose: a response is read as far as it goes (unlike the Java SDK, which throws on
-// an empty bucket or prefix coming back, and drops typeExtend). Enum numbers the model's tables do
-// not know are the one thing refused: `unknown` names the field and the function returns false.
-struct UnknownEnum {
-  const char* field = nullptr;
-  int number = 0;
-  const char* enumName = nullptr;
-};
-
-template <typename E>
-bool readEnumInto(int number, E& out, const char* field, UnknownEnum& unknown) {
-  if (readEnum(number, out)) return true;
-  unknown = {field, number, EnumTableOf<E>::name};
-  return false;
-}
-
-Error unknownEnum(const char* what, const UnknownEnum& u) {
-  return Error(ErrorKind::InvalidResponse, std::string("malformed ") + what + " protobuf message: " + u.field + " " +
-                                               std::to_string(u.number) + " is not a known " + u.enumName);
-}
-
-bool fromPb(const pb::OSSTaskConfig& in, OSSTaskConfig& c, UnknownEnum& unknown) {
+// an empty bucket or prefix coming back, and drops typeExtend). Enum fields keep the number the
+// service sent, known or not (the .proto declares them int32); the model's getters read a number
+// they do not know as UNKNOWN, never as a default.
+OSSTaskConfig fromPb(const pb::OSSTaskConfig& in) {
+  OSSTaskConfig c;
   c.setOssPrefix(in.ossprefix()).setOssBucket(in.ossbucket()).setOssEndpoint(in.ossendpoint()).setOssStsRole(in.ossstsrole());
+  if (in.has_formatter()) c.setTimeFormatterNumber(in.formatter());
+  if (in.has_ossdirtyprefix()) c.setOssDirtyPrefix(in.ossdirtyprefix());
   if (in.has_eventtimecolumn() && in.eventtimecolumn().has_columnname() && in.eventtimecolumn().has_timeformat()) {
-    EventTimeFormat format{};
-    if (!readEnumInto(in.eventtimecolumn().timeformat(), format, "taskConfig.eventTimeColumn.timeFormat", unknown)) {
-      return false;
-    }
-    c.setEventTimeColumn(EventColumn(in.eventtimecolumn().columnname(), format));
+    EventColumn column;
+    column.setColumnName(in.eventtimecolumn().columnname()).setEventTimeFormatNumber(in.eventtimecolumn().timeformat());
+    c.setEventTimeColumn(std::move(column));
   }
-  OSSFileFormat format{};
-  if (!readEnumInto(in.format(), format, "taskConfig.format", unknown)) return false;
-  c.setFormat(format);
+  c.setFormatNumber(in.format());
   std::vector<ParquetSchema> schema;
   schema.reserve(static_cast<std::size_t>(in.schema_size()));
   for (const auto& p : in.schema()) {
-    DataType type{};
-    OSSFileEncoding encode{};
-    if (!readEnumInto(p.type(), type, "taskConfig.schema.type", unknown) ||
-        !readEnumInto(p.encode(), encode, "taskConfig.schema.encode", unknown)) {
-      return false;
-    }
-    ParquetSchema s(p.columnname(), p.osscolumnname(), type);
-    s.setEncode(encode);
+    ParquetSchema s;
+    s.setColumnName(p.columnname()).setOssColumnName(p.osscolumnname()).setTypeNumber(p.type()).setEncodeNumber(p.encode());
     if (p.has_typeextend()) s.setTypeExtend(p.typeextend());
     schema.push_back(std::move(s));
   }
   c.setParquetSchemaList(std::move(schema));
-  return true;
+  return c;
 }
 
 // The request's config, or an empty one (both lvalues: `cond ? *config : OSSTaskConfig()` would
@@ -170,7 +146,7 @@ void encodeInto(const CreateDeliveryTaskRequest& r, std::string& out) {
   m.set_tablename(r.getTableName());
   m.set_taskname(r.getTaskName());
   toPb(configOrEmpty(r.getTaskConfig()), m.mutable_taskconfig());
-  m.set_tasktype(static_cast<pb::DeliveryTaskType>(r.getTaskType()));
+  m.set_tasktype(r.getTaskTypeNumber());
   m.SerializeToString(&out);
 }
 
@@ -228,11 +204,13 @@ Result<ListDeliveryTaskResponse> decodeListResponse(std::string_view body) {
   if (!parse(body, m)) return malformed("ListDeliveryTaskResponse");
   std::vector<DeliveryTaskInfo> tasks;
   tasks.reserve(static_cast<std::size_t>(m.tasks_size()));
-  UnknownEnum unknown;
   for (const auto& t : m.tasks()) {
-    DeliveryTaskType type{};
-    if (!readEnumInto(t.tasktype(), type, "tasks.taskType", unknown)) return unknownEnum("ListDeliveryTaskResponse", unknown);
-    tasks.emplace_back(t.tablename(), t.taskname(), type);
+    DeliveryTaskInfo info;
+    fill(info, "tableName", t.tablename());
+    fill(info, "taskName", t.taskname());
+    // Absent: 0 (BASE), the proto default, as both vendor SDKs read it.
+    fill(info, "taskType", std::int32_t{t.tasktype()});
+    tasks.push_back(std::move(info));
   }
   ListDeliveryTaskResponse r;
   fill(r, "tasks", std::move(tasks));
@@ -242,24 +220,17 @@ Result<ListDeliveryTaskResponse> decodeListResponse(std::string_view body) {
 Result<DescribeDeliveryTaskResponse> decodeDescribeResponse(std::string_view body) {
   pb::DescribeDeliveryTaskResponse m;
   if (!parse(body, m)) return malformed("DescribeDeliveryTaskResponse");
-  constexpr const char* kWhat = "DescribeDeliveryTaskResponse";
-  UnknownEnum unknown;
-  OSSTaskConfig config;
-  if (!fromPb(m.taskconfig(), config, unknown)) return unknownEnum(kWhat, unknown);
-  // Absent fields read as the proto defaults (INIT, 0, OK), as both vendor SDKs do.
+  // Absent fields read as the proto defaults (INIT, 0, OK; taskType BASE), as both vendor SDKs do.
   const auto& s = m.task_sync_stat();
-  TaskSyncPhase phase{};
-  DeliveryErrorType errorType{};
-  DeliveryTaskType type{};
-  if (!readEnumInto(s.task_sync_phase(), phase, "task_sync_stat.task_sync_phase", unknown) ||
-      !readEnumInto(s.error_code(), errorType, "task_sync_stat.error_code", unknown) ||
-      !readEnumInto(m.tasktype(), type, "taskType", unknown)) {
-    return unknownEnum(kWhat, unknown);
-  }
+  TaskSyncStat stat;
+  fill(stat, "task_sync_phase", std::int32_t{s.task_sync_phase()});
+  fill(stat, "current_sync_timestamp", std::int64_t{s.current_sync_timestamp()});
+  fill(stat, "error_code", std::int32_t{s.error_code()});
+  fill(stat, "detail", s.detail());
   DescribeDeliveryTaskResponse r;
-  fill(r, "taskConfig", std::move(config));
-  fill(r, "task_sync_stat", TaskSyncStat(phase, s.current_sync_timestamp(), errorType, s.detail()));
-  fill(r, "taskType", type);
+  fill(r, "taskConfig", fromPb(m.taskconfig()));
+  fill(r, "task_sync_stat", std::move(stat));
+  fill(r, "taskType", std::int32_t{m.tasktype()});
   return r;
 }
 

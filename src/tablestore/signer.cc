@@ -185,7 +185,7 @@ void signRequest(HttpRequest& request, std::string_view action, const SigningCon
   const std::string_view day(dayBuf, sizeof dayBuf);  // 20240102, for V4
 
   // The headers in the order they are sent; the signature and User-Agent follow.
-  delivery::detail::HeadersAccess::FieldView fields[11];
+  delivery::detail::HeadersAccess::FieldView fields[12];
   std::size_t n = 0;
   fields[n++] = {"x-ots-date", date};
   fields[n++] = {"x-ots-apiversion", kApiVersion};
@@ -198,6 +198,7 @@ void signRequest(HttpRequest& request, std::string_view action, const SigningCon
     fields[n++] = {"x-ots-signdate", day};
     fields[n++] = {"x-ots-signregion", ctx.region};
   }
+  if (!ctx.traceThreshold.empty()) fields[n++] = {"x-ots-trace-threshold", ctx.traceThreshold};
 
   // The canonical string of exactly those headers, written straight in sorted name order rather
   // than collected and sorted as canonicalString() does: this runs on every request. The test
@@ -219,6 +220,7 @@ void signRequest(HttpRequest& request, std::string_view action, const SigningCon
     line(s, "x-ots-signregion", ctx.region);
   }
   if (!ctx.credentials.securityToken.empty()) line(s, "x-ots-ststoken", ctx.credentials.securityToken);
+  if (!ctx.traceThreshold.empty()) line(s, "x-ots-trace-threshold", ctx.traceThreshold);
 
   char signature[delivery::detail::base64Length(32)];
   if (ctx.version == SignatureVersion::V2) {

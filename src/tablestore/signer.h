@@ -23,6 +23,9 @@ struct SigningContext {
   SignatureVersion version = SignatureVersion::V2;
   std::string region;  ///< V4 only
   std::string userAgent;
+  /// x-ots-trace-threshold (DeliveryClientConfig::timeThresholdOfServerTracer as decimal text);
+  /// empty: the header is not sent.
+  std::string traceThreshold;
 
   /// Precomputes the keyed HMAC state of the secret (and, for V4, caches the derived key of the
   /// current day), so that signing a request or checking a response hashes only the message.
@@ -54,7 +57,8 @@ struct V4Signed {
 };
 
 /// Sets every header a request carries (x-ots-date from `now`, apiversion, accesskeyid,
-/// instancename, contentmd5, ststoken when present, sdk-traceid, User-Agent) and the signature,
+/// instancename, contentmd5, ststoken when present, sdk-traceid, trace-threshold when the context
+/// has one, User-Agent) and the signature,
 /// replacing every header of an earlier attempt (in place: re-signing allocates nothing).
 /// `contentMd5` is Base64(MD5(body)); neither view may point into `request`. With V4 and a
 /// non-null `v4`, also fills `v4` (without formatting the date or taking the key cache twice).

@@ -106,6 +106,16 @@ void ossPrefix(const std::string& prefix, const Path& path, std::vector<FieldVio
   }
 }
 
+// ossDirtyPrefix has no documentation and no vendor SDK sends it (model.h): it names an OSS object
+// prefix like ossPrefix, so it gets ossPrefix's [ObjectDoc] rules. Whether the service expands time
+// variables in it is not known, so '$' is left alone (our choice). Empty when set: checkCrossRules.
+void ossDirtyPrefix(const std::string& prefix, const Path& path, std::vector<FieldViolation>& out) {
+  if (prefix.size() > 1023) add(out, path, "must be at most 1023 bytes");
+  if (prefix.front() == '/' || prefix.front() == '\\') add(out, path, "must not start with '/' or '\\'");
+  if (!validUtf8(prefix)) add(out, path, "must be valid UTF-8");
+  if (hasControl(prefix)) add(out, path, "must not contain control characters");
+}
+
 // [BucketDoc]
 void ossBucket(const std::string& bucket, const Path& path, std::vector<FieldViolation>& out) {
   checkLowercaseName(bucket, 3, 63, path, out);
@@ -147,6 +157,11 @@ void ossStsRole(const std::string& arn, const Path& path, std::vector<FieldViola
 // Names the table's rules already reject (empty, too long) are left to them; a duplicate is
 // reported only when its name is valid UTF-8 (checked only then: duplicates are rare).
 void checkCrossRules(const OSSTaskConfig& config, const Path& path, std::vector<FieldViolation>& out) {
+  // An optional string's table rule skips an empty value; a set but empty dirty prefix would go
+  // out as an empty field 3, which is no prefix at all.
+  if (const auto& dirty = config.getOssDirtyPrefix(); dirty && dirty->empty()) {
+    add(out, Path(path, "ossDirtyPrefix"), "must not be empty (clear it to leave the field out)");
+  }
   const auto& schema = config.getParquetSchemaList();
   const auto candidate = [](const std::string& name) { return !name.empty() && name.size() <= detail::kMaxTextBytes; };
   const auto report = [&](std::size_t i, const std::string& name) {

@@ -18,9 +18,11 @@ namespace {
 
 namespace ots = delivery::emulator::ots;
 
-// The wire number of an SDK enum value, found by its name in the emulator's table.
+// The wire number of an SDK enum value, found by its name in the emulator's table. UNKNOWN (a
+// number the SDK does not know, e.g. one a test wants a response to carry) goes out as `raw`.
 template <typename E>
-std::int64_t numberOf(const ots::EnumType& type, E value) {
+std::int64_t numberOf(const ots::EnumType& type, E value, std::int64_t raw) {
+  if (value == E::UNKNOWN) return raw;
   const ots::EnumValue* v = type.byName(toString(value));
   if (v == nullptr) throw std::invalid_argument(std::string("no ") + std::string(type.name) + " named " + toString(value));
   return v->number;
@@ -29,22 +31,26 @@ std::int64_t numberOf(const ots::EnumType& type, E value) {
 ots::Message toWire(const ts::OSSTaskConfig& c) {
   ots::Message m(ots::kOSSTaskConfig);
   m.setString("ossPrefix", c.getOssPrefix());
+  if (const auto& formatter = c.getTimeFormatter()) {
+    m.setNumber("formatter", numberOf(ots::kTimeFormatter, *formatter, *c.getTimeFormatterNumber()));
+  }
+  if (const auto& dirty = c.getOssDirtyPrefix()) m.setString("ossDirtyPrefix", *dirty);
   m.setString("ossBucket", c.getOssBucket());
   m.setString("ossEndpoint", c.getOssEndpoint());
   m.setString("ossStsRole", c.getOssStsRole());
   if (const auto& e = c.getEventTimeColumn()) {
     ots::Message column(ots::kEventColumn);
     column.setString("columnName", e->getColumnName());
-    column.setNumber("timeFormat", numberOf(ots::kEventTimeFormat, e->getEventTimeFormat()));
+    column.setNumber("timeFormat", numberOf(ots::kEventTimeFormat, e->getEventTimeFormat(), e->getEventTimeFormatNumber()));
     m.addMessage("eventTimeColumn", std::move(column));
   }
-  m.setNumber("format", numberOf(ots::kFormat, c.getFormat()));
+  m.setNumber("format", numberOf(ots::kFormat, c.getFormat(), c.getFormatNumber()));
   for (const auto& s : c.getParquetSchemaList()) {
     ots::Message column(ots::kParquetSchema);
     column.setString("columnName", s.getColumnName());
     column.setString("ossColumnName", s.getOssColumnName());
-    column.setNumber("type", numberOf(ots::kDataType, s.getType()));
-    column.setNumber("encode", numberOf(ots::kEncoding, s.getEncode()));
+    column.setNumber("type", numberOf(ots::kDataType, s.getType(), s.getTypeNumber()));
+    column.setNumber("encode", numberOf(ots::kEncoding, s.getEncode(), s.getEncodeNumber()));
     if (s.getTypeExtend()) column.setString("typeExtend", *s.getTypeExtend());
     m.addMessage("schema", std::move(column));
   }
@@ -89,17 +95,19 @@ HttpResponse listOk(const Credentials& credentials, const std::vector<ts::Delive
                     std::string requestId) {
   std::vector<ots::TaskInfo> infos;
   for (const auto& t : tasks) {
-    infos.push_back(ots::TaskInfo{t.getTableName(), t.getTaskName(), numberOf(ots::kDeliveryTaskType, t.getTaskType())});
+    infos.push_back(ots::TaskInfo{t.getTableName(), t.getTaskName(), numberOf(ots::kDeliveryTaskType, t.getTaskType(), t.getTaskTypeNumber())});
   }
   return signedResponse("ListDeliveryTask", credentials, 200, ots::encodeListResponse(infos), std::move(requestId));
 }
 
 HttpResponse describeOk(const Credentials& credentials, const ts::OSSTaskConfig& config, ts::DeliveryTaskType type,
                         const ts::TaskSyncStat& stat, std::string requestId) {
-  const ots::SyncStat wireStat{numberOf(ots::kTaskSyncPhase, stat.getTaskSyncPhase()), stat.getCurrentSyncTimestampNanos(),
-                               numberOf(ots::kErrorType, stat.getErrorType()), stat.getDetail()};
+  const ots::SyncStat wireStat{numberOf(ots::kTaskSyncPhase, stat.getTaskSyncPhase(), stat.getTaskSyncPhaseNumber()),
+                               stat.getCurrentSyncTimestampNanos(),
+                               numberOf(ots::kErrorType, stat.getErrorType(), stat.getErrorTypeNumber()),
+                               stat.getDetail()};
   return signedResponse("DescribeDeliveryTask", credentials, 200,
-                        ots::encodeDescribeResponse(toWire(config), numberOf(ots::kDeliveryTaskType, type), wireStat),
+                        ots::encodeDescribeResponse(toWire(config), numberOf(ots::kDeliveryTaskType, type, -1), wireStat),
                         std::move(requestId));
 }
 

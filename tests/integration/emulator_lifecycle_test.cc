@@ -82,6 +82,36 @@ TEST_CASE("full lifecycle through CurlTransport", "[integration][emulator]") {
   CHECK(emu.taskCount() == 0);
 }
 
+TEST_CASE("formatter, ossDirtyPrefix, a chosen trace id and x-ots-trace-threshold against the emulator",
+          "[integration][emulator][tablestore]") {
+  Emulator emu(test::emulatorOptions());
+  REQUIRE(emu.start());
+  DeliveryClientConfig config;
+  config.timeThresholdOfServerTracer = 500;  // signed like every x-ots-* header; the emulator checks it
+  for (SignatureVersion version : {SignatureVersion::V2, SignatureVersion::V4}) {
+    INFO("V4: " << (version == SignatureVersion::V4));
+    config.signatureVersion = version;
+    config.region = "cn-hangzhou";
+    const DeliveryClient client = clientFor(emu, kCreds, config);
+    OSSTaskConfig withExtras = delivery::test::javaSampleConfig();
+    withExtras.setTimeFormatter(TimeFormatter::YDMFormatter).setOssDirtyPrefix("dirty/sampledeliverytask/");
+    CreateDeliveryTaskRequest create("sampleTable", "sampledeliverytask", withExtras);
+    create.setTraceId("emulator-trace-1");
+    auto created = client.createDeliveryTask(create);
+    REQUIRE(created);
+    CHECK(created->getTraceId() == "emulator-trace-1");
+
+    auto described = client.describeDeliveryTask(
+        DescribeDeliveryTaskRequest("sampleTable", "sampledeliverytask").setTraceId("emulator-trace-2"));
+    REQUIRE(described);
+    CHECK(described->getTraceId() == "emulator-trace-2");
+    CHECK(described->getTaskConfig() == withExtras);
+    CHECK(described->getTaskConfig().getTimeFormatter() == TimeFormatter::YDMFormatter);
+    CHECK(described->getTaskConfig().getOssDirtyPrefix() == std::optional<std::string>("dirty/sampledeliverytask/"));
+    REQUIRE(client.deleteDeliveryTask(DeleteDeliveryTaskRequest("sampleTable", "sampledeliverytask")));
+  }
+}
+
 TEST_CASE("one TCP connection serves all sequential calls", "[integration][emulator]") {
   Emulator emu(test::emulatorOptions());
   REQUIRE(emu.start());

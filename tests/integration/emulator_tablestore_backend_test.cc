@@ -141,7 +141,8 @@ TEST_CASE("tablestore backend: every golden request is accepted and its fields a
     if (f.rfind("tablestore/", 0) == 0) files.push_back(f);
   }
   // Each file below is used; a new golden file must be added here too.
-  CHECK(files == std::vector<std::string>{"tablestore/CreateDeliveryTask-go-sample.txt",
+  CHECK(files == std::vector<std::string>{"tablestore/CreateDeliveryTask-formatter-dirty-prefix.txt",
+                                          "tablestore/CreateDeliveryTask-go-sample.txt",
                                           "tablestore/CreateDeliveryTask.txt", "tablestore/DeleteDeliveryTask.txt",
                                           "tablestore/DescribeDeliveryTask.txt", "tablestore/ListDeliveryTask.txt",
                                           "tablestore/UpdateDeliveryTask.txt"});
@@ -232,6 +233,24 @@ TEST_CASE("tablestore backend: every golden request is accepted and its fields a
   REQUIRE(described->getTaskConfig().getParquetSchemaList().size() == 3);
   CHECK(described->getTaskConfig().getParquetSchemaList()[0].getType() == tablestore::DataType::INT64);
   CHECK(described->getTaskConfig().getParquetSchemaList()[2].getType() == tablestore::DataType::DOUBLE);
+  CHECK_FALSE(described->getTaskConfig().getTimeFormatter());
+  CHECK_FALSE(described->getTaskConfig().getOssDirtyPrefix());
+
+  // formatter (field 2) and ossDirtyPrefix (field 3): accepted, stored and described as carried.
+  r = backend.handle(goldenRequest("tablestore/DeleteDeliveryTask.txt"), kRun);
+  REQUIRE(r.status == 200);
+  r = backend.handle(goldenRequest("tablestore/CreateDeliveryTask-formatter-dirty-prefix.txt"), kRun);
+  REQUIRE(r.status == 200);
+  r = backend.handle(goldenRequest("tablestore/DescribeDeliveryTask.txt"), kRun);
+  REQUIRE(r.status == 200);
+  CHECK(lenField(r.body, 1) == lenField(goldenBody("tablestore/CreateDeliveryTask-formatter-dirty-prefix.txt"), 3));
+  described = tablestore::detail::decodeDescribeResponse(r.body);
+  REQUIRE(described);
+  CHECK(described->getTaskConfig().getTimeFormatter() == tablestore::TimeFormatter::YDMFormatter);
+  CHECK(described->getTaskConfig().getOssDirtyPrefix() == std::optional<std::string>("dirty/"));
+  stored = backend.tasks();
+  REQUIRE(stored.size() == 1);
+  CHECK(stored[0].json.find("\"formatter\":\"YDMFormatter\",\"ossDirtyPrefix\":\"dirty/\"") != std::string::npos);
 }
 
 TEST_CASE("tablestore backend: the signing vectors are accepted, and one changed byte is refused",
@@ -407,6 +426,7 @@ TEST_CASE("tablestore backend: each request rule and wire check gives 400 OTSPar
         {"taskConfig.ossStsRole", [](ots::Message&, ots::Message& c) { c.clear("ossStsRole"); c.setString("ossStsRole", "aliyunserviceroleforotsdatadelivery"); }},
         {"taskConfig.ossStsRole", [](ots::Message&, ots::Message& c) { c.clear("ossStsRole"); c.setString("ossStsRole", "acs:ram:::role/x"); }},
         {"taskConfig.format", [](ots::Message&, ots::Message& c) { c.clear("format"); }},
+        {"taskConfig.ossDirtyPrefix", [](ots::Message&, ots::Message& c) { c.setString("ossDirtyPrefix", ""); }},
         {"taskConfig.schema", [](ots::Message&, ots::Message& c) { c.clear("schema"); }},
         {"taskConfig.eventTimeColumn.timeFormat", [](ots::Message&, ots::Message& c) {
            ots::Message e(ots::kEventColumn);

@@ -52,6 +52,7 @@ const std::vector<std::string> kGoldenFiles = {
     "kafka/ListSinkTasks.http",
     "kafka/ShowSinkTask-topic-info.http",
     "kafka/ShowSinkTask.http",
+    "tablestore/CreateDeliveryTask-formatter-dirty-prefix.txt",
     "tablestore/CreateDeliveryTask-go-sample.txt",
     "tablestore/CreateDeliveryTask.txt",
     "tablestore/DeleteDeliveryTask.txt",
@@ -244,6 +245,25 @@ TEST_CASE("golden: tablestore createDeliveryTask (Go sample)", "[golden][tablest
   request.setTaskType(DeliveryTaskType::BASE_INC);
   requireOk(f.client.createDeliveryTask(request));
   checkAgainstGolden(f.transport->lastRequest(), "tablestore/CreateDeliveryTask-go-sample.txt");
+}
+
+TEST_CASE("golden: tablestore createDeliveryTask with formatter and ossDirtyPrefix", "[golden][tablestore]") {
+  using namespace delivery::tablestore;
+  TablestoreFixture f;
+  f.transport->enqueueResponse(tsmock::emptyOk("CreateDeliveryTask", kTsCreds));
+  OSSTaskConfig config;
+  config.setOssPrefix("data/$yyyy")
+      .setTimeFormatter(TimeFormatter::YDMFormatter)
+      .setOssDirtyPrefix("dirty/")
+      .setOssBucket("datadeliverytest")
+      .setOssEndpoint("oss-cn-hangzhou.aliyuncs.com")
+      .setOssStsRole("acs:ram::1234567890:role/aliyunserviceroleforotsdatadelivery")
+      .addParquetSchema(ParquetSchema("PK1", DataType::INT64));
+  // A chosen trace id travels in a header only: the body is the same with or without it.
+  CreateDeliveryTaskRequest request("sampleTable", "sampledeliverytask", config);
+  request.setTraceId("golden-trace-1");
+  requireOk(f.client.createDeliveryTask(request));
+  checkAgainstGolden(f.transport->lastRequest(), "tablestore/CreateDeliveryTask-formatter-dirty-prefix.txt");
 }
 
 TEST_CASE("golden: tablestore updateDeliveryTask", "[golden][tablestore]") {

@@ -14,6 +14,8 @@
 #include "support/capturing_logger.h"
 #include "delivery/testing/mock_transport.h"
 #include "delivery/testing/tablestore_responses.h"
+#include "emulator/tablestore/responses.h"
+#include "emulator/tablestore/wire.h"
 #include "tablestore/codec.h"
 #include "tablestore/signer.h"
 
@@ -545,4 +547,159 @@ TEST_CASE("a call made from inside the transport does not disturb the outer call
   REQUIRE(outer);
   CHECK(innerBody == td::encode(DescribeDeliveryTaskRequest("innertable", "innertask")));
   CHECK(f.transport->requestCount() == 2);
+}
+
+TEST_CASE("a chosen trace id is sent as x-ots-sdk-traceid, signed, kept on retries and returned",
+          "[tablestore][client][trace]") {
+  Fixture f;
+  f.transport->enqueueResponse(mock::errorResponse(503, "OTSServerBusy", "busy"));
+  f.transport->enqueueResponse(mock::emptyOk("CreateDeliveryTask", kCreds));
+  CreateDeliveryTaskRequest request = delivery::test::javaSampleCreate();
+  request.setTraceId("order-42/attempt");
+  auto r = f.client().createDeliveryTask(request);
+  REQUIRE(r);
+  CHECK(r->getTraceId() == "order-42/attempt");
+  const auto reqs = f.transport->requests();
+  REQUIRE(reqs.size() == 2);
+  for (const auto& sent : reqs) {
+    CHECK(sent.headers.get("x-ots-sdk-traceid") == "order-42/attempt");
+    CHECK(sent.headers.get("x-ots-signature") ==
+          td::signV2("testsecret", td::canonicalString("CreateDeliveryTask", sent.headers)));
+    CHECK(sent.body == td::encode(delivery::test::javaSampleCreate()));  // the body does not carry it
+  }
+
+  // Every operation takes one; the next call without one gets a fresh UUID again.
+  f.transport->enqueueResponse(mock::describeOk(kCreds, delivery::test::javaSampleConfig(), DeliveryTaskType::BASE,
+                                                TaskSyncStat()));
+  auto d = f.client().describeDeliveryTask(DescribeDeliveryTaskRequest("sampleTable", "t").setTraceId("d-1"));
+  REQUIRE(d);
+  CHECK(d->getTraceId() == "d-1");
+  CHECK(f.transport->lastRequest().headers.get("x-ots-sdk-traceid") == "d-1");
+  f.transport->enqueueResponse(mock::listOk(kCreds, {}));
+  auto l = f.client().listDeliveryTask(ListDeliveryTaskRequest("sampleTable").setTraceId("l-1"));
+  REQUIRE(l);
+  CHECK(f.transport->lastRequest().headers.get("x-ots-sdk-traceid") == "l-1");
+  f.transport->enqueueResponse(mock::emptyOk("DeleteDeliveryTask", kCreds));
+  REQUIRE(f.client().deleteDeliveryTask(DeleteDeliveryTaskRequest("sampleTable", "t").setTraceId("x-1")));
+  CHECK(f.transport->lastRequest().headers.get("x-ots-sdk-traceid") == "x-1");
+  f.transport->enqueueResponse(mock::emptyOk("UpdateDeliveryTask", kCreds));
+  REQUIRE(f.client().updateDeliveryTask(
+      UpdateDeliveryTaskRequest("sampleTable", "t", delivery::test::javaSampleConfig()).setTraceId("u-1")));
+  CHECK(f.transport->lastRequest().headers.get("x-ots-sdk-traceid") == "u-1");
+
+  f.transport->enqueueResponse(mock::listOk(kCreds, {}));
+  auto plain = f.client().listDeliveryTask(ListDeliveryTaskRequest("sampleTable").setTraceId(""));  // "" = unset
+  REQUIRE(plain);
+  CHECK(plain->getTraceId().size() == 36);
+  CHECK(plain->getTraceId() != "l-1");
+  CHECK(f.transport->lastRequest().headers.get("x-ots-sdk-traceid") == plain->getTraceId());
+}
+
+TEST_CASE("an invalid trace id is refused before anything is sent, and does not leak into the next call",
+          "[tablestore][client][trace]") {
+  Fixture f;
+  auto bad = f.client().listDeliveryTask(ListDeliveryTaskRequest("sampleTable").setTraceId("a\r\nx-ots-evil: 1"));
+  REQUIRE_FALSE(bad);
+  CHECK(bad.error().kind == ErrorKind::InvalidArgument);
+  REQUIRE(bad.error().violations.size() == 1);
+  CHECK(bad.error().violations[0].field == "traceId");
+  CHECK(f.transport->requestCount() == 0);
+  f.transport->enqueueResponse(mock::listOk(kCreds, {}));
+  auto next = f.client().listDeliveryTask(ListDeliveryTaskRequest("sampleTable"));
+  REQUIRE(next);
+  CHECK(next->getTraceId().size() == 36);
+}
+
+TEST_CASE("a call from inside the transport does not take the outer call's trace id", "[tablestore][client][trace]") {
+  Fixture f;
+  std::optional<DeliveryClient> client;
+  int depth = 0;
+  std::string innerTraceId;
+  f.transport->setHandler([&](const HttpRequest& r) -> Result<HttpResponse> {
+    if (depth++ == 0) {
+      auto inner = client->listDeliveryTask(ListDeliveryTaskRequest("innertable"));
+      if (!inner) return Error(ErrorKind::Internal, "inner call failed: " + inner.error().toString());
+      innerTraceId = inner->getTraceId();
+      if (r.headers.get("x-ots-sdk-traceid") != "outer-id") return Error(ErrorKind::Internal, "outer id changed");
+      return mock::emptyOk("DeleteDeliveryTask", kCreds);
+    }
+    return mock::listOk(kCreds, {});
+  });
+  client.emplace(f.client());
+  auto outer = client->deleteDeliveryTask(DeleteDeliveryTaskRequest("sampleTable", "t").setTraceId("outer-id"));
+  REQUIRE(outer);
+  CHECK(outer->getTraceId() == "outer-id");
+  CHECK(innerTraceId.size() == 36);
+}
+
+TEST_CASE("x-ots-trace-threshold is sent and signed only when configured", "[tablestore][client][trace]") {
+  Fixture f;
+  SECTION("unset (the default): not sent") {
+    f.transport->enqueueResponse(mock::listOk(kCreds, {}));
+    REQUIRE(f.client().listDeliveryTask(ListDeliveryTaskRequest("sampleTable")));
+    CHECK_FALSE(f.transport->lastRequest().headers.contains("x-ots-trace-threshold"));
+  }
+  SECTION("set: sent as decimal milliseconds, part of the V2 and V4 signatures") {
+    f.config.timeThresholdOfServerTracer = 500;
+    f.transport->enqueueResponse(mock::listOk(kCreds, {}));
+    REQUIRE(f.client().listDeliveryTask(ListDeliveryTaskRequest("sampleTable")));
+    const Headers& h = f.transport->lastRequest().headers;
+    CHECK(h.get("x-ots-trace-threshold") == "500");
+    const std::string canonical = td::canonicalString("ListDeliveryTask", h);
+    CHECK(canonical.find("x-ots-trace-threshold:500\n") != std::string::npos);
+    CHECK(h.get("x-ots-signature") == td::signV2("testsecret", canonical));
+
+    f.config.signatureVersion = SignatureVersion::V4;
+    f.transport->enqueueResponse(mock::signedResponseV4("ListDeliveryTask", kCreds, "cn-hangzhou", "20240102", 200,
+                                                        "", "rid"));
+    REQUIRE(f.client().listDeliveryTask(ListDeliveryTaskRequest("sampleTable")));
+    const Headers& h4 = f.transport->lastRequest().headers;
+    CHECK(h4.get("x-ots-trace-threshold") == "500");
+    CHECK(h4.get("x-ots-signaturev4") ==
+          td::signV4(td::v4SigningKey("testsecret", "20240102", "cn-hangzhou"), td::canonicalString("ListDeliveryTask", h4)));
+  }
+  SECTION("out of range: refused by create") {
+    for (std::int64_t bad : {std::int64_t{0}, std::int64_t{-5}, std::int64_t{2147483648LL}}) {
+      f.config.timeThresholdOfServerTracer = bad;
+      auto c = DeliveryClient::create("https://myinstance.cn-hangzhou.ots.aliyuncs.com", "myinstance", kCreds, f.config);
+      REQUIRE_FALSE(c);
+      REQUIRE(c.error().violations.size() == 1);
+      CHECK(c.error().violations[0].field == "config.timeThresholdOfServerTracer");
+    }
+    f.config.timeThresholdOfServerTracer = 2147483647;
+    CHECK(DeliveryClient::create("https://myinstance.cn-hangzhou.ots.aliyuncs.com", "myinstance", kCreds, f.config));
+  }
+}
+
+TEST_CASE("waiting treats an unknown phase as pending and an unknown error type as a failure",
+          "[tablestore][client][waiter]") {
+  Fixture f;
+  // Phase 3 (none this SDK knows), then INCR; then error_code 9.
+  namespace ots = delivery::emulator::ots;
+  const auto describe = [&](std::int64_t phase, std::int64_t error) {
+    ots::Message config(ots::kOSSTaskConfig);
+    config.setString("ossPrefix", "p");
+    return mock::signedResponse("DescribeDeliveryTask", kCreds, 200,
+                                ots::encodeDescribeResponse(config, 2, ots::SyncStat{phase, 0, error, "detail"}));
+  };
+  WaitOptions options;
+  options.pollInterval = std::chrono::milliseconds(10);
+  std::vector<std::string> states;
+  options.onStateChange = [&](const WaitProgress& p) { states.push_back(p.state); };
+  f.transport->enqueueResponse(describe(3, 0));
+  f.transport->enqueueResponse(describe(2, 0));
+  auto reached = f.client().waitUntilTaskSyncPhase(DescribeDeliveryTaskRequest("t", "task"), TaskSyncPhase::FULL, options);
+  CHECK(reached.reached());
+  CHECK(states == std::vector<std::string>{"UNKNOWN (3)", "INCR"});
+
+  f.transport->enqueueResponse(describe(1, 9));
+  auto failed = f.client().waitUntilTaskSyncPhase(DescribeDeliveryTaskRequest("t", "task"), TaskSyncPhase::INCR, options);
+  CHECK(failed.outcome == WaitOutcome::Failed);
+  CHECK(failed.state == "UNKNOWN (9)");
+  CHECK(failed.detail == "detail");
+
+  auto refused = f.client().waitUntilTaskSyncPhase(DescribeDeliveryTaskRequest("t", "task"), TaskSyncPhase::UNKNOWN);
+  CHECK(refused.outcome == WaitOutcome::Failed);
+  REQUIRE(refused.error);
+  CHECK(refused.error->kind == ErrorKind::InvalidArgument);
 }

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <random>
 
 #include "core/crypto.h"
@@ -161,17 +162,115 @@ TEST_CASE("random and mutated bodies never crash the decoders or the response ch
   CHECK(decodedOk < 3000);
 }
 
-TEST_CASE("an enum number the protocol does not know reads as absent, never as an out-of-table value",
+TEST_CASE("an enum number the protocol does not know stays readable as its number, never a default",
           "[tablestore][codec]") {
-  // DescribeDeliveryTaskResponse.taskType (field 3, varint) = 7: protobuf's closed enums keep the
-  // number aside, so the field reads as its default; the model's enum tables are never bypassed.
+  // DescribeDeliveryTaskResponse.taskType (field 3, varint) = 7. A proto2 enum field would move 7
+  // into the unknown fields and read as BASE; the number must survive as UNKNOWN + 7.
   auto d = td::decodeDescribeResponse(std::string("\x18\x07", 2));
   REQUIRE(d);
-  CHECK(d->getTaskType() == DeliveryTaskType::BASE);
-  CHECK(delivery::isKnownEnum(d->getTaskType()));
+  CHECK(d->getTaskType() == DeliveryTaskType::UNKNOWN);
+  CHECK(d->getTaskTypeNumber() == 7);
+  CHECK(std::string(toString(d->getTaskType())) == "UNKNOWN");
+  CHECK_FALSE(d->isFinished());
   // ListDeliveryTaskResponse.tasks[0].taskType = 9, likewise.
   auto l = td::decodeListResponse(std::string("\x0a\x02\x18\x09", 4));
   REQUIRE(l);
   REQUIRE(l->getTaskInfos().size() == 1);
-  CHECK(l->getTaskInfos()[0].getTaskType() == DeliveryTaskType::BASE);
+  CHECK(l->getTaskInfos()[0].getTaskType() == DeliveryTaskType::UNKNOWN);
+  CHECK(l->getTaskInfos()[0].getTaskTypeNumber() == 9);
+  // A negative number (ten-byte varint) is a number too: -1 is not UNKNOWN's own value on the wire.
+  auto negative = td::decodeDescribeResponse(std::string("\x18\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01", 11));
+  REQUIRE(negative);
+  CHECK(negative->getTaskType() == DeliveryTaskType::UNKNOWN);
+  CHECK(negative->getTaskTypeNumber() == -1);
+}
+
+TEST_CASE("an unknown DataType number in a Describe response reads as UNKNOWN with its number",
+          "[tablestore][codec]") {
+  // Written with the emulator's tables (an independent encoder): DataType 16, one past INT96,
+  // Encoding 9, EventTimeFormat 0, Format 3, TimeFormatter 5, phase 3, error_code 7.
+  ots::Message config(ots::kOSSTaskConfig);
+  config.setString("ossPrefix", "p").setNumber("formatter", 5);
+  ots::Message column(ots::kEventColumn);
+  column.setString("columnName", "ts").setNumber("timeFormat", 0);
+  config.addMessage("eventTimeColumn", std::move(column)).setNumber("format", 3);
+  ots::Message known(ots::kParquetSchema);
+  known.setString("columnName", "a").setString("ossColumnName", "a").setNumber("type", 15).setNumber("encode", 0);
+  ots::Message unknown(ots::kParquetSchema);
+  unknown.setString("columnName", "b").setString("ossColumnName", "b").setNumber("type", 16).setNumber("encode", 9);
+  config.addMessage("schema", std::move(known)).addMessage("schema", std::move(unknown));
+  const std::string body = ots::encodeDescribeResponse(config, 2, ots::SyncStat{3, 42, 7, "new"});
+
+  auto d = td::decodeDescribeResponse(body);
+  REQUIRE(d);
+  const OSSTaskConfig& c = d->getTaskConfig();
+  REQUIRE(c.getParquetSchemaList().size() == 2);
+  CHECK(c.getParquetSchemaList()[0].getType() == DataType::INT96);
+  CHECK(c.getParquetSchemaList()[1].getType() == DataType::UNKNOWN);  // not BOOL, as Java reads it
+  CHECK(c.getParquetSchemaList()[1].getTypeNumber() == 16);
+  CHECK(c.getParquetSchemaList()[1].getEncode() == OSSFileEncoding::UNKNOWN);
+  CHECK(c.getParquetSchemaList()[1].getEncodeNumber() == 9);
+  REQUIRE(c.getEventTimeColumn());
+  CHECK(c.getEventTimeColumn()->getEventTimeFormat() == EventTimeFormat::UNKNOWN);
+  CHECK(c.getEventTimeColumn()->getEventTimeFormatNumber() == 0);
+  CHECK(c.getFormat() == OSSFileFormat::UNKNOWN);
+  CHECK(c.getFormatNumber() == 3);
+  CHECK(c.getTimeFormatter() == TimeFormatter::UNKNOWN);
+  CHECK(c.getTimeFormatterNumber() == 5);
+  CHECK(d->getTaskSyncStat().getTaskSyncPhase() == TaskSyncPhase::UNKNOWN);
+  CHECK(d->getTaskSyncStat().getTaskSyncPhaseNumber() == 3);
+  CHECK(d->getTaskSyncStat().getErrorType() == DeliveryErrorType::UNKNOWN);
+  CHECK(d->getTaskSyncStat().getErrorTypeNumber() == 7);
+  CHECK(d->getTaskSyncStat().getCurrentSyncTimestampNanos() == 42);
+  CHECK(d->getTaskType() == DeliveryTaskType::BASE_INC);
+
+  // Such a config cannot be sent back as it is: validation names every unknown number.
+  const auto problems = c.validate();
+  std::vector<std::string> paths;
+  for (const auto& v : problems) paths.push_back(v.field);
+  CHECK(std::count(paths.begin(), paths.end(), "taskConfig.schema[1].type") == 1);
+  CHECK(std::count(paths.begin(), paths.end(), "taskConfig.schema[1].encode") == 1);
+  CHECK(std::count(paths.begin(), paths.end(), "taskConfig.eventTimeColumn.timeFormat") == 1);
+  CHECK(std::count(paths.begin(), paths.end(), "taskConfig.format") == 1);
+  CHECK(std::count(paths.begin(), paths.end(), "taskConfig.formatter") == 1);
+  CHECK(std::count(paths.begin(), paths.end(), "taskConfig.schema[0].type") == 0);
+}
+
+TEST_CASE("formatter (field 2) and ossDirtyPrefix (field 3) are sent only when set and read back",
+          "[tablestore][codec]") {
+  OSSTaskConfig c = fullConfig();
+  const std::string without = td::encode(CreateDeliveryTaskRequest("t", "abc", c));
+  auto plain = ots::decode(ots::kCreateDeliveryTaskRequest, without);
+  REQUIRE(plain);
+  CHECK_FALSE(plain->message("taskConfig")->has("formatter"));
+  CHECK_FALSE(plain->message("taskConfig")->has("ossDirtyPrefix"));
+
+  c.setTimeFormatter(TimeFormatter::YDMFormatter).setOssDirtyPrefix("dirty/$yyyy");
+  const std::string with = td::encode(CreateDeliveryTaskRequest("t", "abc", c));
+  auto back = ots::decode(ots::kCreateDeliveryTaskRequest, with);
+  REQUIRE(back);
+  const ots::Message* sent = back->message("taskConfig");
+  REQUIRE(sent);
+  REQUIRE(sent->number("formatter"));
+  CHECK(*sent->number("formatter") == 0);
+  REQUIRE(sent->string("ossDirtyPrefix"));
+  CHECK(*sent->string("ossDirtyPrefix") == "dirty/$yyyy");
+  // Update carries the same config message.
+  auto update = ots::decode(ots::kUpdateDeliveryTaskRequest, td::encode(UpdateDeliveryTaskRequest("t", "abc", c)));
+  REQUIRE(update);
+  REQUIRE(update->message("taskConfig"));
+  REQUIRE(update->message("taskConfig")->string("ossDirtyPrefix"));
+  CHECK(*update->message("taskConfig")->string("ossDirtyPrefix") == "dirty/$yyyy");
+
+  // Describe gives both back; without them they read as unset.
+  const Credentials creds("id", "secret");
+  auto d = td::decodeDescribeResponse(canned::describeOk(creds, c, DeliveryTaskType::BASE, TaskSyncStat()).body);
+  REQUIRE(d);
+  CHECK(d->getTaskConfig() == c);
+  CHECK(d->getTaskConfig().getTimeFormatter() == TimeFormatter::YDMFormatter);
+  CHECK(d->getTaskConfig().getOssDirtyPrefix() == std::optional<std::string>("dirty/$yyyy"));
+  auto d2 = td::decodeDescribeResponse(canned::describeOk(creds, fullConfig(), DeliveryTaskType::BASE, TaskSyncStat()).body);
+  REQUIRE(d2);
+  CHECK_FALSE(d2->getTaskConfig().getTimeFormatter());
+  CHECK_FALSE(d2->getTaskConfig().getOssDirtyPrefix());
 }

@@ -179,17 +179,23 @@ TEST_CASE("signRequest's direct canonical string equals the generic one in every
   for (bool v4 : {false, true}) {
     for (bool sts : {false, true}) {
       for (bool prepared : {false, true}) {
-        INFO("v4=" << v4 << " sts=" << sts << " prepared=" << prepared);
+       for (bool threshold : {false, true}) {
+        INFO("v4=" << v4 << " sts=" << sts << " prepared=" << prepared << " threshold=" << threshold);
         td::SigningContext ctx;
         ctx.credentials = Credentials(" id-with-spaces ", "secret", sts ? "token" : "");
         ctx.instanceName = "inst";
         ctx.version = v4 ? SignatureVersion::V4 : SignatureVersion::V2;
         ctx.region = "cn-shanghai";
         ctx.userAgent = "ua";
+        if (threshold) ctx.traceThreshold = "500";
         if (prepared) ctx.prepare();
         HttpRequest r;
         td::signRequest(r, "ListDeliveryTask", ctx, t, "md5==", "trace");
         const std::string canonical = td::canonicalString("ListDeliveryTask", r.headers);
+        CHECK(r.headers.contains("x-ots-trace-threshold") == threshold);
+        // x-ots-trace-threshold sorts last, after x-ots-ststoken (spec 3.2's example layout).
+        if (threshold) CHECK(canonical.size() > 27);
+        if (threshold) CHECK(canonical.substr(canonical.size() - 27) == "\nx-ots-trace-threshold:500\n");
         if (v4) {
           CHECK(r.headers.get("x-ots-signaturev4") ==
                 td::signV4(td::v4SigningKey("secret", "20241231", "cn-shanghai"), canonical));
@@ -201,6 +207,7 @@ TEST_CASE("signRequest's direct canonical string equals the generic one in every
         td::signRequest(again, "ListDeliveryTask", ctx, t, "md5==", "trace");
         CHECK(again.headers.get(v4 ? "x-ots-signaturev4" : "x-ots-signature") ==
               r.headers.get(v4 ? "x-ots-signaturev4" : "x-ots-signature"));
+       }
       }
     }
   }

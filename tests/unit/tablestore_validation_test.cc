@@ -252,3 +252,88 @@ TEST_CASE("model defaults and builders", "[tablestore][model]") {
   CHECK(std::chrono::duration_cast<std::chrono::milliseconds>(stat.getCurrentSyncPoint().time_since_epoch()).count() ==
         1'700'000'000'123LL);
 }
+
+TEST_CASE("UNKNOWN (this SDK's own enumerator) cannot be sent", "[tablestore][validation]") {
+  auto c = delivery::test::javaSampleConfig();
+  c.setParquetSchemaList({ParquetSchema("a", DataType::UNKNOWN).setEncode(OSSFileEncoding::UNKNOWN)});
+  c.setEventTimeColumn(EventColumn("ts", EventTimeFormat::UNKNOWN));
+  c.setFormat(OSSFileFormat::UNKNOWN).setTimeFormatter(TimeFormatter::UNKNOWN);
+  std::vector<std::string> got;
+  std::string text;
+  for (const auto& x : c.validate()) {
+    got.push_back(x.field);
+    text += x.field + ": " + x.message + "\n";
+  }
+  CHECK(got == std::vector<std::string>{"taskConfig.formatter", "taskConfig.eventTimeColumn.timeFormat",
+                                        "taskConfig.format", "taskConfig.schema[0].type", "taskConfig.schema[0].encode"});
+  CHECK(text.find("taskConfig.schema[0].type: is not a known DataType") != std::string::npos);
+  CHECK(text.find("taskConfig.formatter: is not a known TimeFormatter") != std::string::npos);
+  CHECK(fields(validCreate().setTaskType(DeliveryTaskType::UNKNOWN).validate()) == std::vector<std::string>{"taskType"});
+  // The one TimeFormatter the protocol has is accepted.
+  auto ok = delivery::test::javaSampleConfig();
+  ok.setTimeFormatter(TimeFormatter::YDMFormatter);
+  CHECK(ok.validate().empty());
+}
+
+TEST_CASE("ossDirtyPrefix: optional; when set, an object-key prefix", "[tablestore][validation]") {
+  struct Case {
+    std::string prefix;
+    bool valid;
+  };
+  const std::vector<Case> cases = {
+      {"dirty/", true},
+      {"dirty/$yyyy/$MM", true},  // variables are left alone (model.h)
+      {"a", true},
+      {std::string(1023, 'd'), true},
+      {"", false},  // set but empty: no place at all
+      {std::string(1024, 'd'), false},
+      {"/dirty", false},
+      {"\\dirty", false},
+      {"dir\nty", false},
+      {"d\xff", false},
+  };
+  for (const auto& c : cases) {
+    INFO("ossDirtyPrefix \"" << c.prefix << "\"");
+    auto config = delivery::test::javaSampleConfig();
+    config.setOssDirtyPrefix(c.prefix);
+    std::vector<std::string> got;
+    for (const auto& v : config.validate()) got.push_back(v.field);
+    if (c.valid) {
+      CHECK(got.empty());
+    } else {
+      REQUIRE_FALSE(got.empty());
+      for (const auto& f : got) CHECK(f == "taskConfig.ossDirtyPrefix");
+    }
+  }
+  auto unset = delivery::test::javaSampleConfig();
+  CHECK(unset.validate().empty());
+  CHECK(unset.setOssDirtyPrefix("x").clearOssDirtyPrefix().validate().empty());
+}
+
+TEST_CASE("a chosen trace id: visible ASCII, at most 128 characters, on every request", "[tablestore][validation]") {
+  struct Case {
+    std::string id;
+    bool valid;
+  };
+  const std::vector<Case> cases = {
+      {"0e3a5a0c-7f4e-4b7b-9a34-2b1f1b6c8e21", true},
+      {"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", true},  // W3C traceparent
+      {"", true},  // the same as unset: the SDK makes one (as Go does)
+      {std::string(128, 'x'), true},
+      {std::string(129, 'x'), false},
+      {"with space", false},
+      {"line\r\nx-ots-injected: 1", false},
+      {"tab\tid", false},
+      {"caf\xc3\xa9", false},
+  };
+  for (const auto& c : cases) {
+    INFO("trace id \"" << c.id << "\"");
+    const auto expected = c.valid ? std::vector<std::string>{} : std::vector<std::string>{"traceId"};
+    CHECK(fields(validCreate().setTraceId(c.id).validate()) == expected);
+    CHECK(fields(UpdateDeliveryTaskRequest("sampleTable", "t", delivery::test::javaSampleConfig()).setTraceId(c.id).validate()) ==
+          expected);
+    CHECK(fields(DescribeDeliveryTaskRequest("sampleTable", "t").setTraceId(c.id).validate()) == expected);
+    CHECK(fields(DeleteDeliveryTaskRequest("sampleTable", "t").setTraceId(c.id).validate()) == expected);
+    CHECK(fields(ListDeliveryTaskRequest("sampleTable").setTraceId(c.id).validate()) == expected);
+  }
+}

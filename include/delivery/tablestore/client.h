@@ -14,7 +14,23 @@
 //   responses that fail the integrity checks.
 // - Create, Delete and Update are never retried once the request may have reached the service.
 // Attempts and elapsed time are bounded by ClientConfig::retry.
+//
+// Per-request options (the headers the vendor SDKs let their users set):
+// - x-ots-sdk-traceid: every request's setTraceId() (Go: ExtraRequestInfo.SetTraceID; Java makes a
+//   random UUID per call, as this SDK does when none is chosen).
+// - x-ots-trace-threshold: DeliveryClientConfig::timeThresholdOfServerTracer, a client setting as
+//   in Java (ClientConfiguration.setTimeThresholdOfServerTracer; OperationLauncher.addRequiredHeaders
+//   in aliyun/aliyun-tablestore-java-sdk 5.17).
+// Left out: x-ots-request-priority and x-ots-request-tag. Java sends them only for requests that
+//   extend ExtensionRequest (search, parallel scan, transactions), not for the delivery requests
+//   (model/delivery/*Request.java implement Request directly); Go lets every request carry them
+//   (ExtraRequestInfo.SetRequestExtension, tablestore/api.go doRequest), but nothing documents what
+//   the service does with them on a delivery task call. Request/response compression
+//   (x-ots-request-compress-*, Java only, off by default) is left out as well: delivery bodies are
+//   a few hundred bytes.
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include "delivery/core/client_handle.h"
@@ -42,6 +58,11 @@ struct DeliveryClientConfig : ClientConfig {
   bool verifyResponseAuthorization = true;
   /// Check the body against x-ots-contentmd5 whenever a response carries that header.
   bool verifyResponseContentMd5 = true;
+  /// Milliseconds: sent as x-ots-trace-threshold on every request when set. The Java SDK's
+  /// ClientConfiguration.timeThresholdOfServerTracer (default 500, sent on every request; must be
+  /// greater than 0): a call that takes the service longer than this is traced on its side. Unset
+  /// here by default, so that the header is not sent (the Go SDK never sends it). 1 to INT32_MAX.
+  std::optional<std::int64_t> timeThresholdOfServerTracer;
 };
 
 /// Kinds of public endpoint documented for Tablestore.

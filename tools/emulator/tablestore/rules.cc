@@ -102,6 +102,11 @@ void checkConfig(const Message& config, const std::string& path, std::vector<std
     requiredNumber(*event, "timeFormat", eventPath, out);
   }
   requiredNumber(config, "format", path, out);
+  // formatter (an enum: any listed value, checked by the decoder) and ossDirtyPrefix are optional;
+  // a dirty prefix that is sent names a place, so it is not empty (see rules.h).
+  if (const std::string* dirty = config.string("ossDirtyPrefix"); dirty != nullptr && dirty->empty()) {
+    out.push_back(at(path, "ossDirtyPrefix") + ": must not be empty");
+  }
   const auto& schema = config.messages("schema");
   if (schema.empty()) out.push_back(at(path, "schema") + ": must list at least one column");
   for (std::size_t i = 0; i < schema.size(); ++i) {

@@ -27,7 +27,9 @@
 //   - schema has at least one entry (spec 6: "Schema must list the columns explicitly"); each
 //     entry has columnName and ossColumnName (not empty), type and encode (spec 1.2: both SDKs
 //     always send fields 1-4); typeExtend is optional;
-//   - formatter and ossDirtyPrefix are optional (no SDK sends them).
+//   - formatter and ossDirtyPrefix are optional (spec 1.1: in the .proto, but neither SDK sends
+//     them); an ossDirtyPrefix that is present is not empty (the emulator's choice: the spec says
+//     nothing more, and an empty prefix names no place to write to).
 // Enum values outside the schema are refused earlier, by the decoder (wire.h).
 
 #include <string>
