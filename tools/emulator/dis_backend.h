@@ -67,6 +67,7 @@ class DisBackend final : public Backend {
     std::string body;  ///< the create body without secrets
   };
   Reply route(const HttpRequest& request, const std::vector<std::string>& parts, const Locked& locked);
+  Reply list(const HttpRequest& request, const std::string& stream, const Locked& locked);
   Reply createOrUpdate(const HttpRequest& request, const std::string& stream, const Locked& locked);
   Reply batch(const HttpRequest& request, const std::string& stream, const Locked& locked);
   void beforeValidate(const HttpRequest& request) const {
