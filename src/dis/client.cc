@@ -1,5 +1,7 @@
 #include "delivery/dis/client.h"
 
+#include <set>
+
 #include "core/operation.h"
 #include "core/waiter.h"
 #include "dis/codec.h"
@@ -12,7 +14,7 @@ namespace delivery::dis {
 #define DELIVERY_DIS_OPERATIONS(X)                                                                \
   X(createTransferTask, CreateTransferTask, Post, kNotIdempotent, tasks, taskBody, nullptr)          \
   X(updateTransferTask, UpdateTransferTask, Put, kNotIdempotent, tasks, taskBody, nullptr)           \
-  X(listTransferTasks, ListTransferTasks, Get, kIdempotent, tasks, nullptr, detail::decodeList)      \
+  X(listTransferTasks, ListTransferTasks, Get, kIdempotent, listPage, nullptr, detail::decodeList)   \
   X(showTransferTask, ShowTransferTask, Get, kIdempotent, task, nullptr, detail::decodeShow)         \
   X(deleteTransferTask, DeleteTransferTask, Delete, kNotIdempotent, task, nullptr, nullptr)          \
   X(batchStartTransferTask, BatchStartTransferTask, Post, kNotIdempotent, action, startBody, nullptr) \
@@ -47,6 +49,13 @@ using Client_ = DisClient;
 template <typename Request>
 void tasks(const Request& r, HttpRequest& h) {
   appendPath(h.path, "/streams/", Param{r.getStreamName()}, "/transfer-tasks");
+}
+// The list, with the page parameters that are set (see ListTransferTasksRequest), in the old Java
+// SDK's order: limit, then start_task_name.
+void listPage(const ListTransferTasksRequest& r, HttpRequest& h) {
+  tasks(r, h);
+  if (r.getLimit()) h.query.emplace_back("limit", std::to_string(*r.getLimit()));
+  if (r.getStartTaskName()) h.query.emplace_back("start_task_name", *r.getStartTaskName());
 }
 template <typename Request>
 void task(const Request& r, HttpRequest& h) {
@@ -117,6 +126,42 @@ WaitResult<ShowTransferTaskResponse> DisClient::waitUntilTransferTaskRunning(con
   return delivery::detail::waitFor<ShowTransferTaskResponse>(
       impl_->runtime(), options, "transfer task " + request.getStreamName() + "/" + request.getTaskName(),
       [&] { return showTransferTask(request); }, classify);
+}
+
+Result<std::vector<TransferTask>> DisClient::listAllTransferTasks(const ListTransferTasksRequest& request) const {
+  ListTransferTasksRequest page = request;
+  const int limit = request.getLimit().value_or(kListAllPageSize);
+  page.setLimit(limit);
+  std::vector<TransferTask> all;
+  std::set<std::string> seen;
+  // A bad answer: the call cannot finish without skipping or repeating tasks.
+  const auto invalid = [&](const std::string& why, const ListTransferTasksResponse& r) {
+    Error e(ErrorKind::InvalidResponse, "list transfer tasks of stream " + request.getStreamName() + ": " + why);
+    e.httpStatus = r.getHttpStatus();
+    e.requestId = r.getRequestId();
+    return e;
+  };
+  for (;;) {
+    Result<ListTransferTasksResponse> r = listTransferTasks(page);
+    if (!r) return r.error();
+    const std::vector<TransferTask>& tasks = r->getTasks();
+    for (const TransferTask& t : tasks) {
+      if (t.getTaskName().empty()) return invalid("a task without a task_name cannot start the next page", *r);
+      if (!seen.insert(t.getTaskName()).second) {
+        return invalid("task " + t.getTaskName() + " came back on a later page (the service repeats pages)", *r);
+      }
+      all.push_back(t);
+    }
+    // Done: a short (or empty) page, or every task the service counts. A service that ignores
+    // limit answers everything at once and ends here too.
+    if (tasks.size() < static_cast<std::size_t>(limit)) return all;
+    if (r->getTotalNumber() > 0 && static_cast<std::int64_t>(all.size()) >= r->getTotalNumber()) return all;
+    const std::string& next = tasks.back().getTaskName();
+    if (page.getStartTaskName() && *page.getStartTaskName() == next) {
+      return invalid("the next page would start after " + next + " again", *r);
+    }
+    page.setStartTaskName(next);
+  }
 }
 
 const std::string& DisClient::getEndpoint() const noexcept { return impl_->endpointText(); }

@@ -7,6 +7,10 @@ namespace delivery::dis::detail {
 struct ShowResponseAccess {
   static TransferTask& task(ShowTransferTaskResponse& r) { return r.task_; }
   static std::optional<DestinationDescriptor>& description(ShowTransferTaskResponse& r) { return r.description_; }
+  static std::optional<DestinationDescription>& destinationDescription(ShowTransferTaskResponse& r) {
+    return r.destinationDescription_;
+  }
+  static CarbonProperties& carbonProperties(DestinationDescription& d) { return d.carbonProperties_; }
   static std::vector<PartitionResult>& partitions(ShowTransferTaskResponse& r) { return r.Partitions_; }
 };
 
@@ -44,10 +48,52 @@ DestinationDescriptor emptyDescriptor(std::size_t index) {
   return DestinationDescriptor(std::in_place_index<I>);
 }
 
+// carbon_properties, the one map of the descriptors (not a table field, see model.h): after the
+// table's fields, and only when it has entries.
+template <typename T>
+inline constexpr bool hasCarbonProperties =
+    std::is_same_v<T, ObsDestinationDescriptor> || std::is_same_v<T, MrsDestinationDescriptor>;
+
+void writeCarbonProperties(JsonWriter& w, const CarbonProperties& properties) {
+  if (properties.empty()) return;
+  hd::key(w, "carbon_properties");
+  w.StartObject();
+  for (const auto& [k, v] : properties) hd::field(w, k, v);
+  w.EndObject();
+}
+
+// carbon_properties of `object` when it is an object; string members only (others are problems).
+void readCarbonProperties(FieldReader& reader, const Value& object, const Path& path, CarbonProperties& out) {
+  auto it = object.FindMember("carbon_properties");
+  if (it == object.MemberEnd() || it->value.IsNull()) return;
+  const Path here(path, "carbon_properties");
+  if (!it->value.IsObject()) {
+    reader.problem(here, "must be an object");
+    return;
+  }
+  for (auto m = it->value.MemberBegin(); m != it->value.MemberEnd(); ++m) {
+    const std::string key(m->name.GetString(), m->name.GetStringLength());
+    if (!m->value.IsString()) {
+      reader.problem(Path(here, std::string_view(m->name.GetString(), m->name.GetStringLength())), "must be a string");
+      continue;
+    }
+    out[key] = std::string(m->value.GetString(), m->value.GetStringLength());
+  }
+}
+
 // The descriptor of `type` read from `object`.
 DestinationDescriptor readDescriptor(FieldReader& reader, DestinationType type, const Value& object, const Path& path) {
   DestinationDescriptor d = emptyDescriptor(variantIndexOf(type));
-  std::visit([&](auto& x) { reader.readObject(object, path, x); }, d);
+  std::visit(
+      [&](auto& x) {
+        reader.readObject(object, path, x);
+        if constexpr (hasCarbonProperties<std::decay_t<decltype(x)>>) {
+          CarbonProperties properties;
+          readCarbonProperties(reader, object, path, properties);
+          x.setCarbonProperties(std::move(properties));
+        }
+      },
+      d);
   return d;
 }
 
@@ -73,7 +119,14 @@ void writeDescriptor(JsonWriter& w, const DestinationDescriptor& d, const Encode
   hd::WriteOptions options;
   options.redactSecrets = o.redactSecrets;
   if (o.retryDurationAsString) options.integerAsText = "retry_duration";
-  std::visit([&](const auto& x) { hd::writeObject(w, x, options); }, d);
+  std::visit(
+      [&](const auto& x) {
+        w.StartObject();
+        hd::writeMembers(w, x, options);
+        if constexpr (hasCarbonProperties<std::decay_t<decltype(x)>>) writeCarbonProperties(w, x.getCarbonProperties());
+        w.EndObject();
+      },
+      d);
 }
 
 void encodeTaskBodyInto(const std::optional<DestinationDescriptor>& d, const EncodeOptions& options, std::string& out) {
@@ -150,6 +203,11 @@ void readDescription(const Value& doc, ShowTransferTaskResponse& out) {
       std::vector<FieldViolation> ignored;
       FieldReader lenient(ignored);
       ShowResponseAccess::description(out) = readDescriptor(lenient, kTypes[i], it->value, Path(name));
+      // Every field as sent, in the one table of all destinations (absent keys stay unset).
+      DestinationDescription asSent;
+      lenient.readObject(it->value, Path(name), asSent);
+      readCarbonProperties(lenient, it->value, Path(name), ShowResponseAccess::carbonProperties(asSent));
+      ShowResponseAccess::destinationDescription(out) = std::move(asSent);
     }
   }
 }

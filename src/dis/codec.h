@@ -2,8 +2,8 @@
 // DIS JSON bodies (internal): compact, in table order (the documented field order), unset optionals
 // omitted. The descriptors' tables drive the writer and the reader; what is written here by hand is
 // what a table cannot say: the descriptor variant and its "<type>_destination_descriptor" key, the
-// lenient show description and its misspelled keys, the partition fields' other names, and the
-// batch body. Decoders name bad fields by their wire paths.
+// lenient show description and its misspelled keys, carbon_properties (a map), the partition
+// fields' other names, and the batch body. Decoders name bad fields by their wire paths.
 
 #include <string>
 #include <string_view>

@@ -14,6 +14,13 @@
 //          OpenTSDB metric value 1..32 letters, digits and '.'), backup_file_prefix, batch tasks[].id.
 //   [OBS]  OBS bucket naming: 3 to 63 lowercase letters, digits, '-' and '.'
 //   [Stream] DIS stream names: letters, digits, '-' and '_' (CreateStream); at most 60 in paths [DLI]
+//   [JDIS] the old DIS-only Java SDK (huaweicloud/huaweicloud-sdk-java-dis, huaweicloud-sdk-java-dis-iface
+//          .../stream/request/OBSDestinationDescriptorRequest.java, MRSDestinationDescriptorRequest.java,
+//          .../stream/DestinationFileTypeEnum.java): compression_format (none or gzip), carbon_properties
+//          (CarbonWriter table properties), MRS destination_file_type (text/parquet/carbon) and
+//          partition_format; huawei-more.md §2.3. Not in the API reference: unconfirmed.
+//   [List] Huawei "Querying Dump Tasks" (api-dis/ListTransferTasks.html, 2025-11-25): limit 1..10;
+//          start_task_name names a task (old Java SDK ListTransferTasksRquest.java); huawei-more.md §2.1.
 // Values are never quoted in messages: some fields (user_password) are secrets.
 
 #include <algorithm>
@@ -51,12 +58,41 @@ void checkCommon(const D& d, const Path& p, Violations& out, bool agencyRequired
   }
 }
 
+// [JDIS] carbon_properties: CarbonData writer properties, so only with destination_file_type carbon
+// (the field's only meaning; our choice to refuse it otherwise); keys not empty; keys and values
+// valid UTF-8 of at most 65536 bytes (README, "Input bounds"). Values are never quoted: a property may
+// be anything.
+template <typename D>
+void checkCarbonProperties(const D& d, const Path& p, Violations& out) {
+  const CarbonProperties& properties = d.getCarbonProperties();
+  if (properties.empty()) return;
+  const Path here(p, "carbon_properties");
+  if (d.getDestinationFileType() != DestinationFileType::CARBON) {
+    out.push_back({here.str(), "is only for destination_file_type carbon"});
+  }
+  for (const auto& [key, value] : properties) {
+    if (key.empty()) {
+      out.push_back({here.str(), "keys must not be empty"});
+    } else if (key.size() > 65536 || !delivery::detail::isValidUtf8(key)) {
+      out.push_back({here.str(), "keys must be valid UTF-8 of at most 65536 bytes"});
+    } else if (value.size() > 65536 || !delivery::detail::isValidUtf8(value)) {
+      out.push_back({Path(here, std::string_view(key)).str(), "must be valid UTF-8 of at most 65536 bytes"});
+    }
+  }
+}
+
 }  // namespace
 
 // ---- hand-written rules, beside the tables ------------------------------------------------------
 
-void checkCrossRules(const ObsDestinationDescriptor& d, const Path& p, Violations& out) { checkCommon(d, p, out, false); }
-void checkCrossRules(const MrsDestinationDescriptor& d, const Path& p, Violations& out) { checkCommon(d, p, out, true); }
+void checkCrossRules(const ObsDestinationDescriptor& d, const Path& p, Violations& out) {
+  checkCommon(d, p, out, false);
+  checkCarbonProperties(d, p, out);
+}
+void checkCrossRules(const MrsDestinationDescriptor& d, const Path& p, Violations& out) {
+  checkCommon(d, p, out, true);
+  checkCarbonProperties(d, p, out);
+}
 void checkCrossRules(const DliDestinationDescriptor& d, const Path& p, Violations& out) { checkCommon(d, p, out, true); }
 void checkCrossRules(const DWSDestinationDescriptor& d, const Path& p, Violations& out) { checkCommon(d, p, out, true); }
 
@@ -122,6 +158,11 @@ Result<void> TransferTaskBody<Self>::validate() const {
 }
 template class TransferTaskBody<CreateTransferTaskRequest>;
 template class TransferTaskBody<UpdateTransferTaskRequest>;
+
+// [List] start_task_name, when set, names a task.
+void checkCrossRules(const ListTransferTasksRequest& r, const Path& p, Violations& out) {
+  if (const auto& start = r.getStartTaskName(); start && start->empty()) add(out, p, "start_task_name", "must not be empty");
+}
 
 DELIVERY_DEFINE_VALIDATE(ListTransferTasksRequest)
 DELIVERY_DEFINE_VALIDATE(ShowTransferTaskRequest)

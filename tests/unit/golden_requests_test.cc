@@ -38,9 +38,13 @@ const std::vector<std::string> kGoldenFiles = {
     "dis/CreateTransferTask-CLOUDTABLE-OpenTSDB.http",
     "dis/CreateTransferTask-DLI.http",
     "dis/CreateTransferTask-DWS.http",
+    "dis/CreateTransferTask-MRS-carbon.http",
+    "dis/CreateTransferTask-MRS-example.http",
     "dis/CreateTransferTask-MRS.http",
+    "dis/CreateTransferTask-OBS-gzip.http",
     "dis/CreateTransferTask-OBS.http",
     "dis/DeleteTransferTask.http",
+    "dis/ListTransferTasks-page.http",
     "dis/ListTransferTasks.http",
     "dis/ShowTransferTask.http",
     "dis/UpdateTransferTask.http",
@@ -322,6 +326,57 @@ TEST_CASE("golden: dis createTransferTask MRS", "[golden][dis]") {
   checkAgainstGolden(f.transport->lastRequest(), "dis/CreateTransferTask-MRS.http");
 }
 
+TEST_CASE("golden: dis createTransferTask MRS, the whole documented example", "[golden][dis]") {
+  using namespace delivery::dis;
+  HuaweiFixture f;
+  f.reply(201);
+  MrsDestinationDescriptor d;
+  d.setTaskName("mrstask").setConsumerStrategy(ConsumerStrategy::LATEST).setAgencyName("dis_admin_agency").setDeliverTimeInterval(30);
+  d.setMrsClusterId("f8123fa6-99f1-4ed9-83f4-c827c7277d41")
+      .setMrsClusterName("mrscluster")
+      .setMrsHdfsPath("/user")
+      .setObsBucketPath("obsbucket")
+      .setFilePrefix("")
+      .setHdfsPrefixFolder("")
+      .setRetryDuration(1800)
+      .setDestinationFileType(DestinationFileType::TEXT);
+  requireOk(f.dis().createTransferTask(CreateTransferTaskRequest(kStream, d)));
+  checkAgainstGolden(f.transport->lastRequest(), "dis/CreateTransferTask-MRS-example.http");
+}
+
+TEST_CASE("golden: dis createTransferTask MRS with the old Java SDK's CarbonData fields", "[golden][dis]") {
+  using namespace delivery::dis;
+  HuaweiFixture f;
+  f.reply(201);
+  MrsDestinationDescriptor d;
+  d.setTaskName("mrstask").setConsumerStrategy(ConsumerStrategy::LATEST).setAgencyName("dis_admin_agency").setDeliverTimeInterval(30);
+  d.setMrsClusterId("f8123fa6-99f1-4ed9-83f4-c827c7277d41")
+      .setMrsClusterName("mrscluster")
+      .setMrsHdfsPath("/user")
+      .setObsBucketPath("obsbucket")
+      .setDestinationFileType(DestinationFileType::CARBON)
+      .setPartitionFormat(PartitionFormat::YYYY_MM_DD)
+      .setCompressionFormat(CompressionFormat::GZIP)
+      .setCarbonProperties({{"table_blocksize", "256"}, {"sort_columns", "id"}});
+  requireOk(f.dis().createTransferTask(CreateTransferTaskRequest(kStream, d)));
+  checkAgainstGolden(f.transport->lastRequest(), "dis/CreateTransferTask-MRS-carbon.http");
+}
+
+TEST_CASE("golden: dis createTransferTask OBS with compression_format", "[golden][dis]") {
+  using namespace delivery::dis;
+  HuaweiFixture f;
+  f.reply(201);
+  ObsDestinationDescriptor d;
+  d.setTaskName("t1")
+      .setAgencyName("dis_admin_agency")
+      .setDeliverTimeInterval(300)
+      .setObsBucketPath("obsbucket")
+      .setDestinationFileType(DestinationFileType::TEXT)
+      .setCompressionFormat(CompressionFormat::GZIP);
+  requireOk(f.dis().createTransferTask(CreateTransferTaskRequest(kStream, d)));
+  checkAgainstGolden(f.transport->lastRequest(), "dis/CreateTransferTask-OBS-gzip.http");
+}
+
 TEST_CASE("golden: dis createTransferTask DLI", "[golden][dis]") {
   using namespace delivery::dis;
   HuaweiFixture f;
@@ -402,6 +457,13 @@ TEST_CASE("golden: dis listTransferTasks", "[golden][dis]") {
                R"("create_time":1606554932552,"state":"RUNNING","last_transfer_timestamp":1606984428612}],"total_number":1})");
   requireOk(f.dis().listTransferTasks(dis::ListTransferTasksRequest(kStream)));
   checkAgainstGolden(f.transport->lastRequest(), "dis/ListTransferTasks.http");
+}
+
+TEST_CASE("golden: dis listTransferTasks, one page", "[golden][dis]") {
+  HuaweiFixture f;
+  f.reply(200, R"({"tasks":[],"total_number":1})");
+  requireOk(f.dis().listTransferTasks(dis::ListTransferTasksRequest(kStream).setLimit(10).setStartTaskName("newtask")));
+  checkAgainstGolden(f.transport->lastRequest(), "dis/ListTransferTasks-page.http");
 }
 
 TEST_CASE("golden: dis showTransferTask", "[golden][dis]") {

@@ -57,6 +57,10 @@ std::vector<Key> common() {
   };
 }
 
+// compression_format (OBS, MRS): only the old DIS-only Java SDK has it, "no compression or gzip";
+// no token for "none" is known, so only gzip is taken (huawei-more.md §2.3).
+Key compressionFormat() { return schema::str("compression_format").oneOf({"gzip"}); }
+
 Key filePrefix(const char* name = "file_prefix") {
   return schema::str(name).size(0, 50, "must be at most 50 characters").only(kPrefixChars, "may contain only letters, digits, '_' and '/'");
 }
@@ -88,6 +92,7 @@ const Object& obs() {
       schema::str("destination_file_type").oneOf({"text", "parquet", "carbon"}),
       schema::object("processing_schema", processingSchema()),
       schema::str("record_delimiter").oneOf({",", ";", "|", "\n"}),
+      compressionFormat(),  // carbon_properties: checked by hand (carbonProperties below)
   });
   return o;
 }
@@ -103,6 +108,9 @@ const Object& mrs() {
       retryDuration(),
       // Not in the MRS table, but the documented MRS example sends it (huawei-more.md §2.3).
       schema::str("destination_file_type").oneOf({"text", "parquet", "carbon"}),
+      // The old DIS-only Java SDK's MRS fields (huawei-more.md §2.3); carbon_properties by hand.
+      schema::str("partition_format").oneOf({"yyyy", "yyyy/MM", "yyyy/MM/dd", "yyyy/MM/dd/HH", "yyyy/MM/dd/HH/mm"}),
+      compressionFormat(),
   });
   return o;
 }
@@ -305,6 +313,49 @@ void crossChecks(const rapidjson::Value& d, const std::string& type, const std::
   }
 }
 
+// carbon_properties of the OBS and MRS descriptors (old DIS-only Java SDK, huawei-more.md §2.3): an
+// object of string values, CarbonData writer properties, so only with destination_file_type carbon;
+// keys not empty. The key tables cannot say "any key", so checkParsed takes the member out of the
+// descriptor for schema::check and puts it back afterwards.
+struct CarbonProperties {
+  const char* descriptorKey = nullptr;
+  rapidjson::Value* descriptor = nullptr;
+  rapidjson::Value value;  // null when absent
+};
+CarbonProperties takeCarbonProperties(rapidjson::Document& doc) {
+  CarbonProperties out;
+  for (const char* key : {"obs_destination_descriptor", "mrs_destination_descriptor"}) {
+    auto d = doc.FindMember(key);
+    if (d == doc.MemberEnd() || !d->value.IsObject()) continue;
+    auto c = d->value.FindMember("carbon_properties");
+    if (c == d->value.MemberEnd()) continue;
+    out.descriptorKey = key;
+    out.descriptor = &d->value;
+    out.value = c->value;  // moves
+    d->value.RemoveMember("carbon_properties");
+  }
+  return out;
+}
+void checkCarbonProperties(const CarbonProperties& c, std::vector<schema::Problem>& problems) {
+  if (c.descriptor == nullptr || c.value.IsNull()) return;
+  const std::string path = std::string(c.descriptorKey) + ".carbon_properties";
+  if (!c.value.IsObject()) {
+    problems.push_back({path, "must be an object"});
+    return;
+  }
+  if (text(member(*c.descriptor, "destination_file_type")) != "carbon") {
+    problems.push_back({path, "is only for destination_file_type carbon"});
+  }
+  for (auto m = c.value.MemberBegin(); m != c.value.MemberEnd(); ++m) {
+    if (m->name.GetStringLength() == 0) problems.push_back({path, "keys must not be empty"});
+    if (!m->value.IsString()) problems.push_back({path + "." + m->name.GetString(), "must be a string"});
+  }
+}
+void restoreCarbonProperties(CarbonProperties& c, rapidjson::Document& doc) {
+  if (c.descriptor == nullptr) return;
+  c.descriptor->AddMember("carbon_properties", c.value, doc.GetAllocator());
+}
+
 Reply invalid(const std::vector<std::pair<std::string, std::string>>& problems) {
   std::string message = "Invalid request";
   for (const auto& [field, why] : problems) message += "; " + field + ": " + why;
@@ -315,6 +366,21 @@ std::string newTaskId() {
   static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   std::string id;
   for (int i = 0; i < 19; ++i) id += kAlphabet[delivery::detail::randomBetween(0, 61)];
+  return id;
+}
+
+// A stream's id for the show answer (huawei-more.md §2.2: stream_id, in the documented example
+// only, 19 letters and digits like "RdMFID6edQdf8eDzc9e"). The emulator has no stream objects: the
+// id is derived from the name (FNV-1a), the same for every task and every run.
+std::string streamId(const std::string& stream) {
+  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  std::uint64_t h = 1469598103934665603ULL;
+  std::string id;
+  for (int i = 0; i < 19; ++i) {
+    for (char c : stream) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    h = (h ^ static_cast<std::uint64_t>(i)) * 1099511628211ULL;
+    id += kAlphabet[(h >> 33) % 62];
+  }
   return id;
 }
 
@@ -353,7 +419,10 @@ DisBackend::Checked DisBackend::checkParsed(rapidjson::Document& doc, const std:
   std::vector<schema::Problem> problems;
   schema::Options options;
   options.secretsMayBeAbsent = secretsMayBeAbsent;
+  CarbonProperties carbon = takeCarbonProperties(doc);
   schema::check(doc, createRequest(), "", options, problems);
+  checkCarbonProperties(carbon, problems);
+  restoreCarbonProperties(carbon, doc);
   // destination_type: "if not set, OBS is used" (the newest OBS page, §1.2).
   std::string type = text(member(doc, "destination_type"));
   if (type.empty()) type = "OBS";
@@ -429,34 +498,7 @@ Reply DisBackend::route(const HttpRequest& request, const std::vector<std::strin
   }
   const std::string& stream = parts[3];
   if (parts.size() == 5) {
-    if (request.method == HttpMethod::Get) {
-      std::vector<std::pair<std::string, Task>> found;
-      locked([&] {
-        if (auto s = tasks_.find(stream); s != tasks_.end()) found.assign(s->second.begin(), s->second.end());
-        return Reply{};
-      });
-      // §1.6 list: {"total_number","quota","tasks":[TransferTask + task_id]}.
-      rapidjson::StringBuffer buffer;
-      Writer w(buffer);
-      w.StartObject();
-      put(w, "total_number", static_cast<std::int64_t>(found.size()));
-      put(w, "quota", std::int64_t{5});
-      w.Key("tasks");
-      w.StartArray();
-      for (const auto& [name, t] : found) {
-        w.StartObject();
-        put(w, "task_id", t.id);
-        put(w, "task_name", name);
-        put(w, "state", stateOf(t));
-        put(w, "destination_type", t.destinationType);
-        put(w, "create_time", t.createTime);
-        put(w, "last_transfer_timestamp", t.createTime);
-        w.EndObject();
-      }
-      w.EndArray();
-      w.EndObject();
-      return gw::jsonReply(200, std::string(buffer.GetString(), buffer.GetSize()));
-    }
+    if (request.method == HttpMethod::Get) return list(request, stream, locked);
     if (request.method == HttpMethod::Post || request.method == HttpMethod::Put) return createOrUpdate(request, stream, locked);
     return gw::errorReply(405, "DIS.4005", "method not allowed");
   }
@@ -493,6 +535,7 @@ Reply DisBackend::route(const HttpRequest& request, const std::vector<std::strin
   Writer w(buffer);
   w.StartObject();
   put(w, "stream_name", stream);
+  put(w, "stream_id", streamId(stream));
   put(w, "task_id", found->id);
   put(w, "task_name", last);
   put(w, "state", state);
@@ -523,6 +566,70 @@ Reply DisBackend::route(const HttpRequest& request, const std::vector<std::strin
     }
     w.EndObject();
   }
+  w.EndObject();
+  return gw::jsonReply(200, std::string(buffer.GetString(), buffer.GetSize()));
+}
+
+// §1.6 list: {"total_number","quota","tasks":[TransferTask + task_id]}, tasks in name order.
+// Paging (huawei-more.md §2.1): `limit` 1..10 (the current Huawei "Querying Dump Tasks" page) and
+// `start_task_name`, exclusive (the old DIS-only Java SDK), both query parameters. Without limit the
+// answer holds every task, as every documented example does; total_number always counts them all.
+// The old Java SDK also repeats stream_name, which must be the path's. Any other query parameter,
+// a limit outside 1..10 or an empty start_task_name is 400 DIS.4200.
+Reply DisBackend::list(const HttpRequest& request, const std::string& stream, const Locked& locked) {
+  std::optional<std::int64_t> limit;
+  std::optional<std::string> start;
+  std::vector<std::pair<std::string, std::string>> problems;
+  for (const auto& [key, value] : request.query) {
+    if (key == "limit") {
+      const bool digits = !value.empty() && value.size() <= 2 && value.find_first_not_of("0123456789") == std::string::npos;
+      if (!digits || std::stoll(value) < 1 || std::stoll(value) > 10) {
+        problems.emplace_back("limit", "must be an integer between 1 and 10");
+      } else {
+        limit = std::stoll(value);
+      }
+    } else if (key == "start_task_name") {
+      // No page documents it; a marker that names no task starts after its place in name order.
+      if (value.empty()) {
+        problems.emplace_back("start_task_name", "must not be empty");
+      } else {
+        start = value;
+      }
+    } else if (key == "stream_name") {  // the old Java SDK repeats the stream here
+      if (value != stream) problems.emplace_back("stream_name", "must be the stream of the path");
+    } else {
+      problems.emplace_back(key, "is not a query parameter of this API");
+    }
+  }
+  if (!problems.empty()) return invalid(problems);
+  std::vector<std::pair<std::string, Task>> found;
+  std::size_t total = 0;
+  locked([&] {
+    if (auto s = tasks_.find(stream); s != tasks_.end()) {
+      total = s->second.size();
+      auto it = start ? s->second.upper_bound(*start) : s->second.begin();
+      for (; it != s->second.end() && (!limit || found.size() < static_cast<std::size_t>(*limit)); ++it) found.push_back(*it);
+    }
+    return Reply{};
+  });
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.StartObject();
+  put(w, "total_number", static_cast<std::int64_t>(total));
+  put(w, "quota", std::int64_t{5});
+  w.Key("tasks");
+  w.StartArray();
+  for (const auto& [name, t] : found) {
+    w.StartObject();
+    put(w, "task_id", t.id);
+    put(w, "task_name", name);
+    put(w, "state", stateOf(t));
+    put(w, "destination_type", t.destinationType);
+    put(w, "create_time", t.createTime);
+    put(w, "last_transfer_timestamp", t.createTime);
+    w.EndObject();
+  }
+  w.EndArray();
   w.EndObject();
   return gw::jsonReply(200, std::string(buffer.GetString(), buffer.GetSize()));
 }

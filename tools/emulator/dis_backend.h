@@ -79,6 +79,7 @@ class DisBackend final : public Backend {
   std::string stateOf(const Task& task) const;
   std::string errorOf(const Task& task) const;
   Reply route(const HttpRequest& request, const std::vector<std::string>& parts, const Locked& locked);
+  Reply list(const HttpRequest& request, const std::string& stream, const Locked& locked);
   Reply createOrUpdate(const HttpRequest& request, const std::string& stream, const Locked& locked);
   Reply batch(const HttpRequest& request, const std::string& stream, const Locked& locked);
   void beforeValidate(const HttpRequest& request) const {

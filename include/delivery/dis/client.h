@@ -49,8 +49,20 @@ class DisClient : private ClientHandle<DisClient> {
   [[nodiscard]] Result<CreateTransferTaskResponse> createTransferTask(const CreateTransferTaskRequest& request) const;
   /// PUT .../transfer-tasks: the same body as create, replacing the task's settings.
   [[nodiscard]] Result<UpdateTransferTaskResponse> updateTransferTask(const UpdateTransferTaskRequest& request) const;
-  /// GET .../transfer-tasks: the stream's tasks. Retried when that is safe (a read).
+  /// GET .../transfer-tasks[?limit&start_task_name]: the stream's tasks, or one page of them (see
+  /// ListTransferTasksRequest). Retried when that is safe (a read).
   [[nodiscard]] Result<ListTransferTasksResponse> listTransferTasks(const ListTransferTasksRequest& request) const;
+  /// Every task of the stream, page after page: sends the request's limit (kListAllPageSize, the
+  /// documented largest, when unset) and from the second page on start_task_name = the last task
+  /// name of the page before (the request's own start_task_name, when set, starts the walk). Stops
+  /// at a page shorter than limit or when total_number tasks have been read. A service that repeats
+  /// a task already read, or would be asked to start after the same name twice, gets an
+  /// InvalidResponse error instead of an endless walk; so does a task without a name. Each page is
+  /// one listTransferTasks call (retried as that call is); the first error ends the walk.
+  [[nodiscard]] Result<std::vector<TransferTask>> listAllTransferTasks(const ListTransferTasksRequest& request) const;
+  /// The page size listAllTransferTasks uses when the request sets none: the largest the API page
+  /// "Querying Dump Tasks" allows (1..10).
+  static constexpr int kListAllPageSize = 10;
   /// GET .../transfer-tasks/{task_name}: one task with its partitions and settings. Retried when safe.
   [[nodiscard]] Result<ShowTransferTaskResponse> showTransferTask(const ShowTransferTaskRequest& request) const;
   /// DELETE .../transfer-tasks/{task_name}: 204 from the service; any 2xx is success.

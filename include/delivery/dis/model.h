@@ -32,6 +32,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <optional>
 #include <string>
 #include <variant>
@@ -63,6 +64,13 @@ DELIVERY_ENUM(ConsumerStrategy, DELIVERY_DIS_CONSUMER_STRATEGY)
 DELIVERY_ENUM(DestinationFileType, DELIVERY_DIS_DESTINATION_FILE_TYPE)
 
 using huawei::PartitionFormat;
+
+/// compression_format of the OBS and MRS descriptors: only in the old DIS-only Java SDK
+/// (huaweicloud-sdk-java-dis, OBSDestinationDescriptorRequest.java / MRSDestinationDescriptorRequest.java:
+/// "currently supported: no compression, gzip"). It names no token for "no compression": leave the
+/// field unset for that. No API page documents the field (huawei-more.md §2.3, unconfirmed).
+#define DELIVERY_DIS_COMPRESSION_FORMAT(X) X(GZIP, "gzip")
+DELIVERY_ENUM(CompressionFormat, DELIVERY_DIS_COMPRESSION_FORMAT)
 
 /// A plain string in the Java SDK: the characters' names.
 #define DELIVERY_DIS_RECORD_DELIMITER(X) X(COMMA, ",") X(SEMICOLON, ";") X(PIPE, "|") X(NEWLINE, "\n")
@@ -152,6 +160,12 @@ constexpr Rule optionalBucket() {
   r.required = false;
   return r;
 }
+/// A task name that may be left out (set but empty is hand-written).
+constexpr Rule optionalTaskName() {
+  Rule r = kTaskName;
+  r.required = false;
+  return r;
+}
 /// At least one item.
 inline constexpr Rule kNonEmptyList = field::required().size(1, kMany).message("must have at least one entry");
 }  // namespace rules
@@ -195,9 +209,40 @@ class ProcessingSchema {
   X(VALUE, std::string, ObsBucketPath, "obs_bucket_path", , ::delivery::dis::rules::kBucket)            \
   X(OPTIONAL, DestinationFileType, DestinationFileType, "destination_file_type", , ::delivery::field::any()) \
   X(OPTIONAL, ProcessingSchema, ProcessingSchema, "processing_schema", , ::delivery::field::any())      \
-  X(OPTIONAL, RecordDelimiter, RecordDelimiter, "record_delimiter", , ::delivery::field::any())
+  X(OPTIONAL, RecordDelimiter, RecordDelimiter, "record_delimiter", , ::delivery::field::any())           \
+  X(OPTIONAL, CompressionFormat, CompressionFormat, "compression_format", , ::delivery::field::any())
 
-class ObsDestinationDescriptor {
+/// carbon_properties (OBS and MRS): CarbonData writer table properties, a JSON object of string
+/// values ("CarbonWriter.builder.withTableProperties" in the old DIS-only Java SDK, the only source;
+/// huawei-more.md §2.3, unconfirmed). A map is not a table field: it is written after the table's
+/// fields, and its rules (only with destination_file_type carbon; keys not empty) are in
+/// src/dis/validation.cc.
+using CarbonProperties = std::map<std::string, std::string>;
+
+/// The carbon_properties accessors of a descriptor (Self is the descriptor).
+template <typename Self>
+class WithCarbonProperties {
+ public:
+  const CarbonProperties& getCarbonProperties() const noexcept { return carbonProperties_; }
+  Self& setCarbonProperties(CarbonProperties v) {
+    carbonProperties_ = std::move(v);
+    return static_cast<Self&>(*this);
+  }
+  Self& addCarbonProperty(std::string key, std::string value) {
+    carbonProperties_[std::move(key)] = std::move(value);
+    return static_cast<Self&>(*this);
+  }
+  Self& clearCarbonProperties() {
+    carbonProperties_.clear();
+    return static_cast<Self&>(*this);
+  }
+
+ private:
+  CarbonProperties carbonProperties_;  // empty: not sent
+};
+
+/// compression_format and carbon_properties come from the old DIS-only Java SDK only (see above).
+class ObsDestinationDescriptor : public WithCarbonProperties<ObsDestinationDescriptor> {
   DELIVERY_MESSAGE(ObsDestinationDescriptor, DELIVERY_DIS_OBS_FIELDS)
 };
 
@@ -213,9 +258,17 @@ class ObsDestinationDescriptor {
   X(OPTIONAL, std::string, HdfsPrefixFolder, "hdfs_prefix_folder", ,                                     \
     ::delivery::field::text(0, 50).sizeMessage("must be at most 50 characters"))                       \
   X(VALUE, std::string, ObsBucketPath, "obs_bucket_path", , ::delivery::dis::rules::kBucket)            \
-  X(OPTIONAL, int, RetryDuration, "retry_duration", , ::delivery::dis::rules::kRetryDuration)
+  X(OPTIONAL, int, RetryDuration, "retry_duration", , ::delivery::dis::rules::kRetryDuration)           \
+  X(OPTIONAL, DestinationFileType, DestinationFileType, "destination_file_type", , ::delivery::field::any()) \
+  X(OPTIONAL, PartitionFormat, PartitionFormat, "partition_format", , ::delivery::field::any())         \
+  X(OPTIONAL, CompressionFormat, CompressionFormat, "compression_format", , ::delivery::field::any())
 
-class MrsDestinationDescriptor {
+/// The last three fields and carbon_properties are not in the MRS page's table; they follow it
+/// (the old DIS-only Java SDK's MRSDestinationDescriptorRequest.java has them all). destination_file_type: text, parquet or
+/// carbon; the documented MRS examples send "text" (OTC adding_mrs_dump_tasks.rst, Huawei
+/// api-dis/dis_02_0410.html). partition_format: the five OBS values (Java SDK only, unconfirmed).
+/// compression_format and carbon_properties: as for OBS. huawei-more.md §2.3.
+class MrsDestinationDescriptor : public WithCarbonProperties<MrsDestinationDescriptor> {
   DELIVERY_MESSAGE(MrsDestinationDescriptor, DELIVERY_DIS_MRS_FIELDS)
 };
 
@@ -460,9 +513,37 @@ class UpdateTransferTaskRequest : public TransferTaskBody<UpdateTransferTaskRequ
 extern template class TransferTaskBody<CreateTransferTaskRequest>;
 extern template class TransferTaskBody<UpdateTransferTaskRequest>;
 
-/// GET .../streams/{stream_name}/transfer-tasks.
+/// GET .../streams/{stream_name}/transfer-tasks[?limit=..&start_task_name=..], one page of tasks.
+///
+/// Paging, as the sources have it (huawei-more.md §2.1):
+///   - limit: the current Huawei API page "Querying Dump Tasks" (support.huaweicloud.com/intl/en-us/
+///     api-dis/ListTransferTasks.html, updated 2025-11-25) lists `limit`, optional, "ranges from 1 to
+///     10" (in its path-parameter table; it is not in the path, so it travels in the query, as the old
+///     Java SDK sends it). Older pages (OTC querying_dump_tasks.rst, Huawei dis_02_0413.html) and the
+///     v3 SDKs (huaweicloud-sdk-go-v3 services/dis/v2/model/model_list_transfer_tasks_request.go:
+///     stream_name only) have no query parameter at all.
+///   - start_task_name: the name of the last task of the previous page, excluded from the answer. No
+///     API page documents it; the old DIS-only Java SDK sends it (huaweicloud-sdk-java-dis
+///     huaweicloud-sdk-java-dis-iface/.../transfertask/request/ListTransferTasksRquest.java, with
+///     `limit`, default 10; AbstractDISClient.setParameters turns both into query parameters of the
+///     GET). Whether the service honours it is not confirmed by any source.
+///   - Does the service page by default? No source says it does: no page documents a default limit,
+///     the documented answers (total_number, quota, tasks) carry no "has more" marker, and every
+///     documented example answers the unparameterised GET with all the stream's tasks (total_number
+///     equal to the number of tasks listed). A stream holds at most 5 dump tasks (error DIS.4357,
+///     OTC data-ingestion-service api-ref/source/appendix/error_codes.rst), fewer than the largest
+///     page. So a request with neither parameter sends neither (as the v3 SDKs do) and is taken as
+///     the whole list; DisClient::listAllTransferTasks walks pages for callers who want to be safe.
+/// Both are unset unless set; only what is set is sent.
+#define DELIVERY_DIS_LIST_FIELDS(X)                                                                   \
+  DELIVERY_DIS_STREAM_FIELDS(X)                                                                       \
+  X(OPTIONAL, int, Limit, "limit", ,                                                                  \
+    ::delivery::field::range(1, 10).message("must be between 1 and 10").urlParameter())              \
+  X(OPTIONAL, std::string, StartTaskName, "start_task_name", ,                                        \
+    ::delivery::dis::rules::optionalTaskName().urlParameter())
+
 class ListTransferTasksRequest {
-  DELIVERY_MESSAGE(ListTransferTasksRequest, DELIVERY_DIS_STREAM_FIELDS)
+  DELIVERY_MESSAGE(ListTransferTasksRequest, DELIVERY_DIS_LIST_FIELDS)
   ListTransferTasksRequest() = default;
   explicit ListTransferTasksRequest(std::string streamName) : StreamName_(std::move(streamName)) {}
   Result<void> validate() const;
@@ -575,27 +656,100 @@ class PartitionResult {
   DELIVERY_MESSAGE(PartitionResult, DELIVERY_DIS_PARTITION_FIELDS)
 };
 
+/// The destination's settings exactly as show sent them: every documented field of every
+/// destination's description, each present when the answer had it, text as sent. Sources: the v3
+/// models the API pages use for descriptions (huaweicloud-sdk-go-v3 services/dis/v2/model/
+/// model_show_transfer_task_response.go: *_destination_descriptor_request.go) and the old DIS-only
+/// Java SDK's description classes (huaweicloud-sdk-java-dis, huaweicloud-sdk-java-dis-iface/.../
+/// transfertask/response/destination/OBSDestinationDescription.java, which MRS, DLI and DWS extend,
+/// and CloudtableDestinationDescription.java); huawei-more.md §2.2.
+///   - Enumerated values (partition_format, destination_file_type, consumer_strategy,
+///     record_delimiter, dws_delimiter, ...) are the wire strings, whether or not this SDK's enums
+///     know them: "N/A", "CarbonData" and "" stay readable (enumFromText<PartitionFormat>(...)
+///     gives the typed value when there is one). Nothing is defaulted: an absent field is unset.
+///   - retry_duration and deliver_time_interval: a JSON number or a numeric string.
+///   - dws_delimiter "" (the DWS example's) reads as set and empty, not as unset.
+///   - user_password is not kept, whatever the answer carries (a secret).
+///   - The nested objects (processing_schema, options, cloudtable_schema, opentsdb_schema) are read
+///     only into getDescription().
+#define DELIVERY_DIS_DESCRIPTION_FIELDS(X)                                                              \
+  X(READ_OPTIONAL, std::string, TaskName, "task_name", , ::delivery::field::any())                     \
+  X(READ_OPTIONAL, std::string, AgencyName, "agency_name", , ::delivery::field::any())                 \
+  X(READ_OPTIONAL, std::int64_t, DeliverTimeInterval, "deliver_time_interval", , ::delivery::field::any()) \
+  X(READ_OPTIONAL, std::string, ConsumerStrategy, "consumer_strategy", , ::delivery::field::any())     \
+  X(READ_OPTIONAL, std::string, FilePrefix, "file_prefix", , ::delivery::field::any())                 \
+  X(READ_OPTIONAL, std::string, PartitionFormat, "partition_format", , ::delivery::field::any())       \
+  X(READ_OPTIONAL, std::string, ObsBucketPath, "obs_bucket_path", , ::delivery::field::any())          \
+  X(READ_OPTIONAL, std::string, DestinationFileType, "destination_file_type", , ::delivery::field::any()) \
+  X(READ_OPTIONAL, std::string, RecordDelimiter, "record_delimiter", , ::delivery::field::any())       \
+  X(READ_OPTIONAL, std::string, CompressionFormat, "compression_format", , ::delivery::field::any())   \
+  X(READ_OPTIONAL, std::string, DeliverDataType, "deliver_data_type", , ::delivery::field::any())      \
+  X(READ_OPTIONAL, std::string, AvroSchema, "avro_schema", , ::delivery::field::any())                 \
+  X(READ_OPTIONAL, std::int64_t, RetryDuration, "retry_duration", , ::delivery::field::any())          \
+  X(READ_OPTIONAL, std::string, MrsClusterName, "mrs_cluster_name", , ::delivery::field::any())        \
+  X(READ_OPTIONAL, std::string, MrsClusterId, "mrs_cluster_id", , ::delivery::field::any())            \
+  X(READ_OPTIONAL, std::string, MrsHdfsPath, "mrs_hdfs_path", , ::delivery::field::any())              \
+  X(READ_OPTIONAL, std::string, HdfsPrefixFolder, "hdfs_prefix_folder", , ::delivery::field::any())    \
+  X(READ_OPTIONAL, std::string, DliDatabaseName, "dli_database_name", , ::delivery::field::any())      \
+  X(READ_OPTIONAL, std::string, DliTableName, "dli_table_name", , ::delivery::field::any())            \
+  X(READ_OPTIONAL, std::string, DwsClusterName, "dws_cluster_name", , ::delivery::field::any())        \
+  X(READ_OPTIONAL, std::string, DwsClusterId, "dws_cluster_id", , ::delivery::field::any())            \
+  X(READ_OPTIONAL, std::string, DwsDatabaseName, "dws_database_name", , ::delivery::field::any())      \
+  X(READ_OPTIONAL, std::string, DwsSchema, "dws_schema", , ::delivery::field::any())                   \
+  X(READ_OPTIONAL, std::string, DwsTableName, "dws_table_name", , ::delivery::field::any())            \
+  X(READ_OPTIONAL, std::string, DwsDelimiter, "dws_delimiter", , ::delivery::field::any())             \
+  X(READ_OPTIONAL, std::string, UserName, "user_name", , ::delivery::field::any())                     \
+  X(READ_OPTIONAL, std::string, KmsUserKeyName, "kms_user_key_name", , ::delivery::field::any())       \
+  X(READ_OPTIONAL, std::string, KmsUserKeyId, "kms_user_key_id", , ::delivery::field::any())           \
+  X(READ_OPTIONAL, std::string, DwsTableColumns, "dws_table_columns", , ::delivery::field::any())      \
+  X(READ_OPTIONAL, std::string, CloudtableClusterName, "cloudtable_cluster_name", , ::delivery::field::any()) \
+  X(READ_OPTIONAL, std::string, CloudtableClusterId, "cloudtable_cluster_id", , ::delivery::field::any()) \
+  X(READ_OPTIONAL, std::string, CloudtableTableName, "cloudtable_table_name", , ::delivery::field::any()) \
+  X(READ_OPTIONAL, std::string, CloudtableRowKeyDelimiter, "cloudtable_row_key_delimiter", , ::delivery::field::any()) \
+  X(READ_OPTIONAL, std::string, ObsBackupBucketPath, "obs_backup_bucket_path", , ::delivery::field::any()) \
+  X(READ_OPTIONAL, std::string, BackupFilePrefix, "backup_file_prefix", , ::delivery::field::any())
+
 namespace detail {
 struct ShowResponseAccess;  // lets the decoder fill the task and the description (internal)
 }
 
+class DestinationDescription {
+  DELIVERY_MESSAGE(DestinationDescription, DELIVERY_DIS_DESCRIPTION_FIELDS)
+  /// carbon_properties (OBS, MRS): a map, so not a table field; empty when absent.
+  const CarbonProperties& getCarbonProperties() const noexcept { return carbonProperties_; }
+
+ private:
+  friend struct detail::ShowResponseAccess;
+  CarbonProperties carbonProperties_;
+};
+
 /// Show: the task's own fields (getTask(), at the top level of the body), the stream, the
-/// partitions, and the destination's settings.
+/// partitions, and the destination's settings. stream_id: only in the example answer of the OTC
+/// page "Querying Dump Task Details" (querying_dump_task_details.rst; huawei-more.md §2.2).
 #define DELIVERY_DIS_SHOW_RESPONSE_FIELDS(X)                                                        \
   X(READ, std::string, StreamName, "stream_name", , ::delivery::field::any())                      \
+  X(READ, std::string, StreamId, "stream_id", , ::delivery::field::any())                          \
   X(READ, std::vector<PartitionResult>, Partitions, "partitions", , ::delivery::field::any())
 
 class ShowTransferTaskResponse : public DisResponse {
   DELIVERY_MESSAGE(ShowTransferTaskResponse, DELIVERY_DIS_SHOW_RESPONSE_FIELDS)
   const TransferTask& getTask() const noexcept { return task_; }
   /// The destination's settings as the service echoes them (from "<type>_destination_description"
-  /// or the misspelled "<type>_destination_descripton"), when present.
+  /// or the misspelled "<type>_destination_descripton"), when present, typed as the descriptor a
+  /// create sends: a value the descriptor's type cannot hold (an enum value this SDK does not know,
+  /// such as partition_format "N/A", dws_delimiter "", or a field the descriptor lacks, such as the
+  /// OBS retry_duration) is left unset here; getDestinationDescription() has it.
   const std::optional<DestinationDescriptor>& getDescription() const noexcept { return description_; }
+  /// The same description with every documented field as sent (see DestinationDescription).
+  const std::optional<DestinationDescription>& getDestinationDescription() const noexcept {
+    return destinationDescription_;
+  }
 
  private:
   friend struct detail::ShowResponseAccess;
   TransferTask task_;
   std::optional<DestinationDescriptor> description_;
+  std::optional<DestinationDescription> destinationDescription_;
 };
 
 }  // namespace delivery::dis
