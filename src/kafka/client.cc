@@ -10,6 +10,12 @@ namespace delivery::kafka {
 
 // Every DMS Kafka operation (paths after /v2/{project_id}). Creates and deletes are not
 // idempotent; list and show are.
+// createConnector and deleteConnector were checked against huawei-more.md §1.1 (K1, K2), §1.2 and
+// §1.3 and the vendor SDKs (Go v3 kafka_meta.go GenReqDefForCreateConnector /
+// GenReqDefForDeleteConnector; Java v3 KafkaMeta.java): POST .../instances/{instance_id}/connector
+// with CreateConnectorReq, answering job_id and connector_id; POST
+// .../kafka/instances/{instance_id}/delete-connector with "{}", answering job_id. They agree;
+// node_cnt stays a JSON string, as the Go model types it (the reference's example sends a number).
 #define DELIVERY_KAFKA_OPERATIONS(X)                                                                        \
   X(createSinkTask, CreateSinkTask, Post, kNotIdempotent, tasks, sinkTaskBody, detail::decodeCreateSinkTaskResponse) \
   X(listSinkTasks, ListSinkTasks, Get, kIdempotent, tasks, nullptr, detail::decodeList)                        \
