@@ -3,7 +3,9 @@
 #   Tablestore: create_delivery_task, then manage_delivery_tasks (list, describe, delete);
 #   DIS:        create_dli_transfer_task, create_dws_transfer_task, then manage_transfer_tasks
 #               (list, show, stop, start, delete);
-#   DMS Kafka:  create_obs_sink_task, then manage_sink_tasks (list, show, delete).
+#   DMS Kafka:  create_obs_sink_task, then manage_sink_tasks (list, show, delete), then
+#               create_smart_connect_obs_task (against the emulator with --enable, which enables
+#               Smart Connect on the instance first).
 # A family whose cloud credentials are set runs against the cloud (Tablestore: TABLESTORE_ENDPOINT
 # and ALIBABA_CLOUD_ACCESS_KEY_ID; DIS and Kafka: HUAWEICLOUD_SDK_AK). The others run against a
 # delivery-emulator started here on a free 127.0.0.1 port and stopped at the end. Against the
@@ -96,10 +98,18 @@ fi
   else
     echo "== DMS Kafka: against the emulator (no cloud credentials set)"
     use_huawei_emulator HUAWEICLOUD_DMS_ENDPOINT
-    export DMS_CONNECTOR_ID=emulator-connector
+    export DMS_CONNECTOR_ID=emulator-connector DMS_INSTANCE_ID=emulator-instance
     wait=--wait
   fi
   run create_obs_sink_task manage_sink_tasks
+  # Smart Connect must be enabled on the instance: on the cloud, DMS_INSTANCE_ID names one where it
+  # is; the emulator's is enabled here.
+  if $huawei_cloud; then
+    run create_smart_connect_obs_task
+  else
+    echo "== create_smart_connect_obs_task $wait --enable"
+    "$ex/create_smart_connect_obs_task" "$wait" --enable
+  fi
 )
 
 if [[ -n "$emulator_pid" ]]; then

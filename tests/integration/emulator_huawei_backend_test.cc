@@ -869,3 +869,94 @@ TEST_CASE("a state file round trip keeps the tasks and no secret", "[emulator][d
   CHECK_FALSE(disAgain.load("dis", "s id RUNNING 1 " + delivery::detail::hexEncode("{}")));
   CHECK_FALSE(kafkaAgain.load("kafka", "c id 1"));
 }
+
+// ---- Kafka Smart Connect ---------------------------------------------------------------------------
+
+TEST_CASE("Kafka Smart Connect: the golden requests drive the emulator; bad bodies are named; no secret comes back",
+          "[emulator][kafka][smart-connect]") {
+  KafkaBackend kafka(credentials(), nullptr);
+  const auto create = fromGolden(test::readGolden("kafka/CreateConnectorTask-OBS.http"));
+  CHECK(kafka.operation(create) == "CreateConnectorTask");
+  // Not enabled on the golden instance yet.
+  const Reply refused = kafka.handle(create, kRun);
+  CHECK(refused.status == 404);
+  CHECK(errorCode(refused) == "DMS.00404022");
+  REQUIRE(kafka.handle(fromGolden(test::readGolden("kafka/CreateConnector-new-flavor.http")), kRun).status == 200);
+
+  const Reply created = kafka.handle(create, kRun);
+  REQUIRE(created.status == 200);
+  CHECK(created.body.find("********") == std::string::npos);  // access_key / secret_key never echoed
+  auto entity = parse(created.body);
+  const std::string id = entity["id"].GetString();
+  CHECK(std::string(entity["status"].GetString()) == "RUNNING");
+  CHECK(std::string(entity["sink_task"]["obs_bucket_name"].GetString()) == "obs_bucket");
+  CHECK(entity["sink_task"]["obs_part_size"].GetInt() == 5242880);
+  CHECK_FALSE(entity["sink_task"].HasMember("access_key"));
+
+  const auto replicate = fromGolden(test::readGolden("kafka/CreateConnectorTask-replicator.http"));
+  const Reply replicating = kafka.handle(replicate, kRun);
+  REQUIRE(replicating.status == 200);
+  auto replicatingTask = parse(replicating.body);
+  CHECK_FALSE(replicatingTask["source_task"].HasMember("password"));  // the peer password is not echoed
+  CHECK(std::string(replicatingTask["source_task"]["user_name"].GetString()) == "user1");
+  CHECK(std::string(replicatingTask["status"].GetString()) == "WAITING");  // start_later
+
+  // Every golden path names its operation; the documented task id is not ours, so it is a 404.
+  for (const auto& [file, op] : std::vector<std::pair<const char*, const char*>>{
+           {"kafka/ListConnectorTasks.http", "ListConnectorTasks"},
+           {"kafka/ListConnectorTasks-no-paging.http", "ListConnectorTasks"},
+           {"kafka/ShowConnectorTask.http", "ShowConnectorTask"},
+           {"kafka/DeleteConnectorTask.http", "DeleteConnectorTask"},
+           {"kafka/PauseConnectorTask.http", "PauseConnectorTask"},
+           {"kafka/ResumeConnectorTask.http", "ResumeConnectorTask"},
+           {"kafka/RestartConnectorTask.http", "RestartConnectorTask"}}) {
+    INFO(file);
+    const auto r = fromGolden(test::readGolden(file));
+    CHECK(kafka.operation(r) == op);
+    const Reply reply = kafka.handle(r, kRun);
+    if (std::string(op) == "ListConnectorTasks") {
+      REQUIRE(reply.status == 200);
+      CHECK(parse(reply.body)["total_number"].GetInt() == 2);
+    } else {
+      CHECK(reply.status == 404);
+      CHECK(errorCode(reply) == "DMS.00404023");
+    }
+  }
+
+  // The actions on our task: 204 with no body.
+  const std::string base = std::string("/v2/") + kProject + "/instances/5a0e4ea0-4b5c-4c1e-9c31-1d2a5c3f0b6e/connector/tasks/" + id;
+  const Reply paused = kafka.handle(request(HttpMethod::Put, base + "/pause"), kRun);
+  CHECK(paused.status == 204);
+  CHECK(paused.body.empty());
+  CHECK(std::string(parse(kafka.handle(request(HttpMethod::Get, base), kRun).body)["status"].GetString()) == "PAUSED");
+  CHECK(kafka.handle(request(HttpMethod::Put, base + "/resume"), kRun).status == 204);
+  CHECK(kafka.handle(request(HttpMethod::Put, std::string("/v2/") + kProject +
+                                                  "/kafka/instances/5a0e4ea0-4b5c-4c1e-9c31-1d2a5c3f0b6e/connector/tasks/" +
+                                                  id + "/restart"),
+                     kRun).status == 204);
+  // POST on an action path is not an API.
+  CHECK(kafka.handle(request(HttpMethod::Post, base + "/pause"), kRun).status == 404);
+
+  SECTION("bad bodies: 400 naming the field") {
+    const auto bad = [&](const std::function<void(rapidjson::Document&)>& change) {
+      auto r = create;
+      r.body = edited("kafka/CreateConnectorTask-OBS.http", change);
+      const Reply reply = kafka.handle(r, kRun);
+      CHECK(reply.status == 400);
+      return errorMessage(reply);
+    };
+    CHECK(bad([](rapidjson::Document& d) { d["sink_task"].RemoveMember("access_key"); }).find("sink_task.access_key") !=
+          std::string::npos);
+    CHECK(bad([](rapidjson::Document& d) { setString(d, d["sink_task"], "partition_format", "dd"); })
+              .find("sink_task.partition_format") != std::string::npos);
+    CHECK(bad([](rapidjson::Document& d) { setString(d, d, "topics", "a"); }).find("topics") != std::string::npos);
+    CHECK(bad([](rapidjson::Document& d) { d.RemoveMember("sink_task"); }).find("sink_task") != std::string::npos);
+    CHECK(bad([](rapidjson::Document& d) { d["sink_task"]["store_keys"].SetString("yes"); })
+              .find("sink_task.store_keys") != std::string::npos);
+    auto list = fromGolden(test::readGolden("kafka/ListConnectorTasks.http"));
+    list.query = {{"offset", "0"}, {"limit", "51"}};
+    const Reply tooMany = kafka.handle(list, kRun);
+    CHECK(tooMany.status == 400);
+    CHECK(errorMessage(tooMany).find("limit") != std::string::npos);
+  }
+}

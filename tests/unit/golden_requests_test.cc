@@ -50,10 +50,19 @@ const std::vector<std::string> kGoldenFiles = {
     "dis/UpdateTransferTask.http",
     "kafka/CreateConnector-new-flavor.http",
     "kafka/CreateConnector.http",
+    "kafka/CreateConnectorTask-OBS.http",
+    "kafka/CreateConnectorTask-replicator.http",
     "kafka/CreateSinkTask.http",
     "kafka/DeleteConnector.http",
+    "kafka/DeleteConnectorTask.http",
     "kafka/DeleteSinkTask.http",
+    "kafka/ListConnectorTasks-no-paging.http",
+    "kafka/ListConnectorTasks.http",
     "kafka/ListSinkTasks.http",
+    "kafka/PauseConnectorTask.http",
+    "kafka/RestartConnectorTask.http",
+    "kafka/ResumeConnectorTask.http",
+    "kafka/ShowConnectorTask.http",
     "kafka/ShowSinkTask-topic-info.http",
     "kafka/ShowSinkTask.http",
     "tablestore/CreateDeliveryTask-formatter-dirty-prefix.txt",
@@ -71,6 +80,7 @@ constexpr const char* kStream = "stream-test";
 constexpr const char* kConnectorId = "55b78880-9077-4c74-ad5a-6868555f76a4";
 constexpr const char* kSinkTaskId = "2962882a-386c-4c9d-bb59-3b4f55d82961";
 constexpr const char* kInstanceId = "5a0e4ea0-4b5c-4c1e-9c31-1d2a5c3f0b6e";
+constexpr const char* kSmartTaskId = "8a205bbd-7181-4b5e-9bd6-37274ce84577";
 
 std::string hex(const std::string& bytes) {
   static const char* kDigits = "0123456789abcdef";
@@ -569,4 +579,105 @@ TEST_CASE("golden: kafka deleteConnector", "[golden][kafka]") {
   requireOk(deleted);
   CHECK(deleted->getJobId() == "8abfa7b27c3f4d4c9e0d7a1b2c3d4e5f");
   checkAgainstGolden(f.transport->lastRequest(), "kafka/DeleteConnector.http");
+}
+
+// ---- Kafka Smart Connect ------------------------------------------------------------------------------
+
+namespace {
+// The task entity of the OTC DMS "Creating a Smart Connect Task" example response, as an OBS dump.
+const char* const kSmartTaskBody =
+    R"({"task_name":"smart-connect-1","topics_regex":"topic-obs*","source_type":"NONE","source_task":null,)"
+    R"("sink_type":"OBS_SINK","sink_task":{"consumer_strategy":"earliest","destination_file_type":"TEXT",)"
+    R"("deliver_time_interval":300,"obs_bucket_name":"obs_bucket","obs_path":"obsTransfer-1810125534",)"
+    R"("partition_format":"yyyy/MM/dd/HH/mm","record_delimiter":"\\n","store_keys":false,"obs_part_size":5242880,)"
+    R"("flush_size":1000000,"timezone":"Asia/Chongqing"},"id":"8a205bbd-7181-4b5e-9bd6-37274ce84577",)"
+    R"("status":"RUNNING","create_time":1708427753133})";
+}  // namespace
+
+TEST_CASE("golden: kafka createConnectorTask, the reference's OBS dump example", "[golden][kafka][smart-connect]") {
+  using namespace delivery::kafka;
+  HuaweiFixture f;
+  f.reply(200, kSmartTaskBody);
+  SmartConnectTaskReqSinkConfig sink;
+  sink.setConsumerStrategy(ConsumerStrategy::EARLIEST)
+      .setDestinationFileType(DestinationFileType::TEXT)
+      .setDeliverTimeInterval(300)
+      .setAccessKey("********")
+      .setSecretKey("********")
+      .setObsBucketName("obs_bucket")
+      .setObsPath("obsTransfer-1810125534")
+      .setPartitionFormat(PartitionFormat::YYYY_MM_DD_HH_MM)
+      .setRecordDelimiter(SmartConnectRecordDelimiter::NEWLINE)
+      .setStoreKeys(false);
+  auto request = CreateConnectorTaskRequest::obsSink(kInstanceId, sink);
+  request.setTaskName("smart-connect-1").setStartLater(false).setTopicsRegex("topic-obs*");
+  auto created = f.kafka().createConnectorTask(request);
+  requireOk(created);
+  CHECK(created->getId() == kSmartTaskId);
+  checkAgainstGolden(f.transport->lastRequest(), "kafka/CreateConnectorTask-OBS.http");
+}
+
+TEST_CASE("golden: kafka createConnectorTask, the reference's Kafka replication example", "[golden][kafka][smart-connect]") {
+  using namespace delivery::kafka;
+  HuaweiFixture f;
+  f.reply(200, kSmartTaskBody);
+  SmartConnectTaskReqSourceConfig source;
+  source.setCurrentClusterName("A")
+      .setClusterName("B")
+      .setUserName("user1")
+      .setPassword("********")
+      .setSaslMechanism(SaslMechanism::SCRAM_SHA_512)
+      .setInstanceId("b54c9dd8-********-********")
+      .setDirection(ReplicationDirection::TWO_WAY)
+      .setSyncConsumerOffsetsEnabled(false)
+      .setReplicationFactor(3)
+      .setTaskNum(2)
+      .setRenameTopicEnabled(false)
+      .setProvenanceHeaderEnabled(true)
+      .setConsumerStrategy(ConsumerStrategy::LATEST)
+      .setCompressionType(CompressionType::SNAPPY)
+      .setTopicsMapping("topic-sc-1:topic-sc-3,topic-sc-2:topic-sc-4");
+  CreateConnectorTaskRequest request(kInstanceId);
+  request.setTaskName("smart-connect-2")
+      .setStartLater(true)
+      .setSourceType(SmartConnectSourceType::KAFKA_REPLICATOR_SOURCE)
+      .setSourceTask(source);
+  requireOk(f.kafka().createConnectorTask(request));
+  checkAgainstGolden(f.transport->lastRequest(), "kafka/CreateConnectorTask-replicator.http");
+}
+
+TEST_CASE("golden: kafka listConnectorTasks", "[golden][kafka][smart-connect]") {
+  HuaweiFixture f;
+  f.reply(200, std::string(R"({"tasks":[)") + kSmartTaskBody + R"(],"total_number":1,"max_tasks":18,"quota_tasks":18})");
+  auto page = f.kafka().listConnectorTasks(kafka::ListConnectorTasksRequest(kInstanceId).setOffset(0).setLimit(10));
+  requireOk(page);
+  CHECK(page->getTasks().at(0).getId() == kSmartTaskId);
+  checkAgainstGolden(f.transport->lastRequest(), "kafka/ListConnectorTasks.http");
+
+  f.reply(200, R"({"tasks":[],"total_number":0,"max_tasks":18,"quota_tasks":18})");
+  requireOk(f.kafka().listConnectorTasks(kafka::ListConnectorTasksRequest(kInstanceId)));
+  checkAgainstGolden(f.transport->lastRequest(), "kafka/ListConnectorTasks-no-paging.http");
+}
+
+TEST_CASE("golden: kafka showConnectorTask", "[golden][kafka][smart-connect]") {
+  HuaweiFixture f;
+  f.reply(200, kSmartTaskBody);
+  requireOk(f.kafka().showConnectorTask(kafka::ShowConnectorTaskRequest(kInstanceId, kSmartTaskId)));
+  checkAgainstGolden(f.transport->lastRequest(), "kafka/ShowConnectorTask.http");
+}
+
+TEST_CASE("golden: kafka delete, pause, resume and restart a Smart Connect task", "[golden][kafka][smart-connect]") {
+  HuaweiFixture f;
+  f.reply(204);
+  requireOk(f.kafka().deleteConnectorTask(kafka::DeleteConnectorTaskRequest(kInstanceId, kSmartTaskId)));
+  checkAgainstGolden(f.transport->lastRequest(), "kafka/DeleteConnectorTask.http");
+  f.reply(204);
+  requireOk(f.kafka().pauseConnectorTask(kafka::PauseConnectorTaskRequest(kInstanceId, kSmartTaskId)));
+  checkAgainstGolden(f.transport->lastRequest(), "kafka/PauseConnectorTask.http");
+  f.reply(204);
+  requireOk(f.kafka().resumeConnectorTask(kafka::ResumeConnectorTaskRequest(kInstanceId, kSmartTaskId)));
+  checkAgainstGolden(f.transport->lastRequest(), "kafka/ResumeConnectorTask.http");
+  f.reply(204);
+  requireOk(f.kafka().restartConnectorTask(kafka::RestartConnectorTaskRequest(kInstanceId, kSmartTaskId)));
+  checkAgainstGolden(f.transport->lastRequest(), "kafka/RestartConnectorTask.http");
 }

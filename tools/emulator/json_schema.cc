@@ -26,6 +26,7 @@ const char* typeName(Type t) {
     case Type::IntegerOrText: return "an integer";
     case Type::Object: return "an object";
     case Type::ObjectArray: return "an array of objects";
+    case Type::Boolean: return "true or false";
   }
   return "";
 }
@@ -66,6 +67,9 @@ void checkKey(const rapidjson::Value& v, const Key& key, const std::string& fiel
       }
       return;
     }
+    case Type::Boolean:
+      if (!v.IsBool()) break;
+      return;
     case Type::Object:
       if (!v.IsObject()) break;
       check(v, *key.object, field, options, problems);

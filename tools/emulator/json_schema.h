@@ -21,6 +21,7 @@ enum class Type {
   IntegerOrText,  ///< a JSON integer or a string of decimal digits (retry_duration, node_cnt)
   Object,
   ObjectArray,    ///< an array of objects
+  Boolean,        ///< true or false (Smart Connect's start_later, store_keys...)
 };
 
 struct Object;
@@ -51,6 +52,7 @@ struct Key {
 inline Key str(const char* name) { Key k; k.name = name; k.type = Type::String; return k; }
 inline Key integer(const char* name) { Key k; k.name = name; k.type = Type::Integer; return k; }
 inline Key integerOrText(const char* name) { Key k; k.name = name; k.type = Type::IntegerOrText; return k; }
+inline Key boolean(const char* name) { Key k; k.name = name; k.type = Type::Boolean; return k; }
 inline Key object(const char* name, const Object& o) { Key k; k.name = name; k.type = Type::Object; k.object = &o; return k; }
 inline Key objects(const char* name, const Object& o) { Key k; k.name = name; k.type = Type::ObjectArray; k.object = &o; return k; }
 

@@ -135,6 +135,7 @@ bool KafkaBackend::claims(const HttpRequest& request) const {
   const auto p = gw::splitPath(request.path);
   if (p.size() < 3 || p[0] != "v2") return false;
   if (p[2] == "connectors") return true;
+  if (isSmartConnectPath(p)) return true;
   if (p.size() == 5 && p[2] == "instances" && p[4] == "connector") return true;
   return p.size() == 6 && p[2] == "kafka" && p[3] == "instances" && p[5] == "delete-connector";
 }
@@ -144,6 +145,7 @@ std::string KafkaBackend::operation(const HttpRequest& request) const {
   const std::size_t n = p.size();
   const HttpMethod m = request.method;
   if (n < 3 || p[0] != "v2") return {};
+  if (isSmartConnectPath(p)) return smartConnectOperation(p, m);
   if (n >= 5 && p[2] == "connectors" && p[4] == "sink-tasks") {
     if (n == 5 && m == HttpMethod::Post) return "CreateSinkTask";
     if (n == 5 && m == HttpMethod::Get) return "ListSinkTasks";
@@ -165,6 +167,8 @@ Reply KafkaBackend::handle(const HttpRequest& request, const Locked& locked) {
     reply = gw::errorReply(404, "APIGW.0101", "the API does not exist");
   } else if (std::string why = gw::authenticate(request, credentials_, p[1]); !why.empty()) {
     reply = gw::errorReply(401, "APIGW.0301", "Incorrect IAM authentication information: " + why);
+  } else if (isSmartConnectPath(p)) {
+    reply = smartConnect(request, p, locked);
   } else if (p.size() >= 5 && p[2] == "connectors" && p[4] == "sink-tasks" && !p[3].empty()) {
     reply = sinkTasks(request, p[3], std::vector<std::string>(p.begin() + 5, p.end()), locked);
   } else if (p.size() == 5 && p[2] == "instances" && p[4] == "connector" && !p[3].empty() &&
@@ -230,6 +234,7 @@ Reply KafkaBackend::disableConnector(const HttpRequest& request, const std::stri
     for (auto it = connectors_.begin(); it != connectors_.end(); ++it) {
       if (!instanceId.empty() && it->second.instanceId == instanceId) {
         connectors_.erase(it);
+        smartConnectTasks_.erase(instanceId);  // the connector's Smart Connect tasks go with it
         markDirty();
         return gw::jsonReply(200, R"({"job_id":")" + jobId + R"("})");
       }

@@ -7,6 +7,14 @@
 //   GET    /v2/{project}/connectors/{connector_id}/sink-tasks            ListSinkTasks
 //   GET    /v2/{project}/connectors/{connector_id}/sink-tasks/{task_id}[?topic-info=true]  ShowSinkTask
 //   DELETE /v2/{project}/connectors/{connector_id}/sink-tasks/{task_id}  DeleteSinkTask
+// Smart Connect tasks (huawei-more.md §1.1 K3..K9; kafka_smart_connect.cc):
+//   POST   /v2/{project}/instances/{instance_id}/connector/tasks                CreateConnectorTask
+//   GET    /v2/{project}/instances/{instance_id}/connector/tasks[?offset&limit] ListConnectorTasks
+//   GET    /v2/{project}/instances/{instance_id}/connector/tasks/{task_id}      ShowConnectorTask
+//   DELETE /v2/{project}/instances/{instance_id}/connector/tasks/{task_id}      DeleteConnectorTask
+//   PUT    /v2/{project}/instances/{instance_id}/connector/tasks/{task_id}/pause|resume
+//   PUT    /v2/{project}/kafka/instances/{instance_id}/connector/tasks/{task_id}/restart
+// on instances where dumping (Smart Connect) was enabled with CreateConnector.
 // One connector exists from the start (defaultConnectorId, with no instance); enabling dumping on
 // an instance adds another; an unknown connector is a 404. Bodies are checked against this file's
 // own key tables (kafka_backend.cc): 400 DMS.00400000 naming the field. A sink task is kept as its
@@ -82,6 +90,18 @@ class KafkaBackend final : public Backend {
   };
   Reply sinkTasks(const HttpRequest& request, const std::string& connectorId, const std::vector<std::string>& rest,
                   const Locked& locked);
+  // Smart Connect tasks: their own routes and state (kafka_smart_connect.cc).
+  struct SmartConnectTask {
+    std::string name;
+    std::string status;  ///< RUNNING, WAITING (start_later) or PAUSED
+    std::int64_t createTime = 0;
+    std::string body;  ///< the create body without access_key, secret_key and password
+  };
+  static bool isSmartConnectPath(const std::vector<std::string>& p);
+  static std::string smartConnectOperation(const std::vector<std::string>& p, HttpMethod method);
+  Reply smartConnect(const HttpRequest& request, const std::vector<std::string>& p, const Locked& locked);
+  std::map<std::string, std::map<std::string, SmartConnectTask>> smartConnectTasks_;  // instance id -> task id -> task
+
   Reply enableConnector(const HttpRequest& request, const std::string& instanceId, const Locked& locked);
   Reply disableConnector(const HttpRequest& request, const std::string& instanceId, const Locked& locked);
   void beforeValidate(const HttpRequest& request) const {

@@ -1,5 +1,6 @@
 #pragma once
-// KafkaClient: DMS for Kafka dump (sink) tasks to OBS, and enabling the dump connector.
+// KafkaClient: DMS for Kafka dump (sink) tasks to OBS, enabling and disabling Smart Connect, and
+// Smart Connect tasks (OBS dumps and Kafka replication, delivery/kafka/smart_connect.h).
 //
 //   auto client = delivery::kafka::KafkaClient::create(credentials, config);   // config.region = "cn-north-4"
 //   auto created = client->createSinkTask(CreateSinkTaskRequest(connectorId, "mytask", descriptor));
@@ -21,6 +22,7 @@
 #include "delivery/huawei/credentials.h"
 #include "delivery/huawei/credentials_chain.h"
 #include "delivery/kafka/model.h"
+#include "delivery/kafka/smart_connect.h"
 
 namespace delivery::kafka {
 
@@ -56,6 +58,35 @@ class KafkaClient : private ClientHandle<KafkaClient> {
   /// deleting the connector and its tasks); returns the job id. Not repeated once it may have
   /// reached the service.
   [[nodiscard]] Result<DeleteConnectorResponse> deleteConnector(const DeleteConnectorRequest& request) const;
+
+  // ---- Smart Connect tasks (huawei-more.md §1.1 K3..K9; Go v3 kafka_meta.go) ----
+  /// POST /v2/{project_id}/instances/{instance_id}/connector/tasks: returns the new task (its id
+  /// and status). Not repeated once it may have reached the service.
+  [[nodiscard]] Result<CreateConnectorTaskResponse> createConnectorTask(const CreateConnectorTaskRequest& request) const;
+  /// GET .../connector/tasks[?offset=&limit=]: one page of tasks and total_number. Retried when
+  /// that is safe (a read).
+  [[nodiscard]] Result<ListConnectorTasksResponse> listConnectorTasks(const ListConnectorTasksRequest& request) const;
+  /// GET .../connector/tasks/{task_id}. Retried when that is safe (a read).
+  [[nodiscard]] Result<ShowConnectorTaskResponse> showConnectorTask(const ShowConnectorTaskRequest& request) const;
+  /// DELETE .../connector/tasks/{task_id}: 204. Not repeated once it may have reached the service.
+  [[nodiscard]] Result<DeleteConnectorTaskResponse> deleteConnectorTask(const DeleteConnectorTaskRequest& request) const;
+  /// PUT .../connector/tasks/{task_id}/pause: 204; the task goes PAUSED. Not repeated.
+  [[nodiscard]] Result<PauseConnectorTaskResponse> pauseConnectorTask(const PauseConnectorTaskRequest& request) const;
+  /// PUT .../connector/tasks/{task_id}/resume: 204; a paused task runs on from where it stopped.
+  /// Not repeated.
+  [[nodiscard]] Result<ResumeConnectorTaskResponse> resumeConnectorTask(const ResumeConnectorTaskRequest& request) const;
+  /// PUT /v2/{project_id}/kafka/instances/{instance_id}/connector/tasks/{task_id}/restart (note the
+  /// /kafka prefix): 204. Starts a task created with start_later (the API has no separate start),
+  /// or restarts a paused or running one from scratch. Not repeated.
+  [[nodiscard]] Result<RestartConnectorTaskResponse> restartConnectorTask(const RestartConnectorTaskRequest& request) const;
+
+  /// Shows the Smart Connect task until its status is RUNNING (huawei-more.md §1.7 and §3).
+  /// Keeps waiting on CREATING and RESTARTING (and on any status the API does not document);
+  /// ends as Failed on PAUSED (a paused task needs resumeConnectorTask), on WAITING (a task created
+  /// with start_later waits for restartConnectorTask and never starts by itself), and on ERROR,
+  /// FAILED and ABNORMAL. See delivery/core/waiter.h.
+  [[nodiscard]] WaitResult<ShowConnectorTaskResponse> waitUntilSmartConnectTaskRunning(
+      const ShowConnectorTaskRequest& request, const WaitOptions& options = {}) const;
 
   /// Shows the task until its status is RUNNING. The sink-task API documents no list of statuses;
   /// this SDK ends the wait as Failed on ERROR, FAILED, ABNORMAL and PAUSED (a paused task does not
