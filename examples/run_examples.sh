@@ -53,7 +53,7 @@ url=
 if ! $tablestore_cloud || ! $huawei_cloud; then
   # Its credentials are fixed here, whatever the environment holds. It stops by itself after
   # 120 s without requests, whatever happens to this script.
-  "$build/tools/delivery-emulator" --port 0 --idle-timeout 120 --verbose \
+  "$build/tools/delivery-emulator" --port 0 --idle-timeout 120 --verbose --task-pace 1s \
     --access-key-id emulator-access-key-id --access-key-secret emulator-access-key-secret \
     --huawei-ak emulator-ak --huawei-sk emulator-sk --huawei-project-id emulator-project \
     >"$workdir/emulator.out" 2>"$workdir/emulator.err" &
