@@ -14,6 +14,9 @@
 //   struct CallState;                                        per-call values (may be empty)
 //   const Runtime& runtime() const;
 //   const char* requestIdHeader() const;                     e.g. "X-Request-Id"
+//   template <typename Request> void begin(const Request&, CallState&) const;   optional
+//       per-call settings carried by the request itself (e.g. a caller-chosen trace id); called
+//       before start()
 //   void start(std::string_view name, HttpRequest&, CallState&) const;
 //       method and body are set; sets the endpoint, the path prefix and the headers (replacing
 //       those of the thread's previous call, whatever its family)
@@ -115,6 +118,14 @@ struct TypeIdentity {
   using type = T;
 };
 
+/// Whether a protocol reads per-call settings from the request (Protocol::begin, see the top).
+template <typename Protocol, typename Request, typename = void>
+struct HasBegin : std::false_type {};
+template <typename Protocol, typename Request>
+struct HasBegin<Protocol, Request,
+                std::void_t<decltype(std::declval<const Protocol&>().begin(
+                    std::declval<const Request&>(), std::declval<typename Protocol::CallState&>()))>> : std::true_type {};
+
 /// Runs `op` (see the top of this file). `protocol` may be any object derived from Protocol.
 template <typename Protocol, typename Request, typename Response>
 Result<Response> invoke(const typename TypeIdentity<Protocol>::type& protocol,
@@ -128,6 +139,7 @@ Result<Response> invoke(const typename TypeIdentity<Protocol>::type& protocol,
   http.body.clear();  // the headers are the protocol's to replace: it reuses their storage
   if (op.encode != nullptr) op.encode(protocol, request, http.body);
   typename Protocol::CallState state{};
+  if constexpr (HasBegin<Protocol, Request>::value) protocol.begin(request, state);
   protocol.start(op.name, http, state);
   if (op.target != nullptr) op.target(request, http);
 

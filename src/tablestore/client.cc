@@ -29,26 +29,6 @@ namespace delivery::tablestore {
 
 namespace detail {
 
-// The trace id the caller chose for the call this thread is starting (the request's TraceId), or
-// null. The generic call (core/operation.h) hands the protocol's start() no request, so each client
-// method sets this around its call (ChosenTraceId, in DELIVERY_TABLESTORE_METHOD below) and start()
-// takes it: a call made from inside a transport or logger of this one sets and takes its own.
-thread_local const std::string* tChosenTraceId = nullptr;
-
-class ChosenTraceId {
- public:
-  explicit ChosenTraceId(const std::optional<std::string>& id) : saved_(tChosenTraceId) {
-    // Empty is the same as unset, as in the Go SDK (api.go sends the header only when non-empty).
-    tChosenTraceId = id && !id->empty() ? &*id : nullptr;
-  }
-  ~ChosenTraceId() { tChosenTraceId = saved_; }
-  ChosenTraceId(const ChosenTraceId&) = delete;
-  ChosenTraceId& operator=(const ChosenTraceId&) = delete;
-
- private:
-  const std::string* saved_;
-};
-
 // How every Tablestore call is addressed, signed and judged (see core/operation.h).
 class Protocol {
  public:
@@ -88,14 +68,21 @@ class Protocol {
     http.path += action;
     state.action = action;
     delivery::detail::base64Md5Into(http.body, state.contentMd5);
-    if (const std::string* chosen = tChosenTraceId; chosen != nullptr && chosen->size() <= sizeof state.traceId) {
-      tChosenTraceId = nullptr;
-      std::copy(chosen->begin(), chosen->end(), state.traceId);
-      state.traceIdLength = chosen->size();
-    } else {
+    if (state.traceIdLength == 0) {
       static_assert(sizeof state.traceId >= delivery::detail::kUuidLength);
       delivery::detail::randomUuidInto(state.traceId);
       state.traceIdLength = delivery::detail::kUuidLength;
+    }
+  }
+
+  // The trace id the caller chose (validated: at most kMaxTraceIdLength); empty is the same as
+  // unset, as in the Go SDK (api.go sends the header only when non-empty).
+  template <typename Request>
+  void begin(const Request& request, CallState& state) const {
+    const std::optional<std::string>& chosen = request.getTraceId();
+    if (chosen && !chosen->empty() && chosen->size() <= sizeof state.traceId) {
+      std::copy(chosen->begin(), chosen->end(), state.traceId);
+      state.traceIdLength = chosen->size();
     }
   }
 
@@ -278,14 +265,7 @@ Result<DeliveryClient> DeliveryClient::createWith(const std::string& endpoint, c
   return DeliveryClient(std::move(impl));
 }
 
-// DELIVERY_OPERATION_METHOD (core/operation.h) with the request's chosen trace id made known to
-// Protocol::start() for the length of the call.
-#define DELIVERY_TABLESTORE_METHOD(method, Name, verb, idempotency, url, body, decode) \
-  Result<Name##Response> Client_::method(const Name##Request& request) const {     \
-    const detail::ChosenTraceId chosen(request.getTraceId());                      \
-    return ::delivery::detail::invoke(*impl_, k##Name, request);                   \
-  }
-DELIVERY_TABLESTORE_OPERATIONS(DELIVERY_TABLESTORE_METHOD)
+DELIVERY_TABLESTORE_OPERATIONS(DELIVERY_OPERATION_METHOD)
 
 WaitResult<DescribeDeliveryTaskResponse> DeliveryClient::waitUntilTaskSyncPhase(
     const DescribeDeliveryTaskRequest& request, TaskSyncPhase phase, const WaitOptions& options) const {
