@@ -222,6 +222,48 @@ TEST_CASE("Kafka: CREATING, then RUNNING; a broken task fails in ERROR", "[integ
   CHECK(p.seen == States{">CREATING", "CREATING>ERROR"});
 }
 
+TEST_CASE("Kafka Smart Connect: CREATING, then RUNNING (or WAITING with start_later); a restart passes RESTARTING",
+          "[integration][waiter][kafka]") {
+  Paced p;
+  const auto client = p.kafka();
+  REQUIRE(client.createConnector(kafka::CreateConnectorRequest("instance-1")));
+  kafka::SmartConnectTaskReqSinkConfig sink;
+  sink.setAccessKey("obs-ak")
+      .setSecretKey("obs-sk")
+      .setObsBucketName("mybucket")
+      .setObsPath("kafka/dump")
+      .setPartitionFormat(kafka::PartitionFormat::YYYY_MM_DD_HH)
+      .setRecordDelimiter(kafka::SmartConnectRecordDelimiter::NEWLINE);
+  auto create = kafka::CreateConnectorTaskRequest::obsSink("instance-1", sink);
+  create.setTaskName("dump-1").setTopics("topic-a");
+  auto created = client.createConnectorTask(create);
+  REQUIRE(created);
+  CHECK(created->getStatus() == "CREATING");
+  const kafka::ShowConnectorTaskRequest show("instance-1", created->getId());
+  auto waited = client.waitUntilSmartConnectTaskRunning(show, p.options);
+  CHECK(waited.reached());
+  CHECK(p.seen == States{">CREATING", "CREATING>RUNNING"});
+
+  p.seen.clear();
+  REQUIRE(client.restartConnectorTask(kafka::RestartConnectorTaskRequest("instance-1", created->getId())));
+  CHECK(client.waitUntilSmartConnectTaskRunning(show, p.options).reached());
+  CHECK(p.seen == States{">RESTARTING", "RESTARTING>RUNNING"});
+  // A pause while it restarts is refused, as for any task that is not RUNNING.
+  REQUIRE(client.restartConnectorTask(kafka::RestartConnectorTaskRequest("instance-1", created->getId())));
+  auto early = client.pauseConnectorTask(kafka::PauseConnectorTaskRequest("instance-1", created->getId()));
+  REQUIRE_FALSE(early);
+  CHECK(early.error().httpStatus == 400);
+
+  p.seen.clear();
+  create.setTaskName("dump-2").setStartLater(true);
+  auto later = client.createConnectorTask(create);
+  REQUIRE(later);
+  auto waiting = client.waitUntilSmartConnectTaskRunning(kafka::ShowConnectorTaskRequest("instance-1", later->getId()),
+                                                         p.options);
+  CHECK(waiting.outcome == WaitOutcome::Failed);  // start_later: it waits for a start, not for time
+  CHECK(p.seen == States{">CREATING", "CREATING>WAITING"});
+}
+
 TEST_CASE("on real time, with the default clock and sleeper, a DIS task is waited for until it runs",
           "[integration][waiter][dis]") {
   testing::EmulatorOptions o;

@@ -93,10 +93,16 @@ class KafkaBackend final : public Backend {
   // Smart Connect tasks: their own routes and state (kafka_smart_connect.cc).
   struct SmartConnectTask {
     std::string name;
-    std::string status;  ///< RUNNING, WAITING (start_later) or PAUSED
+    std::string status;  ///< where the task rests: RUNNING, WAITING (start_later) or PAUSED
     std::int64_t createTime = 0;
     std::string body;  ///< the create body without access_key, secret_key and password
+    /// CREATING (after a create) or RESTARTING (after a restart) for one pace from `since`, then
+    /// `status` (huawei-more.md §3); empty: at rest.
+    std::string passing;
+    std::int64_t since = 0;
   };
+  /// The status a show or list answers now (lifecycle.h: one step of the pace).
+  std::string statusOf(const SmartConnectTask& task) const;
   static bool isSmartConnectPath(const std::vector<std::string>& p);
   static std::string smartConnectOperation(const std::vector<std::string>& p, HttpMethod method);
   Reply smartConnect(const HttpRequest& request, const std::vector<std::string>& p, const Locked& locked);

@@ -1,9 +1,10 @@
 // The emulator's Smart Connect task routes (KafkaBackend, declared in kafka_backend.h), written from
 // huawei-more.md §1.1 (K3..K9), §1.4-§1.8 and §3:
-// - create answers 200 with the task entity; the task is RUNNING at once, or WAITING with
-//   start_later true;
+// - create answers 200 with the task entity; the task is CREATING for one step of the pace
+//   (EmulatorOptions::taskPace; none by default), then RUNNING, or WAITING with start_later true;
 // - pause: RUNNING -> PAUSED; resume: PAUSED -> RUNNING; restart: WAITING, PAUSED or RUNNING ->
-//   RUNNING; each answers 204 with no body; delete answers 204;
+//   RESTARTING for one step, then RUNNING (the transitions Terraform polls, §3); each answers 204
+//   with no body; delete answers 204;
 // - list pages with offset (an item index, default 0) and limit (1..50, default 10);
 // - the instance must have dumping enabled (CreateConnector): otherwise 404 DMS.00404022;
 //   an unknown task is 404 DMS.00404023 (codes of our own: the service documents none for Smart
@@ -251,8 +252,9 @@ Reply KafkaBackend::smartConnect(const HttpRequest& request, const std::vector<s
     if (!problems.empty()) return invalid(problems);
     const bool later = member(doc, "start_later") != nullptr && doc["start_later"].GetBool();
     schema::removeSecrets(doc, createTask());
-    SmartConnectTask task{text(member(doc, "task_name")), later ? "WAITING" : "RUNNING", gw::nowMillis(),
-                          schema::toJson(doc)};
+    const std::int64_t now = lifecycle().nowMillis();
+    SmartConnectTask task{text(member(doc, "task_name")), later ? "WAITING" : "RUNNING", now, schema::toJson(doc),
+                          "CREATING", now};
     const std::string id = delivery::detail::randomUuid();
     return locked([&] {
       if (!enabled()) return notEnabled();
@@ -264,7 +266,7 @@ Reply KafkaBackend::smartConnect(const HttpRequest& request, const std::vector<s
       }
       rapidjson::StringBuffer b;
       Writer w(b);
-      writeTask(w, id, task.status, task.createTime, task.body);
+      writeTask(w, id, statusOf(task), task.createTime, task.body);
       tasks.emplace(id, std::move(task));
       markDirty();
       return gw::jsonReply(200, done(b));
@@ -286,7 +288,7 @@ Reply KafkaBackend::smartConnect(const HttpRequest& request, const std::vector<s
       w.StartArray();
       std::int64_t index = 0;
       for (const auto& [id, t] : tasks) {
-        if (index >= *offset && index < *offset + *limit) writeTask(w, id, t.status, t.createTime, t.body);
+        if (index >= *offset && index < *offset + *limit) writeTask(w, id, statusOf(t), t.createTime, t.body);
         ++index;
       }
       w.EndArray();
@@ -310,23 +312,32 @@ Reply KafkaBackend::smartConnect(const HttpRequest& request, const std::vector<s
     if (operation == "ShowConnectorTask") {
       rapidjson::StringBuffer b;
       Writer w(b);
-      writeTask(w, it->first, task.status, task.createTime, task.body);
+      writeTask(w, it->first, statusOf(task), task.createTime, task.body);
       return gw::jsonReply(200, done(b));
     }
+    const std::string current = statusOf(task);
     if (operation == "DeleteConnectorTask") {
       tasks.erase(it);
     } else if (operation == "PauseConnectorTask") {
-      if (task.status != "RUNNING") return gw::errorReply(400, "DMS.00400026", "the task is " + task.status + ", not RUNNING");
+      if (current != "RUNNING") return gw::errorReply(400, "DMS.00400026", "the task is " + current + ", not RUNNING");
       task.status = "PAUSED";
+      task.passing.clear();
     } else if (operation == "ResumeConnectorTask") {
-      if (task.status != "PAUSED") return gw::errorReply(400, "DMS.00400026", "the task is " + task.status + ", not PAUSED");
+      if (current != "PAUSED") return gw::errorReply(400, "DMS.00400026", "the task is " + current + ", not PAUSED");
       task.status = "RUNNING";
+      task.passing.clear();
     } else {  // RestartConnectorTask: starts a WAITING task, restarts a PAUSED or RUNNING one
       task.status = "RUNNING";
+      task.passing = "RESTARTING";
+      task.since = lifecycle().nowMillis();
     }
     markDirty();
     return gw::jsonReply(204, "");
   });
+}
+
+std::string KafkaBackend::statusOf(const SmartConnectTask& task) const {
+  return !task.passing.empty() && lifecycle().steps(task.since) == 0 ? task.passing : task.status;
 }
 
 }  // namespace delivery::emulator
