@@ -76,21 +76,6 @@ struct Paced {
 dis::CreateTransferTaskRequest disCreate() { return dis::CreateTransferTaskRequest("mystream", test::dliSample()); }
 const dis::ShowTransferTaskRequest kDliShow("mystream", test::dliSample().getTaskName());
 
-kafka::CreateSinkTaskRequest kafkaCreate(const std::string& connectorId) {
-  kafka::ObsDestinationDescriptor d;
-  d.setConsumerStrategy(kafka::ConsumerStrategy::EARLIEST)
-      .setDestinationFileType(kafka::DestinationFileType::TEXT)
-      .setAccessKey("obs-ak")
-      .setSecretKey("obs-sk")
-      .setObsBucketName("bucket")
-      .setObsPath("path")
-      .setPartitionFormat(kafka::PartitionFormat::YYYY_MM_DD)
-      .setRecordDelimiter(kafka::RecordDelimiter::NEWLINE)
-      .setDeliverTimeInterval(300)
-      .setTopics("topic-test");
-  return kafka::CreateSinkTaskRequest(connectorId, "sinktask", d);
-}
-
 }  // namespace
 
 TEST_CASE("DIS: a new task is STARTING, then RUNNING one pace later", "[integration][waiter][dis]") {
@@ -202,7 +187,7 @@ TEST_CASE("Tablestore: a task the fault breaks reports INVALID_OSS_BUCKET with t
 TEST_CASE("Kafka: CREATING, then RUNNING; a broken task fails in ERROR", "[integration][waiter][kafka]") {
   Paced p;
   const auto client = p.kafka();
-  auto created = client.createSinkTask(kafkaCreate(p.emulator.kafkaConnectorId()));
+  auto created = client.createSinkTask(test::kafkaSinkSample(p.emulator.kafkaConnectorId()));
   REQUIRE(created);
   auto waited =
       client.waitUntilSinkTaskRunning(kafka::ShowSinkTaskRequest(p.emulator.kafkaConnectorId(), created->getTaskId()),
@@ -212,7 +197,7 @@ TEST_CASE("Kafka: CREATING, then RUNNING; a broken task fails in ERROR", "[integ
 
   p.seen.clear();
   p.emulator.taskErrorNext("CreateSinkTask");
-  auto broken = client.createSinkTask(kafkaCreate(p.emulator.kafkaConnectorId()).setTaskName("broken"));
+  auto broken = client.createSinkTask(test::kafkaSinkSample(p.emulator.kafkaConnectorId()).setTaskName("broken"));
   REQUIRE(broken);
   auto failed =
       client.waitUntilSinkTaskRunning(kafka::ShowSinkTaskRequest(p.emulator.kafkaConnectorId(), broken->getTaskId()),

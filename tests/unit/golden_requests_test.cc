@@ -173,6 +173,20 @@ struct HuaweiFixture {
   }
 };
 
+// The "Adding MRS Dump Tasks" example's descriptor, less its destination_file_type.
+dis::MrsDestinationDescriptor mrsExample() {
+  dis::MrsDestinationDescriptor d;
+  d.setTaskName("mrstask").setConsumerStrategy(dis::ConsumerStrategy::LATEST).setAgencyName("dis_admin_agency").setDeliverTimeInterval(30);
+  d.setMrsClusterId("f8123fa6-99f1-4ed9-83f4-c827c7277d41")
+      .setMrsClusterName("mrscluster")
+      .setMrsHdfsPath("/user")
+      .setObsBucketPath("obsbucket")
+      .setFilePrefix("")
+      .setHdfsPrefixFolder("")
+      .setRetryDuration(1800);
+  return d;
+}
+
 dis::ObsDestinationDescriptor obsExample(dis::DestinationFileType fileType) {
   using namespace delivery::dis;
   ObsDestinationDescriptor d;
@@ -323,16 +337,7 @@ TEST_CASE("golden: dis createTransferTask MRS", "[golden][dis]") {
   using namespace delivery::dis;
   HuaweiFixture f;
   f.reply(201);
-  MrsDestinationDescriptor d;
-  d.setTaskName("mrstask").setConsumerStrategy(ConsumerStrategy::LATEST).setAgencyName("dis_admin_agency").setDeliverTimeInterval(30);
-  d.setMrsClusterId("f8123fa6-99f1-4ed9-83f4-c827c7277d41")
-      .setMrsClusterName("mrscluster")
-      .setMrsHdfsPath("/user")
-      .setObsBucketPath("obsbucket")
-      .setFilePrefix("")
-      .setHdfsPrefixFolder("")
-      .setRetryDuration(1800);
-  requireOk(f.dis().createTransferTask(CreateTransferTaskRequest(kStream, d)));
+  requireOk(f.dis().createTransferTask(CreateTransferTaskRequest(kStream, mrsExample())));
   checkAgainstGolden(f.transport->lastRequest(), "dis/CreateTransferTask-MRS.http");
 }
 
@@ -340,16 +345,8 @@ TEST_CASE("golden: dis createTransferTask MRS, the whole documented example", "[
   using namespace delivery::dis;
   HuaweiFixture f;
   f.reply(201);
-  MrsDestinationDescriptor d;
-  d.setTaskName("mrstask").setConsumerStrategy(ConsumerStrategy::LATEST).setAgencyName("dis_admin_agency").setDeliverTimeInterval(30);
-  d.setMrsClusterId("f8123fa6-99f1-4ed9-83f4-c827c7277d41")
-      .setMrsClusterName("mrscluster")
-      .setMrsHdfsPath("/user")
-      .setObsBucketPath("obsbucket")
-      .setFilePrefix("")
-      .setHdfsPrefixFolder("")
-      .setRetryDuration(1800)
-      .setDestinationFileType(DestinationFileType::TEXT);
+  MrsDestinationDescriptor d = mrsExample();
+  d.setDestinationFileType(DestinationFileType::TEXT);  // the example's "text", which the tables leave out
   requireOk(f.dis().createTransferTask(CreateTransferTaskRequest(kStream, d)));
   checkAgainstGolden(f.transport->lastRequest(), "dis/CreateTransferTask-MRS-example.http");
 }

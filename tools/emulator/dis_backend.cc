@@ -259,15 +259,8 @@ const Object& batchRequest() {
   return o;
 }
 
-const rapidjson::Value* member(const rapidjson::Value& v, const char* key) {
-  if (!v.IsObject()) return nullptr;
-  const auto m = v.FindMember(key);
-  return m == v.MemberEnd() || m->value.IsNull() ? nullptr : &m->value;
-}
-
-std::string text(const rapidjson::Value* v) {
-  return v != nullptr && v->IsString() ? std::string(v->GetString(), v->GetStringLength()) : std::string();
-}
+using schema::member;
+using schema::text;
 
 // The rules that span fields (§1.4).
 void crossChecks(const rapidjson::Value& d, const std::string& type, const std::string& path,

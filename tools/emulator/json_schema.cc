@@ -161,4 +161,14 @@ std::string toJson(const rapidjson::Value& value) {
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
+const rapidjson::Value* member(const rapidjson::Value& v, const char* key) {
+  if (!v.IsObject()) return nullptr;
+  const auto m = v.FindMember(key);
+  return m == v.MemberEnd() || m->value.IsNull() ? nullptr : &m->value;
+}
+
+std::string text(const rapidjson::Value* v) {
+  return v != nullptr && v->IsString() ? std::string(v->GetString(), v->GetStringLength()) : std::string();
+}
+
 }  // namespace delivery::emulator::schema

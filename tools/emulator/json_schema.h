@@ -84,6 +84,11 @@ std::string join(const std::string& path, const std::string& key);
 /// The integer of an IntegerOrText value (false when it is neither).
 bool integerValue(const rapidjson::Value& v, std::int64_t& out);
 
+/// The member `key` of an object, or null when `v` is no object or the member is absent or null.
+const rapidjson::Value* member(const rapidjson::Value& v, const char* key);
+/// A string value's text; empty for null or a value that is no string.
+std::string text(const rapidjson::Value* v);
+
 /// Compact JSON text of a value.
 std::string toJson(const rapidjson::Value& value);
 

@@ -90,14 +90,8 @@ const Object& createTask() {
   return o;
 }
 
-const rapidjson::Value* member(const rapidjson::Value& v, const char* key) {
-  if (!v.IsObject()) return nullptr;
-  const auto m = v.FindMember(key);
-  return m == v.MemberEnd() || m->value.IsNull() ? nullptr : &m->value;
-}
-std::string text(const rapidjson::Value* v) {
-  return v != nullptr && v->IsString() ? std::string(v->GetString(), v->GetStringLength()) : std::string();
-}
+using schema::member;
+using schema::text;
 
 Reply invalid(const std::vector<schema::Problem>& problems) {
   std::string message = "Invalid request";
