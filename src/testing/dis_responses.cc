@@ -53,6 +53,7 @@ HttpResponse showOk(const std::string& streamName, const TransferTaskSummary& ta
                     std::string requestId) {
   return huawei_json::object(200, std::move(requestId), [&](Writer& w) {
     put(w, "stream_name", streamName);
+    put(w, "stream_id", "sid-" + streamName);
     writeTask(w, task);
     w.Key("partitions");
     w.StartArray();

@@ -88,6 +88,7 @@ TEST_CASE("canned DIS responses decode in DisClient", "[unit][dis][testing]") {
   auto show = client.showTransferTask(dis::ShowTransferTaskRequest("s", "dwstask"));
   REQUIRE(show);
   CHECK(show->getStreamName() == "s");
+  CHECK(show->getStreamId() == "sid-s");
   CHECK(show->getTask().getTaskId() == "id-3");
   CHECK(show->getTask().getDestinationType() == "DWS");
   REQUIRE(show->getPartitions().size() == 1);

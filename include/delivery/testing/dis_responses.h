@@ -34,7 +34,7 @@ HttpResponse emptyOk(int status = 200, std::string requestId = kMockRequestId);
 /// 200 {"total_number","quota","tasks":[...]} (ListTransferTasks).
 HttpResponse listOk(const std::vector<TransferTaskSummary>& tasks, int quota = 5, std::string requestId = kMockRequestId);
 
-/// 200 ShowTransferTask: `streamName`, the task's fields, one partition (the documented example's
+/// 200 ShowTransferTask: `streamName` and a stream_id made from it ("sid-" + streamName), the task's fields, one partition (the documented example's
 /// shape), and `descriptionJson` (a JSON object: the destination's fields, e.g. the descriptor of
 /// the create request less its secrets) under the key the service uses for the task's destination
 /// type, misspelled as the service spells it for DWS and CLOUDTABLE (dws_destination_descripton,
