@@ -57,8 +57,6 @@ bool transportErrorRetryable(const Error& error, bool idempotent) noexcept {
 
 namespace {
 
-bool enabled(const Runtime& rt, LogLevel level) { return rt.logger && rt.logger->level() <= level; }
-
 // Full jitter in [1 ms, c] for transient errors; [c/2, c] for throttling, so that a throttled call
 // really waits. c = min(max, initial * 2^(n-1)); the shift is bounded so it cannot overflow.
 std::chrono::milliseconds backoffFor(const RetryPolicy& policy, int retryNumber, bool throttled) {
@@ -117,7 +115,7 @@ Result<HttpResponse> execute(const Runtime& rt, HttpRequest& request, const Call
     const auto now = rt.clock->now();
     if (Result<void> signedOk = spec.sign(request, now); !signedOk) return signedOk.error();
 
-    if (enabled(rt, LogLevel::Debug)) {
+    if (logEnabled(rt, LogLevel::Debug)) {
       rt.logger->log(LogLevel::Debug, std::string(spec.operation) + " attempt " + std::to_string(attempt) + ": " +
                                           toString(request.method) + " " + request.url() + " (" +
                                           std::to_string(request.body.size()) + " body bytes)" +
@@ -127,12 +125,12 @@ Result<HttpResponse> execute(const Runtime& rt, HttpRequest& request, const Call
     Error err;
     if (sent) {
       Result<void> checked = spec.check(*sent);
-      if (enabled(rt, LogLevel::Info)) {
+      if (logEnabled(rt, LogLevel::Info)) {
         const auto ms = duration_cast<milliseconds>(rt.clock->now() - now).count();
         std::string line = std::string(spec.operation) + " " + toString(request.method) + " " +
                            request.endpoint.toString() + request.path + " -> " + std::to_string(sent->status) +
                            " in " + std::to_string(ms) + " ms (attempt " + std::to_string(attempt) + ")";
-        if (enabled(rt, LogLevel::Debug)) line += redactedHeaders(sent->headers);
+        if (logEnabled(rt, LogLevel::Debug)) line += redactedHeaders(sent->headers);
         rt.logger->log(LogLevel::Info, line);
       }
       if (checked) return sent;
@@ -167,7 +165,7 @@ Result<HttpResponse> execute(const Runtime& rt, HttpRequest& request, const Call
                          : "retry time limit reached)";
       return err;
     }
-    if (enabled(rt, LogLevel::Warn)) {
+    if (logEnabled(rt, LogLevel::Warn)) {
       rt.logger->log(LogLevel::Warn, std::string(spec.operation) + " attempt " + std::to_string(attempt) +
                                          " failed, retrying in " + std::to_string(pause.count()) +
                                          " ms: " + err.toString());

@@ -29,6 +29,9 @@ struct Runtime {
   static Result<Runtime> fromConfig(const ClientConfig& config, const std::string& sdkUserAgent);
 };
 
+/// Whether the runtime's logger wants lines of `level` (false without a logger).
+inline bool logEnabled(const Runtime& rt, LogLevel level) { return rt.logger && rt.logger->level() <= level; }
+
 /// One call as the loop sees it. The two hooks refer to callables of the caller's frame, which
 /// must outlive the call to execute().
 struct CallSpec {

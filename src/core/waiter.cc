@@ -56,8 +56,6 @@ std::vector<FieldViolation> checkOptions(const WaitOptions& o) {
   return v;
 }
 
-bool enabled(const Runtime& rt, LogLevel level) { return rt.logger && rt.logger->level() <= level; }
-
 }  // namespace
 
 void runWait(const Runtime& runtime, const WaitOptions& options, std::string_view what, WaitStatus& status,
@@ -83,7 +81,7 @@ void runWait(const Runtime& runtime, const WaitOptions& options, std::string_vie
   auto end = [&](WaitOutcome outcome) {
     status.outcome = outcome;
     status.elapsed = sinceStart();
-    if (enabled(runtime, LogLevel::Info)) {
+    if (logEnabled(runtime, LogLevel::Info)) {
       runtime.logger->log(LogLevel::Info, "waiting for " + std::string(what) + ": " + status.summary());
     }
   };
@@ -97,7 +95,7 @@ void runWait(const Runtime& runtime, const WaitOptions& options, std::string_vie
       return end(WaitOutcome::Failed);
     }
     if (seen->state != status.state || status.polls == 1) {
-      if (enabled(runtime, LogLevel::Debug)) {
+      if (logEnabled(runtime, LogLevel::Debug)) {
         runtime.logger->log(LogLevel::Debug, "waiting for " + std::string(what) + ": " +
                                                  (status.polls == 1 ? std::string("state ") : status.state + " -> ") +
                                                  seen->state);

@@ -38,14 +38,7 @@ HttpResponse listOk(const std::vector<TransferTaskSummary>& tasks, int quota, st
   return huawei_json::object(200, std::move(requestId), [&](Writer& w) {
     put(w, "total_number", static_cast<std::int64_t>(tasks.size()));
     put(w, "quota", static_cast<std::int64_t>(quota));
-    w.Key("tasks");
-    w.StartArray();
-    for (const auto& t : tasks) {
-      w.StartObject();
-      writeTask(w, t);
-      w.EndObject();
-    }
-    w.EndArray();
+    huawei_json::objects(w, "tasks", tasks, writeTask);
   });
 }
 

@@ -36,6 +36,19 @@ inline HttpResponse json(int status, const rapidjson::StringBuffer& buffer, std:
   return response(status, std::string(buffer.GetString(), buffer.GetSize()), std::move(requestId));
 }
 
+/// `key`: an array with one object per item, its members written by `members(writer, item)`.
+template <typename Items, typename Members>
+void objects(Writer& w, const char* key, const Items& items, Members members) {
+  w.Key(key);
+  w.StartArray();
+  for (const auto& item : items) {
+    w.StartObject();
+    members(w, item);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
 /// A response whose body is one JSON object, its members written by `members(writer)`.
 template <typename Members>
 HttpResponse object(int status, std::string requestId, Members members) {

@@ -29,14 +29,7 @@ HttpResponse sinkTaskCreated(const std::string& taskId, std::string requestId) {
 
 HttpResponse listOk(const std::vector<SinkTaskSummary>& tasks, int maxTasks, int quotaTasks, std::string requestId) {
   return huawei_json::object(200, std::move(requestId), [&](Writer& w) {
-    w.Key("tasks");
-    w.StartArray();
-    for (const auto& t : tasks) {
-      w.StartObject();
-      writeTask(w, t);
-      w.EndObject();
-    }
-    w.EndArray();
+    huawei_json::objects(w, "tasks", tasks, writeTask);
     put(w, "total_number", static_cast<std::int64_t>(tasks.size()));
     put(w, "max_tasks", static_cast<std::int64_t>(maxTasks));
     put(w, "quota_tasks", static_cast<std::int64_t>(quotaTasks));
