@@ -117,6 +117,10 @@ class FieldReader {
         out = std::to_string(json.GetInt64());
         return true;
       }
+      if (rule.wireText && json.IsBool()) {
+        out = json.GetBool() ? "true" : "false";
+        return true;
+      }
     }
     if constexpr (delivery::detail::IsOptional<T>::value) {
       if constexpr (std::is_same_v<typename T::value_type, std::string> || std::is_arithmetic_v<typename T::value_type>) {
@@ -210,5 +214,36 @@ class FieldReader {
 
   std::vector<FieldViolation>& problems_;
 };
+
+/// One message as JSON text.
+template <typename T>
+std::string encodeMessage(const T& message, const WriteOptions& options = {}) {
+  rapidjson::StringBuffer b;
+  JsonWriter w(b);
+  writeObject(w, message, options);
+  return toText(b);
+}
+
+/// A response body read into a Response by `fill(document, reader, response)`; InvalidResponse
+/// naming every problem `fill` found (`what` names the call).
+template <typename Response, typename Fill>
+Result<Response> decodeBody(std::string_view body, const char* what, Fill&& fill) {
+  auto doc = parseObject(body);
+  if (!doc) return doc.error();
+  std::vector<FieldViolation> problems;
+  FieldReader reader(problems);
+  Response out;
+  fill(*doc, reader, out);
+  if (!problems.empty()) return unreadable(std::move(problems), what);
+  return out;
+}
+
+/// A response whose fields all stand at the top level of the body, read through its table.
+template <typename Response>
+Result<Response> decodeMessage(std::string_view body, const char* what) {
+  return decodeBody<Response>(body, what, [](const rapidjson::Value& doc, FieldReader& reader, Response& out) {
+    reader.readObject(doc, Path(), out);
+  });
+}
 
 }  // namespace delivery::huawei::detail

@@ -203,3 +203,68 @@ TEST_CASE("show: CloudTable and DLI descriptions as sent; none without a descrip
   CHECK_FALSE(none.getDestinationDescription());
   CHECK(none.getStreamId().empty());
 }
+
+TEST_CASE("show: nested objects as sent keep values the enums do not know", "[dis][wire][show]") {
+  const auto obs = show(
+      R"({"obs_destination_description":{"processing_schema":{"timestamp_name":"ts","timestamp_type":"Long",)"
+      R"("timestamp_format":"yyyy.MM.dd"}}})");
+  REQUIRE(obs.getDestinationDescription());
+  const auto& ps = obs.getDestinationDescription()->getProcessingSchema();
+  REQUIRE(ps);
+  CHECK(ps->getTimestampName() == std::string("ts"));
+  CHECK(ps->getTimestampType() == std::string("Long"));  // no TimestampType for it
+  CHECK(ps->getTimestampFormat() == std::string("yyyy.MM.dd"));
+  // The typed view holds what its types can: the known name; the type falls back to its default
+  // there, which is why the as-sent copy exists.
+  REQUIRE(obs.getDescription());
+  const auto& typed = std::get<ObsDestinationDescriptor>(*obs.getDescription());
+  REQUIRE(typed.getProcessingSchema());
+  CHECK(typed.getProcessingSchema()->getTimestampName() == "ts");
+  CHECK_FALSE(typed.getProcessingSchema()->getTimestampFormat());
+
+  const auto dws = show(
+      R"({"dws_destination_description":{"options":{"fill_missing_fields":true,"ignore_extra_data":"false",)"
+      R"("compatible_illegal_chars":"maybe","reject_limit":5,"error_table_name":"err"}}})");
+  const auto& options = dws.getDestinationDescription()->getOptions();
+  REQUIRE(options);
+  CHECK(options->getFillMissingFields() == std::string("true"));   // a JSON boolean, as text
+  CHECK(options->getIgnoreExtraData() == std::string("false"));
+  CHECK(options->getCompatibleIllegalChars() == std::string("maybe"));
+  CHECK(options->getRejectLimit() == std::string("5"));            // a JSON number, as text
+  CHECK(options->getErrorTableName() == std::string("err"));
+
+  const auto hbase = show(
+      R"({"cloudtable_destination_description":{"cloudtable_schema":{"row_key":[{"value":"id","type":"Decimal"}],)"
+      R"("columns":[{"column_family_name":"cf","column_name":"c","value":"v","type":"Short"},{"value":"w"}]}}})");
+  const auto& schema = hbase.getDestinationDescription()->getCloudtableSchema();
+  REQUIRE(schema);
+  REQUIRE(schema->getRowKey());
+  REQUIRE(schema->getRowKey()->size() == 1);
+  CHECK((*schema->getRowKey())[0].getValue() == std::string("id"));
+  CHECK((*schema->getRowKey())[0].getType() == std::string("Decimal"));
+  REQUIRE(schema->getColumns());
+  REQUIRE(schema->getColumns()->size() == 2);
+  CHECK((*schema->getColumns())[0].getType() == std::string("Short"));
+  CHECK((*schema->getColumns())[0].getColumnFamilyName() == std::string("cf"));
+  CHECK_FALSE((*schema->getColumns())[1].getType());  // absent: unset, never defaulted
+  CHECK((*schema->getColumns())[1].getValue() == std::string("w"));
+
+  const auto tsdb = show(
+      R"({"cloudtable_destination_description":{"opentsdb_schema":[{"metric":[{"type":"Expression","value":"m"}],)"
+      R"("timestamp":{"type":"Epoch","value":"t","format":"unix"},"value":{"type":"Float","value":"v"},)"
+      R"("tags":[{"name":"host","type":"Ip","value":"h"}]}]}})");
+  const auto& schemas = tsdb.getDestinationDescription()->getOpenTsdbSchema();
+  REQUIRE(schemas);
+  REQUIRE(schemas->size() == 1);
+  const OpenTsdbSchemaDescription& s = (*schemas)[0];
+  REQUIRE(s.getMetric());
+  CHECK((*s.getMetric())[0].getType() == std::string("Expression"));
+  REQUIRE(s.getTimestamp());
+  CHECK(s.getTimestamp()->getType() == std::string("Epoch"));
+  CHECK(s.getTimestamp()->getFormat() == std::string("unix"));
+  REQUIRE(s.getValue());
+  CHECK(s.getValue()->getType() == std::string("Float"));
+  REQUIRE(s.getTags());
+  CHECK((*s.getTags())[0].getName() == std::string("host"));
+  CHECK((*s.getTags())[0].getType() == std::string("Ip"));
+}

@@ -25,6 +25,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -111,6 +112,13 @@ constexpr Rule range(std::int64_t min, std::int64_t max) {
 }
 /// A field that must be present (OPTIONAL) or non-empty (VALUE).
 constexpr Rule required() { return Rule{}.require(); }
+/// The rule of a field's as-sent copy (DELIVERY_AS_SENT_MESSAGE): none but "a number or a
+/// boolean may stand where text is expected", and a secret stays a secret.
+constexpr Rule asSent(const Rule& source) {
+  Rule r = any().asText();
+  r.secret = source.secret;
+  return r;
+}
 
 /// ASCII sets for Rule::chars.
 inline constexpr const char kLettersDigits[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -127,6 +135,25 @@ struct Info {
     return wireSize != 0 ? std::string_view(wire, wireSize) : std::string_view(wire);
   }
 };
+
+/// The type a field has in an "as sent" copy of its message (DELIVERY_AS_SENT_MESSAGE): text for
+/// enums and booleans (so a value the SDK's enum does not know stays readable), 64-bit integers,
+/// the as-sent copy of a nested message, lists of those.
+template <typename T, typename = void>
+struct AsSent {
+  using type = std::conditional_t<std::is_enum_v<T> || std::is_same_v<T, bool>, std::string,
+                                  std::conditional_t<std::is_integral_v<T>, std::int64_t, T>>;
+};
+template <typename T>
+struct AsSent<T, std::void_t<decltype(deliveryAsSentOf_(std::declval<const T&>()))>> {
+  using type = decltype(deliveryAsSentOf_(std::declval<const T&>()));
+};
+template <typename T>
+struct AsSent<std::vector<T>> {
+  using type = std::vector<typename AsSent<T>::type>;
+};
+template <typename T>
+using AsSentType = typename AsSent<T>::type;
 
 }  // namespace field
 }  // namespace delivery
@@ -168,19 +195,43 @@ struct Info {
     visit(info##Name##_, self.Name##_);                                           \
   }
 
+// A message body: its accessors, its field walk and its members, each expanded by one of three
+// per-field macros.
+#define DELIVERY_MESSAGE_BODY_(Class, LIST, ACCESSORS, VISIT, MEMBER) \
+ public:                                                               \
+  using Self = Class;                                                  \
+  LIST(ACCESSORS)                                                      \
+                                                                       \
+ private:                                                              \
+  friend struct ::delivery::detail::FieldAccess;                       \
+  template <typename S, typename V>                                    \
+  static void visitFields_(S& self, V&& visit) {                       \
+    LIST(VISIT)                                                        \
+  }                                                                    \
+  LIST(MEMBER)
+
 /// The accessors, members and field walk of a message whose fields LIST(X) lists. Leaves the
 /// class body in `public:`.
-#define DELIVERY_MESSAGE(Class, LIST)                       \
- public:                                                    \
-  using Self = Class;                                       \
-  LIST(DELIVERY_FIELD_ACCESSORS_)                           \
-                                                            \
- private:                                                   \
-  friend struct ::delivery::detail::FieldAccess;            \
-  template <typename S, typename V>                         \
-  static void visitFields_(S& self, V&& visit) {            \
-    LIST(DELIVERY_FIELD_VISIT_)                             \
-  }                                                         \
-  LIST(DELIVERY_FIELD_MEMBER_)                              \
-                                                            \
+#define DELIVERY_MESSAGE(Class, LIST)                                                                \
+  DELIVERY_MESSAGE_BODY_(Class, LIST, DELIVERY_FIELD_ACCESSORS_, DELIVERY_FIELD_VISIT_, DELIVERY_FIELD_MEMBER_) \
+                                                                                                     \
  public:
+
+// An as-sent copy's fields: every field READ_OPTIONAL, typed by AsSent, ruled by field::asSent.
+#define DELIVERY_AS_SENT_ACCESSORS_(KIND, Type, Name, wire, init, rule) \
+  DELIVERY_ACCESSORS_READ_OPTIONAL_(::delivery::field::AsSentType<Type>, Name)
+#define DELIVERY_AS_SENT_MEMBER_(KIND, Type, Name, wire, init, rule) \
+  DELIVERY_MEMBER_READ_OPTIONAL_(::delivery::field::AsSentType<Type>, Name, )
+#define DELIVERY_AS_SENT_VISIT_(KIND, Type, Name, wire, init, rule) \
+  DELIVERY_FIELD_VISIT_(READ_OPTIONAL, , Name, wire, , ::delivery::field::asSent(rule))
+
+/// A read-only copy of the message Source whose fields LIST(X) lists, as a response carries it:
+/// each field optional (absent: unset, nothing defaulted), enums and booleans as their wire text.
+/// Declares `class Class` in the current namespace; a field of type Source in another as-sent
+/// message becomes a Class there. The table is not repeated: the copy follows Source's.
+#define DELIVERY_AS_SENT_MESSAGE(Class, Source, LIST)                                                 \
+  class Class {                                                                                       \
+    DELIVERY_MESSAGE_BODY_(Class, LIST, DELIVERY_AS_SENT_ACCESSORS_, DELIVERY_AS_SENT_VISIT_,           \
+                           DELIVERY_AS_SENT_MEMBER_)                                                  \
+  };                                                                                                  \
+  Class deliveryAsSentOf_(const Source&)

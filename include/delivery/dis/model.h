@@ -670,8 +670,9 @@ class PartitionResult {
 ///   - retry_duration and deliver_time_interval: a JSON number or a numeric string.
 ///   - dws_delimiter "" (the DWS example's) reads as set and empty, not as unset.
 ///   - user_password is not kept, whatever the answer carries (a secret).
-///   - The nested objects (processing_schema, options, cloudtable_schema, opentsdb_schema) are read
-///     only into getDescription().
+///   - The nested objects (processing_schema, options, cloudtable_schema, opentsdb_schema) are
+///     as-sent copies of the request's (ProcessingSchemaDescription, ...): the same fields, each
+///     optional, enums and flags as their wire text.
 #define DELIVERY_DIS_DESCRIPTION_FIELDS(X)                                                              \
   X(READ_OPTIONAL, std::string, TaskName, "task_name", , ::delivery::field::any())                     \
   X(READ_OPTIONAL, std::string, AgencyName, "agency_name", , ::delivery::field::any())                 \
@@ -707,7 +708,23 @@ class PartitionResult {
   X(READ_OPTIONAL, std::string, CloudtableTableName, "cloudtable_table_name", , ::delivery::field::any()) \
   X(READ_OPTIONAL, std::string, CloudtableRowKeyDelimiter, "cloudtable_row_key_delimiter", , ::delivery::field::any()) \
   X(READ_OPTIONAL, std::string, ObsBackupBucketPath, "obs_backup_bucket_path", , ::delivery::field::any()) \
-  X(READ_OPTIONAL, std::string, BackupFilePrefix, "backup_file_prefix", , ::delivery::field::any())
+  X(READ_OPTIONAL, std::string, BackupFilePrefix, "backup_file_prefix", , ::delivery::field::any())    \
+  X(READ_OPTIONAL, ProcessingSchemaDescription, ProcessingSchema, "processing_schema", , ::delivery::field::any()) \
+  X(READ_OPTIONAL, OptionsDescription, Options, "options", , ::delivery::field::any())                 \
+  X(READ_OPTIONAL, CloudtableSchemaDescription, CloudtableSchema, "cloudtable_schema", , ::delivery::field::any()) \
+  X(READ_OPTIONAL, std::vector<OpenTsdbSchemaDescription>, OpenTsdbSchema, "opentsdb_schema", , ::delivery::field::any())
+
+// The nested objects of a description, as sent: one line each, the fields follow the request's tables.
+DELIVERY_AS_SENT_MESSAGE(ProcessingSchemaDescription, ProcessingSchema, DELIVERY_DIS_PROCESSING_SCHEMA_FIELDS);
+DELIVERY_AS_SENT_MESSAGE(OptionsDescription, Options, DELIVERY_DIS_OPTIONS_FIELDS);
+DELIVERY_AS_SENT_MESSAGE(RowKeyDescription, RowKey, DELIVERY_DIS_ROW_KEY_FIELDS);
+DELIVERY_AS_SENT_MESSAGE(CloudtableColumnDescription, CloudtableColumn, DELIVERY_DIS_CLOUDTABLE_COLUMN_FIELDS);
+DELIVERY_AS_SENT_MESSAGE(CloudtableSchemaDescription, CloudtableSchema, DELIVERY_DIS_CLOUDTABLE_SCHEMA_FIELDS);
+DELIVERY_AS_SENT_MESSAGE(OpenTsdbMetricDescription, OpenTsdbMetric, DELIVERY_DIS_OPENTSDB_METRIC_FIELDS);
+DELIVERY_AS_SENT_MESSAGE(OpenTsdbTimestampDescription, OpenTsdbTimestamp, DELIVERY_DIS_OPENTSDB_TIMESTAMP_FIELDS);
+DELIVERY_AS_SENT_MESSAGE(OpenTsdbValueDescription, OpenTsdbValue, DELIVERY_DIS_OPENTSDB_VALUE_FIELDS);
+DELIVERY_AS_SENT_MESSAGE(OpenTsdbTagDescription, OpenTsdbTag, DELIVERY_DIS_OPENTSDB_TAG_FIELDS);
+DELIVERY_AS_SENT_MESSAGE(OpenTsdbSchemaDescription, OpenTsdbSchema, DELIVERY_DIS_OPENTSDB_SCHEMA_FIELDS);
 
 namespace detail {
 struct ShowResponseAccess;  // lets the decoder fill the task and the description (internal)
