@@ -3,17 +3,14 @@
 #include <cstdlib>
 #include <ostream>
 
+#include "core/text.h"
 #include "core/validation.h"
 
 namespace delivery {
 
 Result<Credentials> Credentials::fromEnvironment(const char* idVariable, const char* secretVariable,
                                                  const char* tokenVariable) {
-  auto read = [](const char* name) -> std::string {
-    if (name == nullptr || *name == '\0') return {};
-    const char* v = std::getenv(name);
-    return v ? std::string(v) : std::string();
-  };
+  const auto read = delivery::detail::envText;
   Credentials c(read(idVariable), read(secretVariable), read(tokenVariable));
   Error err(ErrorKind::InvalidArgument, "credentials are missing from the environment");
   if (c.accessKeyId.empty()) err.violations.push_back({idVariable, "is not set"});

@@ -29,6 +29,7 @@
 // status and request id, retryable only for idempotent operations (the call may have executed).
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -59,6 +60,20 @@ inline void appendPart(std::string& path, Param param) { appendPercentEncoded(pa
 template <typename... Parts>
 void appendPath(std::string& path, const Parts&... parts) {
   (appendPart(path, parts), ...);
+}
+
+/// Adds the query parameter `name` when `value` is set: text as it is, integers in decimal,
+/// booleans as true / false (the transport percent-encodes the query).
+template <typename T>
+void addQuery(HttpRequest& http, const char* name, const std::optional<T>& value) {
+  if (!value) return;
+  if constexpr (std::is_same_v<T, bool>) {
+    http.query.emplace_back(name, *value ? "true" : "false");
+  } else if constexpr (std::is_integral_v<T>) {
+    http.query.emplace_back(name, std::to_string(*value));
+  } else {
+    http.query.emplace_back(name, *value);
+  }
 }
 
 }  // namespace operations

@@ -1,9 +1,19 @@
 #include "core/text.h"
 
+#include <cstdlib>
+
 #include <ctime>
 #include <random>
 
 namespace delivery::detail {
+
+std::string envText(const char* name) {
+  if (name == nullptr || *name == '\0') return {};
+  const char* v = std::getenv(name);
+  return v != nullptr ? std::string(v) : std::string();
+}
+
+bool envTrue(const char* name) { return toLowerAscii(envText(name)) == "true"; }
 
 std::string toLowerAscii(std::string_view s) {
   std::string out(s);

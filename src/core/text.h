@@ -10,6 +10,10 @@ namespace delivery::detail {
 
 constexpr char asciiLower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 std::string toLowerAscii(std::string_view s);
+/// The environment variable `name`'s value; empty when unset (or when `name` is null or empty).
+std::string envText(const char* name);
+/// Whether the environment variable `name` is "true" in any case.
+bool envTrue(const char* name);
 std::string_view trimView(std::string_view s) noexcept;
 bool startsWithIgnoreCase(std::string_view s, std::string_view prefix) noexcept;
 

@@ -54,8 +54,8 @@ void tasks(const Request& r, HttpRequest& h) {
 // SDK's order: limit, then start_task_name.
 void listPage(const ListTransferTasksRequest& r, HttpRequest& h) {
   tasks(r, h);
-  if (r.getLimit()) h.query.emplace_back("limit", std::to_string(*r.getLimit()));
-  if (r.getStartTaskName()) h.query.emplace_back("start_task_name", *r.getStartTaskName());
+  addQuery(h, "limit", r.getLimit());
+  addQuery(h, "start_task_name", r.getStartTaskName());
 }
 template <typename Request>
 void task(const Request& r, HttpRequest& h) {

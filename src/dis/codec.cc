@@ -171,19 +171,6 @@ std::string encodeBatch(std::string_view action, const std::vector<std::string>&
 
 namespace {
 
-// A response body read into Response by `fill`; InvalidResponse naming every field of the wrong type.
-template <typename Response, typename Fill>
-Result<Response> decodeResponse(std::string_view body, const char* what, Fill fill) {
-  auto doc = hd::parseObject(body);
-  if (!doc) return doc.error();
-  std::vector<FieldViolation> problems;
-  FieldReader reader(problems);
-  Response out;
-  fill(*doc, reader, out);
-  if (!problems.empty()) return hd::unreadable(std::move(problems), what);
-  return out;
-}
-
 // The description: "<type>_destination_description", or the misspelled "..._descripton".
 // Lenient: what cannot be read is left at its default rather than failing the call.
 void readDescription(const Value& doc, ShowTransferTaskResponse& out) {
@@ -232,13 +219,11 @@ void readPartitionAliases(const Value& doc, FieldReader& reader, ShowTransferTas
 }  // namespace
 
 Result<ListTransferTasksResponse> decodeList(std::string_view body) {
-  return decodeResponse<ListTransferTasksResponse>(
-      body, "list transfer tasks",
-      [](const Value& doc, FieldReader& reader, ListTransferTasksResponse& out) { reader.readObject(doc, Path(), out); });
+  return hd::decodeMessage<ListTransferTasksResponse>(body, "list transfer tasks");
 }
 
 Result<ShowTransferTaskResponse> decodeShow(std::string_view body) {
-  return decodeResponse<ShowTransferTaskResponse>(
+  return hd::decodeBody<ShowTransferTaskResponse>(
       body, "show transfer task", [](const Value& doc, FieldReader& reader, ShowTransferTaskResponse& out) {
         // The task's fields stand at the top level of the body.
         reader.readObject(doc, Path(), ShowResponseAccess::task(out));

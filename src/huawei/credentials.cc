@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <ostream>
 
+#include "core/text.h"
 #include "core/validation.h"
 
 namespace delivery::huawei {
@@ -25,10 +26,7 @@ HuaweiCredentials HuaweiCredentials::withToken(std::string iamToken, std::string
 }
 
 Result<HuaweiCredentials> HuaweiCredentials::fromEnvironment() {
-  auto read = [](const char* name) -> std::string {
-    const char* v = std::getenv(name);
-    return v ? std::string(v) : std::string();
-  };
+  const auto read = delivery::detail::envText;
   HuaweiCredentials c = withAkSk(read("HUAWEICLOUD_SDK_AK"), read("HUAWEICLOUD_SDK_SK"),
                                  read("HUAWEICLOUD_SDK_PROJECT_ID"), read("HUAWEICLOUD_SDK_SECURITY_TOKEN"));
   Error err(ErrorKind::InvalidArgument, "Huawei Cloud credentials are missing from the environment");

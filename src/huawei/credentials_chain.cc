@@ -20,10 +20,7 @@ namespace {
 using Source = CredentialsSource<HuaweiCredentials>;
 using Found = SourceResult<HuaweiCredentials>;
 
-std::string env(const char* name) {
-  const char* v = std::getenv(name);
-  return v != nullptr ? std::string(v) : std::string();
-}
+std::string env(const char* name) { return delivery::detail::envText(name); }
 
 // Checked like credentials given in code; the problems name `where`, never a value.
 Result<Found> checked(HuaweiCredentials c, std::string source, const std::string& where) {

@@ -59,7 +59,7 @@ void task(const Request& r, HttpRequest& h) {
 }
 void shownTask(const ShowSinkTaskRequest& r, HttpRequest& h) {
   task(r, h);
-  if (r.getTopicInfo()) h.query.emplace_back("topic-info", *r.getTopicInfo() ? "true" : "false");
+  addQuery(h, "topic-info", r.getTopicInfo());
 }
 void connector(const CreateConnectorRequest& r, HttpRequest& h) {
   appendPath(h.path, "/instances/", Param{r.getInstanceId()}, "/connector");
@@ -80,8 +80,8 @@ void smartTasks(const Request& r, HttpRequest& h) {
 }
 void smartTaskPage(const ListConnectorTasksRequest& r, HttpRequest& h) {
   smartTasks(r, h);
-  if (r.getOffset()) h.query.emplace_back("offset", std::to_string(*r.getOffset()));
-  if (r.getLimit()) h.query.emplace_back("limit", std::to_string(*r.getLimit()));
+  addQuery(h, "offset", r.getOffset());
+  addQuery(h, "limit", r.getLimit());
 }
 template <typename Request>
 void smartTask(const Request& r, HttpRequest& h) {

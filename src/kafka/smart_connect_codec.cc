@@ -9,38 +9,25 @@
 namespace delivery::kafka::detail {
 namespace {
 
+namespace hd = delivery::huawei::detail;
 using delivery::detail::Path;
-using delivery::huawei::detail::FieldReader;
-using delivery::huawei::detail::JsonWriter;
-using delivery::huawei::detail::parseObject;
-using delivery::huawei::detail::toText;
-using delivery::huawei::detail::unreadable;
-using delivery::huawei::detail::WriteOptions;
-using delivery::huawei::detail::writeObject;
 
 // A task entity at the top level of the body (create and show answer the task itself).
 template <typename Response>
 Result<Response> decodeTask(std::string_view body, const char* what, bool needId) {
-  auto doc = parseObject(body);
-  if (!doc) return doc.error();
-  std::vector<FieldViolation> problems;
-  Response out;
-  FieldReader(problems).readObject(*doc, Path(), static_cast<SmartConnectTaskEntity&>(out));
-  // The id is what every later call addresses the task by.
-  if (needId && out.getId().empty()) problems.push_back({"id", "is missing"});
-  if (!problems.empty()) return unreadable(std::move(problems), what);
-  return out;
+  return hd::decodeBody<Response>(body, what, [needId](const rapidjson::Value& doc, hd::FieldReader& reader, Response& out) {
+    reader.readObject(doc, Path(), static_cast<SmartConnectTaskEntity&>(out));
+    // The id is what every later call addresses the task by.
+    if (needId && out.getId().empty()) reader.problem(Path("id"), "is missing");
+  });
 }
 
 }  // namespace
 
 std::string encodeCreateConnectorTask(const CreateConnectorTaskRequest& r, bool redactSecrets) {
-  WriteOptions options;
+  hd::WriteOptions options;
   options.redactSecrets = redactSecrets;
-  rapidjson::StringBuffer b;
-  JsonWriter w(b);
-  writeObject(w, r, options);
-  return toText(b);
+  return hd::encodeMessage(r, options);
 }
 
 Result<CreateConnectorTaskResponse> decodeCreateConnectorTaskResponse(std::string_view body) {
@@ -52,13 +39,7 @@ Result<ShowConnectorTaskResponse> decodeShowConnectorTaskResponse(std::string_vi
 }
 
 Result<ListConnectorTasksResponse> decodeListConnectorTasksResponse(std::string_view body) {
-  auto doc = parseObject(body);
-  if (!doc) return doc.error();
-  std::vector<FieldViolation> problems;
-  ListConnectorTasksResponse out;
-  FieldReader(problems).readObject(*doc, Path(), out);
-  if (!problems.empty()) return unreadable(std::move(problems), "list connector tasks");
-  return out;
+  return hd::decodeMessage<ListConnectorTasksResponse>(body, "list connector tasks");
 }
 
 }  // namespace delivery::kafka::detail

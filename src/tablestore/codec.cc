@@ -141,15 +141,24 @@ Message& reusable() {
   return m;
 }
 
-void encodeInto(const CreateDeliveryTaskRequest& r, std::string& out) {
-  auto& m = reusable<pb::CreateDeliveryTaskRequest>();
+// The messages that name a task by tablename and taskname; `more` sets the rest.
+template <typename Pb, typename Request, typename More>
+void encodeTaskMessage(const Request& r, std::string& out, More more) {
+  auto& m = reusable<Pb>();
   m.set_tablename(r.getTableName());
   m.set_taskname(r.getTaskName());
-  toPb(configOrEmpty(r.getTaskConfig()), m.mutable_taskconfig());
-  m.set_tasktype(r.getTaskTypeNumber());
+  more(m);
   m.SerializeToString(&out);
 }
 
+void encodeInto(const CreateDeliveryTaskRequest& r, std::string& out) {
+  encodeTaskMessage<pb::CreateDeliveryTaskRequest>(r, out, [&](pb::CreateDeliveryTaskRequest& m) {
+    toPb(configOrEmpty(r.getTaskConfig()), m.mutable_taskconfig());
+    m.set_tasktype(r.getTaskTypeNumber());
+  });
+}
+
+// The update message names its table "table" (the vendor .proto's name).
 void encodeInto(const UpdateDeliveryTaskRequest& r, std::string& out) {
   auto& m = reusable<pb::UpdateDeliveryTaskRequest>();
   m.set_table(r.getTableName());
@@ -159,17 +168,11 @@ void encodeInto(const UpdateDeliveryTaskRequest& r, std::string& out) {
 }
 
 void encodeInto(const DescribeDeliveryTaskRequest& r, std::string& out) {
-  auto& m = reusable<pb::DescribeDeliveryTaskRequest>();
-  m.set_tablename(r.getTableName());
-  m.set_taskname(r.getTaskName());
-  m.SerializeToString(&out);
+  encodeTaskMessage<pb::DescribeDeliveryTaskRequest>(r, out, [](auto&) {});
 }
 
 void encodeInto(const DeleteDeliveryTaskRequest& r, std::string& out) {
-  auto& m = reusable<pb::DeleteDeliveryTaskRequest>();
-  m.set_tablename(r.getTableName());
-  m.set_taskname(r.getTaskName());
-  m.SerializeToString(&out);
+  encodeTaskMessage<pb::DeleteDeliveryTaskRequest>(r, out, [](auto&) {});
 }
 
 void encodeInto(const ListDeliveryTaskRequest& r, std::string& out) {

@@ -23,12 +23,8 @@ namespace {
 using Source = CredentialsSource<Credentials>;
 using Found = SourceResult<Credentials>;
 
-std::string env(const char* name) {
-  const char* v = std::getenv(name);
-  return v != nullptr ? std::string(v) : std::string();
-}
-
-bool envTrue(const char* name) { return delivery::detail::toLowerAscii(env(name)) == "true"; }
+using delivery::detail::envTrue;
+std::string env(const char* name) { return delivery::detail::envText(name); }
 
 // Checked like credentials given in code; the problems name `where`, never a value.
 Result<Found> checked(Credentials c, std::string source, const std::string& where) {

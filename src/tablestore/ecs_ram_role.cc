@@ -30,10 +30,7 @@ constexpr const char* kRolesPath = "/latest/meta-data/ram/security-credentials/"
 // a renewal costs no PUT.
 constexpr std::chrono::seconds kTokenKept{kService.tokenTtlSeconds - 600};
 
-bool envTrue(const char* name) {
-  const char* v = std::getenv(name);
-  return v != nullptr && delivery::detail::toLowerAscii(v) == "true";
-}
+using delivery::detail::envTrue;
 
 std::string member(const rapidjson::Value& o, const char* key) {
   auto m = o.FindMember(key);
