@@ -16,6 +16,7 @@
 
 #include "delivery/dis/client.h"
 #include "delivery/kafka/client.h"
+#include "delivery/kafka/smart_connect.h"
 #include "delivery/tablestore/client.h"
 #include "delivery/testing/mock_transport.h"
 #include "fuzz/emulator_exchange.h"
@@ -184,6 +185,34 @@ void kafkaSeeds(fuzz::EmulatorBackends& backends) {
   operation = 2;
   expect(client.showSinkTask(ShowSinkTaskRequest(connector, created->getTaskId())), false,
          "show deleted");
+
+  // Smart Connect tasks, on the emulator's instance, through their whole lifecycle.
+  const std::string instance = "instance-1";
+  SmartConnectTaskReqSinkConfig sink;
+  sink.setAccessKey("obs-ak").setSecretKey("obs-sk").setObsBucketName("mybucket").setObsPath("kafka/dump")
+      .setPartitionFormat(PartitionFormat::YYYY_MM_DD).setRecordDelimiter(SmartConnectRecordDelimiter::NEWLINE);
+  auto task = CreateConnectorTaskRequest::obsSink(instance, sink);
+  task.setTaskName("smart-1").setTopics("topic-a");
+  operation = 6;
+  auto smart = client.createConnectorTask(task);
+  expect(smart, true, "create smart connect task");
+  const std::string id = smart ? smart->getId() : std::string("missing");
+  operation = 7;
+  expect(client.listConnectorTasks(ListConnectorTasksRequest(instance)), true, "list smart connect tasks");
+  operation = 8;
+  expect(client.showConnectorTask(ShowConnectorTaskRequest(instance, id)), true, "show smart connect task");
+  operation = 10;
+  expect(client.pauseConnectorTask(PauseConnectorTaskRequest(instance, id)), true, "pause smart connect task");
+  operation = 11;
+  expect(client.resumeConnectorTask(ResumeConnectorTaskRequest(instance, id)), true, "resume smart connect task");
+  operation = 12;
+  expect(client.restartConnectorTask(RestartConnectorTaskRequest(instance, id)), true, "restart smart connect task");
+  operation = 9;
+  expect(client.deleteConnectorTask(DeleteConnectorTaskRequest(instance, id)), true, "delete smart connect task");
+  operation = 8;
+  expect(client.showConnectorTask(ShowConnectorTaskRequest(instance, id)), false, "show deleted smart connect task");
+  operation = 5;
+  expect(client.deleteConnector(DeleteConnectorRequest(instance)), true, "delete connector");
 }
 
 // The family's first four requests in one input: the emulator target handles them in order.
