@@ -140,6 +140,9 @@ TEST_CASE("DIS: the old Java SDK's fields go out and come back through the emula
   REQUIRE(client.createTransferTask(CreateTransferTaskRequest("s", m)));
   auto o = obs("obstask");
   o.setCompressionFormat(CompressionFormat::GZIP);
+  ProcessingSchema schema("ts", TimestampType::STRING);
+  schema.setTimestampFormat(TimestampFormat::YYYY_MM_DD_DASH);
+  o.setProcessingSchema(schema);
   REQUIRE(client.createTransferTask(CreateTransferTaskRequest("s", o)));
 
   auto shown = client.showTransferTask(ShowTransferTaskRequest("s", "mrstask"));
@@ -157,6 +160,13 @@ TEST_CASE("DIS: the old Java SDK's fields go out and come back through the emula
   auto obsShown = client.showTransferTask(ShowTransferTaskRequest("s", "obstask"));
   REQUIRE(obsShown);
   CHECK(std::get<ObsDestinationDescriptor>(*obsShown->getDescription()).getCompressionFormat() == CompressionFormat::GZIP);
+  // The nested processing_schema comes back as sent.
+  REQUIRE(obsShown->getDestinationDescription());
+  const auto& shownSchema = obsShown->getDestinationDescription()->getProcessingSchema();
+  REQUIRE(shownSchema);
+  CHECK(shownSchema->getTimestampName() == std::string("ts"));
+  CHECK(shownSchema->getTimestampType() == std::string("String"));
+  CHECK(shownSchema->getTimestampFormat() == std::string("yyyy-MM-dd HH:mm:ss"));
 }
 
 TEST_CASE("the emulator checks the old Java SDK's fields itself", "[integration][dis]") {
