@@ -57,9 +57,16 @@ Result<std::optional<std::string>> readFileIfPresent(const std::string& path, st
   return std::optional<std::string>(out.str());
 }
 
-std::string homeDirectory() {
-  const char* home = std::getenv("HOME");
-  return home != nullptr ? std::string(home) : std::string();
+std::string homeDirectory() { return envText("HOME"); }
+
+std::vector<std::string> configFileCandidates(const std::string& chosen, const char* variable, const std::string& home,
+                                              std::initializer_list<const char*> underHome) {
+  if (!chosen.empty()) return {chosen};
+  if (std::string v = envText(variable); !v.empty()) return {v};
+  std::vector<std::string> out;
+  if (home.empty()) return out;
+  for (const char* relative : underHome) out.push_back(home + relative);
+  return out;
 }
 
 }  // namespace delivery::detail

@@ -6,7 +6,9 @@
 
 #include <map>
 #include <optional>
+#include <initializer_list>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "delivery/core/result.h"
@@ -33,5 +35,10 @@ Result<std::optional<std::string>> readFileIfPresent(const std::string& path, st
 
 /// $HOME, or "" when unset.
 std::string homeDirectory();
+
+/// Where to look for a configuration file: `chosen` when set, else the environment variable
+/// `variable` when set, else each of `underHome` below `home`; empty when `home` is empty too.
+std::vector<std::string> configFileCandidates(const std::string& chosen, const char* variable, const std::string& home,
+                                              std::initializer_list<const char*> underHome);
 
 }  // namespace delivery::detail

@@ -99,13 +99,10 @@ CredentialsSource<HuaweiCredentials> environmentSource() {
 
 CredentialsSource<HuaweiCredentials> credentialsFileSource(const HuaweiCredentialsOptions& options) {
   return Source{"credentials file", [options]() -> Result<Found> {
-                  std::string path = options.credentialsFile;
-                  if (path.empty()) path = env("HUAWEICLOUD_SDK_CREDENTIALS_FILE");
-                  if (path.empty()) {
-                    const std::string h = home(options);
-                    if (h.empty()) return Found::absent("no home directory");
-                    path = h + "/.huaweicloud/credentials";
-                  }
+                  const auto candidates = delivery::detail::configFileCandidates(
+                      options.credentialsFile, "HUAWEICLOUD_SDK_CREDENTIALS_FILE", home(options), {"/.huaweicloud/credentials"});
+                  if (candidates.empty()) return Found::absent("no home directory");
+                  const std::string& path = candidates.front();
                   auto text = delivery::detail::readFileIfPresent(path);
                   if (!text) return text.error();
                   if (!*text) return Found::absent(path + " does not exist");

@@ -88,12 +88,10 @@ CredentialsSource<Credentials> cliConfigSource(const AlibabaCredentialsOptions& 
                   if (envTrue("ALIBABA_CLOUD_CLI_PROFILE_DISABLED")) {
                     return Found::absent("ALIBABA_CLOUD_CLI_PROFILE_DISABLED is true");
                   }
-                  std::string path = options.cliConfigFile.empty() ? env("ALIBABA_CLOUD_CONFIG_FILE") : options.cliConfigFile;
-                  if (path.empty()) {
-                    const std::string h = home(options);
-                    if (h.empty()) return Found::absent("no home directory");
-                    path = h + "/.aliyun/config.json";
-                  }
+                  const auto candidates = delivery::detail::configFileCandidates(
+                      options.cliConfigFile, "ALIBABA_CLOUD_CONFIG_FILE", home(options), {"/.aliyun/config.json"});
+                  if (candidates.empty()) return Found::absent("no home directory");
+                  const std::string& path = candidates.front();
                   auto text = delivery::detail::readFileIfPresent(path);
                   if (!text) return text.error();
                   if (!*text) return Found::absent(path + " does not exist");
@@ -132,16 +130,10 @@ CredentialsSource<Credentials> cliConfigSource(const AlibabaCredentialsOptions& 
 CredentialsSource<Credentials> credentialsFileSource(const AlibabaCredentialsOptions& options) {
   auto fetcher = std::make_shared<detail::EcsRamRoleFetcher>(options.ecsRamRole);
   return Source{"credentials file", [options, fetcher]() -> Result<Found> {
-                  std::vector<std::string> paths;
-                  if (!options.credentialsFile.empty()) {
-                    paths.push_back(options.credentialsFile);
-                  } else if (std::string v = env("ALIBABA_CLOUD_CREDENTIALS_FILE"); !v.empty()) {
-                    paths.push_back(v);
-                  } else {
-                    const std::string h = home(options);
-                    if (h.empty()) return Found::absent("no home directory");
-                    paths = {h + "/.alibabacloud/credentials", h + "/.alibabacloud/credentials.ini"};
-                  }
+                  const auto paths = delivery::detail::configFileCandidates(
+                      options.credentialsFile, "ALIBABA_CLOUD_CREDENTIALS_FILE", home(options),
+                      {"/.alibabacloud/credentials", "/.alibabacloud/credentials.ini"});
+                  if (paths.empty()) return Found::absent("no home directory");
                   for (const std::string& path : paths) {
                     auto text = delivery::detail::readFileIfPresent(path);
                     if (!text) return text.error();
