@@ -17,6 +17,14 @@ using delivery::huawei::HuaweiCredentials;
 
 namespace {
 
+// Bounded waits: a regression fails within seconds instead of waiting the default 30 minutes.
+WaitOptions quickWait() {
+  WaitOptions o;
+  o.timeout = std::chrono::seconds(30);
+  o.pollInterval = std::chrono::milliseconds(10);
+  return o;
+}
+
 KafkaClient clientFor(const Emulator& emu) {
   KafkaClientConfig config;
   config.endpoint = emu.endpoint();
@@ -74,11 +82,11 @@ TEST_CASE("Smart Connect task lifecycle against the emulator", "[integration][ka
   auto later = client.createConnectorTask(laterRequest);
   REQUIRE(later);
   CHECK(later->getStatus() == "WAITING");
-  auto waited = client.waitUntilSmartConnectTaskRunning(ShowConnectorTaskRequest("instance-1", later->getId()));
+  auto waited = client.waitUntilSmartConnectTaskRunning(ShowConnectorTaskRequest("instance-1", later->getId()), quickWait());
   CHECK(waited.outcome == WaitOutcome::Failed);
   CHECK(waited.state == "WAITING");
   REQUIRE(client.restartConnectorTask(RestartConnectorTaskRequest("instance-1", later->getId())));
-  CHECK(client.waitUntilSmartConnectTaskRunning(ShowConnectorTaskRequest("instance-1", later->getId())).reached());
+  CHECK(client.waitUntilSmartConnectTaskRunning(ShowConnectorTaskRequest("instance-1", later->getId()), quickWait()).reached());
 
   // A replicator from another instance.
   SmartConnectTaskReqSourceConfig source;
@@ -115,7 +123,7 @@ TEST_CASE("Smart Connect task lifecycle against the emulator", "[integration][ka
   auto again = client.pauseConnectorTask(PauseConnectorTaskRequest("instance-1", id));
   REQUIRE_FALSE(again);
   CHECK(again.error().httpStatus == 400);
-  auto paused = client.waitUntilSmartConnectTaskRunning(ShowConnectorTaskRequest("instance-1", id));
+  auto paused = client.waitUntilSmartConnectTaskRunning(ShowConnectorTaskRequest("instance-1", id), quickWait());
   CHECK(paused.state == "PAUSED");
   CHECK(paused.outcome == WaitOutcome::Failed);
   REQUIRE(client.resumeConnectorTask(ResumeConnectorTaskRequest("instance-1", id)));
