@@ -282,6 +282,15 @@ TEST_CASE("deliveryctl: a task that cannot be updated in place is replaced only 
   CHECK(s.emulator.executions("CreateSinkTask") == 2);
   CHECK(ctl(s.emulator, {"plan", file.path}).rc == deliveryctl::kOk);
 
+  // The sink task's topics are compared too (the show answer has them beside the descriptor).
+  std::string topics = spec;
+  topics.replace(topics.find("\"topics\": \"topic-test\""), std::string("\"topics\": \"topic-test\"").size(),
+                 "\"topics\": \"topic-other\"");
+  TempFile topicsFile(topics, "topics");
+  auto topicsPlan = ctl(s.emulator, {"plan", "--allow-replace", topicsFile.path});
+  CHECK(topicsPlan.rc == deliveryctl::kPlanChanges);
+  CHECK(topicsPlan.out.find("obs_destination_descriptor.topics") != std::string::npos);
+
   // A DIS change is an update in place.
   std::string dis = spec;
   dis.replace(dis.find("\"dli_table_name\": \"dis_table\""), std::string("\"dli_table_name\": \"dis_table\"").size(),

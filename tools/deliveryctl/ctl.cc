@@ -406,6 +406,17 @@ Result<PlanItem> planTask(Clients& clients, const TaskSpec& task) {
   want.Parse(wantText.c_str());
   have.Parse(remote->json.c_str());
   compareJson(want, have, "", item.differences);
+  if (task.family == Family::Kafka) {
+    // A sink task's show answer carries the topics beside the descriptor, not in it.
+    auto d = want.FindMember("obs_destination_descriptor");
+    auto topics = have.FindMember("topics");
+    if (d != want.MemberEnd() && d->value.IsObject() && topics != have.MemberEnd()) {
+      auto wanted = d->value.FindMember("topics");
+      if (wanted != d->value.MemberEnd() && wanted->value != topics->value) {
+        item.differences.push_back("obs_destination_descriptor.topics");
+      }
+    }
+  }
   if (item.differences.empty()) {
     item.action = Action::Unchanged;
     return item;
