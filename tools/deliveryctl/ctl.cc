@@ -1035,6 +1035,13 @@ int run(const std::vector<std::string>& args, Io& io, delivery::testing::Emulato
     actions[name] = a;
   }
 
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    sub->footer(
+        "Global options, before or after the command: -o/--output table|json, --profile, --region, --endpoint, "
+        "--instance, --emulator, --emulator-state FILE (deliveryctl --help). Exit codes: 0 ok, 1 error, 2 usage, "
+        "3 plan has changes, 4 invalid spec file, 5 needs --allow-replace, 6 delete not confirmed.");
+  }
+
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
     app.parse(reversed);
