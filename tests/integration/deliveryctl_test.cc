@@ -351,7 +351,7 @@ TEST_CASE("deliveryctl apply --wait follows every task until it runs") {
   CHECK(failed.out.find("dis/dis-stream/dlitask: failed") != std::string::npos);
 }
 
-TEST_CASE("deliveryctl --help: every command documents its arguments; usage errors exit 2") {
+TEST_CASE("deliveryctl --help: every command documents its arguments, and usage errors exit 2") {
   Started s;
   auto top = ctl(s.emulator, {"--help"});
   CHECK(top.rc == deliveryctl::kOk);

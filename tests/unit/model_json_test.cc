@@ -105,7 +105,7 @@ TEST_CASE("DIS: the descriptor key must agree with destination_type, and one des
   CHECK(hasViolation(unknown.error(), "dli_destination_descriptor.dli_table", "is not a known field (line 1)"));
 }
 
-TEST_CASE("Kafka sink and Smart Connect: round trips with secrets revealed; keys given twice are refused") {
+TEST_CASE("Kafka sink and Smart Connect: round trips with secrets revealed, and keys given twice are refused") {
   JsonWriteOptions reveal;
   reveal.revealSecrets = true;
   reveal.pretty = false;
