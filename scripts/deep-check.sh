@@ -99,7 +99,7 @@ if $run_fuzz; then
     "-DCMAKE_CXX_FLAGS=-O1 -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer" >/dev/null
   cmake --build "$dir" -j"$jobs"
   note "fuzz: build $((SECONDS - start))s"
-  for target in tablestore_response dis_response kafka_response emulator_request; do
+  for target in tablestore_response dis_response kafka_response emulator_request spec_file; do
     start=$SECONDS
     echo "== fuzz: $target for ${fuzz_time}s"
     # libFuzzer reports a crash itself and saves the input: reports stay in the target's log.

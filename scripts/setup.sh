@@ -11,6 +11,7 @@ packages=(
   libprotobuf-dev protobuf-compiler
   catch2 libcpp-httplib-dev libbenchmark-dev
   libgtest-dev libgmock-dev
+  libcli11-dev
 )
 if [[ "${1:-}" == "--deep-check" ]]; then
   packages+=(clang libclang-rt-14-dev llvm)

@@ -26,6 +26,7 @@ struct Emulator::Impl {
     s.huawei.authToken = o.huaweiIamToken;
     s.huawei.defaultConnectorId = o.kafkaConnectorId;
     s.verbose = o.verbose;
+    s.stateFile = o.stateFile;
     s.taskPace = o.taskPace;
     s.clock = o.clock;
     return s;

@@ -447,6 +447,15 @@ void KafkaBackend::save(std::ostream& out) const {
           << saveTaskError(t.error) << '\n';
     }
   }
+  // Smart Connect tasks rest in their status; one passing through CREATING/RESTARTING is saved as
+  // where it will rest.
+  for (const auto& [instanceId, tasks] : smartConnectTasks_) {
+    for (const auto& [id, t] : tasks) {
+      out << "kafka-smart " << instanceId << ' ' << id << ' ' << t.createTime << ' ' << t.status << ' '
+          << (t.name.empty() ? "-" : delivery::detail::hexEncode(t.name)) << ' '
+          << (t.body.empty() ? "-" : delivery::detail::hexEncode(t.body)) << '\n';
+    }
+  }
 }
 
 bool KafkaBackend::load(const std::string& tag, const std::string& rest) {
@@ -457,6 +466,17 @@ bool KafkaBackend::load(const std::string& tag, const std::string& rest) {
     if (!(in >> connectorId >> instanceId >> jobId) || (in >> extra)) return false;
     connectors_[connectorId].instanceId = instanceId == "-" ? "" : instanceId;
     connectors_[connectorId].jobId = jobId == "-" ? "" : jobId;
+    return true;
+  }
+  if (tag == "kafka-smart") {
+    std::string instanceId, id, status, nameHex, bodyHex;
+    SmartConnectTask task;
+    if (!(in >> instanceId >> id >> task.createTime >> status >> nameHex >> bodyHex) || (in >> extra)) return false;
+    if (status != "RUNNING" && status != "PAUSED" && status != "WAITING") return false;
+    task.status = status;
+    if (nameHex != "-" && !delivery::detail::hexDecode(nameHex, task.name)) return false;
+    if (bodyHex != "-" && !delivery::detail::hexDecode(bodyHex, task.body)) return false;
+    smartConnectTasks_[instanceId][id] = std::move(task);
     return true;
   }
   if (tag != "kafka") return false;

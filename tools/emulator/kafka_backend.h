@@ -55,7 +55,9 @@ class KafkaBackend final : public Backend {
   /// sink task (lifecycle.h; the task error is absent on v2 lines). The lifecycle runs from the
   /// create time.
   void save(std::ostream& out) const override;
-  bool ownsTag(const std::string& tag) const override { return tag == "kafka" || tag == "kafka-connector"; }
+  bool ownsTag(const std::string& tag) const override {
+    return tag == "kafka" || tag == "kafka-connector" || tag == "kafka-smart";
+  }
   bool load(const std::string& tag, const std::string& rest) override;
   std::size_t taskCount() const override;
   std::vector<StoredTask> tasks() const override;

@@ -106,6 +106,10 @@ struct EmulatorOptions {
   std::string kafkaConnectorId = "emulator-connector";
   /// Print one line per request to stderr.
   bool verbose = false;
+  /// When set, start() loads the tasks from this file (when it exists) and every change is saved
+  /// back to it, so that the tasks outlive the process (deliveryctl --emulator-state uses it).
+  /// Secrets are never saved.
+  std::string stateFile;
   /// How long each step of a task's lifecycle takes (see the top of this file). 0: static states.
   /// Negative: start() fails.
   std::chrono::milliseconds taskPace{0};

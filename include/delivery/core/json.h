@@ -1,0 +1,38 @@
+#pragma once
+// Options of the models' JSON form: toJson()/fromJson() in delivery/<family>/json.h.
+//
+// Every request model of the SDK can be written as JSON and read back from it. The JSON uses the
+// names of the model's table: the services' own JSON field names for DIS and Kafka (URL parameters
+// such as stream_name and connector_id included), and Java-SDK-style names for Tablestore
+// (delivery/tablestore/json.h lists them). Reading is strict: an unknown key, a duplicated key or a
+// value of the wrong type is a violation named by its JSON path, its message ending in " (line N)"
+// (the line of the text it is on); every one is reported.
+
+#include <cstddef>
+#include <string>
+
+namespace delivery {
+
+/// How toJson() writes a model.
+struct JsonWriteOptions {
+  /// Secret fields (passwords, access keys and secret keys) are written as "<redacted>" unless set.
+  bool revealSecrets = false;
+  /// Two-space indentation, one member a line; false: compact, on one line.
+  bool pretty = true;
+};
+
+/// How fromJson() reads a model.
+struct JsonReadOptions {
+  /// A JSON Pointer (RFC 6901), e.g. "/tasks/2/spec": the object to read within a larger text, so
+  /// that line numbers stay those of the whole text. Empty: the whole text is the object.
+  std::string pointer;
+  /// Prefixes every violation's path, e.g. "tasks[2].spec".
+  std::string pathPrefix;
+  /// Texts longer than this are refused before parsing (InvalidArgument).
+  std::size_t maxBytes = 4 * 1024 * 1024;
+};
+
+/// The text toJson() writes in place of a secret.
+inline constexpr const char* kRedacted = "<redacted>";
+
+}  // namespace delivery
