@@ -5,7 +5,7 @@
 
 #include "core/validation.h"
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 Result<Credentials> Credentials::fromEnvironment(const char* idVariable, const char* secretVariable,
                                                  const char* tokenVariable) {
@@ -54,4 +54,4 @@ std::ostream& operator<<(std::ostream& os, const Credentials& c) {
             << ", securityToken=" << (c.securityToken.empty() ? "<none>" : "<redacted>") << "}";
 }
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

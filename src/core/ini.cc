@@ -10,7 +10,7 @@
 
 #include "core/text.h"
 
-namespace delivery::detail {
+DELIVERY_NAMESPACE_BEGIN namespace detail {
 
 Result<IniFile> parseIni(std::string_view text) {
   IniFile ini;
@@ -62,4 +62,4 @@ std::string homeDirectory() {
   return home != nullptr ? std::string(home) : std::string();
 }
 
-}  // namespace delivery::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::detail

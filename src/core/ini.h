@@ -11,7 +11,7 @@
 
 #include "delivery/core/result.h"
 
-namespace delivery::detail {
+DELIVERY_NAMESPACE_BEGIN namespace detail {
 
 struct IniFile {
   std::map<std::string, std::map<std::string, std::string>> sections;
@@ -34,4 +34,4 @@ Result<std::optional<std::string>> readFileIfPresent(const std::string& path, st
 /// $HOME, or "" when unset.
 std::string homeDirectory();
 
-}  // namespace delivery::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::detail

@@ -39,7 +39,7 @@
 #include "delivery/core/http.h"
 #include "delivery/core/result.h"
 
-namespace delivery::detail {
+DELIVERY_NAMESPACE_BEGIN namespace detail {
 
 namespace operations {  // what a family's operations table is written with
 
@@ -168,7 +168,7 @@ Result<Response> invoke(const typename TypeIdentity<Protocol>::type& protocol,
   return out;
 }
 
-}  // namespace delivery::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::detail
 
 /// A client's operations, one entry each: LIST(X) gives
 ///

@@ -3,7 +3,7 @@
 #include <ctime>
 #include <random>
 
-namespace delivery::detail {
+DELIVERY_NAMESPACE_BEGIN namespace detail {
 
 std::string toLowerAscii(std::string_view s) {
   std::string out(s);
@@ -458,4 +458,4 @@ std::string safeText(std::string_view text, std::size_t limit) {
   return out;
 }
 
-}  // namespace delivery::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::detail

@@ -12,7 +12,7 @@
 #include "core/fields.h"
 #include "huawei/json.h"
 
-namespace delivery::huawei::detail {
+DELIVERY_NAMESPACE_BEGIN namespace huawei::detail {
 
 using delivery::detail::FieldAccess;
 using delivery::detail::Path;
@@ -211,4 +211,4 @@ class FieldReader {
   std::vector<FieldViolation>& problems_;
 };
 
-}  // namespace delivery::huawei::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::huawei::detail

@@ -5,7 +5,7 @@
 #include "huawei/json.h"
 #include "huawei/json_fields.h"
 
-namespace delivery::kafka::detail {
+DELIVERY_NAMESPACE_BEGIN namespace kafka::detail {
 namespace {
 
 using delivery::detail::Path;
@@ -91,4 +91,4 @@ Result<DeleteConnectorResponse> decodeDeleteConnectorResponse(std::string_view b
   return decodeResponse<DeleteConnectorResponse>(body, "delete connector");
 }
 
-}  // namespace delivery::kafka::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::kafka::detail

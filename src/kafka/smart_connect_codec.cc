@@ -6,7 +6,7 @@
 #include "huawei/json.h"
 #include "huawei/json_fields.h"
 
-namespace delivery::kafka::detail {
+DELIVERY_NAMESPACE_BEGIN namespace kafka::detail {
 namespace {
 
 using delivery::detail::Path;
@@ -61,12 +61,12 @@ Result<ListConnectorTasksResponse> decodeListConnectorTasksResponse(std::string_
   return out;
 }
 
-}  // namespace delivery::kafka::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::kafka::detail
 
-namespace delivery::kafka {
+DELIVERY_NAMESPACE_BEGIN namespace kafka {
 
 std::string CreateConnectorTaskRequest::toString() const {
   return "instance " + getInstanceId() + ": " + detail::encodeCreateConnectorTask(*this, true);
 }
 
-}  // namespace delivery::kafka
+}  DELIVERY_NAMESPACE_END  // namespace delivery::kafka

@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // Settings shared by every service client. Every member has a working default.
 
 #include <memory>
@@ -10,7 +12,7 @@
 #include "delivery/core/retry.h"
 #include "delivery/core/transport.h"
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 struct ClientConfig {
   /// Where requests are sent. Null: a CurlTransport built from `curl` below.
@@ -27,4 +29,4 @@ struct ClientConfig {
   std::string userAgentSuffix;
 };
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // Time sources, injectable so that tests pin the signing date and observe backoff.
 
 #include <chrono>
@@ -6,17 +8,17 @@
 
 #include "delivery/core/stop_token.h"
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 /// Wall-clock time, used for signing dates and for the retry deadline.
-class Clock {
+class DELIVERY_API Clock {
  public:
   virtual ~Clock() = default;
   virtual std::chrono::system_clock::time_point now() const = 0;
 };
 
 /// Waits between retry attempts and between a waiter's polls.
-class Sleeper {
+class DELIVERY_API Sleeper {
  public:
   virtual ~Sleeper() = default;
   virtual void sleepFor(std::chrono::milliseconds duration) = 0;
@@ -32,8 +34,8 @@ class Sleeper {
 };
 
 /// std::chrono::system_clock.
-std::shared_ptr<Clock> systemClock();
+DELIVERY_API std::shared_ptr<Clock> systemClock();
 /// std::this_thread::sleep_for; sleepOrStop() wakes as soon as a stop is requested.
-std::shared_ptr<Sleeper> threadSleeper();
+DELIVERY_API std::shared_ptr<Sleeper> threadSleeper();
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

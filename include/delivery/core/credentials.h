@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // Access keys. The secret and the security token are never printed: operator<< redacts them.
 
 #include <iosfwd>
@@ -7,9 +9,9 @@
 
 #include "delivery/core/result.h"
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
-struct Credentials {
+struct DELIVERY_API Credentials {
   std::string accessKeyId;
   std::string accessKeySecret;
   std::string securityToken;  ///< STS token for temporary credentials; empty when not used
@@ -33,6 +35,6 @@ struct Credentials {
 };
 
 /// Prints the key id and whether a secret and token are present, never their values.
-std::ostream& operator<<(std::ostream& os, const Credentials& credentials);
+DELIVERY_API std::ostream& operator<<(std::ostream& os, const Credentials& credentials);
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

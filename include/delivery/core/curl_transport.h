@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // The default Transport, on libcurl. No curl header is exposed here.
 
 #include <chrono>
@@ -9,7 +11,7 @@
 
 #include "delivery/core/transport.h"
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 struct CurlTransportOptions {
   /// Time allowed to resolve and connect (TCP and TLS): CURLOPT_CONNECTTIMEOUT_MS.
@@ -48,7 +50,7 @@ struct CurlTransportOptions {
 
 /// libcurl transport: keeps connections alive across calls through a pool of easy handles,
 /// thread-safe, TLS verification on by default, plain http:// allowed (for a local emulator).
-class CurlTransport final : public Transport {
+class DELIVERY_API CurlTransport final : public Transport {
  public:
   explicit CurlTransport(CurlTransportOptions options = {});
   ~CurlTransport() override;
@@ -64,4 +66,4 @@ class CurlTransport final : public Transport {
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

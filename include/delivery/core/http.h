@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // HTTP request and response values exchanged between the SDK and a Transport.
 
 #include <cstdint>
@@ -9,17 +11,17 @@
 
 #include "delivery/core/result.h"
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 namespace detail {
 struct HeadersAccess;  // in-place header rewriting for the signers (internal)
 }
 
 enum class HttpMethod { Get, Post, Put, Delete };
-const char* toString(HttpMethod method) noexcept;
+DELIVERY_API const char* toString(HttpMethod method) noexcept;
 
 /// Header fields in insertion order; names compare case-insensitively.
-class Headers {
+class DELIVERY_API Headers {
  public:
   using Field = std::pair<std::string, std::string>;
 
@@ -50,7 +52,7 @@ class Headers {
 };
 
 /// Where requests go: scheme, host and port, e.g. parsed from "https://host:8443".
-struct Endpoint {
+struct DELIVERY_API Endpoint {
   std::string scheme = "https";  ///< "http" or "https"
   std::string host;              ///< host name or IP literal, without port
   std::uint16_t port = 0;        ///< 0 = the scheme's default port
@@ -65,7 +67,7 @@ struct Endpoint {
   static Result<Endpoint> parse(std::string_view url);
 };
 
-struct HttpRequest {
+struct DELIVERY_API HttpRequest {
   HttpMethod method = HttpMethod::Post;
   Endpoint endpoint;
   std::string path = "/";  ///< already percent-encoded, starts with '/'
@@ -89,4 +91,4 @@ struct HttpResponse {
   std::string body;
 };
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // delivery::Error and delivery::Result<T>: every SDK operation returns a Result instead of throwing.
 // Callers test it (`if (!r) ...`) and read `r.error()`, or call `r.value()`, which throws
 // delivery::Exception when the result holds an error.
@@ -12,7 +14,7 @@
 #include <variant>
 #include <vector>
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 /// What went wrong, broadly; `Error::code` carries the service's own code when there is one.
 enum class ErrorKind {
@@ -28,7 +30,7 @@ enum class ErrorKind {
   Internal,         ///< a bug or an environment failure inside the SDK
 };
 
-const char* toString(ErrorKind kind) noexcept;
+DELIVERY_API const char* toString(ErrorKind kind) noexcept;
 
 /// One violated rule found by validate(): the field path (e.g. `taskConfig.parquetSchema[1].ossColumnName`)
 /// and what is wrong with it.
@@ -46,7 +48,7 @@ struct FieldViolation {
 /// Unicode line separators and bidirectional overrides, and invalid UTF-8 bytes become `\xNN` or
 /// `\u{NNNN}`. Caps: `code` kMaxCodeBytes, `requestId` kMaxRequestIdBytes, `message`
 /// kMaxMessageBytes bytes of the original text; a longer text ends with "...(N bytes)".
-struct Error {
+struct DELIVERY_API Error {
   static constexpr std::size_t kMaxCodeBytes = 128;
   static constexpr std::size_t kMaxRequestIdBytes = 128;
   static constexpr std::size_t kMaxMessageBytes = 2048;
@@ -74,10 +76,10 @@ struct Error {
   std::string toString() const;
 };
 
-std::ostream& operator<<(std::ostream& os, const Error& error);
+DELIVERY_API std::ostream& operator<<(std::ostream& os, const Error& error);
 
 /// Thrown only by Result::value() on a result that holds an error.
-class Exception : public std::runtime_error {
+class DELIVERY_API Exception : public std::runtime_error {
  public:
   explicit Exception(Error error);
   const Error& error() const noexcept { return error_; }
@@ -150,4 +152,4 @@ class [[nodiscard]] Result<void> {
   bool ok_ = true;
 };
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

@@ -1,10 +1,12 @@
 #pragma once
+
+#include "delivery/export.h"
 // How failed attempts are retried. Which errors are retried is decided per service and per
 // operation (idempotency): see each client's header. This only bounds how often and how long.
 
 #include <chrono>
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 struct RetryPolicy {
   /// Attempts in all, the first included. 1 disables retries.
@@ -34,4 +36,4 @@ struct RetryPolicy {
   }
 };
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END
