@@ -19,10 +19,10 @@ struct ClientConfig {
   std::shared_ptr<Transport> transport;
   /// Timeouts, TLS and proxy settings of the default transport (ignored when `transport` is set).
   CurlTransportOptions curl;
-  RetryPolicy retry;
+  RetryPolicy retry;  ///< when and how often a failed call is sent again
   /// Null: the system clock / std::this_thread::sleep_for.
   std::shared_ptr<Clock> clock;
-  std::shared_ptr<Sleeper> sleeper;
+  std::shared_ptr<Sleeper> sleeper;  ///< waits between attempts; null: threadSleeper()
   /// Null: no logging.
   std::shared_ptr<Logger> logger;
   /// Appended to the User-Agent header after a space.

@@ -14,14 +14,14 @@ DELIVERY_NAMESPACE_BEGIN
 class DELIVERY_API Clock {
  public:
   virtual ~Clock() = default;
-  virtual std::chrono::system_clock::time_point now() const = 0;
+  virtual std::chrono::system_clock::time_point now() const = 0;  ///< The current time. Thread-safe.
 };
 
 /// Waits between retry attempts and between a waiter's polls.
 class DELIVERY_API Sleeper {
  public:
   virtual ~Sleeper() = default;
-  virtual void sleepFor(std::chrono::milliseconds duration) = 0;
+  virtual void sleepFor(std::chrono::milliseconds duration) = 0;  ///< Blocks the calling thread for `duration`.
   /// A wait that a stop request may cut short (used by the waitUntil… helpers); true when `stop`
   /// was requested. The default checks the token before and after sleepFor(), so a sleeper of
   /// your own that does not override this finishes its current sleep before a cancellation is

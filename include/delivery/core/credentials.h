@@ -12,8 +12,8 @@
 DELIVERY_NAMESPACE_BEGIN
 
 struct DELIVERY_API Credentials {
-  std::string accessKeyId;
-  std::string accessKeySecret;
+  std::string accessKeyId;      ///< the AccessKey ID
+  std::string accessKeySecret;  ///< the AccessKey secret; never printed
   std::string securityToken;  ///< STS token for temporary credentials; empty when not used
 
   Credentials() = default;

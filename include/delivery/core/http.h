@@ -23,7 +23,7 @@ DELIVERY_API const char* toString(HttpMethod method) noexcept;
 /// Header fields in insertion order; names compare case-insensitively.
 class DELIVERY_API Headers {
  public:
-  using Field = std::pair<std::string, std::string>;
+  using Field = std::pair<std::string, std::string>;  ///< a name and its value
 
   /// Sets `name` to `value`, replacing every field of that name.
   void set(std::string name, std::string value);
@@ -31,20 +31,20 @@ class DELIVERY_API Headers {
   void add(std::string name, std::string value);
   /// The first value of `name`, or nullptr.
   const std::string* find(std::string_view name) const;
-  bool contains(std::string_view name) const { return find(name) != nullptr; }
+  bool contains(std::string_view name) const { return find(name) != nullptr; }  ///< Whether `name` is present (any case).
   /// The first value of `name`, or an empty string.
   std::string get(std::string_view name) const;
   /// Removes every field of that name; returns how many were removed.
   std::size_t remove(std::string_view name);
 
-  std::size_t size() const noexcept { return fields_.size(); }
-  bool empty() const noexcept { return fields_.empty(); }
-  void clear() noexcept { fields_.clear(); }
-  void reserve(std::size_t n) { fields_.reserve(n); }
-  std::vector<Field>::const_iterator begin() const noexcept { return fields_.begin(); }
-  std::vector<Field>::const_iterator end() const noexcept { return fields_.end(); }
+  std::size_t size() const noexcept { return fields_.size(); }  ///< The number of fields.
+  bool empty() const noexcept { return fields_.empty(); }  ///< Whether there is no field.
+  void clear() noexcept { fields_.clear(); }  ///< Removes every field.
+  void reserve(std::size_t n) { fields_.reserve(n); }  ///< Reserves room for `n` fields.
+  std::vector<Field>::const_iterator begin() const noexcept { return fields_.begin(); }  ///< The fields, in order.
+  std::vector<Field>::const_iterator end() const noexcept { return fields_.end(); }  ///< End of the fields.
 
-  static bool namesEqual(std::string_view a, std::string_view b) noexcept;
+  static bool namesEqual(std::string_view a, std::string_view b) noexcept;  ///< Case-insensitive (ASCII) name comparison.
 
  private:
   friend struct detail::HeadersAccess;
@@ -68,8 +68,8 @@ struct DELIVERY_API Endpoint {
 };
 
 struct DELIVERY_API HttpRequest {
-  HttpMethod method = HttpMethod::Post;
-  Endpoint endpoint;
+  HttpMethod method = HttpMethod::Post;  ///< the HTTP method
+  Endpoint endpoint;  ///< scheme, host and port
   std::string path = "/";  ///< already percent-encoded, starts with '/'
   std::vector<std::pair<std::string, std::string>> query;  ///< unencoded names and values
   Headers headers;
@@ -86,9 +86,9 @@ struct DELIVERY_API HttpRequest {
 };
 
 struct HttpResponse {
-  int status = 0;
-  Headers headers;
-  std::string body;
+  int status = 0;    ///< the HTTP status code
+  Headers headers;   ///< the response headers
+  std::string body;  ///< the response body
 };
 
 DELIVERY_NAMESPACE_END

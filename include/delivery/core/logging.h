@@ -18,7 +18,7 @@ class DELIVERY_API Logger {
   virtual ~Logger() = default;
   /// Lines below this level are not even formatted.
   virtual LogLevel level() const = 0;
-  virtual void log(LogLevel level, std::string_view message) = 0;
+  virtual void log(LogLevel level, std::string_view message) = 0;  ///< Writes one line; called from any thread.
 };
 
 /// A thread-safe logger writing "[delivery] LEVEL message" lines to stderr.

@@ -41,7 +41,7 @@ class DELIVERY_API StopSource {
  public:
   StopSource();
 
-  StopToken token() const noexcept { return StopToken(state_); }
+  StopToken token() const noexcept { return StopToken(state_); }  ///< A token that sees this source's stop.
   /// Asks every token to stop and wakes their waiters. True for the call that made the request.
   bool requestStop() noexcept;
   bool stopRequested() const noexcept;

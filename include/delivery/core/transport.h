@@ -24,7 +24,7 @@ DELIVERY_NAMESPACE_BEGIN
 class DELIVERY_API Transport {
  public:
   virtual ~Transport() = default;
-  virtual Result<HttpResponse> send(const HttpRequest& request) = 0;
+  virtual Result<HttpResponse> send(const HttpRequest& request) = 0;  ///< Sends once; any HTTP status is a response, errors are transport failures.
 };
 
 DELIVERY_NAMESPACE_END

@@ -495,6 +495,12 @@ class TransferTaskBody {
   std::optional<DestinationDescriptor> descriptor_;
 };
 
+// Instantiated (and exported) once, in the library; declared before the requests derive from them.
+class CreateTransferTaskRequest;
+class UpdateTransferTaskRequest;
+extern template class DELIVERY_API TransferTaskBody<CreateTransferTaskRequest>;
+extern template class DELIVERY_API TransferTaskBody<UpdateTransferTaskRequest>;
+
 /// POST .../streams/{stream_name}/transfer-tasks: adds a task for any destination.
 class CreateTransferTaskRequest : public TransferTaskBody<CreateTransferTaskRequest> {
   DELIVERY_MESSAGE(CreateTransferTaskRequest, DELIVERY_DIS_STREAM_FIELDS)
@@ -511,9 +517,6 @@ class UpdateTransferTaskRequest : public TransferTaskBody<UpdateTransferTaskRequ
   UpdateTransferTaskRequest(std::string streamName, DestinationDescriptor descriptor)
       : TransferTaskBody(std::move(descriptor)), StreamName_(std::move(streamName)) {}
 };
-
-extern template class TransferTaskBody<CreateTransferTaskRequest>;
-extern template class TransferTaskBody<UpdateTransferTaskRequest>;
 
 /// GET .../streams/{stream_name}/transfer-tasks[?limit=..&start_task_name=..], one page of tasks.
 ///

@@ -43,7 +43,7 @@
 #include "delivery/huawei/metadata_credentials.h"
 
 DELIVERY_NAMESPACE_BEGIN
-extern template class ChainProvider<huawei::HuaweiCredentials>;
+extern template class DELIVERY_API ChainProvider<huawei::HuaweiCredentials>;
 DELIVERY_NAMESPACE_END
 
 DELIVERY_NAMESPACE_BEGIN namespace huawei {

@@ -235,7 +235,7 @@ class ListConnectorTasksRequest {
     Class() = default;                                                                          \
     Class(std::string instanceId, std::string taskId)                                           \
         : InstanceId_(std::move(instanceId)), TaskId_(std::move(taskId)) {}                     \
-    DELIVERY_API Result<void> validate() const;                                                              \
+    DELIVERY_API Result<void> validate() const;                                                 \
   };
 
 /// GET .../connector/tasks/{task_id} (ShowConnectorTask).

@@ -37,7 +37,7 @@
 #include "delivery/tablestore/ecs_ram_role.h"
 
 DELIVERY_NAMESPACE_BEGIN
-extern template class ChainProvider<Credentials>;
+extern template class DELIVERY_API ChainProvider<Credentials>;
 DELIVERY_NAMESPACE_END
 
 DELIVERY_NAMESPACE_BEGIN namespace tablestore {
