@@ -31,7 +31,9 @@ function(build_consumer source build prefix expect)
       -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_COMPILER=${CXX_COMPILER}" "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}" ${ARGN})
   run("building ${source}" "${CMAKE_COMMAND}" --build "${build}")
   file(GLOB programs "${build}/downstream" "${build}/huawei_only")
-  run("running ${programs}" ${programs})
+  # Shared builds: the installed libraries find each other through the library path, as they would
+  # in any prefix the dynamic loader does not search.
+  run("running ${programs}" "${CMAKE_COMMAND}" -E env "LD_LIBRARY_PATH=${prefix}/lib" ${programs})
   message(STATUS "${out}")
   if(NOT out MATCHES "${expect}")
     message(FATAL_ERROR "unexpected output from ${programs}: ${out}")
@@ -67,7 +69,8 @@ elseif(MODE STREQUAL "pkg-config")
   separate_arguments(cxx_flags UNIX_COMMAND "${CXX_FLAGS}")
   run("compiling with pkg-config flags" "${CXX_COMPILER}" -std=c++17 ${cxx_flags} "${here}/huawei_only/main.cc"
       -o "${WORK_DIR}/huawei_only" ${flags})
-  run("running the pkg-config build" "${WORK_DIR}/huawei_only")
+  run("running the pkg-config build" "${CMAKE_COMMAND}" -E env "LD_LIBRARY_PATH=${WORK_DIR}/prefix/lib"
+      "${WORK_DIR}/huawei_only")
   message(STATUS "${out}")
   if(NOT out MATCHES "huawei only ok: t1")
     message(FATAL_ERROR "unexpected output: ${out}")
