@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages the build, tests, examples and benchmarks need.
 # With --deep-check, also what scripts/deep-check.sh needs: clang, its sanitizer and libFuzzer
-# runtimes (libclang-rt-14-dev) and llvm-symbolizer (llvm), for symbolized reports.
+# runtimes (libclang-rt-14-dev) and llvm-symbolizer (llvm), for symbolized reports. With --docs,
+# doxygen for the API reference.
 # Idempotent: when every package is already present it only runs dpkg-query and exits.
 set -euo pipefail
 
@@ -15,6 +16,9 @@ packages=(
 )
 if [[ "${1:-}" == "--deep-check" ]]; then
   packages+=(clang libclang-rt-14-dev llvm)
+fi
+if [[ "${1:-}" == "--docs" ]]; then
+  packages+=(doxygen)  # the API reference: cmake --build build --target docs
 fi
 
 missing=()

@@ -6,9 +6,11 @@
 set -eu
 lib="$1"
 expect="$2"
-symbols=$(nm -C --defined-only "$lib" 2>/dev/null | awk '$2 ~ /^[TtWw]$/ { $1 = ""; $2 = ""; print }')
-# A sanity check that the symbols were read: the SDK's clients, or the emulator's backends.
-echo "$symbols" | grep -q -E 'delivery::tablestore::DeliveryClient::create|delivery::emulator::TablestoreBackend::handle' || {
+# Names are read without the inline ABI namespace (delivery::v0_1::X is matched as delivery::X).
+symbols=$(nm -C --defined-only "$lib" 2>/dev/null | awk '$2 ~ /^[TtWw]$/ { $1 = ""; $2 = ""; print }' |
+          sed 's/delivery::v[0-9_]*::/delivery::/g')
+# A sanity check that the symbols were read: the SDK's clients or transport, or the emulator's backends.
+echo "$symbols" | grep -q -E 'delivery::(tablestore::DeliveryClient|dis::DisClient|kafka::KafkaClient)::create|delivery::CurlTransport::send|delivery::emulator::TablestoreBackend::handle' || {
   echo "cannot read the symbols of $lib" >&2
   exit 2
 }

@@ -3,7 +3,7 @@
 #include <thread>
 
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 namespace {
 class SystemClock final : public Clock {
  public:
@@ -32,4 +32,4 @@ std::shared_ptr<Sleeper> threadSleeper() {
   return sleeper;
 }
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

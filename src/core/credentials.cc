@@ -6,7 +6,7 @@
 #include "core/text.h"
 #include "core/validation.h"
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 Result<Credentials> Credentials::fromEnvironment(const char* idVariable, const char* secretVariable,
                                                  const char* tokenVariable) {
@@ -51,4 +51,4 @@ std::ostream& operator<<(std::ostream& os, const Credentials& c) {
             << ", securityToken=" << (c.securityToken.empty() ? "<none>" : "<redacted>") << "}";
 }
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

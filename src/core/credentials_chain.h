@@ -17,7 +17,7 @@
 #include "core/text.h"
 #include "delivery/core/credentials_provider.h"
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 template <typename C>
 struct ChainProvider<C>::State {
@@ -154,4 +154,4 @@ std::string ChainProvider<C>::sourceInUse() const {
   return state_->sourceIndex < 0 ? std::string() : state_->sources[static_cast<std::size_t>(state_->sourceIndex)].name;
 }
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

@@ -13,7 +13,7 @@
 #include <optional>
 #include <stdexcept>
 
-namespace delivery::detail {
+DELIVERY_NAMESPACE_BEGIN namespace detail {
 
 namespace {
 
@@ -248,4 +248,4 @@ bool constantTimeEquals(std::string_view a, std::string_view b) noexcept {
   return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-}  // namespace delivery::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::detail

@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // Hashes, HMACs and encodings on OpenSSL's digest functions (internal). Outputs are raw bytes
 // unless the name says otherwise.
 
@@ -6,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace delivery::detail {
+DELIVERY_NAMESPACE_BEGIN namespace detail {
 
 std::string md5(std::string_view data);
 /// MD5 of `data` into `out` (16 bytes). Allocates nothing.
@@ -75,4 +77,4 @@ bool hexDecode(std::string_view hex, std::string& out);
 /// Compares in time independent of where the first difference is.
 bool constantTimeEquals(std::string_view a, std::string_view b) noexcept;
 
-}  // namespace delivery::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::detail

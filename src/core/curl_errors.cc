@@ -2,7 +2,7 @@
 
 #include <curl/curl.h>
 
-namespace delivery::detail {
+DELIVERY_NAMESPACE_BEGIN namespace detail {
 namespace {
 
 bool isTls(CURLcode code) {
@@ -80,4 +80,4 @@ ErrorKind curlErrorKind(int value, bool requestStarted) noexcept {
   return ErrorKind::Network;
 }
 
-}  // namespace delivery::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::detail

@@ -4,7 +4,7 @@
 
 #include "delivery/core/result.h"
 
-namespace delivery::detail {
+DELIVERY_NAMESPACE_BEGIN namespace detail {
 
 /// The kind of a failed transfer's CURLcode. `requestStarted` says whether libcurl had begun to
 /// send the request (its pre-request callback ran). Before that, the request certainly did not
@@ -13,4 +13,4 @@ namespace delivery::detail {
 /// not HTTP that libcurl accepts) or Network.
 ErrorKind curlErrorKind(int code, bool requestStarted) noexcept;
 
-}  // namespace delivery::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::detail

@@ -21,7 +21,7 @@
 #error "delivery needs libcurl 7.80.0 or newer (CURLOPT_PREREQFUNCTION)"
 #endif
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 namespace {
 
 // libcurl's global state is set up once, on first use, and never torn down: the SDK has no
@@ -360,4 +360,4 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
   return std::move(ex.response);
 }
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

@@ -19,7 +19,7 @@
 #include "delivery/core/response.h"
 #include "delivery/core/result.h"
 
-namespace delivery::detail {
+DELIVERY_NAMESPACE_BEGIN namespace detail {
 
 struct FieldAccess {
   /// Calls visit(const field::Info&, member&) for each field of `message`, in table order.
@@ -211,7 +211,7 @@ std::vector<FieldViolation> violationsOf(const T& message, const std::string& pa
   return out;
 }
 
-}  // namespace delivery::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::detail
 
 /// Defines `Result<void> Class::validate() const` through the table (see validateMessage).
 #define DELIVERY_DEFINE_VALIDATE(Class) \

@@ -1,11 +1,13 @@
 #pragma once
+
+#include "delivery/export.h"
 // A non-owning reference to a callable (internal): what std::function would be without the
 // allocation. The callable must outlive the FunctionRef, as a call's own locals do.
 
 #include <type_traits>
 #include <utility>
 
-namespace delivery::detail {
+DELIVERY_NAMESPACE_BEGIN namespace detail {
 
 template <typename Signature>
 class FunctionRef;
@@ -27,4 +29,4 @@ class FunctionRef<R(Args...)> {
   R (*call_)(void*, Args...);
 };
 
-}  // namespace delivery::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::detail

@@ -6,7 +6,7 @@
 #include "core/text.h"
 #include "core/url.h"
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 const char* toString(HttpMethod method) noexcept {
   switch (method) {
@@ -166,4 +166,4 @@ std::string HttpRequest::url() const {
   return u;
 }
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

@@ -6,7 +6,7 @@
 
 #include "delivery/core/http.h"
 
-namespace delivery::detail {
+DELIVERY_NAMESPACE_BEGIN namespace detail {
 
 struct HeadersAccess {
   using FieldView = std::pair<std::string_view, std::string_view>;
@@ -27,4 +27,4 @@ struct HeadersAccess {
   static std::string& valueAt(Headers& headers, std::size_t index) { return headers.fields_[index].second; }
 };
 
-}  // namespace delivery::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::detail

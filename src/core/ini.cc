@@ -10,7 +10,7 @@
 
 #include "core/text.h"
 
-namespace delivery::detail {
+DELIVERY_NAMESPACE_BEGIN namespace detail {
 
 Result<IniFile> parseIni(std::string_view text) {
   IniFile ini;
@@ -69,4 +69,4 @@ std::vector<std::string> configFileCandidates(const std::string& chosen, const c
   return out;
 }
 
-}  // namespace delivery::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::detail

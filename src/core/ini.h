@@ -13,7 +13,7 @@
 
 #include "delivery/core/result.h"
 
-namespace delivery::detail {
+DELIVERY_NAMESPACE_BEGIN namespace detail {
 
 struct IniFile {
   std::map<std::string, std::map<std::string, std::string>> sections;
@@ -41,4 +41,4 @@ std::string homeDirectory();
 std::vector<std::string> configFileCandidates(const std::string& chosen, const char* variable, const std::string& home,
                                               std::initializer_list<const char*> underHome);
 
-}  // namespace delivery::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::detail

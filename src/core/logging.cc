@@ -8,7 +8,7 @@
 #include "core/redact.h"
 #include "core/text.h"
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 const char* toString(LogLevel level) noexcept {
   switch (level) {
@@ -80,4 +80,4 @@ std::string redactedHeaders(const Headers& headers) {
 }
 
 }  // namespace detail
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

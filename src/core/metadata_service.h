@@ -16,7 +16,7 @@
 #include "core/text.h"
 #include "delivery/core/result.h"
 
-namespace delivery::detail {
+DELIVERY_NAMESPACE_BEGIN namespace detail {
 
 /// One cloud's metadata service: where it is and how its session token travels.
 struct MetadataService {
@@ -136,4 +136,4 @@ class MetadataExchange {
   bool answered_ = false;
 };
 
-}  // namespace delivery::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::detail

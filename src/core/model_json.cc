@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-namespace delivery::detail {
+DELIVERY_NAMESPACE_BEGIN namespace detail {
 
 Result<std::unique_ptr<JsonText>> JsonText::parse(std::string_view text, const JsonReadOptions& options) {
   if (text.size() > options.maxBytes) {
@@ -59,4 +59,4 @@ Error jsonProblems(std::vector<FieldViolation> problems, std::string_view what) 
   return e;
 }
 
-}  // namespace delivery::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::detail

@@ -31,7 +31,7 @@
 #include "delivery/core/json.h"
 #include "delivery/core/result.h"
 
-namespace delivery::detail {
+DELIVERY_NAMESPACE_BEGIN namespace detail {
 
 /// An int32 field whose values are an enum's numbers (Tablestore's protobuf enums), written as text.
 struct NumberEnum {
@@ -344,4 +344,4 @@ Result<T> modelFromJson(std::string_view json, const JsonReadOptions& options, s
   return modelFromJson<Policy, T>(json, options, what, [](auto&&...) {});
 }
 
-}  // namespace delivery::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::detail

@@ -40,7 +40,7 @@
 #include "delivery/core/http.h"
 #include "delivery/core/result.h"
 
-namespace delivery::detail {
+DELIVERY_NAMESPACE_BEGIN namespace detail {
 
 namespace operations {  // what a family's operations table is written with
 
@@ -183,7 +183,7 @@ Result<Response> invoke(const typename TypeIdentity<Protocol>::type& protocol,
   return out;
 }
 
-}  // namespace delivery::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::detail
 
 /// A client's operations, one entry each: LIST(X) gives
 ///

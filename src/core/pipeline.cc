@@ -7,7 +7,7 @@
 #include "core/validation.h"
 #include "delivery/core/curl_transport.h"
 
-namespace delivery::detail {
+DELIVERY_NAMESPACE_BEGIN namespace detail {
 
 namespace {
 constexpr std::size_t kMaxUserAgentSuffixBytes = 1024;  // goes into the User-Agent header
@@ -174,4 +174,4 @@ Result<HttpResponse> execute(const Runtime& rt, HttpRequest& request, const Call
   }
 }
 
-}  // namespace delivery::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::detail

@@ -14,7 +14,7 @@
 #include "delivery/core/http.h"
 #include "delivery/core/result.h"
 
-namespace delivery::detail {
+DELIVERY_NAMESPACE_BEGIN namespace detail {
 
 /// A ClientConfig with every default filled in; shared by a client and its copies.
 struct Runtime {
@@ -59,4 +59,4 @@ void makeOutsideTextSafe(Error& error);
 /// rewrites the request's headers before each attempt.
 Result<HttpResponse> execute(const Runtime& runtime, HttpRequest& request, const CallSpec& spec);
 
-}  // namespace delivery::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::detail

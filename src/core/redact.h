@@ -6,7 +6,7 @@
 
 #include "delivery/core/http.h"
 
-namespace delivery::detail {
+DELIVERY_NAMESPACE_BEGIN namespace detail {
 
 inline constexpr const char* kRedacted = "<redacted>";
 
@@ -18,4 +18,4 @@ bool isLoggableHeader(std::string_view name) noexcept;
 /// "name: value" lines, one per field, non-loggable values replaced.
 std::string redactedHeaders(const Headers& headers);
 
-}  // namespace delivery::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::detail

@@ -4,7 +4,7 @@
 
 #include "core/text.h"
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 const char* toString(ErrorKind kind) noexcept {
   switch (kind) {
@@ -46,4 +46,4 @@ std::ostream& operator<<(std::ostream& os, const Error& error) { return os << er
 
 Exception::Exception(Error error) : std::runtime_error(error.toString()), error_(std::move(error)) {}
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

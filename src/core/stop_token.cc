@@ -5,7 +5,7 @@
 #include <mutex>
 #include <thread>
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 namespace detail {
 struct StopState {
@@ -41,4 +41,4 @@ bool StopSource::requestStop() noexcept {
 
 bool StopSource::stopRequested() const noexcept { return state_->stopped.load(std::memory_order_acquire); }
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

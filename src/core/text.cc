@@ -5,7 +5,7 @@
 #include <ctime>
 #include <random>
 
-namespace delivery::detail {
+DELIVERY_NAMESPACE_BEGIN namespace detail {
 
 std::string envText(const char* name) {
   if (name == nullptr || *name == '\0') return {};
@@ -468,4 +468,4 @@ std::string safeText(std::string_view text, std::size_t limit) {
   return out;
 }
 
-}  // namespace delivery::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::detail

@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // Small string helpers shared by the signers, serializers and the transport (internal).
 
 #include <chrono>
@@ -6,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace delivery::detail {
+DELIVERY_NAMESPACE_BEGIN namespace detail {
 
 constexpr char asciiLower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 std::string toLowerAscii(std::string_view s);
@@ -66,4 +68,4 @@ std::string safeText(std::string_view text, std::size_t limit);
 /// Whether safeText(text, limit) would return `text` unchanged (so that a safe text is not copied).
 bool isSafeText(std::string_view text, std::size_t limit) noexcept;
 
-}  // namespace delivery::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::detail

@@ -6,11 +6,11 @@
 
 #include "delivery/core/http.h"
 
-namespace delivery::detail {
+DELIVERY_NAMESPACE_BEGIN namespace detail {
 
 /// Appends "host" or "host:port", an IPv6 host in brackets (Endpoint::authority()).
 void appendAuthority(const Endpoint& endpoint, std::string& out);
 /// Appends the full URL with the query percent-encoded (HttpRequest::url()).
 void appendUrl(const HttpRequest& request, std::string& out);
 
-}  // namespace delivery::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::detail

@@ -8,7 +8,7 @@
 #include "core/text.h"
 #include "delivery/core/result.h"
 
-namespace delivery::detail {
+DELIVERY_NAMESPACE_BEGIN namespace detail {
 
 /// Whether `s` contains an ASCII control character (below 0x20, or DEL).
 inline bool hasControl(std::string_view s) {
@@ -66,4 +66,4 @@ inline Result<void> toValidationResult(std::vector<FieldViolation> violations, s
   return e;
 }
 
-}  // namespace delivery::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::detail

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 const char* toString(WaitOutcome outcome) noexcept {
   switch (outcome) {
@@ -124,4 +124,4 @@ void runWait(const Runtime& runtime, const WaitOptions& options, std::string_vie
 }
 
 }  // namespace detail
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

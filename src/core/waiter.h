@@ -11,7 +11,7 @@
 #include "core/pipeline.h"
 #include "delivery/core/waiter.h"
 
-namespace delivery::detail {
+DELIVERY_NAMESPACE_BEGIN namespace detail {
 
 /// Where one poll found the task.
 struct Observation {
@@ -41,4 +41,4 @@ WaitResult<Response> waitFor(const Runtime& runtime, const WaitOptions& options,
   return result;
 }
 
-}  // namespace delivery::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::detail

@@ -7,7 +7,7 @@
 #include "dis/codec.h"
 #include "huawei/service.h"
 
-namespace delivery::dis {
+DELIVERY_NAMESPACE_BEGIN namespace dis {
 
 // Every DIS operation (paths after /v2/{project_id}). Create, update, delete and the batch actions
 // are not idempotent; list and show are.
@@ -30,14 +30,14 @@ struct Protocol : huawei::detail::Protocol {
 
 }  // namespace detail
 
-}  // namespace delivery::dis
+}  DELIVERY_NAMESPACE_END  // namespace delivery::dis
 
 template <>
 struct delivery::ClientHandle<delivery::dis::DisClient>::Impl : delivery::dis::detail::Protocol {
   using delivery::dis::detail::Protocol::Protocol;
 };
 
-namespace delivery::dis {
+DELIVERY_NAMESPACE_BEGIN namespace dis {
 
 namespace {
 
@@ -166,4 +166,4 @@ Result<std::vector<TransferTask>> DisClient::listAllTransferTasks(const ListTran
 
 const std::string& DisClient::getEndpoint() const noexcept { return impl_->endpointText(); }
 
-}  // namespace delivery::dis
+}  DELIVERY_NAMESPACE_END  // namespace delivery::dis

@@ -2,7 +2,7 @@
 
 #include "huawei/json_fields.h"
 
-namespace delivery::dis::detail {
+DELIVERY_NAMESPACE_BEGIN namespace dis::detail {
 
 struct ShowResponseAccess {
   static TransferTask& task(ShowTransferTaskResponse& r) { return r.task_; }
@@ -233,4 +233,4 @@ Result<ShowTransferTaskResponse> decodeShow(std::string_view body) {
       });
 }
 
-}  // namespace delivery::dis::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::dis::detail

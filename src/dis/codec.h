@@ -12,7 +12,7 @@
 #include "delivery/dis/model.h"
 #include "huawei/json.h"
 
-namespace delivery::dis::detail {
+DELIVERY_NAMESPACE_BEGIN namespace dis::detail {
 
 struct EncodeOptions {
   bool retryDurationAsString = false;  ///< see model.h
@@ -47,4 +47,4 @@ inline TransferTaskState parseState(std::string_view text) {
   return enumFromText<TransferTaskState>(text).value_or(TransferTaskState::UNKNOWN);
 }
 
-}  // namespace delivery::dis::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::dis::detail

@@ -5,7 +5,7 @@
 
 #include "core/model_json.h"
 
-namespace delivery::dis {
+DELIVERY_NAMESPACE_BEGIN namespace dis {
 namespace {
 
 using delivery::detail::ModelReader;
@@ -164,4 +164,4 @@ template Result<DeleteTransferTaskRequest> fromJson(std::string_view, const Json
 template Result<BatchStartTransferTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
 template Result<BatchStopTransferTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
 
-}  // namespace delivery::dis
+}  DELIVERY_NAMESPACE_END  // namespace delivery::dis

@@ -2,7 +2,7 @@
 
 #include "dis/codec.h"
 
-namespace delivery::dis {
+DELIVERY_NAMESPACE_BEGIN namespace dis {
 
 DestinationType destinationTypeOf(const DestinationDescriptor& d) noexcept {
   switch (d.index()) {
@@ -24,4 +24,4 @@ std::string TransferTaskBody<Self>::toString() const {
 template std::string TransferTaskBody<CreateTransferTaskRequest>::toString() const;
 template std::string TransferTaskBody<UpdateTransferTaskRequest>::toString() const;
 
-}  // namespace delivery::dis
+}  DELIVERY_NAMESPACE_END  // namespace delivery::dis

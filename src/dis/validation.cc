@@ -31,7 +31,7 @@
 #include "delivery/dis/model.h"
 #include "dis/codec.h"
 
-namespace delivery::dis {
+DELIVERY_NAMESPACE_BEGIN namespace dis {
 
 using delivery::detail::Path;
 using Violations = std::vector<FieldViolation>;
@@ -182,4 +182,4 @@ void checkCrossRules(const BatchStopTransferTaskRequest& b, const Path& p, Viola
 DELIVERY_DEFINE_VALIDATE(BatchStartTransferTaskRequest)
 DELIVERY_DEFINE_VALIDATE(BatchStopTransferTaskRequest)
 
-}  // namespace delivery::dis
+}  DELIVERY_NAMESPACE_END  // namespace delivery::dis

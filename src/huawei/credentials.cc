@@ -6,7 +6,7 @@
 #include "core/text.h"
 #include "core/validation.h"
 
-namespace delivery::huawei {
+DELIVERY_NAMESPACE_BEGIN namespace huawei {
 
 HuaweiCredentials HuaweiCredentials::withAkSk(std::string accessKey, std::string secretKey, std::string projectId,
                                               std::string securityToken) {
@@ -75,4 +75,4 @@ std::ostream& operator<<(std::ostream& os, const HuaweiCredentials& c) {
             << ", authToken=" << (c.authToken.empty() ? "<none>" : "<redacted>") << "}";
 }
 
-}  // namespace delivery::huawei
+}  DELIVERY_NAMESPACE_END  // namespace delivery::huawei

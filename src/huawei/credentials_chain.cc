@@ -10,11 +10,11 @@
 #include "core/ini.h"
 #include "core/text.h"
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 template class ChainProvider<huawei::HuaweiCredentials>;
-}  // namespace delivery
+DELIVERY_NAMESPACE_END
 
-namespace delivery::huawei {
+DELIVERY_NAMESPACE_BEGIN namespace huawei {
 namespace {
 
 using Source = CredentialsSource<HuaweiCredentials>;
@@ -142,4 +142,4 @@ std::shared_ptr<ChainProvider<HuaweiCredentials>> defaultCredentialsChain(Huawei
   return std::make_shared<ChainProvider<HuaweiCredentials>>(std::move(sources), std::move(refresh));
 }
 
-}  // namespace delivery::huawei
+}  DELIVERY_NAMESPACE_END  // namespace delivery::huawei

@@ -6,7 +6,7 @@
 
 #include "core/text.h"
 
-namespace delivery::huawei::detail {
+DELIVERY_NAMESPACE_BEGIN namespace huawei::detail {
 
 namespace {
 
@@ -82,4 +82,4 @@ Error unreadable(std::vector<FieldViolation> problems, const char* what) {
   return e;
 }
 
-}  // namespace delivery::huawei::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::huawei::detail

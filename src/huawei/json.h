@@ -14,7 +14,7 @@
 
 #include "delivery/core/result.h"
 
-namespace delivery::huawei::detail {
+DELIVERY_NAMESPACE_BEGIN namespace huawei::detail {
 
 /// rapidjson's compact writer, plus text(): a key or string value written as Writer::String writes
 /// it (the same escapes, byte for byte), but with the runs that need no escape copied in one piece.
@@ -70,4 +70,4 @@ Result<rapidjson::Document> parseObject(std::string_view body);
 /// InvalidResponse "unexpected <what> response body", carrying the problems found.
 Error unreadable(std::vector<FieldViolation> problems, const char* what);
 
-}  // namespace delivery::huawei::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::huawei::detail

@@ -12,7 +12,7 @@
 #include "core/fields.h"
 #include "huawei/json.h"
 
-namespace delivery::huawei::detail {
+DELIVERY_NAMESPACE_BEGIN namespace huawei::detail {
 
 using delivery::detail::FieldAccess;
 using delivery::detail::Path;
@@ -246,4 +246,4 @@ Result<Response> decodeMessage(std::string_view body, const char* what) {
   });
 }
 
-}  // namespace delivery::huawei::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::huawei::detail

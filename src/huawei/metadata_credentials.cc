@@ -17,7 +17,7 @@
 #include "core/text.h"
 #include "core/metadata_service.h"
 
-namespace delivery::huawei {
+DELIVERY_NAMESPACE_BEGIN namespace huawei {
 namespace {
 
 using Found = SourceResult<HuaweiCredentials>;
@@ -169,4 +169,4 @@ CredentialsSource<HuaweiCredentials> metadataSource(HuaweiMetadataOptions option
   return CredentialsSource<HuaweiCredentials>{"ECS metadata", [state]() { return state->fetch(); }};
 }
 
-}  // namespace delivery::huawei
+}  DELIVERY_NAMESPACE_END  // namespace delivery::huawei

@@ -8,7 +8,7 @@
 #include "huawei/json.h"
 #include "huawei/signer.h"
 
-namespace delivery::huawei::detail {
+DELIVERY_NAMESPACE_BEGIN namespace huawei::detail {
 namespace {
 
 // Looks for an (error_code, error_msg) or (code, message) pair in `v`, then in nested objects.
@@ -219,4 +219,4 @@ Result<void> Protocol::judge(std::string_view, bool idempotent, const HttpRespon
   return errorFromResponse(response, idempotent);
 }
 
-}  // namespace delivery::huawei::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::huawei::detail

@@ -18,7 +18,7 @@
 #include "delivery/huawei/credentials.h"
 #include "delivery/huawei/credentials_chain.h"
 
-namespace delivery::huawei::detail {
+DELIVERY_NAMESPACE_BEGIN namespace huawei::detail {
 
 /// Turns a response with status >= 400 into an Error: code and message from `error_code` /
 /// `error_msg`, else `code` / `message`, else the first nested object carrying either pair, else
@@ -86,4 +86,4 @@ class Protocol {
 };
 
 
-}  // namespace delivery::huawei::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::huawei::detail

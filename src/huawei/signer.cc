@@ -6,7 +6,7 @@
 #include "core/crypto.h"
 #include "core/text.h"
 
-namespace delivery::huawei::detail {
+DELIVERY_NAMESPACE_BEGIN namespace huawei::detail {
 namespace {
 
 using delivery::detail::percentEncode;
@@ -362,4 +362,4 @@ void signInPlace(const HttpRequest& request, const HuaweiCredentials& c, std::st
   signWith(request, c, host, {}, now, &secretKey, date, authorization);
 }
 
-}  // namespace delivery::huawei::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::huawei::detail

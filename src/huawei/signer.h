@@ -10,7 +10,7 @@
 #include "delivery/core/http.h"
 #include "delivery/huawei/credentials.h"
 
-namespace delivery::huawei::detail {
+DELIVERY_NAMESPACE_BEGIN namespace huawei::detail {
 
 inline constexpr std::string_view kAlgorithm = "SDK-HMAC-SHA256";
 
@@ -49,4 +49,4 @@ void signInPlace(const HttpRequest& request, const HuaweiCredentials& credential
                  std::chrono::system_clock::time_point now, const delivery::detail::HmacKey& secretKey, std::string& date,
                  std::string& authorization);
 
-}  // namespace delivery::huawei::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::huawei::detail

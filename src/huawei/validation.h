@@ -9,7 +9,7 @@
 
 #include "delivery/core/result.h"
 
-namespace delivery::huawei::detail {
+DELIVERY_NAMESPACE_BEGIN namespace huawei::detail {
 
 /// Whether every character of `s` is an ASCII letter, a digit or one of `extra`.
 inline bool allOf(std::string_view s, std::string_view extra) {
@@ -42,4 +42,4 @@ void checkObsBucket(std::vector<FieldViolation>& out, const Field& field, const 
   }
 }
 
-}  // namespace delivery::huawei::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::huawei::detail

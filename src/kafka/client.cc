@@ -6,7 +6,7 @@
 #include "kafka/codec.h"
 #include "kafka/smart_connect_codec.h"
 
-namespace delivery::kafka {
+DELIVERY_NAMESPACE_BEGIN namespace kafka {
 
 // Every DMS Kafka operation (paths after /v2/{project_id}). Creates and deletes are not
 // idempotent; list and show are.
@@ -31,14 +31,14 @@ namespace delivery::kafka {
   X(resumeConnectorTask, ResumeConnectorTask, Put, kNotIdempotent, smartTaskResume, nullptr, nullptr)                 \
   X(restartConnectorTask, RestartConnectorTask, Put, kNotIdempotent, smartTaskRestart, nullptr, nullptr)
 
-}  // namespace delivery::kafka
+}  DELIVERY_NAMESPACE_END  // namespace delivery::kafka
 
 template <>
 struct delivery::ClientHandle<delivery::kafka::KafkaClient>::Impl : delivery::huawei::detail::Protocol {
   explicit Impl(delivery::huawei::detail::Protocol base) : delivery::huawei::detail::Protocol(std::move(base)) {}
 };
 
-namespace delivery::kafka {
+DELIVERY_NAMESPACE_BEGIN namespace kafka {
 
 namespace {
 
@@ -164,4 +164,4 @@ WaitResult<ShowConnectorTaskResponse> KafkaClient::waitUntilSmartConnectTaskRunn
 
 const std::string& KafkaClient::getEndpoint() const noexcept { return impl_->endpointText(); }
 
-}  // namespace delivery::kafka
+}  DELIVERY_NAMESPACE_END  // namespace delivery::kafka

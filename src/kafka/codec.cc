@@ -5,7 +5,7 @@
 #include "huawei/json.h"
 #include "huawei/json_fields.h"
 
-namespace delivery::kafka::detail {
+DELIVERY_NAMESPACE_BEGIN namespace kafka::detail {
 namespace hd = delivery::huawei::detail;
 using delivery::detail::Path;
 using rapidjson::Value;
@@ -53,4 +53,4 @@ Result<DeleteConnectorResponse> decodeDeleteConnectorResponse(std::string_view b
   return hd::decodeMessage<DeleteConnectorResponse>(body, "delete connector");
 }
 
-}  // namespace delivery::kafka::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::kafka::detail

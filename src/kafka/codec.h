@@ -8,7 +8,7 @@
 
 #include "delivery/kafka/model.h"
 
-namespace delivery::kafka::detail {
+DELIVERY_NAMESPACE_BEGIN namespace kafka::detail {
 
 std::string encodeCreate(const CreateSinkTaskRequest& request, bool redactSecrets = false);
 /// The same into `out` (a request's body, whose capacity is reused).
@@ -21,4 +21,4 @@ Result<ShowSinkTaskResponse> decodeShow(std::string_view body);
 Result<CreateConnectorResponse> decodeCreateConnectorResponse(std::string_view body);
 Result<DeleteConnectorResponse> decodeDeleteConnectorResponse(std::string_view body);
 
-}  // namespace delivery::kafka::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::kafka::detail

@@ -4,7 +4,7 @@
 
 #include "core/model_json.h"
 
-namespace delivery::kafka {
+DELIVERY_NAMESPACE_BEGIN namespace kafka {
 
 namespace {
 // A show answer's own table holds only the descriptor and the topics: the task's fields (its base
@@ -65,4 +65,4 @@ template Result<PauseConnectorTaskRequest> fromJson(std::string_view, const Json
 template Result<ResumeConnectorTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
 template Result<RestartConnectorTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
 
-}  // namespace delivery::kafka
+}  DELIVERY_NAMESPACE_END  // namespace delivery::kafka

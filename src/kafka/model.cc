@@ -2,10 +2,10 @@
 
 #include "kafka/codec.h"
 
-namespace delivery::kafka {
+DELIVERY_NAMESPACE_BEGIN namespace kafka {
 
 std::string CreateSinkTaskRequest::toString() const {
   return "connector " + getConnectorId() + ": " + detail::encodeCreate(*this, true);
 }
 
-}  // namespace delivery::kafka
+}  DELIVERY_NAMESPACE_END  // namespace delivery::kafka

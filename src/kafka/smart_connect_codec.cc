@@ -6,7 +6,7 @@
 #include "huawei/json.h"
 #include "huawei/json_fields.h"
 
-namespace delivery::kafka::detail {
+DELIVERY_NAMESPACE_BEGIN namespace kafka::detail {
 namespace {
 
 namespace hd = delivery::huawei::detail;
@@ -42,12 +42,12 @@ Result<ListConnectorTasksResponse> decodeListConnectorTasksResponse(std::string_
   return hd::decodeMessage<ListConnectorTasksResponse>(body, "list connector tasks");
 }
 
-}  // namespace delivery::kafka::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::kafka::detail
 
-namespace delivery::kafka {
+DELIVERY_NAMESPACE_BEGIN namespace kafka {
 
 std::string CreateConnectorTaskRequest::toString() const {
   return "instance " + getInstanceId() + ": " + detail::encodeCreateConnectorTask(*this, true);
 }
 
-}  // namespace delivery::kafka
+}  DELIVERY_NAMESPACE_END  // namespace delivery::kafka

@@ -7,7 +7,7 @@
 
 #include "delivery/kafka/smart_connect.h"
 
-namespace delivery::kafka::detail {
+DELIVERY_NAMESPACE_BEGIN namespace kafka::detail {
 
 std::string encodeCreateConnectorTask(const CreateConnectorTaskRequest& request, bool redactSecrets = false);
 
@@ -15,4 +15,4 @@ Result<CreateConnectorTaskResponse> decodeCreateConnectorTaskResponse(std::strin
 Result<ShowConnectorTaskResponse> decodeShowConnectorTaskResponse(std::string_view body);
 Result<ListConnectorTasksResponse> decodeListConnectorTasksResponse(std::string_view body);
 
-}  // namespace delivery::kafka::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::kafka::detail

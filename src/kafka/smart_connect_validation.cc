@@ -18,7 +18,7 @@
 #include "delivery/kafka/smart_connect.h"
 #include "huawei/validation.h"
 
-namespace delivery::kafka {
+DELIVERY_NAMESPACE_BEGIN namespace kafka {
 
 using delivery::detail::Path;
 
@@ -86,4 +86,4 @@ DELIVERY_DEFINE_VALIDATE(PauseConnectorTaskRequest)
 DELIVERY_DEFINE_VALIDATE(ResumeConnectorTaskRequest)
 DELIVERY_DEFINE_VALIDATE(RestartConnectorTaskRequest)
 
-}  // namespace delivery::kafka
+}  DELIVERY_NAMESPACE_END  // namespace delivery::kafka

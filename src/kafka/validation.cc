@@ -17,7 +17,7 @@
 #include "delivery/kafka/model.h"
 #include "huawei/validation.h"
 
-namespace delivery::kafka {
+DELIVERY_NAMESPACE_BEGIN namespace kafka {
 
 using delivery::detail::Path;
 
@@ -76,4 +76,4 @@ std::vector<FieldViolation> ObsDestinationDescriptor::validate(const std::string
   return delivery::detail::violationsOf(*this, path);
 }
 
-}  // namespace delivery::kafka
+}  DELIVERY_NAMESPACE_END  // namespace delivery::kafka

@@ -16,7 +16,7 @@
 #include "tablestore/errors.h"
 #include "tablestore/signer.h"
 
-namespace delivery::tablestore {
+DELIVERY_NAMESPACE_BEGIN namespace tablestore {
 
 // Every operation: POST /<Action> with a protobuf body; only Describe and List are idempotent
 // (the Java SDK's OperationNames).
@@ -130,12 +130,12 @@ class Protocol {
 
 }  // namespace detail
 
-}  // namespace delivery::tablestore
+}  DELIVERY_NAMESPACE_END  // namespace delivery::tablestore
 
 template <>
 struct delivery::ClientHandle<delivery::tablestore::DeliveryClient>::Impl : delivery::tablestore::detail::Protocol {};
 
-namespace delivery::tablestore {
+DELIVERY_NAMESPACE_BEGIN namespace tablestore {
 
 namespace {
 
@@ -303,4 +303,4 @@ WaitResult<DescribeDeliveryTaskResponse> DeliveryClient::waitUntilTaskSyncPhase(
 const std::string& DeliveryClient::getEndpoint() const noexcept { return impl_->endpointText; }
 const std::string& DeliveryClient::getInstanceName() const noexcept { return impl_->instanceName; }
 
-}  // namespace delivery::tablestore
+}  DELIVERY_NAMESPACE_END  // namespace delivery::tablestore

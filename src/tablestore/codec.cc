@@ -7,7 +7,8 @@
 #include "core/fields.h"
 #include "delivery.pb.h"
 
-namespace delivery::tablestore::detail {
+DELIVERY_NAMESPACE_BEGIN namespace tablestore::detail {
+namespace pb = ::delivery_tablestore_pb;  // the generated messages (src/tablestore/proto/delivery.proto)
 namespace {
 
 // The enum tables of model.h against the protobuf enums: every value the protocol defines has the
@@ -245,4 +246,4 @@ bool decodeError(std::string_view body, std::string& code, std::string& message)
   return true;
 }
 
-}  // namespace delivery::tablestore::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::tablestore::detail

@@ -9,7 +9,7 @@
 #include "delivery/core/result.h"
 #include "delivery/tablestore/model.h"
 
-namespace delivery::tablestore::detail {
+DELIVERY_NAMESPACE_BEGIN namespace tablestore::detail {
 
 // Requests, as the Java SDK sends them (fields in number order; see the comments in codec.cc).
 std::string encode(const CreateDeliveryTaskRequest& request);
@@ -34,4 +34,4 @@ Result<DescribeDeliveryTaskResponse> decodeDescribeResponse(std::string_view bod
 /// False when `body` is not a valid Error message.
 bool decodeError(std::string_view body, std::string& code, std::string& message);
 
-}  // namespace delivery::tablestore::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::tablestore::detail

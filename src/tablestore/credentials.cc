@@ -13,11 +13,11 @@
 #include "core/text.h"
 #include "tablestore/ecs_ram_role_fetcher.h"
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 template class ChainProvider<Credentials>;
-}  // namespace delivery
+DELIVERY_NAMESPACE_END
 
-namespace delivery::tablestore {
+DELIVERY_NAMESPACE_BEGIN namespace tablestore {
 namespace {
 
 using Source = CredentialsSource<Credentials>;
@@ -180,4 +180,4 @@ std::shared_ptr<ChainProvider<Credentials>> defaultCredentialsChain(AlibabaCrede
   return std::make_shared<ChainProvider<Credentials>>(std::move(sources), std::move(refresh));
 }
 
-}  // namespace delivery::tablestore
+}  DELIVERY_NAMESPACE_END  // namespace delivery::tablestore

@@ -15,7 +15,7 @@
 #include "core/metadata_service.h"
 #include "tablestore/ecs_ram_role_fetcher.h"
 
-namespace delivery::tablestore {
+DELIVERY_NAMESPACE_BEGIN namespace tablestore {
 namespace detail {
 namespace {
 
@@ -204,4 +204,4 @@ CredentialsSource<Credentials> ecsRamRoleSource(EcsRamRoleOptions options) {
   return CredentialsSource<Credentials>{"ECS RAM role", [fetcher]() { return fetcher->fetch(); }};
 }
 
-}  // namespace delivery::tablestore
+}  DELIVERY_NAMESPACE_END  // namespace delivery::tablestore

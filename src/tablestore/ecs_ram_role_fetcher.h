@@ -7,7 +7,7 @@
 
 #include "delivery/tablestore/ecs_ram_role.h"
 
-namespace delivery::tablestore::detail {
+DELIVERY_NAMESPACE_BEGIN namespace tablestore::detail {
 
 class EcsRamRoleFetcher {
  public:
@@ -25,4 +25,4 @@ class EcsRamRoleFetcher {
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace delivery::tablestore::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::tablestore::detail

@@ -5,7 +5,7 @@
 #include "tablestore/codec.h"
 #include "tablestore/signer.h"
 
-namespace delivery::tablestore::detail {
+DELIVERY_NAMESPACE_BEGIN namespace tablestore::detail {
 namespace {
 
 bool oneOf(std::string_view code, std::initializer_list<std::string_view> codes) {
@@ -115,4 +115,4 @@ Result<void> checkResponse(std::string_view action, bool idempotent, const HttpR
   return {};
 }
 
-}  // namespace delivery::tablestore::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::tablestore::detail

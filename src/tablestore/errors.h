@@ -8,7 +8,7 @@
 #include "delivery/core/http.h"
 #include "delivery/core/result.h"
 
-namespace delivery::tablestore::detail {
+DELIVERY_NAMESPACE_BEGIN namespace tablestore::detail {
 
 struct ResponseChecks {
   const delivery::detail::HmacKey& secretKey;  ///< the client's precomputed key (SigningContext::secretKey)
@@ -25,4 +25,4 @@ Result<void> checkResponse(std::string_view action, bool idempotent, const HttpR
 /// The Java SDK's DefaultRetryStrategy: is an error with this code/message/status worth retrying?
 bool retryableServiceError(std::string_view code, std::string_view message, int httpStatus, bool idempotent);
 
-}  // namespace delivery::tablestore::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::tablestore::detail

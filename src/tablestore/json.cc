@@ -7,7 +7,7 @@
 
 #include "core/model_json.h"
 
-namespace delivery::tablestore {
+DELIVERY_NAMESPACE_BEGIN namespace tablestore {
 namespace {
 
 using delivery::detail::NumberEnum;
@@ -114,4 +114,4 @@ std::string jsonPathOf(std::string_view wirePath) {
   return out;
 }
 
-}  // namespace delivery::tablestore
+}  DELIVERY_NAMESPACE_END  // namespace delivery::tablestore

@@ -9,7 +9,7 @@
 #include "core/http_internal.h"
 #include "core/text.h"
 
-namespace delivery::tablestore::detail {
+DELIVERY_NAMESPACE_BEGIN namespace tablestore::detail {
 namespace {
 
 using delivery::detail::HmacKey;
@@ -287,4 +287,4 @@ std::string checkResponseAuthorization(std::string_view action, const Headers& h
   return checkWith(action, headers, secretKey);
 }
 
-}  // namespace delivery::tablestore::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::tablestore::detail

@@ -13,7 +13,7 @@
 #include "delivery/core/http.h"
 #include "delivery/tablestore/client.h"
 
-namespace delivery::tablestore::detail {
+DELIVERY_NAMESPACE_BEGIN namespace tablestore::detail {
 
 inline constexpr const char* kApiVersion = "2015-12-31";
 
@@ -85,4 +85,4 @@ std::string checkResponseAuthorization(std::string_view action, const Headers& h
 std::string checkResponseAuthorization(std::string_view action, const Headers& headers,
                                        const delivery::detail::HmacKey& secretKey);
 
-}  // namespace delivery::tablestore::detail
+}  DELIVERY_NAMESPACE_END  // namespace delivery::tablestore::detail

@@ -25,7 +25,7 @@
 #include "core/validation.h"
 #include "delivery/tablestore/model.h"
 
-namespace delivery::tablestore {
+DELIVERY_NAMESPACE_BEGIN namespace tablestore {
 
 void checkCrossRules(const OSSTaskConfig& config, const delivery::detail::Path& path, std::vector<FieldViolation>& out);
 
@@ -226,4 +226,4 @@ DELIVERY_DEFINE_VALIDATE(DescribeDeliveryTaskRequest)
 DELIVERY_DEFINE_VALIDATE(DeleteDeliveryTaskRequest)
 DELIVERY_DEFINE_VALIDATE(ListDeliveryTaskRequest)
 
-}  // namespace delivery::tablestore
+}  DELIVERY_NAMESPACE_END  // namespace delivery::tablestore

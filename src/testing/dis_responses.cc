@@ -4,7 +4,7 @@
 
 #include "testing/huawei_json.h"
 
-namespace delivery::testing::dis {
+DELIVERY_NAMESPACE_BEGIN namespace testing::dis {
 namespace {
 
 using huawei_json::put;
@@ -79,4 +79,4 @@ HttpResponse throttled(int retryAfterSeconds, std::string code, std::string requ
                             std::move(requestId));
 }
 
-}  // namespace delivery::testing::dis
+}  DELIVERY_NAMESPACE_END  // namespace delivery::testing::dis

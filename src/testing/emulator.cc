@@ -7,7 +7,7 @@
 
 #include "emulator/emulator.h"
 
-namespace delivery::testing {
+DELIVERY_NAMESPACE_BEGIN namespace testing {
 
 namespace em = delivery::emulator;
 
@@ -175,4 +175,4 @@ std::map<std::string, OperationCount> Emulator::counts() const {
 
 void Emulator::resetCounts() { impl_->server.resetCounts(); }
 
-}  // namespace delivery::testing
+}  DELIVERY_NAMESPACE_END  // namespace delivery::testing

@@ -5,7 +5,7 @@
 
 #include "core/text.h"
 
-namespace delivery::testing {
+DELIVERY_NAMESPACE_BEGIN namespace testing {
 
 std::shared_ptr<FakeClock> FakeClock::at(const char* iso) {
   std::chrono::system_clock::time_point t{};
@@ -13,4 +13,4 @@ std::shared_ptr<FakeClock> FakeClock::at(const char* iso) {
   return std::make_shared<FakeClock>(t);
 }
 
-}  // namespace delivery::testing
+}  DELIVERY_NAMESPACE_END  // namespace delivery::testing

@@ -9,7 +9,7 @@
 
 #include "delivery/core/http.h"
 
-namespace delivery::testing::huawei_json {
+DELIVERY_NAMESPACE_BEGIN namespace testing::huawei_json {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
@@ -71,4 +71,4 @@ inline HttpResponse error(int status, const std::string& code, const std::string
   return r;
 }
 
-}  // namespace delivery::testing::huawei_json
+}  DELIVERY_NAMESPACE_END  // namespace delivery::testing::huawei_json

@@ -4,7 +4,7 @@
 
 #include "testing/huawei_json.h"
 
-namespace delivery::testing::kafka {
+DELIVERY_NAMESPACE_BEGIN namespace testing::kafka {
 namespace {
 
 using huawei_json::put;
@@ -98,4 +98,4 @@ HttpResponse throttled(int retryAfterSeconds, std::string code, std::string requ
   return huawei_json::error(429, code, "Request too frequent: flow control", retryAfterSeconds, std::move(requestId));
 }
 
-}  // namespace delivery::testing::kafka
+}  DELIVERY_NAMESPACE_END  // namespace delivery::testing::kafka

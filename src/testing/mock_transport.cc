@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-namespace delivery::testing {
+DELIVERY_NAMESPACE_BEGIN namespace testing {
 
 MockTransport& MockTransport::enqueueResponse(HttpResponse response) {
   std::lock_guard<std::mutex> lock(mutex_);
@@ -72,4 +72,4 @@ std::size_t MockTransport::pendingCount() const {
   return queue_.size();
 }
 
-}  // namespace delivery::testing
+}  DELIVERY_NAMESPACE_END  // namespace delivery::testing

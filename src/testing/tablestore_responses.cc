@@ -13,7 +13,7 @@
 #include "emulator/tablestore/signing.h"
 #include "emulator/tablestore/wire.h"
 
-namespace delivery::testing::tablestore {
+DELIVERY_NAMESPACE_BEGIN namespace testing::tablestore {
 namespace {
 
 namespace ots = delivery::emulator::ots;
@@ -121,4 +121,4 @@ HttpResponse errorResponse(int status, std::string code, std::string message, st
   return r;
 }
 
-}  // namespace delivery::testing::tablestore
+}  DELIVERY_NAMESPACE_END  // namespace delivery::testing::tablestore

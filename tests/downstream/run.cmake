@@ -1,27 +1,138 @@
-# Installs the SDK from BUILD_DIR into a scratch prefix, then configures, builds and runs the
-# downstream project against it, with the same compiler and flags (sanitizer builds). Run by ctest.
+# Downstream builds, run by ctest. Each installs the SDK from BUILD_DIR into a scratch prefix (or
+# packs and unpacks the .deb), then configures, builds and runs a small consumer with the same
+# compiler and flags (sanitizer builds). MODE:
+#   find_package  tests/downstream: find_package(delivery) with every component; the prefix is
+#                 moved first (the package is relocatable)
+#   components    huawei_only/: find_package(delivery COMPONENTS huawei) with protobuf made
+#                 unfindable (CMAKE_DISABLE_FIND_PACKAGE_Protobuf)
+#   pkg-config    huawei_only/main.cc compiled by `c++ $(pkg-config --cflags --libs delivery-huawei)`
+#   deb           `cpack -G DEB`, its Depends checked, `dpkg -x` into a scratch root, then
+#                 tests/downstream built against that root
+#   subproject    subproject/: a parent project that add_subdirectory()s the SDK (configure only)
+#   shared        static builds: tests/downstream/main.cc (every component, the emulator) compiled
+#                 against the shared libraries under shared-check/, which export only DELIVERY_API
 file(REMOVE_RECURSE "${WORK_DIR}")
-set(prefix "${WORK_DIR}/prefix")
-execute_process(COMMAND "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${prefix}"
-                RESULT_VARIABLE rc OUTPUT_QUIET)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "cmake --install failed: ${rc}")
-endif()
-# Relocatable: move the prefix before using it.
-file(RENAME "${prefix}" "${WORK_DIR}/moved-prefix")
-execute_process(COMMAND "${CMAKE_COMMAND}" -S "${SOURCE_DIR}/tests/downstream" -B "${WORK_DIR}/build"
-                        "-DCMAKE_PREFIX_PATH=${WORK_DIR}/moved-prefix" -DCMAKE_BUILD_TYPE=Release
-                        "-DCMAKE_CXX_COMPILER=${CXX_COMPILER}" "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}"
-                RESULT_VARIABLE rc)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "configuring the downstream project failed: ${rc}")
-endif()
-execute_process(COMMAND "${CMAKE_COMMAND}" --build "${WORK_DIR}/build" RESULT_VARIABLE rc)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "building the downstream project failed: ${rc}")
-endif()
-execute_process(COMMAND "${WORK_DIR}/build/downstream" RESULT_VARIABLE rc OUTPUT_VARIABLE out)
-message(STATUS "${out}")
-if(NOT rc EQUAL 0 OR NOT out MATCHES "downstream ok: task")
-  message(FATAL_ERROR "the downstream program failed: ${rc}")
+file(MAKE_DIRECTORY "${WORK_DIR}")
+
+function(run what)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${what} failed (${rc}):\n${out}\n${err}")
+  endif()
+  set(out "${out}" PARENT_SCOPE)
+endfunction()
+
+function(install_sdk prefix)
+  run("cmake --install" "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${prefix}")
+endfunction()
+
+function(build_consumer source build prefix expect)
+  run("configuring ${source}" "${CMAKE_COMMAND}" -S "${source}" -B "${build}" "-DCMAKE_PREFIX_PATH=${prefix}"
+      -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_COMPILER=${CXX_COMPILER}" "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}" ${ARGN})
+  run("building ${source}" "${CMAKE_COMMAND}" --build "${build}")
+  file(GLOB programs "${build}/downstream" "${build}/huawei_only")
+  # Shared builds: the installed libraries find each other through the library path, as they would
+  # in any prefix the dynamic loader does not search.
+  run("running ${programs}" "${CMAKE_COMMAND}" -E env "LD_LIBRARY_PATH=${prefix}/lib" ${programs})
+  message(STATUS "${out}")
+  if(NOT out MATCHES "${expect}")
+    message(FATAL_ERROR "unexpected output from ${programs}: ${out}")
+  endif()
+endfunction()
+
+set(here "${SOURCE_DIR}/tests/downstream")
+if(MODE STREQUAL "find_package")
+  install_sdk("${WORK_DIR}/prefix")
+  file(RENAME "${WORK_DIR}/prefix" "${WORK_DIR}/moved-prefix")
+  build_consumer("${here}" "${WORK_DIR}/build" "${WORK_DIR}/moved-prefix" "downstream ok: task")
+elseif(MODE STREQUAL "components")
+  install_sdk("${WORK_DIR}/prefix")
+  build_consumer("${here}/huawei_only" "${WORK_DIR}/build" "${WORK_DIR}/prefix" "huawei only ok: t1"
+                 -DCMAKE_DISABLE_FIND_PACKAGE_Protobuf=ON)
+elseif(MODE STREQUAL "pkg-config")
+  install_sdk("${WORK_DIR}/prefix")
+  file(GLOB_RECURSE pc_files "${WORK_DIR}/prefix/*/delivery-huawei.pc")
+  get_filename_component(pc_dir "${pc_files}" DIRECTORY)
+  foreach(module delivery delivery-core delivery-huawei delivery-tablestore delivery-testing)
+    if(NOT EXISTS "${pc_dir}/${module}.pc")
+      message(FATAL_ERROR "${module}.pc is not installed in ${pc_dir}")
+    endif()
+  endforeach()
+  set(ENV{PKG_CONFIG_PATH} "${pc_dir}")
+  run("pkg-config" pkg-config --cflags --libs delivery-huawei)
+  string(STRIP "${out}" flags)
+  if(flags MATCHES "protobuf" OR NOT flags MATCHES "-ldelivery_huawei.*-ldelivery_core")
+    message(FATAL_ERROR "pkg-config --cflags --libs delivery-huawei: ${flags}")
+  endif()
+  message(STATUS "pkg-config --cflags --libs delivery-huawei: ${flags}")
+  separate_arguments(flags UNIX_COMMAND "${flags}")
+  separate_arguments(cxx_flags UNIX_COMMAND "${CXX_FLAGS}")
+  run("compiling with pkg-config flags" "${CXX_COMPILER}" -std=c++17 ${cxx_flags} "${here}/huawei_only/main.cc"
+      -o "${WORK_DIR}/huawei_only" ${flags})
+  run("running the pkg-config build" "${CMAKE_COMMAND}" -E env "LD_LIBRARY_PATH=${WORK_DIR}/prefix/lib"
+      "${WORK_DIR}/huawei_only")
+  message(STATUS "${out}")
+  if(NOT out MATCHES "huawei only ok: t1")
+    message(FATAL_ERROR "unexpected output: ${out}")
+  endif()
+elseif(MODE STREQUAL "deb")
+  run("cpack -G DEB" cpack -G DEB --config "${BUILD_DIR}/CPackConfig.cmake" -B "${WORK_DIR}/package")
+  file(GLOB debs "${WORK_DIR}/package/*.deb")
+  # A static build packs libdelivery-dev alone; a shared one adds the runtime package, whose
+  # dependencies dpkg-shlibdeps found.
+  set(expected "Package: libdelivery-dev" "libcurl4-openssl-dev" "libssl-dev" "libprotobuf-dev" "libcpp-httplib-dev")
+  set(expected_count 1)
+  if(SHARED)
+    list(APPEND expected "Package: libdelivery0.1" "libcurl4" "libssl3" "libprotobuf-lite32" "libstdc++6")
+    set(expected_count 2)
+  endif()
+  list(LENGTH debs count)
+  if(NOT count EQUAL expected_count)
+    message(FATAL_ERROR "expected ${expected_count} .deb, found: ${debs}")
+  endif()
+  set(fields "")
+  foreach(deb IN LISTS debs)
+    run("dpkg-deb -f" dpkg-deb -f "${deb}" Package Depends)
+    message(STATUS "${deb}:\n${out}")
+    string(APPEND fields "${out}")
+    run("dpkg -x" dpkg -x "${deb}" "${WORK_DIR}/root")
+  endforeach()
+  foreach(dep IN LISTS expected)
+    string(FIND "${fields}" "${dep}" at)
+    if(at EQUAL -1)
+      message(FATAL_ERROR "the packages lack '${dep}':\n${fields}")
+    endif()
+  endforeach()
+  foreach(doc LICENSE README.md CHANGELOG.md)
+    if(NOT EXISTS "${WORK_DIR}/root/usr/share/doc/delivery/${doc}")
+      message(FATAL_ERROR "${doc} is not in the package (usr/share/doc/delivery)")
+    endif()
+  endforeach()
+  build_consumer("${here}" "${WORK_DIR}/build" "${WORK_DIR}/root/usr" "downstream ok: task")
+elseif(MODE STREQUAL "subproject")
+  run("configuring the parent project" "${CMAKE_COMMAND}" -S "${here}/subproject" -B "${WORK_DIR}/build"
+      "-DDELIVERY_SOURCE_DIR=${SOURCE_DIR}" "-DCMAKE_CXX_COMPILER=${CXX_COMPILER}")
+  if(NOT out MATCHES "subproject checks passed")
+    message(FATAL_ERROR "the parent project's checks did not run:\n${out}")
+  endif()
+  if(EXISTS "${WORK_DIR}/build/delivery/cmake_install.cmake")
+    file(READ "${WORK_DIR}/build/delivery/cmake_install.cmake" install_script)
+    if(install_script MATCHES "libdelivery|deliveryConfig")
+      message(FATAL_ERROR "the subproject installs itself")
+    endif()
+  endif()
+  message(STATUS "subproject checks passed")
+elseif(MODE STREQUAL "shared")
+  separate_arguments(cxx_flags UNIX_COMMAND "${CXX_FLAGS}")
+  run("compiling against the shared libraries" "${CXX_COMPILER}" -std=c++17 ${cxx_flags} "${here}/main.cc"
+      -o "${WORK_DIR}/downstream" "-I${SOURCE_DIR}/include" "-I${BUILD_DIR}/generated-include"
+      "-L${BUILD_DIR}/shared-check" "-Wl,-rpath,${BUILD_DIR}/shared-check"
+      -ldelivery_testing -ldelivery_tablestore -ldelivery_huawei -ldelivery_core)
+  run("running the shared build" "${WORK_DIR}/downstream")
+  message(STATUS "${out}")
+  if(NOT out MATCHES "downstream ok: task")
+    message(FATAL_ERROR "unexpected output: ${out}")
+  endif()
+else()
+  message(FATAL_ERROR "unknown MODE '${MODE}'")
 endif()

@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // Settings shared by every service client. Every member has a working default.
 
 #include <memory>
@@ -10,21 +12,21 @@
 #include "delivery/core/retry.h"
 #include "delivery/core/transport.h"
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 struct ClientConfig {
   /// Where requests are sent. Null: a CurlTransport built from `curl` below.
   std::shared_ptr<Transport> transport;
   /// Timeouts, TLS and proxy settings of the default transport (ignored when `transport` is set).
   CurlTransportOptions curl;
-  RetryPolicy retry;
+  RetryPolicy retry;  ///< when and how often a failed call is sent again
   /// Null: the system clock / std::this_thread::sleep_for.
   std::shared_ptr<Clock> clock;
-  std::shared_ptr<Sleeper> sleeper;
+  std::shared_ptr<Sleeper> sleeper;  ///< waits between attempts; null: threadSleeper()
   /// Null: no logging.
   std::shared_ptr<Logger> logger;
   /// Appended to the User-Agent header after a space.
   std::string userAgentSuffix;
 };
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

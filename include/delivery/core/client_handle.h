@@ -1,11 +1,13 @@
 #pragma once
+
+#include "delivery/export.h"
 // What every client is underneath: a shared pointer to its immutable state. Copying a client copies
 // the pointer, so copies share one transport (and its connections) and cost next to nothing.
 
 #include <memory>
 #include <utility>
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 template <typename Client>
 class ClientHandle {
@@ -15,4 +17,4 @@ class ClientHandle {
   std::shared_ptr<const Impl> impl_;
 };
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

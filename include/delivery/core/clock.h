@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // Time sources, injectable so that tests pin the signing date and observe backoff.
 
 #include <chrono>
@@ -6,20 +8,20 @@
 
 #include "delivery/core/stop_token.h"
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 /// Wall-clock time, used for signing dates and for the retry deadline.
-class Clock {
+class DELIVERY_API Clock {
  public:
   virtual ~Clock() = default;
-  virtual std::chrono::system_clock::time_point now() const = 0;
+  virtual std::chrono::system_clock::time_point now() const = 0;  ///< The current time. Thread-safe.
 };
 
 /// Waits between retry attempts and between a waiter's polls.
-class Sleeper {
+class DELIVERY_API Sleeper {
  public:
   virtual ~Sleeper() = default;
-  virtual void sleepFor(std::chrono::milliseconds duration) = 0;
+  virtual void sleepFor(std::chrono::milliseconds duration) = 0;  ///< Blocks the calling thread for `duration`.
   /// A wait that a stop request may cut short (used by the waitUntil… helpers); true when `stop`
   /// was requested. The default checks the token before and after sleepFor(), so a sleeper of
   /// your own that does not override this finishes its current sleep before a cancellation is
@@ -32,8 +34,8 @@ class Sleeper {
 };
 
 /// std::chrono::system_clock.
-std::shared_ptr<Clock> systemClock();
+DELIVERY_API std::shared_ptr<Clock> systemClock();
 /// std::this_thread::sleep_for; sleepOrStop() wakes as soon as a stop is requested.
-std::shared_ptr<Sleeper> threadSleeper();
+DELIVERY_API std::shared_ptr<Sleeper> threadSleeper();
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // Access keys. The secret and the security token are never printed: operator<< redacts them.
 
 #include <iosfwd>
@@ -7,11 +9,11 @@
 
 #include "delivery/core/result.h"
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
-struct Credentials {
-  std::string accessKeyId;
-  std::string accessKeySecret;
+struct DELIVERY_API Credentials {
+  std::string accessKeyId;      ///< the AccessKey ID
+  std::string accessKeySecret;  ///< the AccessKey secret; never printed
   std::string securityToken;  ///< STS token for temporary credentials; empty when not used
 
   Credentials() = default;
@@ -33,6 +35,6 @@ struct Credentials {
 };
 
 /// Prints the key id and whether a secret and token are present, never their values.
-std::ostream& operator<<(std::ostream& os, const Credentials& credentials);
+DELIVERY_API std::ostream& operator<<(std::ostream& os, const Credentials& credentials);
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // Where a client's credentials come from, and how temporary ones are renewed.
 //
 // A client created with fixed credentials signs with them for its whole life (the simple path).
@@ -21,7 +23,7 @@
 #include "delivery/core/logging.h"
 #include "delivery/core/result.h"
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 /// One generation of credentials: used together, never mixed with another generation's parts.
 template <typename C>
@@ -117,4 +119,4 @@ std::shared_ptr<BasicCredentialsProvider<C>> fixedCredentials(C credentials, std
       std::make_shared<const Timed<C>>(Timed<C>{std::move(credentials), std::nullopt, std::move(source)}));
 }
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

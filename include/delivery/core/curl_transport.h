@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // The default Transport, on libcurl. No curl header is exposed here.
 
 #include <chrono>
@@ -9,7 +11,7 @@
 
 #include "delivery/core/transport.h"
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 struct CurlTransportOptions {
   /// Time allowed to resolve and connect (TCP and TLS): CURLOPT_CONNECTTIMEOUT_MS.
@@ -23,7 +25,7 @@ struct CurlTransportOptions {
   std::chrono::milliseconds stallTimeout{std::chrono::seconds(15)};
   /// TLS peer and host-name verification. Leave on outside of tests.
   bool verifyPeer = true;
-  bool verifyHost = true;
+  bool verifyHost = true;  ///< check that the certificate names the host
   std::string caFile;  ///< CURLOPT_CAINFO, when set
   std::string caPath;  ///< CURLOPT_CAPATH, when set
   /// Unset: the proxy environment variables apply, with libcurl's rules: http_proxy (lower case
@@ -48,20 +50,20 @@ struct CurlTransportOptions {
 
 /// libcurl transport: keeps connections alive across calls through a pool of easy handles,
 /// thread-safe, TLS verification on by default, plain http:// allowed (for a local emulator).
-class CurlTransport final : public Transport {
+class DELIVERY_API CurlTransport final : public Transport {
  public:
-  explicit CurlTransport(CurlTransportOptions options = {});
+  explicit CurlTransport(CurlTransportOptions options = {});  ///< A transport with these options.
   ~CurlTransport() override;
   CurlTransport(const CurlTransport&) = delete;
   CurlTransport& operator=(const CurlTransport&) = delete;
 
-  Result<HttpResponse> send(const HttpRequest& request) override;
+  Result<HttpResponse> send(const HttpRequest& request) override;  ///< See Transport::send. Thread-safe.
 
-  const CurlTransportOptions& options() const noexcept;
+  const CurlTransportOptions& options() const noexcept;  ///< The options it was made with.
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

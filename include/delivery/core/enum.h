@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // One table per enum: the enumerators, their wire text and their count come from one list.
 //
 //   #define DELIVERY_DIS_CONSUMER_STRATEGY(X) X(LATEST, "LATEST") X(TRIM_HORIZON, "TRIM_HORIZON")
@@ -15,7 +17,7 @@
 #include <optional>
 #include <string_view>
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 /// The table DELIVERY_ENUM made for E (found by argument-dependent lookup).
 template <typename E>
@@ -55,7 +57,7 @@ constexpr std::optional<E> enumFromText(std::string_view text) noexcept {
   return std::nullopt;
 }
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END
 
 #define DELIVERY_ENUM_ENUMERATOR_(name, text) name,
 #define DELIVERY_ENUM_VALUE_(name, text) E_::name,

@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // HTTP request and response values exchanged between the SDK and a Transport.
 
 #include <cstdint>
@@ -9,19 +11,19 @@
 
 #include "delivery/core/result.h"
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 namespace detail {
 struct HeadersAccess;  // in-place header rewriting for the signers (internal)
 }
 
 enum class HttpMethod { Get, Post, Put, Delete };
-const char* toString(HttpMethod method) noexcept;
+DELIVERY_API const char* toString(HttpMethod method) noexcept;
 
 /// Header fields in insertion order; names compare case-insensitively.
-class Headers {
+class DELIVERY_API Headers {
  public:
-  using Field = std::pair<std::string, std::string>;
+  using Field = std::pair<std::string, std::string>;  ///< a name and its value
 
   /// Sets `name` to `value`, replacing every field of that name.
   void set(std::string name, std::string value);
@@ -29,20 +31,20 @@ class Headers {
   void add(std::string name, std::string value);
   /// The first value of `name`, or nullptr.
   const std::string* find(std::string_view name) const;
-  bool contains(std::string_view name) const { return find(name) != nullptr; }
+  bool contains(std::string_view name) const { return find(name) != nullptr; }  ///< Whether `name` is present (any case).
   /// The first value of `name`, or an empty string.
   std::string get(std::string_view name) const;
   /// Removes every field of that name; returns how many were removed.
   std::size_t remove(std::string_view name);
 
-  std::size_t size() const noexcept { return fields_.size(); }
-  bool empty() const noexcept { return fields_.empty(); }
-  void clear() noexcept { fields_.clear(); }
-  void reserve(std::size_t n) { fields_.reserve(n); }
-  std::vector<Field>::const_iterator begin() const noexcept { return fields_.begin(); }
-  std::vector<Field>::const_iterator end() const noexcept { return fields_.end(); }
+  std::size_t size() const noexcept { return fields_.size(); }  ///< The number of fields.
+  bool empty() const noexcept { return fields_.empty(); }  ///< Whether there is no field.
+  void clear() noexcept { fields_.clear(); }  ///< Removes every field.
+  void reserve(std::size_t n) { fields_.reserve(n); }  ///< Reserves room for `n` fields.
+  std::vector<Field>::const_iterator begin() const noexcept { return fields_.begin(); }  ///< The fields, in order.
+  std::vector<Field>::const_iterator end() const noexcept { return fields_.end(); }  ///< End of the fields.
 
-  static bool namesEqual(std::string_view a, std::string_view b) noexcept;
+  static bool namesEqual(std::string_view a, std::string_view b) noexcept;  ///< Case-insensitive (ASCII) name comparison.
 
  private:
   friend struct detail::HeadersAccess;
@@ -50,7 +52,7 @@ class Headers {
 };
 
 /// Where requests go: scheme, host and port, e.g. parsed from "https://host:8443".
-struct Endpoint {
+struct DELIVERY_API Endpoint {
   std::string scheme = "https";  ///< "http" or "https"
   std::string host;              ///< host name or IP literal, without port
   std::uint16_t port = 0;        ///< 0 = the scheme's default port
@@ -65,9 +67,9 @@ struct Endpoint {
   static Result<Endpoint> parse(std::string_view url);
 };
 
-struct HttpRequest {
-  HttpMethod method = HttpMethod::Post;
-  Endpoint endpoint;
+struct DELIVERY_API HttpRequest {
+  HttpMethod method = HttpMethod::Post;  ///< the HTTP method
+  Endpoint endpoint;  ///< scheme, host and port
   std::string path = "/";  ///< already percent-encoded, starts with '/'
   std::vector<std::pair<std::string, std::string>> query;  ///< unencoded names and values
   Headers headers;
@@ -84,9 +86,9 @@ struct HttpRequest {
 };
 
 struct HttpResponse {
-  int status = 0;
-  Headers headers;
-  std::string body;
+  int status = 0;    ///< the HTTP status code
+  Headers headers;   ///< the response headers
+  std::string body;  ///< the response body
 };
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

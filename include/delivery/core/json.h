@@ -11,7 +11,9 @@
 #include <cstddef>
 #include <string>
 
-namespace delivery {
+#include "delivery/export.h"
+
+DELIVERY_NAMESPACE_BEGIN
 
 /// How toJson() writes a model.
 struct JsonWriteOptions {
@@ -35,4 +37,4 @@ struct JsonReadOptions {
 /// The text toJson() writes in place of a secret.
 inline constexpr const char* kRedacted = "<redacted>";
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END  // namespace delivery

@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // One table per message: each field is named once, and that line gives its accessors, its member,
 // its wire name and its simple rules. The SDK's JSON writer and reader and its validation walk the
 // same table, so a field cannot be written in one place and forgotten in another.
@@ -29,7 +31,7 @@
 #include <utility>
 #include <vector>
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 struct FieldViolation;
 
@@ -156,7 +158,7 @@ template <typename T>
 using AsSentType = typename AsSent<T>::type;
 
 }  // namespace field
-}  // namespace delivery
+DELIVERY_NAMESPACE_END
 
 // ---- expansion (not for direct use) ----------------------------------------------------------------
 

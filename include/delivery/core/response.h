@@ -1,9 +1,11 @@
 #pragma once
+
+#include "delivery/export.h"
 // What every response of every family carries, read-only.
 
 #include <string>
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 namespace detail {
 struct ResponseAccess;  // lets the SDK's generic call stamp these (internal)
@@ -27,4 +29,4 @@ class ResponseMetadata {
   int httpStatus_ = 0;
 };
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

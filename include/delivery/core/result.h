@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // delivery::Error and delivery::Result<T>: every SDK operation returns a Result instead of throwing.
 // Callers test it (`if (!r) ...`) and read `r.error()`, or call `r.value()`, which throws
 // delivery::Exception when the result holds an error.
@@ -12,7 +14,7 @@
 #include <variant>
 #include <vector>
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 /// What went wrong, broadly; `Error::code` carries the service's own code when there is one.
 enum class ErrorKind {
@@ -28,14 +30,14 @@ enum class ErrorKind {
   Internal,         ///< a bug or an environment failure inside the SDK
 };
 
-const char* toString(ErrorKind kind) noexcept;
+DELIVERY_API const char* toString(ErrorKind kind) noexcept;  ///< The kind's name, e.g. "InvalidArgument".
 
 /// One violated rule found by validate(): the field path (e.g. `taskConfig.parquetSchema[1].ossColumnName`)
 /// and what is wrong with it.
 struct FieldViolation {
-  std::string field;
-  std::string message;
-  bool operator==(const FieldViolation& o) const { return field == o.field && message == o.message; }
+  std::string field;    ///< the field path, wire names joined by '.', list items as [i]
+  std::string message;  ///< what is wrong, e.g. "is required"
+  bool operator==(const FieldViolation& o) const { return field == o.field && message == o.message; }  ///< Same field and message.
 };
 
 /// An error from the SDK, the transport or the service. Never contains secrets.
@@ -46,12 +48,12 @@ struct FieldViolation {
 /// Unicode line separators and bidirectional overrides, and invalid UTF-8 bytes become `\xNN` or
 /// `\u{NNNN}`. Caps: `code` kMaxCodeBytes, `requestId` kMaxRequestIdBytes, `message`
 /// kMaxMessageBytes bytes of the original text; a longer text ends with "...(N bytes)".
-struct Error {
-  static constexpr std::size_t kMaxCodeBytes = 128;
-  static constexpr std::size_t kMaxRequestIdBytes = 128;
-  static constexpr std::size_t kMaxMessageBytes = 2048;
+struct DELIVERY_API Error {
+  static constexpr std::size_t kMaxCodeBytes = 128;       ///< cap on `code`, in bytes of the original text
+  static constexpr std::size_t kMaxRequestIdBytes = 128;  ///< cap on `requestId`
+  static constexpr std::size_t kMaxMessageBytes = 2048;   ///< cap on `message`
 
-  ErrorKind kind = ErrorKind::Internal;
+  ErrorKind kind = ErrorKind::Internal;  ///< what failed; see ErrorKind for what each promises
   int httpStatus = 0;           ///< 0 when no HTTP response was received
   std::string code;             ///< the service's error code, e.g. "OTSObjectNotExist"; empty if none
   std::string message;          ///< human-readable text
@@ -67,20 +69,20 @@ struct Error {
   std::vector<FieldViolation> violations;  ///< every violation, for ErrorKind::InvalidArgument
 
   Error() = default;
-  Error(ErrorKind k, std::string msg) : kind(k), message(std::move(msg)) {}
+  Error(ErrorKind k, std::string msg) : kind(k), message(std::move(msg)) {}  ///< An error of kind `k` with a message.
 
   /// One line: kind, status, code, message, request id, and the violations (one more line each).
   /// Control characters in any field are escaped here too, whatever put them there.
   std::string toString() const;
 };
 
-std::ostream& operator<<(std::ostream& os, const Error& error);
+DELIVERY_API std::ostream& operator<<(std::ostream& os, const Error& error);
 
 /// Thrown only by Result::value() on a result that holds an error.
-class Exception : public std::runtime_error {
+class DELIVERY_API Exception : public std::runtime_error {
  public:
-  explicit Exception(Error error);
-  const Error& error() const noexcept { return error_; }
+  explicit Exception(Error error);  ///< Carries `error`; what() is error.toString().
+  const Error& error() const noexcept { return error_; }  ///< The error the result held.
 
  private:
   Error error_;
@@ -90,29 +92,29 @@ class Exception : public std::runtime_error {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : data_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
-  Result(Error error) : data_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
+  Result(T value) : data_(std::in_place_index<0>, std::move(value)) {}  ///< A success. NOLINT: implicit by design
+  Result(Error error) : data_(std::in_place_index<1>, std::move(error)) {}  ///< A failure. NOLINT
 
-  bool ok() const noexcept { return data_.index() == 0; }
-  explicit operator bool() const noexcept { return ok(); }
+  bool ok() const noexcept { return data_.index() == 0; }  ///< Whether it holds a value.
+  explicit operator bool() const noexcept { return ok(); }  ///< ok()
 
-  T& value() & {
+  T& value() & {  ///< The value; throws delivery::Exception when it holds an error.
     throwIfError();
     return std::get<0>(data_);
   }
-  const T& value() const& {
+  const T& value() const& {  ///< The value; throws delivery::Exception when it holds an error.
     throwIfError();
     return std::get<0>(data_);
   }
-  T&& value() && {
+  T&& value() && {  ///< The value, moved out; throws delivery::Exception when it holds an error.
     throwIfError();
     return std::get<0>(std::move(data_));
   }
 
-  T* operator->() { return &value(); }
-  const T* operator->() const { return &value(); }
-  T& operator*() & { return value(); }
-  const T& operator*() const& { return value(); }
+  T* operator->() { return &value(); }  ///< &value(); throws delivery::Exception on an error.
+  const T* operator->() const { return &value(); }  ///< &value(); throws delivery::Exception on an error.
+  T& operator*() & { return value(); }  ///< value(); throws delivery::Exception on an error.
+  const T& operator*() const& { return value(); }  ///< value(); throws delivery::Exception on an error.
 
   /// The error. Precondition: !ok(); on a successful result this throws std::logic_error.
   const Error& error() const {
@@ -132,15 +134,15 @@ template <>
 class [[nodiscard]] Result<void> {
  public:
   Result() = default;
-  Result(Error error) : error_(std::move(error)), ok_(false) {}  // NOLINT: implicit by design
+  Result(Error error) : error_(std::move(error)), ok_(false) {}  ///< A failure. NOLINT: implicit by design
 
-  bool ok() const noexcept { return ok_; }
-  explicit operator bool() const noexcept { return ok_; }
+  bool ok() const noexcept { return ok_; }  ///< Whether it succeeded.
+  explicit operator bool() const noexcept { return ok_; }  ///< ok()
   /// Throws delivery::Exception when the result holds an error.
   void value() const {
     if (!ok_) throw Exception(error_);
   }
-  const Error& error() const {
+  const Error& error() const {  ///< The error. Precondition: !ok(); otherwise throws std::logic_error.
     if (ok_) throw std::logic_error("delivery::Result::error() called on a successful result");
     return error_;
   }
@@ -150,4 +152,4 @@ class [[nodiscard]] Result<void> {
   bool ok_ = true;
 };
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // Cancellation for long waits (C++17 has no std::stop_token): a StopSource hands out StopTokens;
 // requestStop() on the source, from any thread, is seen by every token and wakes a thread blocked
 // in StopToken::waitFor() (and so in the SDK's default Sleeper).
@@ -11,13 +13,13 @@
 #include <chrono>
 #include <memory>
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 namespace detail {
 struct StopState;
 }
 
-class StopToken {
+class DELIVERY_API StopToken {
  public:
   /// A token that is never stopped.
   StopToken() noexcept = default;
@@ -35,11 +37,11 @@ class StopToken {
   std::shared_ptr<detail::StopState> state_;
 };
 
-class StopSource {
+class DELIVERY_API StopSource {
  public:
   StopSource();
 
-  StopToken token() const noexcept { return StopToken(state_); }
+  StopToken token() const noexcept { return StopToken(state_); }  ///< A token that sees this source's stop.
   /// Asks every token to stop and wakes their waiters. True for the call that made the request.
   bool requestStop() noexcept;
   bool stopRequested() const noexcept;
@@ -48,4 +50,4 @@ class StopSource {
   std::shared_ptr<detail::StopState> state_;
 };
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

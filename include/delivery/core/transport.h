@@ -1,11 +1,13 @@
 #pragma once
+
+#include "delivery/export.h"
 // The one seam between the SDK and the network. Implement it to route requests through your own
 // HTTP stack, or use delivery::testing::MockTransport in unit tests.
 
 #include "delivery/core/http.h"
 #include "delivery/core/result.h"
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 /// Sends one HTTP request and returns the response.
 ///
@@ -19,10 +21,10 @@ namespace delivery {
 ///   stacks that silently resend on a fresh connection when a kept-alive one dies must have that
 ///   turned off for such requests (CurlTransport does), and report ErrorKind::Network instead.
 /// - send() is called concurrently from many threads when a client is shared; make it thread-safe.
-class Transport {
+class DELIVERY_API Transport {
  public:
   virtual ~Transport() = default;
-  virtual Result<HttpResponse> send(const HttpRequest& request) = 0;
+  virtual Result<HttpResponse> send(const HttpRequest& request) = 0;  ///< Sends once; any HTTP status is a response, errors are transport failures.
 };
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

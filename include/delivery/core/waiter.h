@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // Waiting until a task gets somewhere: what every client's waitUntil… helper takes and returns.
 //
 //   delivery::WaitOptions options;
@@ -29,7 +31,7 @@
 #include "delivery/core/result.h"
 #include "delivery/core/stop_token.h"
 
-namespace delivery {
+DELIVERY_NAMESPACE_BEGIN
 
 /// How a wait ended.
 enum class WaitOutcome {
@@ -39,7 +41,7 @@ enum class WaitOutcome {
   Cancelled,  ///< the stop token was triggered
 };
 /// "reached", "failed", "timed out", "cancelled".
-const char* toString(WaitOutcome outcome) noexcept;
+DELIVERY_API const char* toString(WaitOutcome outcome) noexcept;
 
 /// A state the wait saw for the first time (the callback is called for the first poll too).
 struct WaitProgress {
@@ -68,7 +70,7 @@ struct WaitOptions {
 };
 
 /// What every wait reports; WaitResult<Response> adds the last response.
-struct WaitStatus {
+struct DELIVERY_API WaitStatus {
   WaitOutcome outcome = WaitOutcome::Failed;
   /// The state of the last successful poll (empty when none succeeded).
   std::string state;
@@ -90,4 +92,4 @@ struct WaitResult : WaitStatus {
   std::optional<Response> response;
 };
 
-}  // namespace delivery
+DELIVERY_NAMESPACE_END

@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // DisClient: DIS transfer (dump) tasks on Huawei Cloud.
 //
 //   auto client = delivery::dis::DisClient::create(credentials, config);   // config.region = "cn-north-4"
@@ -24,7 +26,7 @@
 #include "delivery/huawei/credentials.h"
 #include "delivery/huawei/credentials_chain.h"
 
-namespace delivery::dis {
+DELIVERY_NAMESPACE_BEGIN namespace dis {
 
 struct DisClientConfig : huawei::HuaweiClientConfig {
   /// Send retry_duration as a JSON string (as the API tables type it) instead of an integer (as
@@ -32,7 +34,7 @@ struct DisClientConfig : huawei::HuaweiClientConfig {
   bool retryDurationAsString = false;
 };
 
-class DisClient : private ClientHandle<DisClient> {
+class DELIVERY_API DisClient : private ClientHandle<DisClient> {
  public:
   /// Every problem with the credentials and config at once, as an InvalidArgument error.
   static Result<DisClient> create(huawei::HuaweiCredentials credentials, DisClientConfig config = {});
@@ -88,4 +90,4 @@ class DisClient : private ClientHandle<DisClient> {
   using ClientHandle::ClientHandle;
 };
 
-}  // namespace delivery::dis
+}  DELIVERY_NAMESPACE_END  // namespace delivery::dis

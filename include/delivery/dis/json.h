@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // DIS requests as JSON (see delivery/core/json.h): the service's own field names, URL parameters
 // included. A create or update is
 //   {"stream_name": "...", "destination_type": "OBS", "obs_destination_descriptor": {...}}
@@ -12,26 +14,26 @@
 #include "delivery/core/result.h"
 #include "delivery/dis/model.h"
 
-namespace delivery::dis {
+DELIVERY_NAMESPACE_BEGIN namespace dis {
 
 /// The request as JSON; secrets redacted unless options.revealSecrets.
-std::string toJson(const CreateTransferTaskRequest& request, const JsonWriteOptions& options = {});
-std::string toJson(const UpdateTransferTaskRequest& request, const JsonWriteOptions& options = {});
-std::string toJson(const ListTransferTasksRequest& request, const JsonWriteOptions& options = {});
-std::string toJson(const ShowTransferTaskRequest& request, const JsonWriteOptions& options = {});
-std::string toJson(const DeleteTransferTaskRequest& request, const JsonWriteOptions& options = {});
-std::string toJson(const BatchStartTransferTaskRequest& request, const JsonWriteOptions& options = {});
-std::string toJson(const BatchStopTransferTaskRequest& request, const JsonWriteOptions& options = {});
+DELIVERY_API std::string toJson(const CreateTransferTaskRequest& request, const JsonWriteOptions& options = {});
+DELIVERY_API std::string toJson(const UpdateTransferTaskRequest& request, const JsonWriteOptions& options = {});
+DELIVERY_API std::string toJson(const ListTransferTasksRequest& request, const JsonWriteOptions& options = {});
+DELIVERY_API std::string toJson(const ShowTransferTaskRequest& request, const JsonWriteOptions& options = {});
+DELIVERY_API std::string toJson(const DeleteTransferTaskRequest& request, const JsonWriteOptions& options = {});
+DELIVERY_API std::string toJson(const BatchStartTransferTaskRequest& request, const JsonWriteOptions& options = {});
+DELIVERY_API std::string toJson(const BatchStopTransferTaskRequest& request, const JsonWriteOptions& options = {});
 /// A show answer as JSON: its own fields, the task's (task_name, state...) and the description
 /// under "<type>_destination_descriptor", typed as a create sends it.
-std::string toJson(const ShowTransferTaskResponse& response, const JsonWriteOptions& options = {});
-std::string toJson(const ListTransferTasksResponse& response, const JsonWriteOptions& options = {});
+DELIVERY_API std::string toJson(const ShowTransferTaskResponse& response, const JsonWriteOptions& options = {});
+DELIVERY_API std::string toJson(const ListTransferTasksResponse& response, const JsonWriteOptions& options = {});
 
 /// Reads a request written as toJson() writes it. InvalidArgument names every unknown key, wrong
 /// type and unknown enum value by path, each message ending in " (line N)". The request is not
 /// validated: call validate() for the service's rules. T is one of the requests above.
 template <typename T>
-Result<T> fromJson(std::string_view json, const JsonReadOptions& options = {});
+DELIVERY_API Result<T> fromJson(std::string_view json, const JsonReadOptions& options = {});
 
 extern template Result<CreateTransferTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
 extern template Result<UpdateTransferTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
@@ -41,4 +43,4 @@ extern template Result<DeleteTransferTaskRequest> fromJson(std::string_view, con
 extern template Result<BatchStartTransferTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
 extern template Result<BatchStopTransferTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
 
-}  // namespace delivery::dis
+}  DELIVERY_NAMESPACE_END  // namespace delivery::dis

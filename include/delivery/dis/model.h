@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // Huawei Cloud DIS transfer (dump) tasks: destination descriptors, requests and responses.
 // JSON names follow the DIS API (POST/PUT/GET /v2/{project_id}/streams/{stream_name}/transfer-tasks);
 // class and accessor names follow the vendor SDKs (DliDestinationDescriptor, DWSDestinationDescriptor...).
@@ -43,7 +45,7 @@
 #include "delivery/core/result.h"
 #include "delivery/huawei/common.h"
 
-namespace delivery::dis {
+DELIVERY_NAMESPACE_BEGIN namespace dis {
 
 // ---- enums (toString gives the wire value) ------------------------------------------------------
 // Enumerators are spelled as the constants of the vendor Java SDK (huaweicloud-sdk-java-v3,
@@ -450,10 +452,10 @@ class CloudtableDestinationDescriptor {
 using DestinationDescriptor = std::variant<ObsDestinationDescriptor, MrsDestinationDescriptor, DliDestinationDescriptor,
                                            DWSDestinationDescriptor, CloudtableDestinationDescriptor>;
 
-DestinationType destinationTypeOf(const DestinationDescriptor& descriptor) noexcept;
+DELIVERY_API DestinationType destinationTypeOf(const DestinationDescriptor& descriptor) noexcept;
 
 /// Every violated rule of a descriptor; `path` prefixes the field paths.
-std::vector<FieldViolation> validate(const DestinationDescriptor& descriptor, const std::string& path);
+DELIVERY_API std::vector<FieldViolation> validate(const DestinationDescriptor& descriptor, const std::string& path);
 
 // ---- requests -------------------------------------------------------------------------------------
 // stream_name and task_name travel in the URL path; violations name them so.
@@ -481,9 +483,9 @@ class TransferTaskBody {
     return descriptor_ ? destinationTypeOf(*descriptor_) : DestinationType::OBS;
   }
 
-  Result<void> validate() const;
+  DELIVERY_API Result<void> validate() const;
   /// The JSON body with secrets replaced by "<redacted>", for logs and debugging.
-  std::string toString() const;
+  DELIVERY_API std::string toString() const;
 
  protected:
   TransferTaskBody() = default;
@@ -492,6 +494,12 @@ class TransferTaskBody {
  private:
   std::optional<DestinationDescriptor> descriptor_;
 };
+
+// Instantiated (and exported) once, in the library; declared before the requests derive from them.
+class CreateTransferTaskRequest;
+class UpdateTransferTaskRequest;
+extern template class DELIVERY_API TransferTaskBody<CreateTransferTaskRequest>;
+extern template class DELIVERY_API TransferTaskBody<UpdateTransferTaskRequest>;
 
 /// POST .../streams/{stream_name}/transfer-tasks: adds a task for any destination.
 class CreateTransferTaskRequest : public TransferTaskBody<CreateTransferTaskRequest> {
@@ -509,9 +517,6 @@ class UpdateTransferTaskRequest : public TransferTaskBody<UpdateTransferTaskRequ
   UpdateTransferTaskRequest(std::string streamName, DestinationDescriptor descriptor)
       : TransferTaskBody(std::move(descriptor)), StreamName_(std::move(streamName)) {}
 };
-
-extern template class TransferTaskBody<CreateTransferTaskRequest>;
-extern template class TransferTaskBody<UpdateTransferTaskRequest>;
 
 /// GET .../streams/{stream_name}/transfer-tasks[?limit=..&start_task_name=..], one page of tasks.
 ///
@@ -546,7 +551,7 @@ class ListTransferTasksRequest {
   DELIVERY_MESSAGE(ListTransferTasksRequest, DELIVERY_DIS_LIST_FIELDS)
   ListTransferTasksRequest() = default;
   explicit ListTransferTasksRequest(std::string streamName) : StreamName_(std::move(streamName)) {}
-  Result<void> validate() const;
+  DELIVERY_API Result<void> validate() const;
 };
 
 /// Show and delete address a task by stream and task name (both in the path).
@@ -560,7 +565,7 @@ class ShowTransferTaskRequest {
   ShowTransferTaskRequest() = default;
   ShowTransferTaskRequest(std::string streamName, std::string taskName)
       : StreamName_(std::move(streamName)), TaskName_(std::move(taskName)) {}
-  Result<void> validate() const;
+  DELIVERY_API Result<void> validate() const;
 };
 
 /// DELETE .../transfer-tasks/{task_name}.
@@ -569,7 +574,7 @@ class DeleteTransferTaskRequest {
   DeleteTransferTaskRequest() = default;
   DeleteTransferTaskRequest(std::string streamName, std::string taskName)
       : StreamName_(std::move(streamName)), TaskName_(std::move(taskName)) {}
-  Result<void> validate() const;
+  DELIVERY_API Result<void> validate() const;
 };
 
 /// POST .../transfer-tasks/action with "start" or "stop": tasks are named by id (from list/show),
@@ -588,7 +593,7 @@ class BatchStartTransferTaskRequest {
     TaskIds_.push_back(std::move(id));
     return *this;
   }
-  Result<void> validate() const;
+  DELIVERY_API Result<void> validate() const;
 };
 
 class BatchStopTransferTaskRequest {
@@ -600,7 +605,7 @@ class BatchStopTransferTaskRequest {
     TaskIds_.push_back(std::move(id));
     return *this;
   }
-  Result<void> validate() const;
+  DELIVERY_API Result<void> validate() const;
 };
 
 // ---- responses (read-only) ------------------------------------------------------------------------
@@ -769,4 +774,4 @@ class ShowTransferTaskResponse : public DisResponse {
   std::optional<DestinationDescription> destinationDescription_;
 };
 
-}  // namespace delivery::dis
+}  DELIVERY_NAMESPACE_END  // namespace delivery::dis

@@ -1,11 +1,13 @@
 #pragma once
+
+#include "delivery/export.h"
 // Settings shared by the Huawei Cloud clients (DisClient, KafkaClient).
 
 #include <string>
 
 #include "delivery/core/client_config.h"
 
-namespace delivery::huawei {
+DELIVERY_NAMESPACE_BEGIN namespace huawei {
 
 struct HuaweiClientConfig : ClientConfig {
   /// Region id, e.g. "cn-north-4": the endpoint becomes https://<service>.<region>.myhuaweicloud.com.
@@ -15,4 +17,4 @@ struct HuaweiClientConfig : ClientConfig {
   std::string endpoint;
 };
 
-}  // namespace delivery::huawei
+}  DELIVERY_NAMESPACE_END  // namespace delivery::huawei

@@ -1,10 +1,12 @@
 #pragma once
+
+#include "delivery/export.h"
 // Types the DIS and DMS Kafka families share.
 
 #include "delivery/core/enum.h"
 #include "delivery/core/response.h"
 
-namespace delivery::huawei {
+DELIVERY_NAMESPACE_BEGIN namespace huawei {
 
 /// Time directories under an OBS path: "yyyy" ... "yyyy/MM/dd/HH/mm" (both services use the same set).
 #define DELIVERY_HUAWEI_PARTITION_FORMAT(X) \
@@ -18,4 +20,4 @@ DELIVERY_ENUM(PartitionFormat, DELIVERY_HUAWEI_PARTITION_FORMAT)
 /// What every Huawei Cloud response carries: X-Request-Id and the HTTP status (no trace id).
 using HuaweiResponse = ResponseMetadata;
 
-}  // namespace delivery::huawei
+}  DELIVERY_NAMESPACE_END  // namespace delivery::huawei

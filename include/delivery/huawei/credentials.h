@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // Huawei Cloud credentials: an AK/SK pair (requests are signed with SDK-HMAC-SHA256), optionally
 // temporary (with a security token), or an IAM user token (sent as X-Auth-Token, no signing).
 // The project id goes into request paths and the X-Project-Id header.
@@ -11,9 +13,9 @@
 
 #include "delivery/core/result.h"
 
-namespace delivery::huawei {
+DELIVERY_NAMESPACE_BEGIN namespace huawei {
 
-struct HuaweiCredentials {
+struct DELIVERY_API HuaweiCredentials {
   std::string accessKey;      ///< AK
   std::string secretKey;      ///< SK
   std::string securityToken;  ///< temporary AK/SK only; sent as X-Security-Token and signed
@@ -43,6 +45,6 @@ struct HuaweiCredentials {
 };
 
 /// Prints the AK, the project id and which secrets are present, never their values.
-std::ostream& operator<<(std::ostream& os, const HuaweiCredentials& credentials);
+DELIVERY_API std::ostream& operator<<(std::ostream& os, const HuaweiCredentials& credentials);
 
-}  // namespace delivery::huawei
+}  DELIVERY_NAMESPACE_END  // namespace delivery::huawei

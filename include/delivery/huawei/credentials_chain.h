@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // Huawei Cloud credentials for DisClient and KafkaClient: the default chain and its sources.
 //
 // The chain, in order (the order of the Huawei Cloud SDKs' provider chain, huaweicloud-sdk-go-v3
@@ -40,11 +42,11 @@
 #include "delivery/huawei/credentials.h"
 #include "delivery/huawei/metadata_credentials.h"
 
-namespace delivery {
-extern template class ChainProvider<huawei::HuaweiCredentials>;
-}  // namespace delivery
+DELIVERY_NAMESPACE_BEGIN
+extern template class DELIVERY_API ChainProvider<huawei::HuaweiCredentials>;
+DELIVERY_NAMESPACE_END
 
-namespace delivery::huawei {
+DELIVERY_NAMESPACE_BEGIN namespace huawei {
 
 using HuaweiCredentialsProvider = BasicCredentialsProvider<HuaweiCredentials>;
 
@@ -71,10 +73,10 @@ struct HuaweiCredentialsOptions {
 };
 
 /// The sources of the default chain, one by one (to build a chain of your own with ChainProvider).
-CredentialsSource<HuaweiCredentials> environmentSource();
-CredentialsSource<HuaweiCredentials> credentialsFileSource(const HuaweiCredentialsOptions& options = {});
+DELIVERY_API CredentialsSource<HuaweiCredentials> environmentSource();
+DELIVERY_API CredentialsSource<HuaweiCredentials> credentialsFileSource(const HuaweiCredentialsOptions& options = {});
 
 /// The default chain (see the top of this header).
-std::shared_ptr<ChainProvider<HuaweiCredentials>> defaultCredentialsChain(HuaweiCredentialsOptions options = {});
+DELIVERY_API std::shared_ptr<ChainProvider<HuaweiCredentials>> defaultCredentialsChain(HuaweiCredentialsOptions options = {});
 
-}  // namespace delivery::huawei
+}  DELIVERY_NAMESPACE_END  // namespace delivery::huawei

@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // Huawei Cloud agency credentials from the ECS instance metadata service (the "security key").
 //
 // On an ECS instance with an agency attached, the metadata service hands out temporary AK/SK
@@ -27,7 +29,7 @@
 #include "delivery/core/transport.h"
 #include "delivery/huawei/credentials.h"
 
-namespace delivery::huawei {
+DELIVERY_NAMESPACE_BEGIN namespace huawei {
 
 struct HuaweiMetadataOptions {
   /// The IAM project id the credentials are used in (required, see above).
@@ -48,6 +50,6 @@ struct HuaweiMetadataOptions {
 
 /// The ECS metadata source (see the top of this header). The returned source may be copied and
 /// fetched from several threads; copies share the metadata token.
-CredentialsSource<HuaweiCredentials> metadataSource(HuaweiMetadataOptions options = {});
+DELIVERY_API CredentialsSource<HuaweiCredentials> metadataSource(HuaweiMetadataOptions options = {});
 
-}  // namespace delivery::huawei
+}  DELIVERY_NAMESPACE_END  // namespace delivery::huawei

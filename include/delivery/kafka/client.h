@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // KafkaClient: DMS for Kafka dump (sink) tasks to OBS, enabling and disabling Smart Connect, and
 // Smart Connect tasks (OBS dumps and Kafka replication, delivery/kafka/smart_connect.h).
 //
@@ -24,11 +26,11 @@
 #include "delivery/kafka/model.h"
 #include "delivery/kafka/smart_connect.h"
 
-namespace delivery::kafka {
+DELIVERY_NAMESPACE_BEGIN namespace kafka {
 
 using KafkaClientConfig = huawei::HuaweiClientConfig;
 
-class KafkaClient : private ClientHandle<KafkaClient> {
+class DELIVERY_API KafkaClient : private ClientHandle<KafkaClient> {
  public:
   /// Every problem with the credentials and config at once, as an InvalidArgument error.
   static Result<KafkaClient> create(huawei::HuaweiCredentials credentials, KafkaClientConfig config = {});
@@ -102,4 +104,4 @@ class KafkaClient : private ClientHandle<KafkaClient> {
   using ClientHandle::ClientHandle;
 };
 
-}  // namespace delivery::kafka
+}  DELIVERY_NAMESPACE_END  // namespace delivery::kafka

@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // Huawei Cloud DMS for Kafka: dump ("sink") tasks to OBS, and enabling the dump connector.
 // JSON names follow the API (POST /v2/{project_id}/connectors/{connector_id}/sink-tasks ...);
 // class names follow the vendor SDKs (ObsDestinationDescriptor, CreateSinkTaskRequest...).
@@ -40,7 +42,7 @@
 #include "delivery/core/result.h"
 #include "delivery/huawei/common.h"
 
-namespace delivery::kafka {
+DELIVERY_NAMESPACE_BEGIN namespace kafka {
 
 // Enumerators follow the Java SDK's constants (huaweicloud-sdk-java-v3 services/kafka v2 model).
 
@@ -128,7 +130,7 @@ class ObsDestinationDescriptor {
   DELIVERY_MESSAGE(ObsDestinationDescriptor, DELIVERY_KAFKA_OBS_DESTINATION_DESCRIPTOR_FIELDS)
 
   /// Every violated rule, with paths under `path`.
-  std::vector<FieldViolation> validate(const std::string& path = "obs_destination_descriptor") const;
+  DELIVERY_API std::vector<FieldViolation> validate(const std::string& path = "obs_destination_descriptor") const;
 };
 
 // ---- requests -------------------------------------------------------------------------------------
@@ -153,9 +155,9 @@ class CreateSinkTaskRequest {
   static constexpr const char* kSourceType = "BLOB";
   static constexpr const char* kDestinationType = "OBS";
 
-  Result<void> validate() const;
+  DELIVERY_API Result<void> validate() const;
   /// The JSON body with access_key and secret_key replaced by "<redacted>".
-  std::string toString() const;
+  DELIVERY_API std::string toString() const;
 };
 
 /// GET .../connectors/{connector_id}/sink-tasks
@@ -167,7 +169,7 @@ class ListSinkTasksRequest {
 
   ListSinkTasksRequest() = default;
   explicit ListSinkTasksRequest(std::string connectorId) : ConnectorId_(std::move(connectorId)) {}
-  Result<void> validate() const;
+  DELIVERY_API Result<void> validate() const;
 };
 
 /// GET .../sink-tasks/{task_id}[?topic-info=true]. topic-info asks for per-topic partitions and
@@ -183,7 +185,7 @@ class ShowSinkTaskRequest {
   ShowSinkTaskRequest() = default;
   ShowSinkTaskRequest(std::string connectorId, std::string taskId)
       : ConnectorId_(std::move(connectorId)), TaskId_(std::move(taskId)) {}
-  Result<void> validate() const;
+  DELIVERY_API Result<void> validate() const;
 };
 
 /// DELETE .../sink-tasks/{task_id}
@@ -197,7 +199,7 @@ class DeleteSinkTaskRequest {
   DeleteSinkTaskRequest() = default;
   DeleteSinkTaskRequest(std::string connectorId, std::string taskId)
       : ConnectorId_(std::move(connectorId)), TaskId_(std::move(taskId)) {}
-  Result<void> validate() const;
+  DELIVERY_API Result<void> validate() const;
 };
 
 /// node_cnt bounds: "at least 2" (CreateConnectorReq); an instance runs at most 16 connector nodes
@@ -222,7 +224,7 @@ class CreateConnectorRequest {
 
   CreateConnectorRequest() = default;
   explicit CreateConnectorRequest(std::string instanceId) : InstanceId_(std::move(instanceId)) {}
-  Result<void> validate() const;
+  DELIVERY_API Result<void> validate() const;
 };
 
 /// POST /v2/{project_id}/kafka/instances/{instance_id}/delete-connector: disables dumping (Smart
@@ -237,7 +239,7 @@ class DeleteConnectorRequest {
 
   DeleteConnectorRequest() = default;
   explicit DeleteConnectorRequest(std::string instanceId) : InstanceId_(std::move(instanceId)) {}
-  Result<void> validate() const;
+  DELIVERY_API Result<void> validate() const;
 };
 
 // ---- responses (read-only) ------------------------------------------------------------------------
@@ -341,4 +343,4 @@ class ShowSinkTaskResponse : public KafkaResponse, public SinkTask {
   const SinkTask& getTask() const noexcept { return *this; }
 };
 
-}  // namespace delivery::kafka
+}  DELIVERY_NAMESPACE_END  // namespace delivery::kafka

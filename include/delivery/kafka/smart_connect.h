@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // Huawei Cloud DMS for Kafka: Smart Connect tasks (the API the service now recommends in place of
 // the older sink tasks of delivery/kafka/model.h).
 //
@@ -54,7 +56,7 @@
 
 #include "delivery/kafka/model.h"
 
-namespace delivery::kafka {
+DELIVERY_NAMESPACE_BEGIN namespace kafka {
 
 /// CreateSmartConnectTaskReq.SourceTypeEnum (Java v3): the replicator, or no source.
 #define DELIVERY_KAFKA_SMART_CONNECT_SOURCE_TYPE(X) \
@@ -198,9 +200,9 @@ class CreateConnectorTaskRequest {
     return r;
   }
 
-  Result<void> validate() const;
+  DELIVERY_API Result<void> validate() const;
   /// The JSON body with access_key, secret_key and password replaced by "<redacted>".
-  std::string toString() const;
+  DELIVERY_API std::string toString() const;
 };
 
 /// offset: where the page starts (an item index, >= 0); limit: 1..50, the service's default 10.
@@ -218,7 +220,7 @@ class ListConnectorTasksRequest {
 
   ListConnectorTasksRequest() = default;
   explicit ListConnectorTasksRequest(std::string instanceId) : InstanceId_(std::move(instanceId)) {}
-  Result<void> validate() const;
+  DELIVERY_API Result<void> validate() const;
 };
 
 /// One task by id: show, delete, pause, resume and restart take the same two URL parameters.
@@ -233,7 +235,7 @@ class ListConnectorTasksRequest {
     Class() = default;                                                                          \
     Class(std::string instanceId, std::string taskId)                                           \
         : InstanceId_(std::move(instanceId)), TaskId_(std::move(taskId)) {}                     \
-    Result<void> validate() const;                                                              \
+    DELIVERY_API Result<void> validate() const;                                                 \
   };
 
 /// GET .../connector/tasks/{task_id} (ShowConnectorTask).
@@ -350,4 +352,4 @@ class PauseConnectorTaskResponse : public KafkaResponse {};
 class ResumeConnectorTaskResponse : public KafkaResponse {};
 class RestartConnectorTaskResponse : public KafkaResponse {};
 
-}  // namespace delivery::kafka
+}  DELIVERY_NAMESPACE_END  // namespace delivery::kafka

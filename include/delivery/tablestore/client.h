@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // DeliveryClient: creates and manages Tablestore -> OSS delivery tasks.
 //
 // Thread safety: a DeliveryClient is immutable after creation; every operation is const and may be
@@ -41,7 +43,7 @@
 #include "delivery/tablestore/credentials.h"
 #include "delivery/tablestore/model.h"
 
-namespace delivery::tablestore {
+DELIVERY_NAMESPACE_BEGIN namespace tablestore {
 
 enum class SignatureVersion {
   V2,  ///< HMAC-SHA1 over the x-ots-* headers (x-ots-signature); what every Tablestore SDK sends
@@ -69,10 +71,10 @@ struct DeliveryClientConfig : ClientConfig {
 enum class EndpointType { Public, Vpc, Classic, DualStack };
 
 /// "https://<instance>.<region>.ots.aliyuncs.com" and the VPC, classic-network and dual-stack forms.
-std::string endpointFor(const std::string& instanceName, const std::string& regionId,
+DELIVERY_API std::string endpointFor(const std::string& instanceName, const std::string& regionId,
                         EndpointType type = EndpointType::Public);
 
-class DeliveryClient : private ClientHandle<DeliveryClient> {
+class DELIVERY_API DeliveryClient : private ClientHandle<DeliveryClient> {
  public:
   /// Checks the endpoint (`http(s)://host[:port]`, optional trailing '/', no path), the instance
   /// name (`[A-Za-z0-9_-]+`, as the Java SDK requires), the credentials and the config; an
@@ -120,4 +122,4 @@ class DeliveryClient : private ClientHandle<DeliveryClient> {
                                            DeliveryClientConfig config);
 };
 
-}  // namespace delivery::tablestore
+}  DELIVERY_NAMESPACE_END  // namespace delivery::tablestore

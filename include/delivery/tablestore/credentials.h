@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // Alibaba Cloud credentials for DeliveryClient: the default chain and its sources.
 //
 // The chain, in order (README "Credentials"; the order of the Alibaba Cloud credentials
@@ -34,11 +36,11 @@
 #include "delivery/core/credentials_provider.h"
 #include "delivery/tablestore/ecs_ram_role.h"
 
-namespace delivery {
-extern template class ChainProvider<Credentials>;
-}  // namespace delivery
+DELIVERY_NAMESPACE_BEGIN
+extern template class DELIVERY_API ChainProvider<Credentials>;
+DELIVERY_NAMESPACE_END
 
-namespace delivery::tablestore {
+DELIVERY_NAMESPACE_BEGIN namespace tablestore {
 
 using CredentialsProvider = BasicCredentialsProvider<Credentials>;
 
@@ -60,11 +62,11 @@ struct AlibabaCredentialsOptions {
 };
 
 /// The sources of the default chain, one by one (to build a chain of your own with ChainProvider).
-CredentialsSource<Credentials> environmentSource();
-CredentialsSource<Credentials> cliConfigSource(const AlibabaCredentialsOptions& options = {});
-CredentialsSource<Credentials> credentialsFileSource(const AlibabaCredentialsOptions& options = {});
+DELIVERY_API CredentialsSource<Credentials> environmentSource();
+DELIVERY_API CredentialsSource<Credentials> cliConfigSource(const AlibabaCredentialsOptions& options = {});
+DELIVERY_API CredentialsSource<Credentials> credentialsFileSource(const AlibabaCredentialsOptions& options = {});
 
 /// The default chain (see the top of this header).
-std::shared_ptr<ChainProvider<Credentials>> defaultCredentialsChain(AlibabaCredentialsOptions options = {});
+DELIVERY_API std::shared_ptr<ChainProvider<Credentials>> defaultCredentialsChain(AlibabaCredentialsOptions options = {});
 
-}  // namespace delivery::tablestore
+}  DELIVERY_NAMESPACE_END  // namespace delivery::tablestore

@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // Alibaba Cloud ECS RAM-role credentials from the instance metadata service (IMDS).
 //
 // On an ECS instance with a RAM role attached, the metadata service hands out temporary
@@ -33,7 +35,7 @@
 #include "delivery/core/credentials_provider.h"
 #include "delivery/core/transport.h"
 
-namespace delivery::tablestore {
+DELIVERY_NAMESPACE_BEGIN namespace tablestore {
 
 struct EcsRamRoleOptions {
   /// The RAM role to ask for. Empty: ALIBABA_CLOUD_ECS_METADATA, else the role attached to the
@@ -56,6 +58,6 @@ struct EcsRamRoleOptions {
 
 /// The ECS RAM-role source (see the top of this header). The returned source may be copied and
 /// fetched from several threads; copies share the metadata token.
-CredentialsSource<Credentials> ecsRamRoleSource(EcsRamRoleOptions options = {});
+DELIVERY_API CredentialsSource<Credentials> ecsRamRoleSource(EcsRamRoleOptions options = {});
 
-}  // namespace delivery::tablestore
+}  DELIVERY_NAMESPACE_END  // namespace delivery::tablestore

@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // Tablestore requests as JSON (see delivery/core/json.h), with field names that mirror the Java
 // SDK's model (com.alicloud.openservices.tablestore.model.delivery): the protobuf names, except
 //   taskConfig.schema          -> "parquetSchema"   (Java: OSSTaskConfig.addParquetSchema)
@@ -18,25 +20,25 @@
 #include "delivery/core/result.h"
 #include "delivery/tablestore/model.h"
 
-namespace delivery::tablestore {
+DELIVERY_NAMESPACE_BEGIN namespace tablestore {
 
 /// The request as JSON (Tablestore requests carry no secrets).
-std::string toJson(const CreateDeliveryTaskRequest& request, const JsonWriteOptions& options = {});
-std::string toJson(const UpdateDeliveryTaskRequest& request, const JsonWriteOptions& options = {});
-std::string toJson(const DescribeDeliveryTaskRequest& request, const JsonWriteOptions& options = {});
-std::string toJson(const DeleteDeliveryTaskRequest& request, const JsonWriteOptions& options = {});
-std::string toJson(const ListDeliveryTaskRequest& request, const JsonWriteOptions& options = {});
+DELIVERY_API std::string toJson(const CreateDeliveryTaskRequest& request, const JsonWriteOptions& options = {});
+DELIVERY_API std::string toJson(const UpdateDeliveryTaskRequest& request, const JsonWriteOptions& options = {});
+DELIVERY_API std::string toJson(const DescribeDeliveryTaskRequest& request, const JsonWriteOptions& options = {});
+DELIVERY_API std::string toJson(const DeleteDeliveryTaskRequest& request, const JsonWriteOptions& options = {});
+DELIVERY_API std::string toJson(const ListDeliveryTaskRequest& request, const JsonWriteOptions& options = {});
 /// A describe or list answer as JSON, in the same names (task_sync_stat as the protobuf has it).
-std::string toJson(const DescribeDeliveryTaskResponse& response, const JsonWriteOptions& options = {});
-std::string toJson(const ListDeliveryTaskResponse& response, const JsonWriteOptions& options = {});
+DELIVERY_API std::string toJson(const DescribeDeliveryTaskResponse& response, const JsonWriteOptions& options = {});
+DELIVERY_API std::string toJson(const ListDeliveryTaskResponse& response, const JsonWriteOptions& options = {});
 /// A task configuration alone, as it appears under "taskConfig".
-std::string toJson(const OSSTaskConfig& config, const JsonWriteOptions& options = {});
+DELIVERY_API std::string toJson(const OSSTaskConfig& config, const JsonWriteOptions& options = {});
 
 /// Reads a request written as toJson() writes it. InvalidArgument names every unknown key, wrong
 /// type and unknown enum name by path, each message ending in " (line N)". The request is not
 /// validated: call validate(), and jsonPathOf() to name its violations as the JSON does.
 template <typename T>
-Result<T> fromJson(std::string_view json, const JsonReadOptions& options = {});
+DELIVERY_API Result<T> fromJson(std::string_view json, const JsonReadOptions& options = {});
 
 extern template Result<CreateDeliveryTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
 extern template Result<UpdateDeliveryTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
@@ -47,6 +49,6 @@ extern template Result<OSSTaskConfig> fromJson(std::string_view, const JsonReadO
 
 /// A validate() field path (protobuf names, "taskConfig.schema[1].ossColumnName") with the JSON's
 /// names ("taskConfig.parquetSchema[1].ossColumnName").
-std::string jsonPathOf(std::string_view wirePath);
+DELIVERY_API std::string jsonPathOf(std::string_view wirePath);
 
-}  // namespace delivery::tablestore
+}  DELIVERY_NAMESPACE_END  // namespace delivery::tablestore

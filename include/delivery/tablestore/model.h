@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // Tablestore -> OSS delivery tasks: the request and response types, named as in the Java SDK
 // (com.alicloud.openservices.tablestore.model.delivery) so that the vendor samples port line by line.
 //
@@ -39,7 +41,7 @@
 #include "delivery/core/response.h"
 #include "delivery/core/result.h"
 
-namespace delivery::tablestore {
+DELIVERY_NAMESPACE_BEGIN namespace tablestore {
 
 /// Upper bound on CreateDeliveryTaskRequest task names (see the note above).
 inline constexpr std::size_t kMinTaskNameLength = 3;
@@ -301,7 +303,7 @@ class OSSTaskConfig {
   OSSTaskConfig& clearTimeFormatter() { return clearTimeFormatterNumber(); }
 
   /// Every violated rule; `path` prefixes each field path (e.g. "taskConfig").
-  std::vector<FieldViolation> validate(const std::string& path = "taskConfig") const;
+  DELIVERY_API std::vector<FieldViolation> validate(const std::string& path = "taskConfig") const;
 
   bool operator==(const OSSTaskConfig& o) const {
     return OssPrefix_ == o.OssPrefix_ && TimeFormatterNumber_ == o.TimeFormatterNumber_ &&
@@ -345,7 +347,7 @@ class CreateDeliveryTaskRequest {
   }
 
   /// InvalidArgument with every violation, or success.
-  Result<void> validate() const;
+  DELIVERY_API Result<void> validate() const;
 };
 
 // Update: the protobuf names the table field "table" (field 1), so violation paths do too.
@@ -366,7 +368,7 @@ class UpdateDeliveryTaskRequest {
   UpdateDeliveryTaskRequest(std::string tableName, std::string taskName, OSSTaskConfig taskConfig)
       : TableName_(std::move(tableName)), TaskName_(std::move(taskName)), TaskConfig_(std::move(taskConfig)) {}
 
-  Result<void> validate() const;
+  DELIVERY_API Result<void> validate() const;
 };
 
 // Describe and Delete: a table and a task. Names of existing tasks are only required to be
@@ -384,7 +386,7 @@ class DescribeDeliveryTaskRequest {
   DescribeDeliveryTaskRequest(std::string tableName, std::string taskName)
       : TableName_(std::move(tableName)), TaskName_(std::move(taskName)) {}
 
-  Result<void> validate() const;
+  DELIVERY_API Result<void> validate() const;
 };
 
 class DeleteDeliveryTaskRequest {
@@ -394,7 +396,7 @@ class DeleteDeliveryTaskRequest {
   DeleteDeliveryTaskRequest(std::string tableName, std::string taskName)
       : TableName_(std::move(tableName)), TaskName_(std::move(taskName)) {}
 
-  Result<void> validate() const;
+  DELIVERY_API Result<void> validate() const;
 };
 
 #define DELIVERY_TABLESTORE_LIST_REQUEST_FIELDS(X)                                                           \
@@ -407,7 +409,7 @@ class ListDeliveryTaskRequest {
   ListDeliveryTaskRequest() = default;
   explicit ListDeliveryTaskRequest(std::string tableName) : TableName_(std::move(tableName)) {}
 
-  Result<void> validate() const;
+  DELIVERY_API Result<void> validate() const;
 };
 
 // ---- responses (read-only) ----------------------------------------------------------------------
@@ -509,4 +511,4 @@ class ListDeliveryTaskResponse : public Response {
   DELIVERY_MESSAGE(ListDeliveryTaskResponse, DELIVERY_TABLESTORE_LIST_RESPONSE_FIELDS)
 };
 
-}  // namespace delivery::tablestore
+}  DELIVERY_NAMESPACE_END  // namespace delivery::tablestore

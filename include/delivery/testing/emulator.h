@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // delivery::testing::Emulator: a local stand-in for the Tablestore delivery-task API, the Huawei
 // Cloud DIS transfer-task API and the DMS Kafka sink-task API, for your integration tests. It runs
 // in your test process, on an ephemeral port of 127.0.0.1, speaks the services' wire formats and
@@ -62,7 +64,7 @@
 #include "delivery/core/result.h"
 #include "delivery/huawei/credentials.h"
 
-namespace delivery::testing {
+DELIVERY_NAMESPACE_BEGIN namespace testing {
 
 /// One task as the emulator keeps it.
 struct EmulatorTask {
@@ -119,7 +121,7 @@ struct EmulatorOptions {
   std::shared_ptr<Clock> clock;
 };
 
-class Emulator {
+class DELIVERY_API Emulator {
  public:
   /// Matches every operation in the fault functions.
   static constexpr const char* kAnyOperation = "*";
@@ -211,4 +213,4 @@ class Emulator {
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace delivery::testing
+}  DELIVERY_NAMESPACE_END  // namespace delivery::testing

@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // A settable clock and a sleeper that records what it was asked to wait (and can move the clock).
 
 #include <chrono>
@@ -8,9 +10,9 @@
 
 #include "delivery/core/clock.h"
 
-namespace delivery::testing {
+DELIVERY_NAMESPACE_BEGIN namespace testing {
 
-class FakeClock final : public Clock {
+class DELIVERY_API FakeClock final : public Clock {
  public:
   explicit FakeClock(std::chrono::system_clock::time_point start = {}) : now_(start) {}
   /// `iso` like "2024-01-02T03:04:05.000Z" (UTC, milliseconds optional).
@@ -34,7 +36,7 @@ class FakeClock final : public Clock {
   std::chrono::system_clock::time_point now_;
 };
 
-class RecordingSleeper final : public Sleeper {
+class DELIVERY_API RecordingSleeper final : public Sleeper {
  public:
   /// When `clock` is given, every sleep advances it by the slept duration.
   explicit RecordingSleeper(std::shared_ptr<FakeClock> clock = nullptr) : clock_(std::move(clock)) {}
@@ -57,4 +59,4 @@ class RecordingSleeper final : public Sleeper {
   std::vector<std::chrono::milliseconds> sleeps_;
 };
 
-}  // namespace delivery::testing
+}  DELIVERY_NAMESPACE_END  // namespace delivery::testing

@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // Ready-made Huawei Cloud DMS for Kafka responses (dump sink tasks and the dump connector) for
 // MockTransport, written from the service's documentation (specs/huawei-dump-tasks.md §2.4,
 // huawei-more.md §1), not with the SDK's codecs.
@@ -11,7 +13,7 @@
 
 #include "delivery/core/http.h"
 
-namespace delivery::testing::kafka {
+DELIVERY_NAMESPACE_BEGIN namespace testing::kafka {
 
 inline constexpr const char* kMockRequestId = "00000000000000000000000000000000";
 
@@ -37,33 +39,33 @@ struct ObsDescription {
 };
 
 /// 200 {"task_id": id} (CreateSinkTask).
-HttpResponse sinkTaskCreated(const std::string& taskId, std::string requestId = kMockRequestId);
+DELIVERY_API HttpResponse sinkTaskCreated(const std::string& taskId, std::string requestId = kMockRequestId);
 
 /// 200 {"tasks":[...],"total_number","max_tasks","quota_tasks"} (ListSinkTasks).
-HttpResponse listOk(const std::vector<SinkTaskSummary>& tasks, int maxTasks = 18, int quotaTasks = 18,
+DELIVERY_API HttpResponse listOk(const std::vector<SinkTaskSummary>& tasks, int maxTasks = 18, int quotaTasks = 18,
                     std::string requestId = kMockRequestId);
 
 /// 200 ShowSinkTask; with `withTopicInfo` (the answer to ?topic-info=true) also topics_info, one
 /// entry per comma-separated topic, each with one partition "0" at offset "0".
-HttpResponse showOk(const SinkTaskSummary& task, const ObsDescription& description, bool withTopicInfo = false,
+DELIVERY_API HttpResponse showOk(const SinkTaskSummary& task, const ObsDescription& description, bool withTopicInfo = false,
                     std::string requestId = kMockRequestId);
 
 /// 204 with no body (DeleteSinkTask).
-HttpResponse deleted(std::string requestId = kMockRequestId);
+DELIVERY_API HttpResponse deleted(std::string requestId = kMockRequestId);
 
 /// 200 {"job_id","connector_id"} (CreateConnector, enabling dumping).
-HttpResponse connectorCreated(const std::string& jobId, const std::string& connectorId,
+DELIVERY_API HttpResponse connectorCreated(const std::string& jobId, const std::string& connectorId,
                               std::string requestId = kMockRequestId);
 
 /// 200 {"job_id"} (DeleteConnector).
-HttpResponse connectorDeleted(const std::string& jobId, std::string requestId = kMockRequestId);
+DELIVERY_API HttpResponse connectorDeleted(const std::string& jobId, std::string requestId = kMockRequestId);
 
 /// An error with the Huawei body {"error_code","error_msg"}, e.g. (404, "DMS.00404022", "..."); a
 /// `retryAfterSeconds` >= 0 adds a Retry-After header.
-HttpResponse errorResponse(int status, std::string code, std::string message, int retryAfterSeconds = -1,
+DELIVERY_API HttpResponse errorResponse(int status, std::string code, std::string message, int retryAfterSeconds = -1,
                            std::string requestId = kMockRequestId);
 
 /// 429 flow control with Retry-After: `code` defaults to DMS.10240407 ("request too frequent").
-HttpResponse throttled(int retryAfterSeconds, std::string code = "DMS.10240407", std::string requestId = kMockRequestId);
+DELIVERY_API HttpResponse throttled(int retryAfterSeconds, std::string code = "DMS.10240407", std::string requestId = kMockRequestId);
 
-}  // namespace delivery::testing::kafka
+}  DELIVERY_NAMESPACE_END  // namespace delivery::testing::kafka

@@ -1,4 +1,6 @@
 #pragma once
+
+#include "delivery/export.h"
 // A Transport for unit tests: no network, scripted responses, every request recorded.
 //
 //   auto mock = std::make_shared<delivery::testing::MockTransport>();
@@ -16,9 +18,9 @@
 
 #include "delivery/core/transport.h"
 
-namespace delivery::testing {
+DELIVERY_NAMESPACE_BEGIN namespace testing {
 
-class MockTransport final : public Transport {
+class DELIVERY_API MockTransport final : public Transport {
  public:
   using Handler = std::function<Result<HttpResponse>(const HttpRequest&)>;
 
@@ -48,4 +50,4 @@ class MockTransport final : public Transport {
   std::vector<HttpRequest> requests_;
 };
 
-}  // namespace delivery::testing
+}  DELIVERY_NAMESPACE_END  // namespace delivery::testing
