@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "delivery/core/async_transport.h"
 #include "delivery/core/clock.h"
 #include "delivery/core/curl_transport.h"
 #include "delivery/core/logging.h"
@@ -23,6 +24,8 @@ struct ClientConfig {
   std::shared_ptr<Sleeper> sleeper;
   /// Null: no logging.
   std::shared_ptr<Logger> logger;
+  /// How ...Async calls run a `transport` that is not an AsyncTransport (see SyncTransportAdapter).
+  SyncTransportAdapterOptions asyncAdapter;
   /// Appended to the User-Agent header after a space.
   std::string userAgentSuffix;
 };
