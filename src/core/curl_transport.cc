@@ -1,9 +1,13 @@
 #include "delivery/core/curl_transport.h"
 
 #include <curl/curl.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -380,11 +384,12 @@ struct CurlTransport::Impl {
 // ---- the asynchronous side -------------------------------------------------------------------
 //
 // One thread per transport runs this loop: take what other threads handed in (new requests,
-// timers, cancellations), start queued requests while fewer than maxInFlight are on the wire, let
-// libcurl move bytes, complete finished transfers and due timers, then wait in curl_multi_poll
-// until a socket is ready, a timer is due or curl_multi_wakeup() says something was handed in.
-// Only the loop thread touches the multi handle (except curl_multi_wakeup, which is thread-safe),
-// the transfers, the queue and the timers.
+// timers, cancellations), start queued requests while fewer than maxInFlight are on the wire, wait
+// in epoll for the sockets libcurl asked to watch (CURLMOPT_SOCKETFUNCTION), for libcurl's timer
+// (CURLMOPT_TIMERFUNCTION), for the next SDK timer or for the eventfd that says something was
+// handed in, tell libcurl which sockets are ready (curl_multi_socket_action: it then works only on
+// those transfers, not on every one in flight), and complete finished transfers and due timers.
+// Only the loop thread touches the multi handle, the transfers, the queue and the timers.
 struct CurlTransport::Loop {
   struct Send {
     AsyncTaskId id;
@@ -404,40 +409,150 @@ struct CurlTransport::Loop {
     Completion done;
   };
 
-  explicit Loop(std::shared_ptr<const Settings> s) : settings(std::move(s)), multi(curl_multi_init()) {
-    if (multi != nullptr) {
-      // Enough kept-alive connections for every request in flight (libcurl's default is smaller).
-      curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, static_cast<long>(maxInFlight() + 4));
+  explicit Loop(std::shared_ptr<const Settings> s)
+      : settings(std::move(s)),
+        multi(curl_multi_init()),
+        epollFd(epoll_create1(EPOLL_CLOEXEC)),
+        wakeFd(eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
+    if (multi == nullptr || epollFd < 0 || wakeFd < 0) {
+      if (multi != nullptr) curl_multi_cleanup(multi);
+      multi = nullptr;
+      return;
     }
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.fd = wakeFd;
+    epoll_ctl(epollFd, EPOLL_CTL_ADD, wakeFd, &ev);
+    // Enough kept-alive connections for every request in flight (libcurl's default is smaller).
+    curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, static_cast<long>(maxInFlight() + 4));
+    curl_multi_setopt(multi, CURLMOPT_SOCKETFUNCTION, &Loop::onSocket);
+    curl_multi_setopt(multi, CURLMOPT_SOCKETDATA, this);
+    curl_multi_setopt(multi, CURLMOPT_TIMERFUNCTION, &Loop::onTimer);
+    curl_multi_setopt(multi, CURLMOPT_TIMERDATA, this);
   }
   ~Loop() {
     for (auto& [easy, transfer] : active) curl_multi_remove_handle(multi, easy);
     active.clear();
     idle.clear();
     if (multi != nullptr) curl_multi_cleanup(multi);
+    if (epollFd >= 0) close(epollFd);
+    if (wakeFd >= 0) close(wakeFd);
   }
 
   std::size_t maxInFlight() const { return std::max<std::size_t>(1, settings->options.maxInFlight); }
 
-  void wake() { curl_multi_wakeup(multi); }
+  // Any thread: makes the loop look at its inbox. One write per batch of hand-ins, none from the
+  // loop thread itself (from a completion: the loop takes its inbox before it waits again).
+  void wake() {
+    if (std::this_thread::get_id() == loopThread.load(std::memory_order_relaxed) &&
+        !stopping.load(std::memory_order_acquire)) {
+      return;
+    }
+    if (!wakePending.exchange(true, std::memory_order_acq_rel)) {
+      const std::uint64_t one = 1;
+      (void)!write(wakeFd, &one, sizeof one);
+    }
+  }
+
+  // libcurl: watch socket `s` for `what` (or stop watching it).
+  static int onSocket(CURL*, curl_socket_t s, int what, void* user, void* socketp) {
+    auto* loop = static_cast<Loop*>(user);
+    if (what == CURL_POLL_REMOVE) {
+      epoll_ctl(loop->epollFd, EPOLL_CTL_DEL, s, nullptr);
+      curl_multi_assign(loop->multi, s, nullptr);
+      return 0;
+    }
+    epoll_event ev{};
+    ev.events = ((what & CURL_POLL_IN) != 0 ? EPOLLIN : 0u) | ((what & CURL_POLL_OUT) != 0 ? EPOLLOUT : 0u);
+    ev.data.fd = s;
+    if (socketp == nullptr) {
+      if (epoll_ctl(loop->epollFd, EPOLL_CTL_ADD, s, &ev) != 0 && errno == EEXIST) {
+        epoll_ctl(loop->epollFd, EPOLL_CTL_MOD, s, &ev);
+      }
+      curl_multi_assign(loop->multi, s, loop);  // (any non-null value: "registered")
+    } else {
+      epoll_ctl(loop->epollFd, EPOLL_CTL_MOD, s, &ev);
+    }
+    return 0;
+  }
+
+  // libcurl: call curl_multi_socket_action(CURL_SOCKET_TIMEOUT) in `ms` (-1: no timer).
+  static int onTimer(CURLM*, long ms, void* user) {
+    auto* loop = static_cast<Loop*>(user);
+    if (ms < 0) {
+      loop->curlTimer.reset();
+    } else {
+      loop->curlTimer = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+    }
+    return 0;
+  }
 
   void run() {
+    loopThread.store(std::this_thread::get_id(), std::memory_order_relaxed);
+    epoll_event events[64];
+    int running = 0;
     while (!stopping.load(std::memory_order_acquire)) {
       takeInbox();
       if (stopping.load(std::memory_order_acquire)) break;  // a cancellation's completion destroyed the transport
       startQueued();
-      int running = 0;
-      curl_multi_perform(multi, &running);
+      const int n = epoll_wait(epollFd, events, 64, waitMs());
+      for (int i = 0; i < n; ++i) {
+        if (events[i].data.fd == wakeFd) {
+          std::uint64_t count = 0;
+          (void)!read(wakeFd, &count, sizeof count);  // (takeInbox clears wakePending)
+          continue;
+        }
+        int flags = 0;
+        if ((events[i].events & EPOLLIN) != 0) flags |= CURL_CSELECT_IN;
+        if ((events[i].events & EPOLLOUT) != 0) flags |= CURL_CSELECT_OUT;
+        if ((events[i].events & (EPOLLERR | EPOLLHUP)) != 0) flags |= CURL_CSELECT_ERR;
+        curl_multi_socket_action(multi, events[i].data.fd, flags, &running);
+      }
+      if (curlTimer && *curlTimer <= std::chrono::steady_clock::now()) {
+        curlTimer.reset();
+        curl_multi_socket_action(multi, CURL_SOCKET_TIMEOUT, 0, &running);
+      }
       int left = 0;
       while (CURLMsg* msg = curl_multi_info_read(multi, &left)) {
         if (msg->msg == CURLMSG_DONE) finishTransfer(msg->easy_handle, msg->data.result);
       }
       fireTimers();
-      if (stopping.load(std::memory_order_acquire)) break;
-      startQueued();  // a finished transfer frees a place for a queued one
-      curl_multi_poll(multi, nullptr, 0, pollTimeoutMs(), nullptr);
+      checkStalls();
     }
     shutdown();
+  }
+
+  // The stall timeout (see CurlTransportOptions::stallTimeout). A blocking transfer's progress
+  // callback runs at least once a second; in the multi handle's socket mode it runs only when
+  // bytes move, so the loop looks for silent transfers itself, twice a second.
+  void checkStalls() {
+    const auto now = std::chrono::steady_clock::now();
+    if (now < nextStallCheck) return;
+    nextStallCheck = now + std::chrono::milliseconds(500);
+    std::vector<CURL*> stalled;
+    for (auto& [easy, t] : active) {
+      const Exchange& ex = t->exchange;
+      if (ex.started && ex.stallLimit.count() > 0 && now - ex.lastActivity >= ex.stallLimit) stalled.push_back(easy);
+    }
+    for (CURL* easy : stalled) {
+      auto it = active.find(easy);
+      std::unique_ptr<Transfer> t = std::move(it->second);
+      active.erase(it);
+      curl_multi_remove_handle(multi, easy);  // closes the connection; the handle goes too
+      t->exchange.stalled = true;
+      complete(t->done, conclude(*t->handle, *settings, t->request, t->exchange, CURLE_ABORTED_BY_CALLBACK));
+    }
+  }
+
+  // How long epoll may wait: until libcurl's timer or the next SDK timer, at most a second.
+  int waitMs() const {
+    auto until = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+    if (curlTimer) until = std::min(until, *curlTimer);
+    if (!pendingTimers.empty()) until = std::min(until, pendingTimers.begin()->first);
+    const auto wait = until - std::chrono::steady_clock::now();
+    if (wait <= std::chrono::steady_clock::duration::zero()) return 0;
+    // Rounded up, so that a timer is not polled for again just before it is due.
+    return static_cast<int>(std::chrono::ceil<std::chrono::milliseconds>(wait).count());
   }
 
   void takeInbox() {
@@ -446,6 +561,8 @@ struct CurlTransport::Loop {
     std::vector<AsyncTaskId> cancels;
     {
       std::lock_guard<std::mutex> lock(mutex);
+      // Cleared under the lock: a hand-in after this point writes to wakeFd again.
+      wakePending.store(false, std::memory_order_release);
       sends.swap(inboxSends);
       timers.swap(inboxTimers);
       cancels.swap(inboxCancels);
@@ -511,13 +628,6 @@ struct CurlTransport::Loop {
       pendingTimers.erase(pendingTimers.begin());
       complete(done, Result<void>());
     }
-  }
-
-  int pollTimeoutMs() const {
-    if (pendingTimers.empty()) return 1000;
-    const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(pendingTimers.begin()->first -
-                                                                            std::chrono::steady_clock::now());
-    return static_cast<int>(std::clamp<std::int64_t>(wait.count() + 1, 0, 1000));
   }
 
   // Ends task `id` with ErrorKind::Cancelled, wherever it is; nothing when it has completed.
@@ -592,6 +702,12 @@ struct CurlTransport::Loop {
   std::atomic<AsyncTaskId> nextId{1};
   std::atomic<bool> stopping{false};
   std::thread thread;
+  int epollFd = -1;
+  int wakeFd = -1;
+  std::atomic<bool> wakePending{false};
+  std::atomic<std::thread::id> loopThread{};
+  std::chrono::steady_clock::time_point nextStallCheck{};
+  std::optional<std::chrono::steady_clock::time_point> curlTimer;  // libcurl's, loop thread only
 
   std::mutex mutex;  // guards the inbox and `closed`
   std::vector<Send> inboxSends;

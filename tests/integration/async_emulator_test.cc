@@ -226,3 +226,27 @@ TEST_CASE("a client destroyed while its shared transport lives on ends its calls
   auto again = client(emu, config);
   REQUIRE(again.createDeliveryTaskAsync(create(7)).get());
 }
+
+TEST_CASE("the stall timeout ends an asynchronous call whose server goes silent, as it does a blocking one",
+          "[async][emulator][timeout]") {
+  Emulator emu;
+  REQUIRE(emu.start());
+  auto config = quickConfig(8);
+  config.curl.stallTimeout = 1000ms;
+  config.curl.requestTimeout = 30s;
+  auto c = client(emu, config);
+  emu.stallNext("DescribeDeliveryTask", 8000ms, 2);
+  const auto start = std::chrono::steady_clock::now();
+  auto blocking = c.describeDeliveryTask(tablestore::DescribeDeliveryTaskRequest("t", "x"));
+  const auto blockingTook = std::chrono::steady_clock::now() - start;
+  auto async = c.describeDeliveryTaskAsync(tablestore::DescribeDeliveryTaskRequest("t", "x")).get();
+  const auto asyncTook = std::chrono::steady_clock::now() - start - blockingTook;
+  REQUIRE_FALSE(blocking);
+  REQUIRE_FALSE(async);
+  CHECK(blocking.error().kind == ErrorKind::Timeout);
+  CHECK(async.error().kind == ErrorKind::Timeout);
+  CHECK(async.error().message.find("stall timeout") != std::string::npos);
+  // Ended by the stall timeout (1 s, checked within a second), not by the end of the 8 s stall.
+  CHECK(blockingTook < 6s);
+  CHECK(asyncTook < 6s);
+}
