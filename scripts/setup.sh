@@ -2,6 +2,8 @@
 # Installs the Debian 12 packages the build, tests, examples and benchmarks need.
 # With --deep-check, also what scripts/deep-check.sh needs: clang, its sanitizer and libFuzzer
 # runtimes (libclang-rt-14-dev) and llvm-symbolizer (llvm), for symbolized reports.
+# With --bench, also wrk, the HTTP load generator bench/async_throughput.cc compares against (that
+# benchmark skips its wrk row when wrk is absent).
 # Idempotent: when every package is already present it only runs dpkg-query and exits.
 set -euo pipefail
 
@@ -14,6 +16,9 @@ packages=(
 )
 if [[ "${1:-}" == "--deep-check" ]]; then
   packages+=(clang libclang-rt-14-dev llvm)
+fi
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(wrk)
 fi
 
 missing=()
