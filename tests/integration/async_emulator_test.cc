@@ -250,3 +250,31 @@ TEST_CASE("the stall timeout ends an asynchronous call whose server goes silent,
   CHECK(blockingTook < 6s);
   CHECK(asyncTook < 6s);
 }
+
+TEST_CASE("a client whose last copy is dropped in its own callback ends its transport cleanly",
+          "[async][emulator][shutdown]") {
+  Emulator emu;
+  REQUIRE(emu.start());
+  emu.addLatency("DescribeDeliveryTask", 200ms);
+  auto holder = std::make_shared<std::shared_ptr<tablestore::DeliveryClient>>(
+      std::make_shared<tablestore::DeliveryClient>(client(emu, quickConfig(8))));
+  std::promise<std::string> first;
+  std::vector<AsyncCall<tablestore::DescribeDeliveryTaskResponse>> others;
+  for (int i = 0; i < 4; ++i) {
+    others.push_back((*holder)->describeDeliveryTaskAsync(tablestore::DescribeDeliveryTaskRequest("t", "x")));
+  }
+  (void)(*holder)->listDeliveryTaskAsync(tablestore::ListDeliveryTaskRequest("t"),
+                                         [holder, &first](Result<tablestore::ListDeliveryTaskResponse> r) {
+                                           holder->reset();  // the CurlTransport goes, on its own event thread
+                                           first.set_value(r ? "ok" : r.error().toString());
+                                         });
+  auto f = first.get_future();
+  REQUIRE(f.wait_for(10s) == std::future_status::ready);
+  CHECK(f.get() == "ok");
+  for (auto& call : others) {
+    REQUIRE(call.waitFor(10s));
+    auto r = call.get();
+    REQUIRE_FALSE(r);
+    CHECK(r.error().kind == ErrorKind::Cancelled);
+  }
+}
