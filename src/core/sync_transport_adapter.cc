@@ -93,7 +93,10 @@ struct SyncTransportAdapter::State {
       if (timers.empty()) {
         eventWake.wait(lock);
       } else {
-        eventWake.wait_until(lock, timers.begin()->first);
+        // A copy: wait_until keeps a reference to its time point, and cancel() may erase the
+        // timer (and the map node holding it) while this thread waits.
+        const std::chrono::steady_clock::time_point until = timers.begin()->first;
+        eventWake.wait_until(lock, until);
       }
     }
   }

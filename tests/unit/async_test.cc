@@ -22,6 +22,7 @@
 #include "delivery/testing/fake_clock.h"
 #include "delivery/testing/mock_transport.h"
 #include "delivery/testing/tablestore_responses.h"
+#include "support/capturing_logger.h"
 #include "support/samples.h"
 
 using namespace delivery;
@@ -311,13 +312,18 @@ TEST_CASE("cancel() during the backoff before a retry ends the call at once", "[
   config.retry.initialBackoff = 60000ms;  // a minute: the call would wait that long without the cancel
   config.retry.maxBackoff = 60000ms;
   config.retry.maxElapsed = 600000ms;
+  auto logger = std::make_shared<test::CapturingLogger>();
+  config.logger = logger;
   auto transport = std::make_shared<MockTransport>();
   transport->setHandler([](const HttpRequest&) -> Result<HttpResponse> { return Error(ErrorKind::Connect, "refused"); });
   auto client = tablestoreClient(transport, config);
   auto call = client.listDeliveryTaskAsync(tablestore::ListDeliveryTaskRequest("t"));
-  // Wait until the first attempt has failed and the call waits for its retry.
-  for (int i = 0; i < 500 && transport->requestCount() == 0; ++i) std::this_thread::sleep_for(2ms);
-  std::this_thread::sleep_for(20ms);
+  // Wait until the first attempt has failed and the call waits for its retry (the warning is
+  // logged while the call holds its lock, which cancel() takes: the retry's timer is set by then).
+  for (int i = 0; i < 5000 && logger->text().find("retrying in") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(2ms);
+  }
+  REQUIRE(logger->text().find("retrying in") != std::string::npos);
   call.cancel();
   REQUIRE(call.waitFor(5s));
   const auto r = call.get();

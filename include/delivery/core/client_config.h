@@ -19,7 +19,9 @@ struct ClientConfig {
   /// Timeouts, TLS and proxy settings of the default transport (ignored when `transport` is set).
   CurlTransportOptions curl;
   RetryPolicy retry;
-  /// Null: the system clock / std::this_thread::sleep_for.
+  /// Null: the system clock / std::this_thread::sleep_for. Asynchronous calls wait between
+  /// attempts on a timer of their transport's event thread instead, unless `sleeper` is set: then
+  /// they call it (on that thread), so that tests with a RecordingSleeper run in fake time.
   std::shared_ptr<Clock> clock;
   std::shared_ptr<Sleeper> sleeper;
   /// Null: no logging.
