@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every example, family by family:
-#   Tablestore: create_delivery_task, then manage_delivery_tasks (list, describe, delete);
+#   Tablestore: create_delivery_task, then manage_delivery_tasks (list, describe, delete), then
+#               concurrent_create_tasks (100 creates, then 100 deletes, in flight at once);
 #   DIS:        create_dli_transfer_task, create_dws_transfer_task, then manage_transfer_tasks
 #               (list, show, stop, start, delete);
 #   DMS Kafka:  create_obs_sink_task, then manage_sink_tasks (list, show, delete), then
@@ -78,7 +79,7 @@ fi
     unset ALIBABA_CLOUD_SECURITY_TOKEN
     wait=--wait
   fi
-  run create_delivery_task manage_delivery_tasks
+  run create_delivery_task manage_delivery_tasks concurrent_create_tasks
 )
 
 (

@@ -3,6 +3,8 @@
 # With --deep-check, also what scripts/deep-check.sh needs: clang, its sanitizer and libFuzzer
 # runtimes (libclang-rt-14-dev) and llvm-symbolizer (llvm), for symbolized reports. With --docs,
 # doxygen for the API reference.
+# With --bench, also wrk, the HTTP load generator bench/async_throughput.cc compares against (that
+# benchmark skips its wrk row when wrk is absent).
 # Idempotent: when every package is already present it only runs dpkg-query and exits.
 set -euo pipefail
 
@@ -19,6 +21,9 @@ if [[ "${1:-}" == "--deep-check" ]]; then
 fi
 if [[ "${1:-}" == "--docs" ]]; then
   packages+=(doxygen)  # the API reference: cmake --build build --target docs
+fi
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(wrk)
 fi
 
 missing=()

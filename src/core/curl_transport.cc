@@ -1,9 +1,19 @@
 #include "delivery/core/curl_transport.h"
 
 #include <curl/curl.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
 #include <chrono>
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <thread>
+#include <unordered_map>
 #include <cstdlib>
 #include <initializer_list>
 #include <mutex>
@@ -165,109 +175,87 @@ struct EnvironmentProxies {
   }
 };
 
-struct CurlTransport::Impl {
+// What every handle of a transport is configured from (shared with the event loop, which may
+// outlive the transport object by the few instructions of a completion that destroyed it).
+struct Settings {
   CurlTransportOptions options;
   std::optional<EnvironmentProxies> environment;  // when options.proxy is unset
-  std::mutex mutex;
-  std::vector<std::unique_ptr<PooledHandle>> idle;
-
-  std::unique_ptr<PooledHandle> acquire() {
-    {
-      std::lock_guard<std::mutex> lock(mutex);
-      if (!idle.empty()) {
-        auto h = std::move(idle.back());
-        idle.pop_back();
-        return h;
-      }
-    }
-    auto h = std::make_unique<PooledHandle>();
-    h->curl = curl_easy_init();
-    if (h->curl == nullptr) return nullptr;
-    configure(*h);
-    return h;
-  }
-
-  void release(std::unique_ptr<PooledHandle> h) {
-    std::lock_guard<std::mutex> lock(mutex);
-    if (idle.size() < options.maxIdleHandles) idle.push_back(std::move(h));
-  }
-
-  void configure(PooledHandle& ph) const {
-    CURL* h = ph.curl;
-    const CurlTransportOptions& o = options;
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, ph.errorBuffer);
-    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(o.connectTimeout.count()));
-    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(o.requestTimeout.count()));
-    // The stall timeout is the progress callback's, not CURLOPT_LOW_SPEED_*: libcurl's speed check
-    // averages over several seconds and counts the upload, so a stalled POST ran 6 to 7 s past it.
-    curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
-    curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, &onProgress);
-    curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, &onPrerequest);
-    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, o.verifyPeer ? 1L : 0L);
-    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, o.verifyHost ? 2L : 0L);
-    if (!o.caFile.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, o.caFile.c_str());
-    if (!o.caPath.empty()) curl_easy_setopt(h, CURLOPT_CAPATH, o.caPath.c_str());
-    if (o.proxy) {
-      // An explicit value overrides the environment; "" disables proxies altogether.
-      curl_easy_setopt(h, CURLOPT_PROXY, o.proxy->c_str());
-      if (!o.noProxy.empty()) curl_easy_setopt(h, CURLOPT_NOPROXY, o.noProxy.c_str());
-    } else {
-      // Set explicitly so that libcurl does not look the variables up again on every transfer;
-      // CURLOPT_PROXY is set per request, by scheme.
-      curl_easy_setopt(h, CURLOPT_NOPROXY, environment->noProxy.c_str());
-    }
-    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &onBody);
-    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &onHeader);
-  }
 };
 
-CurlTransport::CurlTransport(CurlTransportOptions options) : impl_(std::make_unique<Impl>()) {
-  globalInitOnce();
-  impl_->options = std::move(options);
-  if (!impl_->options.proxy) impl_->environment = EnvironmentProxies::read();
+namespace {
+
+void configure(PooledHandle& ph, const Settings& settings) {
+  CURL* h = ph.curl;
+  const CurlTransportOptions& o = settings.options;
+  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, ph.errorBuffer);
+  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
+  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(o.connectTimeout.count()));
+  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(o.requestTimeout.count()));
+  // The stall timeout is the progress callback's, not CURLOPT_LOW_SPEED_*: libcurl's speed check
+  // averages over several seconds and counts the upload, so a stalled POST ran 6 to 7 s past it.
+  curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, &onProgress);
+  curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, &onPrerequest);
+  curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, o.verifyPeer ? 1L : 0L);
+  curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, o.verifyHost ? 2L : 0L);
+  if (!o.caFile.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, o.caFile.c_str());
+  if (!o.caPath.empty()) curl_easy_setopt(h, CURLOPT_CAPATH, o.caPath.c_str());
+  if (o.proxy) {
+    // An explicit value overrides the environment; "" disables proxies altogether.
+    curl_easy_setopt(h, CURLOPT_PROXY, o.proxy->c_str());
+    if (!o.noProxy.empty()) curl_easy_setopt(h, CURLOPT_NOPROXY, o.noProxy.c_str());
+  } else {
+    // Set explicitly so that libcurl does not look the variables up again on every transfer;
+    // CURLOPT_PROXY is set per request, by scheme.
+    curl_easy_setopt(h, CURLOPT_NOPROXY, settings.environment->noProxy.c_str());
+  }
+  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &onBody);
+  curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &onHeader);
 }
 
-CurlTransport::~CurlTransport() = default;
+std::unique_ptr<PooledHandle> newHandle(const Settings& settings) {
+  auto h = std::make_unique<PooledHandle>();
+  h->curl = curl_easy_init();
+  if (h->curl == nullptr) return nullptr;
+  configure(*h, settings);
+  return h;
+}
 
-const CurlTransportOptions& CurlTransport::options() const noexcept { return impl_->options; }
+// Sets everything that differs between requests on `ph`, for `request` (which, with `ex`, must
+// stay where it is until the transfer ends). An Error when libcurl cannot take the URL: nothing
+// was sent, and the handle may be used again.
+std::optional<Error> prepare(PooledHandle& ph, const Settings& settings, const HttpRequest& request, Exchange& ex) {
+  const CurlTransportOptions& o = settings.options;
+  CURL* h = ph.curl;
+  ph.errorBuffer[0] = '\0';
 
-Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
-  const CurlTransportOptions& o = impl_->options;
-  std::unique_ptr<PooledHandle> ph = impl_->acquire();
-  if (!ph) return Error(ErrorKind::Internal, "curl_easy_init failed");
-  CURL* h = ph->curl;
-  ph->errorBuffer[0] = '\0';
-
-  ph->url.clear();
-  detail::appendUrl(request, ph->url);
-  if (impl_->environment) {
+  ph.url.clear();
+  detail::appendUrl(request, ph.url);
+  if (settings.environment) {
     const bool https = Headers::namesEqual(request.endpoint.scheme, "https");  // (a case-insensitive compare)
-    const std::string& proxy = https ? impl_->environment->https : impl_->environment->http;
-    if (ph->proxy != &proxy) {
+    const std::string& proxy = https ? settings.environment->https : settings.environment->http;
+    if (ph.proxy != &proxy) {
       curl_easy_setopt(h, CURLOPT_PROXY, proxy.c_str());
-      ph->proxy = &proxy;
+      ph.proxy = &proxy;
     }
   }
-  Exchange ex;
   ex.maxBytes = o.maxResponseBytes;
   ex.response.headers.reserve(16);
-  if (ph->parsedUrl == nullptr || ph->url != ph->parsedUrlText) {
-    if (ph->parsedUrl == nullptr) ph->parsedUrl = curl_url();
-    if (ph->parsedUrl == nullptr) return Error(ErrorKind::Internal, "curl_url failed");
-    const CURLUcode uc = curl_url_set(ph->parsedUrl, CURLUPART_URL, ph->url.c_str(), 0);
+  if (ph.parsedUrl == nullptr || ph.url != ph.parsedUrlText) {
+    if (ph.parsedUrl == nullptr) ph.parsedUrl = curl_url();
+    if (ph.parsedUrl == nullptr) return Error(ErrorKind::Internal, "curl_url failed");
+    const CURLUcode uc = curl_url_set(ph.parsedUrl, CURLUPART_URL, ph.url.c_str(), 0);
     if (uc != CURLUE_OK) {
-      ph->parsedUrlText.clear();
-      impl_->release(std::move(ph));  // nothing was sent: the handle and its connections are fine
+      ph.parsedUrlText.clear();
       Error err(ErrorKind::InvalidArgument, describe(request) + "libcurl cannot parse the URL: " + curl_url_strerror(uc));
       err.transportCode = static_cast<int>(CURLE_URL_MALFORMAT);
       return err;
     }
-    ph->parsedUrlText = ph->url;
-    curl_easy_setopt(h, CURLOPT_CURLU, ph->parsedUrl);
+    ph.parsedUrlText = ph.url;
+    curl_easy_setopt(h, CURLOPT_CURLU, ph.parsedUrl);
   }
   curl_easy_setopt(h, CURLOPT_WRITEDATA, &ex);
   curl_easy_setopt(h, CURLOPT_HEADERDATA, &ex);
@@ -276,9 +264,9 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
   ex.sendOnce = !request.idempotent;
   // libcurl's default maximum idle age for reusing a connection is 118 s.
   const long maxIdle = ex.sendOnce ? std::max<long>(1, static_cast<long>(o.maxIdleBeforeNonIdempotent.count())) : 118L;
-  if (maxIdle != ph->maxIdle) {
+  if (maxIdle != ph.maxIdle) {
     curl_easy_setopt(h, CURLOPT_MAXAGE_CONN, maxIdle);
-    ph->maxIdle = maxIdle;
+    ph.maxIdle = maxIdle;
   }
   ex.stallLimit = o.stallTimeout;
 
@@ -295,8 +283,8 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
   curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, custom ? toString(request.method) : nullptr);
 
   // Header lines, NUL-separated in one buffer; the nodes are linked once the buffer is complete.
-  std::string& text = ph->headerText;
-  std::vector<std::size_t>& starts = ph->headerStarts;
+  std::string& text = ph.headerText;
+  std::vector<std::size_t>& starts = ph.headerStarts;
   text.clear();
   starts.clear();
   bool hasContentType = false;
@@ -322,14 +310,21 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
     text += '\0';
   }
   const std::size_t lines = starts.size();
-  ph->headerNodes.resize(lines);
+  ph.headerNodes.resize(lines);
   for (std::size_t i = 0; i < lines; ++i) {
-    ph->headerNodes[i].data = text.data() + starts[i];
-    ph->headerNodes[i].next = i + 1 < lines ? &ph->headerNodes[i + 1] : nullptr;
+    ph.headerNodes[i].data = text.data() + starts[i];
+    ph.headerNodes[i].next = i + 1 < lines ? &ph.headerNodes[i + 1] : nullptr;
   }
-  curl_easy_setopt(h, CURLOPT_HTTPHEADER, ph->headerNodes.data());
+  curl_easy_setopt(h, CURLOPT_HTTPHEADER, ph.headerNodes.data());
+  return std::nullopt;
+}
 
-  const CURLcode rc = curl_easy_perform(h);
+// The result of a finished transfer. On an error the handle is dropped by the caller with its
+// connections rather than risk reusing a half-read stream.
+Result<HttpResponse> conclude(PooledHandle& ph, const Settings& settings, const HttpRequest& request, Exchange& ex,
+                              CURLcode rc) {
+  const CurlTransportOptions& o = settings.options;
+  CURL* h = ph.curl;
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, nullptr);
   if (rc != CURLE_OK) {
     Error err;
@@ -346,18 +341,493 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
     } else {
       err.kind = detail::curlErrorKind(static_cast<int>(rc), ex.started);
       err.message = std::string(curl_easy_strerror(rc));
-      if (ph->errorBuffer[0] != '\0') err.message += std::string(": ") + ph->errorBuffer;
+      if (ph.errorBuffer[0] != '\0') err.message += std::string(": ") + ph.errorBuffer;
     }
     err.message = describe(request) + err.message;
     err.transportCode = static_cast<int>(rc);
-    // The handle is dropped with its connections rather than risk reusing a half-read stream.
     return err;
   }
   long status = 0;
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
   ex.response.status = static_cast<int>(status);
-  impl_->release(std::move(ph));
   return std::move(ex.response);
+}
+
+}  // namespace
+
+struct CurlTransport::Impl {
+  std::shared_ptr<Settings> settings = std::make_shared<Settings>();
+  std::mutex mutex;
+  std::vector<std::unique_ptr<PooledHandle>> idle;
+  std::once_flag loopOnce;
+  std::shared_ptr<Loop> loop;  // the asynchronous side, made by the first sendAsync() or after()
+  std::shared_ptr<Loop> ensureLoop();
+
+  std::unique_ptr<PooledHandle> acquire() {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (!idle.empty()) {
+        auto h = std::move(idle.back());
+        idle.pop_back();
+        return h;
+      }
+    }
+    return newHandle(*settings);
+  }
+
+  void release(std::unique_ptr<PooledHandle> h) {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (idle.size() < settings->options.maxIdleHandles) idle.push_back(std::move(h));
+  }
+};
+
+// ---- the asynchronous side -------------------------------------------------------------------
+//
+// One thread per transport runs this loop: take what other threads handed in (new requests,
+// timers, cancellations), start queued requests while fewer than maxInFlight are on the wire, wait
+// in epoll for the sockets libcurl asked to watch (CURLMOPT_SOCKETFUNCTION), for libcurl's timer
+// (CURLMOPT_TIMERFUNCTION), for the next SDK timer or for the eventfd that says something was
+// handed in, tell libcurl which sockets are ready (curl_multi_socket_action: it then works only on
+// those transfers, not on every one in flight), and complete finished transfers and due timers.
+// Only the loop thread touches the multi handle, the transfers, the queue and the timers.
+struct CurlTransport::Loop {
+  struct Send {
+    AsyncTaskId id;
+    HttpRequest request;
+    Completion done;
+  };
+  struct Timer {
+    AsyncTaskId id;
+    std::chrono::steady_clock::time_point at;
+    TimerCompletion done;
+  };
+  struct Transfer {
+    AsyncTaskId id;
+    std::unique_ptr<PooledHandle> handle;
+    Exchange exchange;
+    HttpRequest request;
+    Completion done;
+  };
+
+  explicit Loop(std::shared_ptr<const Settings> s)
+      : settings(std::move(s)),
+        multi(curl_multi_init()),
+        epollFd(epoll_create1(EPOLL_CLOEXEC)),
+        wakeFd(eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
+    if (multi == nullptr || epollFd < 0 || wakeFd < 0) {
+      if (multi != nullptr) curl_multi_cleanup(multi);
+      multi = nullptr;
+      return;
+    }
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.fd = wakeFd;
+    epoll_ctl(epollFd, EPOLL_CTL_ADD, wakeFd, &ev);
+    // Enough kept-alive connections for every request in flight (libcurl's default is smaller).
+    curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, static_cast<long>(maxInFlight() + 4));
+    curl_multi_setopt(multi, CURLMOPT_SOCKETFUNCTION, &Loop::onSocket);
+    curl_multi_setopt(multi, CURLMOPT_SOCKETDATA, this);
+    curl_multi_setopt(multi, CURLMOPT_TIMERFUNCTION, &Loop::onTimer);
+    curl_multi_setopt(multi, CURLMOPT_TIMERDATA, this);
+  }
+  ~Loop() {
+    for (auto& [easy, transfer] : active) curl_multi_remove_handle(multi, easy);
+    active.clear();
+    idle.clear();
+    if (multi != nullptr) curl_multi_cleanup(multi);
+    if (epollFd >= 0) close(epollFd);
+    if (wakeFd >= 0) close(wakeFd);
+  }
+
+  std::size_t maxInFlight() const { return std::max<std::size_t>(1, settings->options.maxInFlight); }
+
+  // Any thread: makes the loop look at its inbox. One write per batch of hand-ins, none from the
+  // loop thread itself (from a completion: the loop takes its inbox before it waits again).
+  void wake() {
+    if (std::this_thread::get_id() == loopThread.load(std::memory_order_relaxed) &&
+        !stopping.load(std::memory_order_acquire)) {
+      return;
+    }
+    if (!wakePending.exchange(true, std::memory_order_acq_rel)) {
+      const std::uint64_t one = 1;
+      (void)!write(wakeFd, &one, sizeof one);
+    }
+  }
+
+  // libcurl: watch socket `s` for `what` (or stop watching it).
+  static int onSocket(CURL*, curl_socket_t s, int what, void* user, void* socketp) {
+    auto* loop = static_cast<Loop*>(user);
+    if (what == CURL_POLL_REMOVE) {
+      epoll_ctl(loop->epollFd, EPOLL_CTL_DEL, s, nullptr);
+      curl_multi_assign(loop->multi, s, nullptr);
+      return 0;
+    }
+    epoll_event ev{};
+    ev.events = ((what & CURL_POLL_IN) != 0 ? EPOLLIN : 0u) | ((what & CURL_POLL_OUT) != 0 ? EPOLLOUT : 0u);
+    ev.data.fd = s;
+    if (socketp == nullptr) {
+      if (epoll_ctl(loop->epollFd, EPOLL_CTL_ADD, s, &ev) != 0 && errno == EEXIST) {
+        epoll_ctl(loop->epollFd, EPOLL_CTL_MOD, s, &ev);
+      }
+      curl_multi_assign(loop->multi, s, loop);  // (any non-null value: "registered")
+    } else {
+      epoll_ctl(loop->epollFd, EPOLL_CTL_MOD, s, &ev);
+    }
+    return 0;
+  }
+
+  // libcurl: call curl_multi_socket_action(CURL_SOCKET_TIMEOUT) in `ms` (-1: no timer).
+  static int onTimer(CURLM*, long ms, void* user) {
+    auto* loop = static_cast<Loop*>(user);
+    if (ms < 0) {
+      loop->curlTimer.reset();
+    } else {
+      loop->curlTimer = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+    }
+    return 0;
+  }
+
+  void run() {
+    loopThread.store(std::this_thread::get_id(), std::memory_order_relaxed);
+    epoll_event events[64];
+    int running = 0;
+    while (!stopping.load(std::memory_order_acquire)) {
+      takeInbox();
+      if (stopping.load(std::memory_order_acquire)) break;  // a cancellation's completion destroyed the transport
+      startQueued();
+      const int n = epoll_wait(epollFd, events, 64, waitMs());
+      for (int i = 0; i < n; ++i) {
+        if (events[i].data.fd == wakeFd) {
+          std::uint64_t count = 0;
+          (void)!read(wakeFd, &count, sizeof count);  // (takeInbox clears wakePending)
+          continue;
+        }
+        int flags = 0;
+        if ((events[i].events & EPOLLIN) != 0) flags |= CURL_CSELECT_IN;
+        if ((events[i].events & EPOLLOUT) != 0) flags |= CURL_CSELECT_OUT;
+        if ((events[i].events & (EPOLLERR | EPOLLHUP)) != 0) flags |= CURL_CSELECT_ERR;
+        curl_multi_socket_action(multi, events[i].data.fd, flags, &running);
+      }
+      if (curlTimer && *curlTimer <= std::chrono::steady_clock::now()) {
+        curlTimer.reset();
+        curl_multi_socket_action(multi, CURL_SOCKET_TIMEOUT, 0, &running);
+      }
+      int left = 0;
+      while (CURLMsg* msg = curl_multi_info_read(multi, &left)) {
+        if (msg->msg == CURLMSG_DONE) finishTransfer(msg->easy_handle, msg->data.result);
+      }
+      fireTimers();
+      checkStalls();
+    }
+    shutdown();
+  }
+
+  // The stall timeout (see CurlTransportOptions::stallTimeout). A blocking transfer's progress
+  // callback runs at least once a second; in the multi handle's socket mode it runs only when
+  // bytes move, so the loop looks for silent transfers itself, twice a second.
+  void checkStalls() {
+    const auto now = std::chrono::steady_clock::now();
+    if (now < nextStallCheck) return;
+    nextStallCheck = now + std::chrono::milliseconds(500);
+    std::vector<CURL*> stalled;
+    for (auto& [easy, t] : active) {
+      const Exchange& ex = t->exchange;
+      if (ex.started && ex.stallLimit.count() > 0 && now - ex.lastActivity >= ex.stallLimit) stalled.push_back(easy);
+    }
+    for (CURL* easy : stalled) {
+      auto it = active.find(easy);
+      std::unique_ptr<Transfer> t = std::move(it->second);
+      active.erase(it);
+      curl_multi_remove_handle(multi, easy);  // closes the connection; the handle goes too
+      t->exchange.stalled = true;
+      complete(t->done, conclude(*t->handle, *settings, t->request, t->exchange, CURLE_ABORTED_BY_CALLBACK));
+    }
+  }
+
+  // How long epoll may wait: until libcurl's timer or the next SDK timer, at most a second.
+  int waitMs() const {
+    auto until = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+    if (curlTimer) until = std::min(until, *curlTimer);
+    if (!pendingTimers.empty()) until = std::min(until, pendingTimers.begin()->first);
+    const auto wait = until - std::chrono::steady_clock::now();
+    if (wait <= std::chrono::steady_clock::duration::zero()) return 0;
+    // Rounded up, so that a timer is not polled for again just before it is due.
+    return static_cast<int>(std::chrono::ceil<std::chrono::milliseconds>(wait).count());
+  }
+
+  void takeInbox() {
+    std::vector<Send> sends;
+    std::vector<Timer> timers;
+    std::vector<AsyncTaskId> cancels;
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      // Cleared under the lock: a hand-in after this point writes to wakeFd again.
+      wakePending.store(false, std::memory_order_release);
+      sends.swap(inboxSends);
+      timers.swap(inboxTimers);
+      cancels.swap(inboxCancels);
+    }
+    for (Send& s : sends) queued.push_back(std::move(s));
+    for (Timer& t : timers) pendingTimers.emplace(t.at, std::move(t));
+    for (AsyncTaskId id : cancels) cancelTask(id, "cancelled");
+  }
+
+  void startQueued() {
+    while (!queued.empty() && active.size() < maxInFlight() && !stopping.load(std::memory_order_acquire)) {
+      Send s = std::move(queued.front());
+      queued.pop_front();
+      std::unique_ptr<PooledHandle> handle;
+      if (!idle.empty()) {
+        handle = std::move(idle.back());
+        idle.pop_back();
+      } else {
+        handle = newHandle(*settings);
+      }
+      if (!handle) {
+        complete(s.done, Error(ErrorKind::Internal, "curl_easy_init failed"));
+        continue;
+      }
+      auto transfer = std::make_unique<Transfer>();
+      transfer->id = s.id;
+      transfer->handle = std::move(handle);
+      transfer->request = std::move(s.request);
+      transfer->done = std::move(s.done);
+      if (std::optional<Error> bad = prepare(*transfer->handle, *settings, transfer->request, transfer->exchange)) {
+        keepIdle(std::move(transfer->handle));  // nothing was sent: the handle is fine
+        complete(transfer->done, std::move(*bad));
+        continue;
+      }
+      CURL* easy = transfer->handle->curl;
+      if (curl_multi_add_handle(multi, easy) != CURLM_OK) {
+        complete(transfer->done, Error(ErrorKind::Internal, "curl_multi_add_handle failed"));
+        continue;
+      }
+      active.emplace(easy, std::move(transfer));
+    }
+  }
+
+  void finishTransfer(CURL* easy, CURLcode rc) {
+    auto it = active.find(easy);
+    if (it == active.end()) return;
+    std::unique_ptr<Transfer> t = std::move(it->second);
+    active.erase(it);
+    curl_multi_remove_handle(multi, easy);
+    Result<HttpResponse> result = conclude(*t->handle, *settings, t->request, t->exchange, rc);
+    if (result) keepIdle(std::move(t->handle));
+    complete(t->done, std::move(result));
+  }
+
+  void keepIdle(std::unique_ptr<PooledHandle> handle) {
+    if (idle.size() < std::max(settings->options.maxIdleHandles, maxInFlight())) idle.push_back(std::move(handle));
+  }
+
+  void fireTimers() {
+    const auto now = std::chrono::steady_clock::now();
+    while (!pendingTimers.empty() && pendingTimers.begin()->first <= now) {
+      TimerCompletion done = std::move(pendingTimers.begin()->second.done);
+      pendingTimers.erase(pendingTimers.begin());
+      complete(done, Result<void>());
+    }
+  }
+
+  // Ends task `id` with ErrorKind::Cancelled, wherever it is; nothing when it has completed.
+  void cancelTask(AsyncTaskId id, const std::string& why) {
+    for (auto it = active.begin(); it != active.end(); ++it) {
+      if (it->second->id != id) continue;
+      std::unique_ptr<Transfer> t = std::move(it->second);
+      active.erase(it);
+      curl_multi_remove_handle(multi, t->handle->curl);  // closes its connection; the handle goes too
+      complete(t->done, cancelled(t->request, why, t->exchange.started));
+      return;
+    }
+    for (auto it = queued.begin(); it != queued.end(); ++it) {
+      if (it->id != id) continue;
+      Send s = std::move(*it);
+      queued.erase(it);
+      complete(s.done, cancelled(s.request, why, false));
+      return;
+    }
+    for (auto it = pendingTimers.begin(); it != pendingTimers.end(); ++it) {
+      if (it->second.id != id) continue;
+      TimerCompletion done = std::move(it->second.done);
+      pendingTimers.erase(it);
+      complete(done, Result<void>(Error(ErrorKind::Cancelled, why)));
+      return;
+    }
+  }
+
+  static Error cancelled(const HttpRequest& request, const std::string& why, bool started) {
+    return Error(ErrorKind::Cancelled, describe(request) + why +
+                                           (started ? " after the request had started to go out"
+                                                    : " before the request was sent"));
+  }
+
+  // Completes everything still pending: the transport is being destroyed.
+  void shutdown() {
+    takeInbox();
+    const std::string why = "the transport was destroyed";
+    while (!active.empty()) cancelTask(active.begin()->second->id, why);
+    while (!queued.empty()) cancelTask(queued.front().id, why);
+    while (!pendingTimers.empty()) cancelTask(pendingTimers.begin()->second.id, why);
+    // Whatever a completion above handed in (a retry's timer, say) ends the same way.
+    for (;;) {
+      std::vector<Send> sends;
+      std::vector<Timer> timers;
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        sends.swap(inboxSends);
+        timers.swap(inboxTimers);
+        inboxCancels.clear();
+        if (sends.empty() && timers.empty()) {
+          closed = true;
+          break;
+        }
+      }
+      for (Send& s : sends) complete(s.done, cancelled(s.request, why, false));
+      for (Timer& t : timers) complete(t.done, Result<void>(Error(ErrorKind::Cancelled, why)));
+    }
+  }
+
+  template <typename Done, typename R>
+  static void complete(Done& done, R&& result) noexcept {
+    try {
+      if (done) done(std::forward<R>(result));
+    } catch (...) {
+      // A completion must not throw (see AsyncTransport); the loop carries on.
+    }
+  }
+
+  std::shared_ptr<const Settings> settings;
+  CURLM* multi;
+  std::atomic<AsyncTaskId> nextId{1};
+  std::atomic<bool> stopping{false};
+  std::thread thread;
+  int epollFd = -1;
+  int wakeFd = -1;
+  std::atomic<bool> wakePending{false};
+  std::atomic<std::thread::id> loopThread{};
+  std::chrono::steady_clock::time_point nextStallCheck{};
+  std::optional<std::chrono::steady_clock::time_point> curlTimer;  // libcurl's, loop thread only
+
+  std::mutex mutex;  // guards the inbox and `closed`
+  std::vector<Send> inboxSends;
+  std::vector<Timer> inboxTimers;
+  std::vector<AsyncTaskId> inboxCancels;
+  bool closed = false;  // shutdown() has run: what is handed in now is completed at once
+
+  // The loop thread's own.
+  std::deque<Send> queued;
+  std::unordered_map<CURL*, std::unique_ptr<Transfer>> active;
+  std::multimap<std::chrono::steady_clock::time_point, Timer> pendingTimers;
+  std::vector<std::unique_ptr<PooledHandle>> idle;
+};
+
+CurlTransport::CurlTransport(CurlTransportOptions options) : impl_(std::make_unique<Impl>()) {
+  globalInitOnce();
+  impl_->settings->options = std::move(options);
+  if (!impl_->settings->options.proxy) impl_->settings->environment = EnvironmentProxies::read();
+}
+
+CurlTransport::~CurlTransport() {
+  std::shared_ptr<Loop> loop = impl_->loop;
+  if (!loop) return;
+  loop->stopping.store(true, std::memory_order_release);
+  loop->wake();
+  if (loop->thread.get_id() == std::this_thread::get_id()) {
+    // Destroyed from a completion, on the loop thread: the loop ends (completing what is pending)
+    // once that completion returns. It owns its state; nothing of this object is used after this.
+    loop->thread.detach();
+  } else if (loop->thread.joinable()) {
+    loop->thread.join();
+  }
+}
+
+const CurlTransportOptions& CurlTransport::options() const noexcept { return impl_->settings->options; }
+
+std::shared_ptr<CurlTransport::Loop> CurlTransport::Impl::ensureLoop() {
+  std::call_once(loopOnce, [this] {
+    auto created = std::make_shared<Loop>(settings);
+    if (created->multi == nullptr) return;
+    // The thread holds the loop too, so that a transport destroyed from a completion leaves the
+    // loop whole until it has finished.
+    created->thread = std::thread([created] { created->run(); });
+    loop = std::move(created);
+  });
+  return loop;
+}
+
+Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
+  std::unique_ptr<PooledHandle> ph = impl_->acquire();
+  if (!ph) return Error(ErrorKind::Internal, "curl_easy_init failed");
+  Exchange ex;
+  if (std::optional<Error> bad = prepare(*ph, *impl_->settings, request, ex)) {
+    impl_->release(std::move(ph));  // nothing was sent: the handle and its connections are fine
+    return std::move(*bad);
+  }
+  const CURLcode rc = curl_easy_perform(ph->curl);
+  Result<HttpResponse> result = conclude(*ph, *impl_->settings, request, ex, rc);
+  if (result) impl_->release(std::move(ph));
+  return result;
+}
+
+AsyncTaskId CurlTransport::sendAsync(HttpRequest request, Completion done) {
+  std::shared_ptr<Loop> loop = impl_->ensureLoop();
+  if (!loop) {
+    // No multi handle: report it as any failure, from a thread of its own so as never to call
+    // back inside sendAsync() (this happens only when libcurl is out of memory).
+    std::thread([done = std::move(done)] {
+      Loop::complete(done, Result<HttpResponse>(Error(ErrorKind::Internal, "curl_multi_init failed")));
+    }).detach();
+    return 0;
+  }
+  const AsyncTaskId id = loop->nextId.fetch_add(1, std::memory_order_relaxed);
+  bool closed = false;
+  {
+    std::lock_guard<std::mutex> lock(loop->mutex);
+    closed = loop->closed;
+    if (!closed) loop->inboxSends.push_back(Loop::Send{id, std::move(request), std::move(done)});
+  }
+  if (closed) {
+    Loop::complete(done, Loop::cancelled(request, "the transport was destroyed", false));
+    return id;
+  }
+  loop->wake();
+  return id;
+}
+
+AsyncTaskId CurlTransport::after(std::chrono::milliseconds delay, TimerCompletion done) {
+  std::shared_ptr<Loop> loop = impl_->ensureLoop();
+  if (!loop) {
+    std::thread([done = std::move(done)] {
+      Loop::complete(done, Result<void>(Error(ErrorKind::Internal, "curl_multi_init failed")));
+    }).detach();
+    return 0;
+  }
+  const AsyncTaskId id = loop->nextId.fetch_add(1, std::memory_order_relaxed);
+  const auto at = std::chrono::steady_clock::now() + std::max(delay, std::chrono::milliseconds(0));
+  bool closed = false;
+  {
+    std::lock_guard<std::mutex> lock(loop->mutex);
+    closed = loop->closed;
+    if (!closed) loop->inboxTimers.push_back(Loop::Timer{id, at, std::move(done)});
+  }
+  if (closed) {
+    Loop::complete(done, Result<void>(Error(ErrorKind::Cancelled, "the transport was destroyed")));
+    return id;
+  }
+  loop->wake();
+  return id;
+}
+
+void CurlTransport::cancel(AsyncTaskId id) {
+  std::shared_ptr<Loop> loop = impl_->loop;
+  if (!loop || id == 0) return;
+  {
+    std::lock_guard<std::mutex> lock(loop->mutex);
+    if (loop->closed) return;
+    loop->inboxCancels.push_back(id);
+  }
+  loop->wake();
 }
 
 DELIVERY_NAMESPACE_END

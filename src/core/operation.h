@@ -28,12 +28,14 @@
 // Decode failures are classified here, once for every family: InvalidResponse with the HTTP
 // status and request id, retryable only for idempotent operations (the call may have executed).
 
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
 
+#include "core/async_call.h"
 #include "core/fields.h"
 #include "core/pipeline.h"
 #include "core/text.h"
@@ -141,6 +143,48 @@ struct HasBegin<Protocol, Request,
                 std::void_t<decltype(std::declval<const Protocol&>().begin(
                     std::declval<const Request&>(), std::declval<typename Protocol::CallState&>()))>> : std::true_type {};
 
+/// The request of one call up to signing: method, body, the protocol's endpoint, path and
+/// headers, then the operation's path and query. Shared by the blocking and asynchronous forms.
+template <typename Protocol, typename Request, typename Response>
+void buildRequest(const Protocol& protocol, const Operation<Protocol, Request, Response>& op, const Request& request,
+                  HttpRequest& http, typename Protocol::CallState& state) {
+  http.method = op.method;
+  http.query.clear();
+  http.body.clear();  // the headers are the protocol's to replace: it reuses their storage
+  if (op.encode != nullptr) op.encode(protocol, request, http.body);
+  if constexpr (HasBegin<Protocol, Request>::value) protocol.begin(request, state);
+  protocol.start(op.name, http, state);
+  if (op.target != nullptr) op.target(request, http);
+}
+
+/// Judges a response and decodes a success body into `out` (the pipeline's check).
+template <typename Protocol, typename Request, typename Response>
+Result<void> checkResponse(const Protocol& protocol, const Operation<Protocol, Request, Response>& op,
+                           const HttpResponse& response, typename Protocol::CallState& state, Response& out) {
+  if (Result<void> ok = protocol.judge(op.name, op.idempotent, response, state); !ok) return ok;
+  if (op.decode == nullptr) return {};
+  Result<Response> decoded = op.decode(response.body);
+  if (!decoded) {
+    Error err = decoded.error();
+    err.kind = ErrorKind::InvalidResponse;
+    err.httpStatus = response.status;
+    err.requestId = response.headers.get(protocol.requestIdHeader());
+    err.retryable = op.idempotent;
+    return err;
+  }
+  out = std::move(decoded).value();
+  return {};
+}
+
+/// Stamps the request id, HTTP status and trace id of the final response into `out`.
+template <typename Protocol, typename Response>
+void stampResponse(const Protocol& protocol, const HttpResponse& response, const typename Protocol::CallState& state,
+                   Response& out) {
+  const std::string* requestId = response.headers.find(protocol.requestIdHeader());
+  ResponseAccess::stamp(out, requestId ? safeText(*requestId, Error::kMaxRequestIdBytes) : std::string(),
+                        response.status, protocol.traceId(state));
+}
+
 /// Runs `op` (see the top of this file). `protocol` may be any object derived from Protocol.
 template <typename Protocol, typename Request, typename Response>
 Result<Response> invoke(const typename TypeIdentity<Protocol>::type& protocol,
@@ -149,38 +193,80 @@ Result<Response> invoke(const typename TypeIdentity<Protocol>::type& protocol,
 
   RequestLease lease;
   HttpRequest& http = *lease;
-  http.method = op.method;
-  http.query.clear();
-  http.body.clear();  // the headers are the protocol's to replace: it reuses their storage
-  if (op.encode != nullptr) op.encode(protocol, request, http.body);
   typename Protocol::CallState state{};
-  if constexpr (HasBegin<Protocol, Request>::value) protocol.begin(request, state);
-  protocol.start(op.name, http, state);
-  if (op.target != nullptr) op.target(request, http);
+  buildRequest(protocol, op, request, http, state);
 
   Response out{};
   auto sign = [&](HttpRequest& r, std::chrono::system_clock::time_point now) { return protocol.sign(r, state, now); };
-  auto check = [&](const HttpResponse& response) -> Result<void> {
-    if (Result<void> ok = protocol.judge(op.name, op.idempotent, response, state); !ok) return ok;
-    if (op.decode == nullptr) return {};
-    Result<Response> decoded = op.decode(response.body);
-    if (!decoded) {
-      Error err = decoded.error();
-      err.kind = ErrorKind::InvalidResponse;
-      err.httpStatus = response.status;
-      err.requestId = response.headers.get(protocol.requestIdHeader());
-      err.retryable = op.idempotent;
-      return err;
-    }
-    out = std::move(decoded).value();
-    return {};
-  };
+  auto check = [&](const HttpResponse& response) { return checkResponse(protocol, op, response, state, out); };
   Result<HttpResponse> response = execute(protocol.runtime(), http, CallSpec{op.name, op.idempotent, sign, check});
   if (!response) return response.error();
-  const std::string* requestId = response->headers.find(protocol.requestIdHeader());
-  ResponseAccess::stamp(out, requestId ? safeText(*requestId, Error::kMaxRequestIdBytes) : std::string(),
-                        response->status, protocol.traceId(state));
+  stampResponse(protocol, *response, state, out);
   return out;
+}
+
+/// One asynchronous run of `op`: the typed side of AsyncCallBase (core/async_call.h).
+template <typename Protocol, typename Request, typename Response>
+class AsyncInvocation final : public AsyncCallBase {
+ public:
+  AsyncInvocation(std::weak_ptr<const void> owner, const Protocol& protocol,
+                  const Operation<Protocol, Request, Response>& op, AsyncCallback<Response> callback)
+      : AsyncCallBase(std::move(owner), protocol.runtime(), op.name, op.idempotent),
+        protocol_(protocol),
+        op_(op),
+        callback_(std::move(callback)) {}
+
+  typename Protocol::CallState state{};
+
+ private:
+  Result<void> sign(HttpRequest& r, std::chrono::system_clock::time_point now) override {
+    return protocol_.sign(r, state, now);
+  }
+  Result<void> check(const HttpResponse& response) override {
+    return checkResponse(protocol_, op_, response, state, out_);
+  }
+  void finish(const void* owner, Result<HttpResponse> result) override {
+    if (!result) {
+      deliverSafely(callback_, Result<Response>(result.error()));
+    } else {
+      if (owner != nullptr) stampResponse(protocol_, *result, state, out_);  // (owner is never null here)
+      deliverSafely(callback_, Result<Response>(std::move(out_)));
+    }
+    callback_ = nullptr;  // what it holds (a promise, user state) goes now, not with the call
+  }
+
+  const Protocol& protocol_;  // inside the owner: used only while the owner is alive
+  const Operation<Protocol, Request, Response>& op_;
+  AsyncCallback<Response> callback_;
+  Response out_{};
+};
+
+/// Starts `op` without blocking; `callback` gets the same Result the blocking invoke() returns.
+/// `owner` is the client's state (derived from Protocol).
+template <typename Owner, typename Protocol, typename Request, typename Response>
+CallHandle invokeAsync(const std::shared_ptr<const Owner>& owner, const Operation<Protocol, Request, Response>& op,
+                       const Request& request, AsyncCallback<Response> callback) {
+  const Protocol& protocol = *owner;
+  if (Result<void> valid = request.validate(); !valid) {
+    AsyncCallBase::failSoon<Response>(protocol.runtime(), valid.error(), std::move(callback));
+    return CallHandle();
+  }
+  auto call = std::make_shared<AsyncInvocation<Protocol, Request, Response>>(owner, protocol, op, std::move(callback));
+  buildRequest(protocol, op, request, call->request, call->state);
+  call->start();
+  return CallHandle(call);
+}
+
+/// invokeAsync() with a std::future for the result.
+template <typename Owner, typename Protocol, typename Request, typename Response>
+AsyncCall<Response> invokeAsyncFuture(const std::shared_ptr<const Owner>& owner,
+                                      const Operation<Protocol, Request, Response>& op, const Request& request) {
+  auto promise = std::make_shared<std::promise<Result<Response>>>();
+  std::future<Result<Response>> future = promise->get_future();
+  CallHandle handle = invokeAsync(owner, op, request, AsyncCallback<Response>([promise](Result<Response> r) {
+                                    promise->set_value(std::move(r));
+                                  }));
+  return AsyncCall<Response>(std::move(future), std::move(handle));
 }
 
 }  DELIVERY_NAMESPACE_END  // namespace delivery::detail
@@ -197,9 +283,18 @@ Result<Response> invoke(const typename TypeIdentity<Protocol>::type& protocol,
 ///
 ///   LIST(DELIVERY_OPERATION_CONSTANT)  // in an unnamed namespace: the constant kName of each
 ///   LIST(DELIVERY_OPERATION_METHOD)    // the method Client_::method of each, which invokes it
+///   LIST(DELIVERY_OPERATION_ASYNC_METHOD)  // its two asynchronous forms, Client_::methodAsync
 #define DELIVERY_OPERATION_CONSTANT(method, Name, verb, idempotency, url, body, decode)        \
   constexpr ::delivery::detail::Operation<Protocol_, Name##Request, Name##Response> k##Name{   \
       #Name, ::delivery::HttpMethod::verb, idempotency, url, body, decode};
+#define DELIVERY_OPERATION_ASYNC_METHOD(method, Name, verb, idempotency, url, body, decode)                    \
+  ::delivery::AsyncCall<Name##Response> Client_::method##Async(const Name##Request& request) const {          \
+    return ::delivery::detail::invokeAsyncFuture(impl_, k##Name, request);                                  \
+  }                                                                                                          \
+  ::delivery::CallHandle Client_::method##Async(const Name##Request& request,                                \
+                                                ::delivery::AsyncCallback<Name##Response> callback) const {  \
+    return ::delivery::detail::invokeAsync(impl_, k##Name, request, std::move(callback));                    \
+  }
 #define DELIVERY_OPERATION_METHOD(method, Name, verb, idempotency, url, body, decode) \
   Result<Name##Response> Client_::method(const Name##Request& request) const {        \
     return ::delivery::detail::invoke(*impl_, k##Name, request);                      \

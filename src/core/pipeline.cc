@@ -39,6 +39,9 @@ Result<Runtime> Runtime::fromConfig(const ClientConfig& config, const std::strin
   rt.transport = config.transport ? config.transport : std::make_shared<CurlTransport>(config.curl);
   rt.clock = config.clock ? config.clock : systemClock();
   rt.sleeper = config.sleeper ? config.sleeper : threadSleeper();
+  rt.customSleeper = config.sleeper != nullptr;
+  rt.async = std::make_shared<Runtime::AsyncSlot>();
+  rt.async->adapterOptions = config.asyncAdapter;
   rt.logger = config.logger;
   rt.retry = config.retry;
   rt.userAgent = sdkUserAgent;
@@ -105,73 +108,106 @@ void makeOutsideTextSafe(Error& error) {
   makeSafe(error.message, Error::kMaxMessageBytes);
 }
 
-Result<HttpResponse> execute(const Runtime& rt, HttpRequest& request, const CallSpec& spec) {
+void logAttempt(const Runtime& rt, const CallSpec& spec, const HttpRequest& request, int attempt) {
+  if (logEnabled(rt, LogLevel::Debug)) {
+    rt.logger->log(LogLevel::Debug, std::string(spec.operation) + " attempt " + std::to_string(attempt) + ": " +
+                                        toString(request.method) + " " + request.url() + " (" +
+                                        std::to_string(request.body.size()) + " body bytes)" +
+                                        redactedHeaders(request.headers));
+  }
+}
+
+AttemptVerdict judgeAttempt(const Runtime& rt, const HttpRequest& request, const CallSpec& spec, int attempt,
+                            std::chrono::system_clock::time_point attemptStart,
+                            std::chrono::system_clock::time_point deadline, Result<HttpResponse> sent) {
   using std::chrono::duration_cast;
   using std::chrono::milliseconds;
+  AttemptVerdict verdict;
+  Error err;
+  if (sent) {
+    Result<void> checked = spec.check(*sent);
+    if (logEnabled(rt, LogLevel::Info)) {
+      const auto ms = duration_cast<milliseconds>(rt.clock->now() - attemptStart).count();
+      std::string line = std::string(spec.operation) + " " + toString(request.method) + " " +
+                         request.endpoint.toString() + request.path + " -> " + std::to_string(sent->status) +
+                         " in " + std::to_string(ms) + " ms (attempt " + std::to_string(attempt) + ")";
+      if (logEnabled(rt, LogLevel::Debug)) line += redactedHeaders(sent->headers);
+      rt.logger->log(LogLevel::Info, line);
+    }
+    if (checked) {
+      verdict.end.emplace(std::move(sent));
+      return verdict;
+    }
+    err = checked.error();
+    err.retryAfter = retryAfter(sent->headers, rt.clock->now());
+  } else {
+    err = sent.error();
+    err.retryable = transportErrorRetryable(err, spec.idempotent);
+    // A request cancelled while it was out (asynchronous calls) may have executed as well.
+    const bool mayHaveExecuted = err.kind == ErrorKind::Network || err.kind == ErrorKind::Timeout ||
+                                 err.kind == ErrorKind::InvalidResponse || err.kind == ErrorKind::Cancelled;
+    if (!spec.idempotent && mayHaveExecuted) {
+      err.message += " (the request may have reached the service and executed: the outcome is unknown, and " +
+                     std::string(spec.operation) + " is not sent again)";
+    }
+  }
+  err.attempts = attempt;
+  makeOutsideTextSafe(err);
+
+  if (!err.retryable) {
+    verdict.end.emplace(std::move(err));
+    return verdict;
+  }
+  if (attempt >= rt.retry.maxAttempts) {
+    if (attempt > 1) err.message += " (gave up after " + std::to_string(attempt) + " attempts)";
+    verdict.end.emplace(std::move(err));
+    return verdict;
+  }
+  auto pause = backoffFor(rt.retry, attempt, err.kind == ErrorKind::Throttled);
+  const bool serverPause = rt.retry.honourRetryAfter && err.retryAfter && *err.retryAfter > pause;
+  if (serverPause) pause = *err.retryAfter;
+  if (rt.clock->now() + pause > deadline) {
+    err.message += " (gave up after " + std::to_string(attempt) + " attempts: ";
+    err.message += serverPause
+                       ? "the service asked to retry after " + std::to_string(pause.count()) +
+                             " ms, past the retry time limit)"
+                       : "retry time limit reached)";
+    verdict.end.emplace(std::move(err));
+    return verdict;
+  }
+  if (logEnabled(rt, LogLevel::Warn)) {
+    rt.logger->log(LogLevel::Warn, std::string(spec.operation) + " attempt " + std::to_string(attempt) +
+                                       " failed, retrying in " + std::to_string(pause.count()) +
+                                       " ms: " + err.toString());
+  }
+  verdict.pause = pause;
+  verdict.last = std::move(err);
+  return verdict;
+}
+
+Result<HttpResponse> execute(const Runtime& rt, HttpRequest& request, const CallSpec& spec) {
   request.idempotent = spec.idempotent;
   const auto start = rt.clock->now();
   const auto deadline = start + rt.retry.maxElapsed;
   for (int attempt = 1;; ++attempt) {
     const auto now = rt.clock->now();
     if (Result<void> signedOk = spec.sign(request, now); !signedOk) return signedOk.error();
-
-    if (logEnabled(rt, LogLevel::Debug)) {
-      rt.logger->log(LogLevel::Debug, std::string(spec.operation) + " attempt " + std::to_string(attempt) + ": " +
-                                          toString(request.method) + " " + request.url() + " (" +
-                                          std::to_string(request.body.size()) + " body bytes)" +
-                                          redactedHeaders(request.headers));
-    }
-    Result<HttpResponse> sent = rt.transport->send(request);
-    Error err;
-    if (sent) {
-      Result<void> checked = spec.check(*sent);
-      if (logEnabled(rt, LogLevel::Info)) {
-        const auto ms = duration_cast<milliseconds>(rt.clock->now() - now).count();
-        std::string line = std::string(spec.operation) + " " + toString(request.method) + " " +
-                           request.endpoint.toString() + request.path + " -> " + std::to_string(sent->status) +
-                           " in " + std::to_string(ms) + " ms (attempt " + std::to_string(attempt) + ")";
-        if (logEnabled(rt, LogLevel::Debug)) line += redactedHeaders(sent->headers);
-        rt.logger->log(LogLevel::Info, line);
-      }
-      if (checked) return sent;
-      err = checked.error();
-      err.retryAfter = retryAfter(sent->headers, rt.clock->now());
-    } else {
-      err = sent.error();
-      err.retryable = transportErrorRetryable(err, spec.idempotent);
-      const bool mayHaveExecuted = err.kind == ErrorKind::Network || err.kind == ErrorKind::Timeout ||
-                                   err.kind == ErrorKind::InvalidResponse;
-      if (!spec.idempotent && mayHaveExecuted) {
-        err.message += " (the request may have reached the service and executed: the outcome is unknown, and " +
-                       std::string(spec.operation) + " is not sent again)";
-      }
-    }
-    err.attempts = attempt;
-    makeOutsideTextSafe(err);
-
-    if (!err.retryable) return err;
-    if (attempt >= rt.retry.maxAttempts) {
-      if (attempt > 1) err.message += " (gave up after " + std::to_string(attempt) + " attempts)";
-      return err;
-    }
-    auto pause = backoffFor(rt.retry, attempt, err.kind == ErrorKind::Throttled);
-    const bool serverPause = rt.retry.honourRetryAfter && err.retryAfter && *err.retryAfter > pause;
-    if (serverPause) pause = *err.retryAfter;
-    if (rt.clock->now() + pause > deadline) {
-      err.message += " (gave up after " + std::to_string(attempt) + " attempts: ";
-      err.message += serverPause
-                         ? "the service asked to retry after " + std::to_string(pause.count()) +
-                               " ms, past the retry time limit)"
-                         : "retry time limit reached)";
-      return err;
-    }
-    if (logEnabled(rt, LogLevel::Warn)) {
-      rt.logger->log(LogLevel::Warn, std::string(spec.operation) + " attempt " + std::to_string(attempt) +
-                                         " failed, retrying in " + std::to_string(pause.count()) +
-                                         " ms: " + err.toString());
-    }
-    rt.sleeper->sleepFor(pause);
+    logAttempt(rt, spec, request, attempt);
+    AttemptVerdict verdict = judgeAttempt(rt, request, spec, attempt, now, deadline, rt.transport->send(request));
+    if (verdict.end) return std::move(*verdict.end);
+    rt.sleeper->sleepFor(verdict.pause);
   }
+}
+
+std::shared_ptr<AsyncTransport> Runtime::asyncTransport() const {
+  std::call_once(async->once, [this] {
+    if (auto native = std::dynamic_pointer_cast<AsyncTransport>(transport)) {
+      async->transport = std::move(native);
+    } else {
+      async->transport = std::make_shared<SyncTransportAdapter>(transport, async->adapterOptions);
+    }
+  });
+  return async->transport;
 }
 
 }  DELIVERY_NAMESPACE_END  // namespace delivery::detail

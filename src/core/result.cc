@@ -18,6 +18,7 @@ const char* toString(ErrorKind kind) noexcept {
     case ErrorKind::Service: return "Service";
     case ErrorKind::InvalidResponse: return "InvalidResponse";
     case ErrorKind::Internal: return "Internal";
+    case ErrorKind::Cancelled: return "Cancelled";
   }
   return "Unknown";
 }

@@ -100,6 +100,7 @@ Result<DisClient> DisClient::create(std::shared_ptr<huawei::HuaweiCredentialsPro
 }
 
 DELIVERY_DIS_OPERATIONS(DELIVERY_OPERATION_METHOD)
+DELIVERY_DIS_OPERATIONS(DELIVERY_OPERATION_ASYNC_METHOD)
 
 WaitResult<ShowTransferTaskResponse> DisClient::waitUntilTransferTaskRunning(const ShowTransferTaskRequest& request,
                                                                              const WaitOptions& options) const {

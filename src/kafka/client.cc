@@ -120,6 +120,7 @@ Result<KafkaClient> KafkaClient::create(std::shared_ptr<huawei::HuaweiCredential
 }
 
 DELIVERY_KAFKA_OPERATIONS(DELIVERY_OPERATION_METHOD)
+DELIVERY_KAFKA_OPERATIONS(DELIVERY_OPERATION_ASYNC_METHOD)
 
 WaitResult<ShowSinkTaskResponse> KafkaClient::waitUntilSinkTaskRunning(const ShowSinkTaskRequest& request,
                                                                        const WaitOptions& options) const {

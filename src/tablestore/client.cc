@@ -266,6 +266,7 @@ Result<DeliveryClient> DeliveryClient::createWith(const std::string& endpoint, c
 }
 
 DELIVERY_TABLESTORE_OPERATIONS(DELIVERY_OPERATION_METHOD)
+DELIVERY_TABLESTORE_OPERATIONS(DELIVERY_OPERATION_ASYNC_METHOD)
 
 WaitResult<DescribeDeliveryTaskResponse> DeliveryClient::waitUntilTaskSyncPhase(
     const DescribeDeliveryTaskRequest& request, TaskSyncPhase phase, const WaitOptions& options) const {

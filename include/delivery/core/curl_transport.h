@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "delivery/core/async_transport.h"
 #include "delivery/core/transport.h"
 
 DELIVERY_NAMESPACE_BEGIN
@@ -44,13 +45,25 @@ struct CurlTransportOptions {
   std::chrono::seconds maxIdleBeforeNonIdempotent{4};
   /// Idle easy handles (each keeping its connections alive) kept for reuse.
   std::size_t maxIdleHandles = 16;
+  /// Asynchronous requests (sendAsync) on the wire at the same time, each on its own connection;
+  /// more wait in a queue, first in, first out. At least 1 (0 is taken as 1). Blocking send()
+  /// calls are not counted: each runs on its caller's thread.
+  std::size_t maxInFlight = 64;
   /// A response body larger than this fails with ErrorKind::InvalidResponse.
   std::size_t maxResponseBytes = 16u * 1024u * 1024u;
 };
 
 /// libcurl transport: keeps connections alive across calls through a pool of easy handles,
 /// thread-safe, TLS verification on by default, plain http:// allowed (for a local emulator).
-class DELIVERY_API CurlTransport final : public Transport {
+///
+/// Blocking: send() runs on the caller's thread. Asynchronous: sendAsync() and after() run on one
+/// event thread per transport (started by the first of them), which drives one libcurl multi
+/// handle: no thread per request, connections kept alive and reused among the asynchronous
+/// requests as among blocking ones, at most `maxInFlight` requests on the wire, the same rule
+/// against resending a request that is not idempotent, the same timeouts and errors. Destroying
+/// the transport completes every pending asynchronous request and timer with ErrorKind::Cancelled
+/// at once (requests on the wire are abandoned and their connections closed).
+class DELIVERY_API CurlTransport final : public Transport, public AsyncTransport {
  public:
   explicit CurlTransport(CurlTransportOptions options = {});  ///< A transport with these options.
   ~CurlTransport() override;
@@ -58,11 +71,15 @@ class DELIVERY_API CurlTransport final : public Transport {
   CurlTransport& operator=(const CurlTransport&) = delete;
 
   Result<HttpResponse> send(const HttpRequest& request) override;  ///< See Transport::send. Thread-safe.
+  AsyncTaskId sendAsync(HttpRequest request, Completion done) override;
+  AsyncTaskId after(std::chrono::milliseconds delay, TimerCompletion done) override;
+  void cancel(AsyncTaskId id) override;
 
   const CurlTransportOptions& options() const noexcept;  ///< The options it was made with.
 
  private:
   struct Impl;
+  struct Loop;
   std::unique_ptr<Impl> impl_;
 };
 

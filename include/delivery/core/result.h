@@ -28,6 +28,9 @@ enum class ErrorKind {
   Service,          ///< any other error reported by the service (see `code`)
   InvalidResponse,  ///< the response could not be understood or failed an integrity check
   Internal,         ///< a bug or an environment failure inside the SDK
+  /// an asynchronous call ended before its result: cancel() was called, or its client or transport
+  /// was destroyed while it was in flight (the message says which, and whether it may have executed)
+  Cancelled,
 };
 
 DELIVERY_API const char* toString(ErrorKind kind) noexcept;  ///< The kind's name, e.g. "InvalidArgument".

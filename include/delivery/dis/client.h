@@ -19,6 +19,7 @@
 // have reached the service.
 
 
+#include "delivery/core/async.h"
 #include "delivery/core/client_handle.h"
 #include "delivery/core/waiter.h"
 #include "delivery/dis/model.h"
@@ -82,6 +83,20 @@ class DELIVERY_API DisClient : private ClientHandle<DisClient> {
   /// and DELETE. See delivery/core/waiter.h.
   [[nodiscard]] WaitResult<ShowTransferTaskResponse> waitUntilTransferTaskRunning(
       const ShowTransferTaskRequest& request, const WaitOptions& options = {}) const;
+
+  // ---- asynchronous forms (delivery/core/async.h) ----------------------------------------------
+  /// Each operation above also runs without blocking the caller: `opAsync(request)` returns an
+  /// AsyncCall (a std::future of the same Result, plus cancel()), and `opAsync(request, callback)`
+  /// calls back on the transport's event thread. Same validation, signing, retries and errors as
+  /// the blocking call; keep the client alive until its calls complete (destroying its last copy
+  /// completes them with ErrorKind::Cancelled). Thread-safe.
+  DELIVERY_ASYNC_FORMS(createTransferTask, CreateTransferTask)
+  DELIVERY_ASYNC_FORMS(updateTransferTask, UpdateTransferTask)
+  DELIVERY_ASYNC_FORMS(listTransferTasks, ListTransferTasks)
+  DELIVERY_ASYNC_FORMS(showTransferTask, ShowTransferTask)
+  DELIVERY_ASYNC_FORMS(deleteTransferTask, DeleteTransferTask)
+  DELIVERY_ASYNC_FORMS(batchStartTransferTask, BatchStartTransferTask)
+  DELIVERY_ASYNC_FORMS(batchStopTransferTask, BatchStopTransferTask)
 
   /// "https://dis.cn-north-4.myhuaweicloud.com" or the explicit endpoint.
   const std::string& getEndpoint() const noexcept;

@@ -18,6 +18,7 @@
 // only for list and show.
 
 
+#include "delivery/core/async.h"
 #include "delivery/core/client_handle.h"
 #include "delivery/core/waiter.h"
 #include "delivery/huawei/client_config.h"
@@ -96,6 +97,26 @@ class DELIVERY_API KafkaClient : private ClientHandle<KafkaClient> {
   /// the newer Smart Connect API names its transitions). See delivery/core/waiter.h.
   [[nodiscard]] WaitResult<ShowSinkTaskResponse> waitUntilSinkTaskRunning(const ShowSinkTaskRequest& request,
                                                                          const WaitOptions& options = {}) const;
+
+  // ---- asynchronous forms (delivery/core/async.h) ----------------------------------------------
+  /// Each operation above also runs without blocking the caller: `opAsync(request)` returns an
+  /// AsyncCall (a std::future of the same Result, plus cancel()), and `opAsync(request, callback)`
+  /// calls back on the transport's event thread. Same validation, signing, retries and errors as
+  /// the blocking call; keep the client alive until its calls complete (destroying its last copy
+  /// completes them with ErrorKind::Cancelled). Thread-safe.
+  DELIVERY_ASYNC_FORMS(createSinkTask, CreateSinkTask)
+  DELIVERY_ASYNC_FORMS(listSinkTasks, ListSinkTasks)
+  DELIVERY_ASYNC_FORMS(showSinkTask, ShowSinkTask)
+  DELIVERY_ASYNC_FORMS(deleteSinkTask, DeleteSinkTask)
+  DELIVERY_ASYNC_FORMS(createConnector, CreateConnector)
+  DELIVERY_ASYNC_FORMS(deleteConnector, DeleteConnector)
+  DELIVERY_ASYNC_FORMS(createConnectorTask, CreateConnectorTask)
+  DELIVERY_ASYNC_FORMS(listConnectorTasks, ListConnectorTasks)
+  DELIVERY_ASYNC_FORMS(showConnectorTask, ShowConnectorTask)
+  DELIVERY_ASYNC_FORMS(deleteConnectorTask, DeleteConnectorTask)
+  DELIVERY_ASYNC_FORMS(pauseConnectorTask, PauseConnectorTask)
+  DELIVERY_ASYNC_FORMS(resumeConnectorTask, ResumeConnectorTask)
+  DELIVERY_ASYNC_FORMS(restartConnectorTask, RestartConnectorTask)
 
   /// "https://dms.cn-north-4.myhuaweicloud.com" or the explicit endpoint.
   const std::string& getEndpoint() const noexcept;

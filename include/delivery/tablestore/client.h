@@ -35,6 +35,7 @@
 #include <optional>
 #include <string>
 
+#include "delivery/core/async.h"
 #include "delivery/core/client_handle.h"
 #include "delivery/core/client_config.h"
 #include "delivery/core/credentials.h"
@@ -110,6 +111,18 @@ class DELIVERY_API DeliveryClient : private ClientHandle<DeliveryClient> {
   /// reaches INCR (DescribeDeliveryTaskResponse::isFinished()). See delivery/core/waiter.h.
   [[nodiscard]] WaitResult<DescribeDeliveryTaskResponse> waitUntilTaskSyncPhase(
       const DescribeDeliveryTaskRequest& request, TaskSyncPhase phase, const WaitOptions& options = {}) const;
+
+  // ---- asynchronous forms (delivery/core/async.h) ----------------------------------------------
+  /// Each operation above also runs without blocking the caller: `opAsync(request)` returns an
+  /// AsyncCall (a std::future of the same Result, plus cancel()), and `opAsync(request, callback)`
+  /// calls back on the transport's event thread. Same validation, signing, retries and errors as
+  /// the blocking call; keep the client alive until its calls complete (destroying its last copy
+  /// completes them with ErrorKind::Cancelled). Thread-safe.
+  DELIVERY_ASYNC_FORMS(createDeliveryTask, CreateDeliveryTask)
+  DELIVERY_ASYNC_FORMS(updateDeliveryTask, UpdateDeliveryTask)
+  DELIVERY_ASYNC_FORMS(deleteDeliveryTask, DeleteDeliveryTask)
+  DELIVERY_ASYNC_FORMS(describeDeliveryTask, DescribeDeliveryTask)
+  DELIVERY_ASYNC_FORMS(listDeliveryTask, ListDeliveryTask)
 
   /// The endpoint as given to create().
   const std::string& getEndpoint() const noexcept;

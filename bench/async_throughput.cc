@@ -1,0 +1,441 @@
+// delivery_bench_async: many creates in flight from one thread, against the same keep-alive
+// loopback server, in one run:
+//
+//   wrk        wrk -t1 -c64 (one thread, 64 connections) POSTing the SDK's own request bytes: the
+//              server's ceiling for this request (skipped, with a message, when wrk is absent)
+//   async      one thread keeping 64 DeliveryClient::createDeliveryTaskAsync calls in flight
+//              (a ring of 64 AsyncCalls: wait for the oldest, start the next)
+//   blocking   8 threads, each calling createDeliveryTask in a loop (one shared client)
+//
+// The server (cpp-httplib, a thread per connection, a fixed signed success answer, no signature
+// check) runs in a child process, so that the client's CPU per request is the process's own CPU
+// time (getrusage) over the requests it completed; the server's CPU per request is read from
+// /proc/<pid>/stat of the child. Each mode runs --seconds per round, --rounds rounds taking turns;
+// medians are printed. The figures are printed, never judged.
+//
+//   delivery_bench_async [--seconds S] [--rounds R] [--in-flight N] [--threads T]
+//
+// Exits 1 when a request fails (the reason is printed), 2 on a bad command line.
+
+// cpp-httplib listens with a backlog of 5: 64 connections opened at once would see dropped SYNs
+// and one-second retransmits, which measure the backlog, not the client.
+#define CPPHTTPLIB_LISTEN_BACKLOG 256
+#include <httplib.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "delivery/tablestore/client.h"
+#include "delivery/testing/mock_transport.h"
+#include "delivery/testing/tablestore_responses.h"
+#include "support/samples.h"
+
+namespace {
+
+namespace ts = delivery::tablestore;
+using Clock = std::chrono::steady_clock;
+
+constexpr const char* kAction = "CreateDeliveryTask";
+const delivery::Credentials kCredentials("bench-access-key-id", "bench-access-key-secret");
+
+struct Options {
+  double seconds = 3;
+  int rounds = 3;
+  int inFlight = 64;
+  int threads = 8;
+};
+
+// ---- the server, in a child process ----------------------------------------------------------
+
+// Serves until killed; writes its port to `portPipe`.
+[[noreturn]] void serve(int portPipe) {
+  const delivery::HttpResponse ok =
+      delivery::testing::tablestore::emptyOk(kAction, kCredentials, "6b1f3c2a-9d4e-4f70-8a15-2c3b4d5e6f70");
+  httplib::Server server;
+  server.set_keep_alive_max_count(100000000);
+  server.set_keep_alive_timeout(60);
+  server.set_tcp_nodelay(true);
+  // A thread per connection: a fixed pool smaller than the connections would starve some of them.
+  server.new_task_queue = [] { return new httplib::ThreadPool(160); };
+  std::vector<std::pair<std::string, std::string>> headers;
+  for (const auto& field : ok.headers) headers.push_back(field);
+  server.Post(std::string("/") + kAction, [&headers](const httplib::Request&, httplib::Response& res) {
+    res.status = 200;
+    for (const auto& [name, value] : headers) res.set_header(name.c_str(), value);
+  });
+  const int port = server.bind_to_any_port("127.0.0.1");
+  if (write(portPipe, &port, sizeof port) != static_cast<ssize_t>(sizeof port)) _exit(3);
+  close(portPipe);
+  server.listen_after_bind();
+  _exit(0);
+}
+
+double processCpuSeconds(pid_t pid) {  // utime + stime of `pid`, from /proc
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto close = text.rfind(')');
+  if (close == std::string::npos) return 0;
+  std::istringstream fields(text.substr(close + 2));
+  std::string f;
+  unsigned long long utime = 0, stime = 0;
+  for (int i = 3; i <= 15 && fields >> f; ++i) {
+    if (i == 14) utime = std::stoull(f);
+    if (i == 15) stime = std::stoull(f);
+  }
+  return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+double ownCpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+double childrenCpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_CHILDREN, &u);
+  return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+// ---- the modes ---------------------------------------------------------------------------------
+
+struct Sample {
+  double requestsPerSecond = 0;
+  double clientCpuMicros = 0;  // per request
+  double serverCpuMicros = 0;  // per request
+};
+
+std::string findWrk() {
+  const char* path = std::getenv("PATH");
+  std::stringstream dirs(path != nullptr ? path : "/usr/bin:/bin");
+  std::string dir;
+  while (std::getline(dirs, dir, ':')) {
+    const std::string candidate = (dir.empty() ? "." : dir) + "/wrk";
+    if (access(candidate.c_str(), X_OK) == 0) return candidate;
+  }
+  return {};
+}
+
+std::string luaQuoted(const std::string& s) {
+  std::string out = "\"";
+  char buf[8];
+  for (unsigned char c : s) {
+    std::snprintf(buf, sizeof buf, "\\%03u", c);
+    out += buf;
+  }
+  return out + "\"";
+}
+
+// The SDK's own request for one create (headers and body), as a wrk script.
+std::string wrkScript(const delivery::HttpRequest& request) {
+  std::string lua = "wrk.method = \"POST\"\nwrk.body = " + luaQuoted(request.body) + "\nwrk.headers = {}\n";
+  for (const auto& [name, value] : request.headers) {
+    if (delivery::Headers::namesEqual(name, "Host") || delivery::Headers::namesEqual(name, "Content-Length")) continue;
+    lua += "wrk.headers[" + luaQuoted(name) + "] = " + luaQuoted(value) + "\n";
+  }
+  return lua;
+}
+
+std::optional<Sample> runWrk(const std::string& wrk, const std::string& script, int port, pid_t server,
+                             const Options& o) {
+  char outPath[] = "/tmp/delivery-bench-wrk-XXXXXX";
+  const int outFd = mkstemp(outPath);
+  if (outFd < 0) return std::nullopt;
+  const double serverBefore = processCpuSeconds(server);
+  const double childBefore = childrenCpuSeconds();
+  const pid_t pid = fork();
+  if (pid == 0) {
+    dup2(outFd, 1);
+    const std::string duration = std::to_string(static_cast<int>(std::max(1.0, o.seconds))) + "s";
+    const std::string connections = std::to_string(o.inFlight);
+    const std::string url = "http://127.0.0.1:" + std::to_string(port) + "/" + kAction;
+    execl(wrk.c_str(), "wrk", "-t1", ("-c" + connections).c_str(), ("-d" + duration).c_str(), "-s", script.c_str(),
+          url.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  const double wrkCpu = childrenCpuSeconds() - childBefore;
+  const double serverCpu = processCpuSeconds(server) - serverBefore;
+  close(outFd);
+  std::ifstream in(outPath);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  unlink(outPath);
+  // "  1234 requests in 3.00s, ..." and "Requests/sec:  411.22"; non-2xx answers are reported too.
+  if (text.find("Non-2xx") != std::string::npos) {
+    std::cerr << "wrk: the server answered with errors:\n" << text;
+    return std::nullopt;
+  }
+  const auto at = text.find("Requests/sec:");
+  const auto total = text.find(" requests in ");
+  if (at == std::string::npos || total == std::string::npos) {
+    std::cerr << "wrk: unexpected output:\n" << text;
+    return std::nullopt;
+  }
+  const double rps = std::atof(text.c_str() + at + 13);
+  std::size_t start = text.rfind('\n', total);
+  const double requests = std::atof(text.c_str() + (start == std::string::npos ? 0 : start + 1));
+  if (requests <= 0) return std::nullopt;
+  return Sample{rps, wrkCpu / requests * 1e6, serverCpu / requests * 1e6};
+}
+
+template <typename Body>
+Sample measure(pid_t server, long& completed, Body body) {
+  const double cpuBefore = ownCpuSeconds();
+  const double serverBefore = processCpuSeconds(server);
+  const auto start = Clock::now();
+  body();
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  const double cpu = ownCpuSeconds() - cpuBefore;
+  const double serverCpu = processCpuSeconds(server) - serverBefore;
+  const double n = static_cast<double>(std::max(1L, completed));
+  return Sample{n / seconds, cpu / n * 1e6, serverCpu / n * 1e6};
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[v.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
+    const char* v = nullptr;
+    if (a == "--seconds" && (v = next())) {
+      o.seconds = std::atof(v);
+    } else if (a == "--rounds" && (v = next())) {
+      o.rounds = std::atoi(v);
+    } else if (a == "--in-flight" && (v = next())) {
+      o.inFlight = std::atoi(v);
+    } else if (a == "--threads" && (v = next())) {
+      o.threads = std::atoi(v);
+    } else {
+      std::cerr << "usage: delivery_bench_async [--seconds S] [--rounds R] [--in-flight N] [--threads T]\n";
+      return 2;
+    }
+  }
+  if (o.seconds <= 0 || o.rounds < 1 || o.inFlight < 1 || o.threads < 1) {
+    std::cerr << "delivery_bench_async: every value must be positive\n";
+    return 2;
+  }
+
+  int fds[2];
+  if (pipe(fds) != 0) return 1;
+  const pid_t server = fork();  // before any thread exists
+  if (server == 0) {
+    close(fds[0]);
+    serve(fds[1]);
+  }
+  close(fds[1]);
+  int port = -1;
+  if (read(fds[0], &port, sizeof port) != static_cast<ssize_t>(sizeof port) || port <= 0) {
+    std::cerr << "the loopback server did not start\n";
+    kill(server, SIGKILL);
+    return 1;
+  }
+  close(fds[0]);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // listen_after_bind
+  const std::string endpoint = "http://127.0.0.1:" + std::to_string(port);
+
+  ts::DeliveryClientConfig config;
+  config.curl.maxInFlight = static_cast<std::size_t>(o.inFlight);
+  config.curl.maxIdleHandles = static_cast<std::size_t>(std::max(o.inFlight, o.threads));
+  config.retry = delivery::RetryPolicy::noRetry();
+  auto client = ts::DeliveryClient::create(endpoint, "bench", kCredentials, config).value();
+  const ts::CreateDeliveryTaskRequest request = delivery::test::javaSampleCreate();
+
+  // The request bytes for wrk: the SDK's own, captured once through a MockTransport.
+  auto mock = std::make_shared<delivery::testing::MockTransport>();
+  mock->enqueueResponse(delivery::testing::tablestore::emptyOk(kAction, kCredentials));
+  ts::DeliveryClientConfig mockConfig;
+  mockConfig.transport = mock;
+  (void)ts::DeliveryClient::create(endpoint, "bench", kCredentials, mockConfig).value().createDeliveryTask(request);
+  const std::string wrk = findWrk();
+  char scriptPath[] = "/tmp/delivery-bench-wrk-script-XXXXXX";
+  std::string script;
+  if (!wrk.empty()) {
+    const int fd = mkstemp(scriptPath);
+    const std::string lua = wrkScript(mock->lastRequest());
+    if (fd < 0 || write(fd, lua.data(), lua.size()) != static_cast<ssize_t>(lua.size())) return 1;
+    close(fd);
+    script = scriptPath;
+  }
+
+  std::string failure;
+  std::mutex failureMutex;
+  auto fail = [&](const delivery::Error& e) {
+    std::lock_guard<std::mutex> lock(failureMutex);
+    if (failure.empty()) failure = e.toString();
+  };
+  const auto budget = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(o.seconds));
+
+  // One thread keeps `inFlight` calls going: whenever one completes (the callback, on the event
+  // thread, only counts), it starts the next.
+  auto asyncRound = [&] {
+    long completed = 0;
+    Sample s = measure(server, completed, [&] {
+      std::mutex mutex;
+      std::condition_variable changed;
+      int running = 0;
+      long done = 0;
+      auto onDone = [&](delivery::Result<ts::CreateDeliveryTaskResponse> r) {
+        if (!r) fail(r.error());
+        std::lock_guard<std::mutex> lock(mutex);
+        --running;
+        ++done;
+        changed.notify_one();
+      };
+      const auto end = Clock::now() + budget;
+      std::unique_lock<std::mutex> lock(mutex);
+      while (Clock::now() < end && failure.empty()) {
+        changed.wait(lock, [&] { return running < o.inFlight; });
+        ++running;
+        lock.unlock();
+        (void)client.createDeliveryTaskAsync(request, onDone);
+        lock.lock();
+      }
+      changed.wait(lock, [&] { return running == 0; });
+      completed = done;
+    });
+    return s;
+  };
+  // The same load kept by the completions themselves: each callback starts the next call (an
+  // event-driven application's way); the caller's thread only starts the first `inFlight`.
+  auto chainedRound = [&] {
+    long completed = 0;
+    Sample s = measure(server, completed, [&] {
+      std::mutex mutex;
+      std::condition_variable finished;
+      int running = o.inFlight;
+      std::atomic<long> done{0};
+      const auto end = Clock::now() + budget;
+      std::function<void(delivery::Result<ts::CreateDeliveryTaskResponse>)> onDone =
+          [&](delivery::Result<ts::CreateDeliveryTaskResponse> r) {
+            if (!r) fail(r.error());
+            ++done;
+            if (r && Clock::now() < end) {
+              (void)client.createDeliveryTaskAsync(request, onDone);
+              return;
+            }
+            std::lock_guard<std::mutex> lock(mutex);
+            if (--running == 0) finished.notify_one();
+          };
+      for (int i = 0; i < o.inFlight; ++i) (void)client.createDeliveryTaskAsync(request, onDone);
+      std::unique_lock<std::mutex> lock(mutex);
+      finished.wait(lock, [&] { return running == 0; });
+      completed = done.load();
+    });
+    return s;
+  };
+  auto blockingRound = [&] {
+    long completed = 0;
+    Sample s = measure(server, completed, [&] {
+      std::atomic<long> done{0};
+      std::vector<std::thread> threads;
+      const auto end = Clock::now() + budget;
+      for (int t = 0; t < o.threads; ++t) {
+        threads.emplace_back([&] {
+          while (Clock::now() < end) {
+            auto r = client.createDeliveryTask(request);
+            if (!r) {
+              fail(r.error());
+              return;
+            }
+            ++done;
+          }
+        });
+      }
+      for (auto& t : threads) t.join();
+      completed = done.load();
+    });
+    return s;
+  };
+
+  // Warm-up: every mode's connections opened, code paged in.
+  (void)asyncRound();
+  (void)chainedRound();
+  (void)blockingRound();
+
+  std::vector<double> wrkRps, wrkCpu, wrkServer, aRps, aCpu, aServer, bRps, bCpu, bServer, cRps, cCpu, cServer;
+  for (int round = 0; round < o.rounds && failure.empty(); ++round) {
+    if (!wrk.empty()) {
+      auto s = runWrk(wrk, script, port, server, o);
+      if (!s) {
+        failure = "wrk failed";
+        break;
+      }
+      wrkRps.push_back(s->requestsPerSecond);
+      wrkCpu.push_back(s->clientCpuMicros);
+      wrkServer.push_back(s->serverCpuMicros);
+    }
+    Sample a = asyncRound();
+    aRps.push_back(a.requestsPerSecond);
+    aCpu.push_back(a.clientCpuMicros);
+    aServer.push_back(a.serverCpuMicros);
+    Sample c = chainedRound();
+    cRps.push_back(c.requestsPerSecond);
+    cCpu.push_back(c.clientCpuMicros);
+    cServer.push_back(c.serverCpuMicros);
+    Sample b = blockingRound();
+    bRps.push_back(b.requestsPerSecond);
+    bCpu.push_back(b.clientCpuMicros);
+    bServer.push_back(b.serverCpuMicros);
+  }
+  kill(server, SIGKILL);
+  waitpid(server, nullptr, 0);
+  if (!script.empty()) unlink(script.c_str());
+  if (!failure.empty()) {
+    std::cerr << "a request failed: " << failure << '\n';
+    return 1;
+  }
+
+  std::printf("CreateDeliveryTask (%zu-byte body) to a keep-alive loopback server (cpp-httplib, child process)\n",
+              mock->lastRequest().body.size());
+  std::printf("%d rounds of %.1f s per mode, medians; CPU per request in microseconds (client = the caller's "
+              "process or wrk, server = the server process)\n\n",
+              o.rounds, o.seconds);
+  std::printf("%-44s %12s %14s %14s\n", "mode", "requests/s", "client CPU/req", "server CPU/req");
+  if (wrk.empty()) {
+    std::printf("%-44s %12s\n", "wrk -t1 -c64", "skipped: wrk is not installed (apt-get install wrk)");
+  } else {
+    std::printf("%-44s %12.0f %14.1f %14.1f\n", ("wrk -t1 -c" + std::to_string(o.inFlight)).c_str(), median(wrkRps),
+                median(wrkCpu), median(wrkServer));
+  }
+  std::printf("%-44s %12.0f %14.1f %14.1f\n",
+              ("async: 1 thread, " + std::to_string(o.inFlight) + " in flight").c_str(), median(aRps), median(aCpu),
+              median(aServer));
+  std::printf("%-44s %12.0f %14.1f %14.1f\n",
+              ("async, chained: " + std::to_string(o.inFlight) + " in flight").c_str(), median(cRps), median(cCpu),
+              median(cServer));
+  std::printf("%-44s %12.0f %14.1f %14.1f\n", ("blocking: " + std::to_string(o.threads) + " threads").c_str(),
+              median(bRps), median(bCpu), median(bServer));
+  std::printf("\n");
+  if (!wrk.empty()) std::printf("async / wrk:      %.2fx\n", median(aRps) / median(wrkRps));
+  std::printf("async / blocking: %.2fx\n", median(aRps) / median(bRps));
+  if (!wrk.empty()) std::printf("chained / wrk:    %.2fx\n", median(cRps) / median(wrkRps));
+  std::printf("chained / blocking: %.2fx\n", median(cRps) / median(bRps));
+  return 0;
+}
