@@ -5,9 +5,11 @@
 #include <string>
 #include <vector>
 
-namespace delivery::testing {
+#include "delivery/export.h"
+
+DELIVERY_NAMESPACE_BEGIN namespace testing {
 class Emulator;
-}
+}  DELIVERY_NAMESPACE_END
 
 namespace deliveryctl {
 

@@ -34,7 +34,7 @@ DELIVERY_NAMESPACE_BEGIN
 
 namespace detail {
 /// A call in flight, as its handles see it (internal).
-class DELIVERY_API Cancellable {
+class Cancellable {
  public:
   virtual ~Cancellable() = default;
   virtual void cancel() = 0;
