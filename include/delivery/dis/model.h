@@ -57,12 +57,15 @@ DELIVERY_NAMESPACE_BEGIN namespace dis {
 
 #define DELIVERY_DIS_DESTINATION_TYPE(X) \
   X(OBS, "OBS") X(MRS, "MRS") X(DLI, "DLI") X(CLOUDTABLE, "CLOUDTABLE") X(DWS, "DWS")
+/// Where a transfer task dumps data: OBS, MRS, DLI, CLOUDTABLE or DWS.
 DELIVERY_ENUM(DestinationType, DELIVERY_DIS_DESTINATION_TYPE)
 
 #define DELIVERY_DIS_CONSUMER_STRATEGY(X) X(LATEST, "LATEST") X(TRIM_HORIZON, "TRIM_HORIZON")
+/// Where a new task starts reading the stream: LATEST or TRIM_HORIZON (the oldest record kept).
 DELIVERY_ENUM(ConsumerStrategy, DELIVERY_DIS_CONSUMER_STRATEGY)
 
 #define DELIVERY_DIS_DESTINATION_FILE_TYPE(X) X(TEXT, "text") X(PARQUET, "parquet") X(CARBON, "carbon")
+/// File format of an OBS or MRS dump: text, parquet or carbon.
 DELIVERY_ENUM(DestinationFileType, DELIVERY_DIS_DESTINATION_FILE_TYPE)
 
 using huawei::PartitionFormat;
@@ -72,18 +75,22 @@ using huawei::PartitionFormat;
 /// "currently supported: no compression, gzip"). It names no token for "no compression": leave the
 /// field unset for that. No API page documents the field (huawei-more.md §2.3, unconfirmed).
 #define DELIVERY_DIS_COMPRESSION_FORMAT(X) X(GZIP, "gzip")
+/// compression_format of OBS and MRS dumps: gzip (leave the field unset for none).
 DELIVERY_ENUM(CompressionFormat, DELIVERY_DIS_COMPRESSION_FORMAT)
 
 /// A plain string in the Java SDK: the characters' names.
 #define DELIVERY_DIS_RECORD_DELIMITER(X) X(COMMA, ",") X(SEMICOLON, ";") X(PIPE, "|") X(NEWLINE, "\n")
+/// record_delimiter between dumped records: ',', ';', '|' or a newline.
 DELIVERY_ENUM(RecordDelimiter, DELIVERY_DIS_RECORD_DELIMITER)
 
 /// A plain string in the Java SDK: the characters' names.
 #define DELIVERY_DIS_DWS_DELIMITER(X) X(COMMA, ",") X(SEMICOLON, ";") X(PIPE, "|")
+/// dws_delimiter between the columns of a DWS row: ',', ';' or '|'.
 DELIVERY_ENUM(DwsDelimiter, DELIVERY_DIS_DWS_DELIMITER)
 
 /// ProcessingSchema.timestamp_type, a plain string in the Java SDK: UPPER_SNAKE of the wire value.
 #define DELIVERY_DIS_TIMESTAMP_TYPE(X) X(STRING, "String") X(TIMESTAMP, "Timestamp")
+/// Type of the record field that holds the time: String or Timestamp.
 DELIVERY_ENUM(TimestampType, DELIVERY_DIS_TIMESTAMP_TYPE)
 
 /// A plain string in the Java SDK. The wire values differ only in their separator, which the
@@ -95,26 +102,31 @@ DELIVERY_ENUM(TimestampType, DELIVERY_DIS_TIMESTAMP_TYPE)
   X(YYYY_MM_DD_DASH, "yyyy-MM-dd HH:mm:ss")       \
   X(MM_DD_YYYY_DASH, "MM-dd-yyyy HH:mm:ss")       \
   X(DD_MM_YYYY_DASH, "dd-MM-yyyy HH:mm:ss")
+/// Formats of a String timestamp (e.g. "yyyy/MM/dd HH:mm:ss").
 DELIVERY_ENUM(TimestampFormat, DELIVERY_DIS_TIMESTAMP_FORMAT)
 
 /// Column and value types of CloudTable (HBase) and OpenTSDB schemas (RowKey.TypeEnum, Column.TypeEnum).
 #define DELIVERY_DIS_CLOUDTABLE_DATA_TYPE(X)                                                   \
   X(BIGINT, "Bigint") X(DOUBLE, "Double") X(BOOLEAN, "Boolean") X(TIMESTAMP, "Timestamp") \
   X(STRING, "String") X(DECIMAL, "Decimal")
+/// Data types of CloudTable (HBase and OpenTSDB) values.
 DELIVERY_ENUM(CloudtableDataType, DELIVERY_DIS_CLOUDTABLE_DATA_TYPE)
 
 /// OpenTSDBMetric.TypeEnum.
 #define DELIVERY_DIS_OPENTSDB_METRIC_TYPE(X) X(CONSTANT, "Constant") X(STRING, "String")
+/// How an OpenTSDB metric is given: a Constant or a String attribute of the record.
 DELIVERY_ENUM(OpenTsdbMetricType, DELIVERY_DIS_OPENTSDB_METRIC_TYPE)
 
 /// OpenTSDBTimestamp.type, a plain string in the Java SDK: UPPER_SNAKE of the wire value.
 #define DELIVERY_DIS_OPENTSDB_TIMESTAMP_TYPE(X) X(TIMESTAMP, "Timestamp") X(STRING, "String")
+/// Type of an OpenTSDB timestamp attribute: Timestamp or String.
 DELIVERY_ENUM(OpenTsdbTimestampType, DELIVERY_DIS_OPENTSDB_TIMESTAMP_TYPE)
 
 /// A plain string in the Java SDK: the characters' names.
 #define DELIVERY_DIS_ROW_KEY_DELIMITER(X)                                                       \
   X(COMMA, ",") X(DOT, ".") X(PIPE, "|") X(SEMICOLON, ";") X(BACKSLASH, "\\") X(HYPHEN, "-") \
   X(UNDERSCORE, "_") X(TILDE, "~")
+/// Delimiter between the parts of an HBase row key.
 DELIVERY_ENUM(RowKeyDelimiter, DELIVERY_DIS_ROW_KEY_DELIMITER)
 
 /// Task state from list/show (TransferTask.StateEnum). UNKNOWN is this SDK's own: the state of a
@@ -122,6 +134,7 @@ DELIVERY_ENUM(RowKeyDelimiter, DELIVERY_DIS_ROW_KEY_DELIMITER)
 #define DELIVERY_DIS_TRANSFER_TASK_STATE(X)                                                  \
   X(ERROR, "ERROR") X(STARTING, "STARTING") X(PAUSED, "PAUSED") X(RUNNING, "RUNNING")     \
   X(DELETE, "DELETE") X(ABNORMAL, "ABNORMAL") X(UNKNOWN, "UNKNOWN")
+/// State of a transfer task as the service reports it; UNKNOWN for a state this SDK does not know.
 DELIVERY_ENUM(TransferTaskState, DELIVERY_DIS_TRANSFER_TASK_STATE)
 
 using huawei::toString;

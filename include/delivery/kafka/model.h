@@ -50,10 +50,12 @@ DELIVERY_NAMESPACE_BEGIN namespace kafka {
 #define DELIVERY_KAFKA_CONSUMER_STRATEGY(X) \
   X(LATEST, "latest")                       \
   X(EARLIEST, "earliest")
+/// Where a new sink task starts reading its topics: latest or earliest.
 DELIVERY_ENUM(ConsumerStrategy, DELIVERY_KAFKA_CONSUMER_STRATEGY)
 
 /// ObsDestinationDescriptor.DestinationFileTypeEnum.
 #define DELIVERY_KAFKA_DESTINATION_FILE_TYPE(X) X(TEXT, "TEXT")
+/// File format of a sink task's dump: TEXT only.
 DELIVERY_ENUM(DestinationFileType, DELIVERY_KAFKA_DESTINATION_FILE_TYPE)
 
 using huawei::PartitionFormat;
@@ -66,6 +68,7 @@ using huawei::PartitionFormat;
   X(PIPE, "|")                             \
   X(NEWLINE, "\n")                         \
   X(NONE, "NULL")
+/// record_delimiter between dumped records: ',', ';', '|', a newline, or NULL (none).
 DELIVERY_ENUM(RecordDelimiter, DELIVERY_KAFKA_RECORD_DELIMITER)
 
 /// Connector bandwidth of old-specification instances: CreateConnectorReq.SpecificationEnum.
@@ -74,14 +77,17 @@ DELIVERY_ENUM(RecordDelimiter, DELIVERY_KAFKA_RECORD_DELIMITER)
   X(_300MB, "300MB")                              \
   X(_600MB, "600MB")                              \
   X(_1200MB, "1200MB")
+/// Specification of a connector on an old-spec instance (100MB to 1200MB).
 DELIVERY_ENUM(ConnectorSpecification, DELIVERY_KAFKA_CONNECTOR_SPECIFICATION)
 
 /// CreateSinkTaskReq.SourceTypeEnum: the only source the service knows.
 #define DELIVERY_KAFKA_SOURCE_TYPE(X) X(BLOB, "BLOB")
+/// source_type of a sink task: BLOB, the only value the service knows.
 DELIVERY_ENUM(SourceType, DELIVERY_KAFKA_SOURCE_TYPE)
 
 /// CreateSinkTaskReq.DestinationTypeEnum: the only destination the service knows.
 #define DELIVERY_KAFKA_DESTINATION_TYPE(X) X(OBS, "OBS")
+/// destination_type of a sink task: OBS, the only value the service knows.
 DELIVERY_ENUM(DestinationType, DELIVERY_KAFKA_DESTINATION_TYPE)
 
 using huawei::toString;

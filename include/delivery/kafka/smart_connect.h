@@ -62,12 +62,14 @@ DELIVERY_NAMESPACE_BEGIN namespace kafka {
 #define DELIVERY_KAFKA_SMART_CONNECT_SOURCE_TYPE(X) \
   X(KAFKA_REPLICATOR_SOURCE, "KAFKA_REPLICATOR_SOURCE") \
   X(NONE, "NONE")
+/// Source of a Smart Connect task: a Kafka replicator, or NONE.
 DELIVERY_ENUM(SmartConnectSourceType, DELIVERY_KAFKA_SMART_CONNECT_SOURCE_TYPE)
 
 /// CreateSmartConnectTaskReq.SinkTypeEnum (Java v3): the OBS dump, or no sink.
 #define DELIVERY_KAFKA_SMART_CONNECT_SINK_TYPE(X) \
   X(OBS_SINK, "OBS_SINK")                         \
   X(NONE, "NONE")
+/// Sink of a Smart Connect task: OBS, or NONE.
 DELIVERY_ENUM(SmartConnectSinkType, DELIVERY_KAFKA_SMART_CONNECT_SINK_TYPE)
 
 /// record_delimiter of the OBS sink (a String in the SDKs). NEWLINE is the two characters '\'
@@ -78,6 +80,8 @@ DELIVERY_ENUM(SmartConnectSinkType, DELIVERY_KAFKA_SMART_CONNECT_SINK_TYPE)
   X(PIPE, "|")                                           \
   X(NEWLINE, "\\n")                                      \
   X(NONE, "NULL")
+/// record_delimiter of a Smart Connect OBS sink: ',', ';', '|', a backslash and an n (the
+/// service's text for a newline) or NULL (none).
 DELIVERY_ENUM(SmartConnectRecordDelimiter, DELIVERY_KAFKA_SMART_CONNECT_RECORD_DELIMITER)
 
 /// security_protocol of the peer instance (request values: SASL_SSL, PLAINTEXT; the response
@@ -86,12 +90,14 @@ DELIVERY_ENUM(SmartConnectRecordDelimiter, DELIVERY_KAFKA_SMART_CONNECT_RECORD_D
   X(SASL_SSL, "SASL_SSL")                   \
   X(PLAINTEXT, "PLAINTEXT")                 \
   X(SASL_PLAINTEXT, "SASL_PLAINTEXT")
+/// How the replicator connects to the peer Kafka: SASL_SSL, PLAINTEXT or SASL_PLAINTEXT.
 DELIVERY_ENUM(SecurityProtocol, DELIVERY_KAFKA_SECURITY_PROTOCOL)
 
 /// sasl_mechanism of the peer instance (SmartConnectTaskRespSourceConfig's list).
 #define DELIVERY_KAFKA_SASL_MECHANISM(X) \
   X(PLAIN, "PLAIN")                      \
   X(SCRAM_SHA_512, "SCRAM-SHA-512")
+/// SASL mechanism for the peer Kafka: PLAIN or SCRAM-SHA-512.
 DELIVERY_ENUM(SaslMechanism, DELIVERY_KAFKA_SASL_MECHANISM)
 
 /// direction of replication: pull (peer -> this instance), push, two-way.
@@ -99,6 +105,7 @@ DELIVERY_ENUM(SaslMechanism, DELIVERY_KAFKA_SASL_MECHANISM)
   X(PULL, "pull")                               \
   X(PUSH, "push")                               \
   X(TWO_WAY, "two-way")
+/// Direction of replication with the peer Kafka: pull, push or two-way.
 DELIVERY_ENUM(ReplicationDirection, DELIVERY_KAFKA_REPLICATION_DIRECTION)
 
 /// compression_type of replicated messages.
@@ -108,6 +115,7 @@ DELIVERY_ENUM(ReplicationDirection, DELIVERY_KAFKA_REPLICATION_DIRECTION)
   X(SNAPPY, "snappy")                      \
   X(LZ4, "lz4")                            \
   X(ZSTD, "zstd")
+/// Compression of replicated messages: none, gzip, snappy, lz4 or zstd.
 DELIVERY_ENUM(CompressionType, DELIVERY_KAFKA_COMPRESSION_TYPE)
 
 namespace detail {
