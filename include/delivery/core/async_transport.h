@@ -34,7 +34,9 @@ using AsyncTaskId = std::uint64_t;
 /// - Every member function is thread-safe and may be called from a completion.
 class DELIVERY_API AsyncTransport {
  public:
+  /// Receives the response, or the Error of a failed send (a cancelled one: ErrorKind::Cancelled).
   using Completion = std::function<void(Result<HttpResponse>)>;
+  /// Receives success when the timer fires, ErrorKind::Cancelled when it is cancelled first.
   using TimerCompletion = std::function<void(Result<void>)>;
 
   virtual ~AsyncTransport() = default;
@@ -67,6 +69,7 @@ struct SyncTransportAdapterOptions {
 /// Thread-safe.
 class DELIVERY_API SyncTransportAdapter final : public AsyncTransport {
  public:
+  /// Sends through `transport` (not null) on `options.workers` worker threads.
   explicit SyncTransportAdapter(std::shared_ptr<Transport> transport, SyncTransportAdapterOptions options = {});
   ~SyncTransportAdapter() override;
   SyncTransportAdapter(const SyncTransportAdapter&) = delete;

@@ -15,6 +15,8 @@
 
 DELIVERY_NAMESPACE_BEGIN
 
+/// Settings every client shares: transport, retries, clock, logging. A plain value: copy it,
+/// change it, hand it to a client's create(); the client keeps its own copy.
 struct ClientConfig {
   /// Where requests are sent. Null: a CurlTransport built from `curl` below.
   std::shared_ptr<Transport> transport;

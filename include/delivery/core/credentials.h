@@ -11,12 +11,15 @@
 
 DELIVERY_NAMESPACE_BEGIN
 
+/// An Alibaba Cloud AccessKey pair, with an STS token for temporary credentials. The secret and
+/// the token are never printed. A plain value: not synchronised.
 struct DELIVERY_API Credentials {
   std::string accessKeyId;      ///< the AccessKey ID
   std::string accessKeySecret;  ///< the AccessKey secret; never printed
   std::string securityToken;  ///< STS token for temporary credentials; empty when not used
 
   Credentials() = default;
+  /// From an id, a secret and an optional STS token; not validated (see validate()).
   Credentials(std::string id, std::string secret, std::string token = {})
       : accessKeyId(std::move(id)), accessKeySecret(std::move(secret)), securityToken(std::move(token)) {}
 

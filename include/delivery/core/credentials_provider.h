@@ -28,6 +28,7 @@ DELIVERY_NAMESPACE_BEGIN
 /// One generation of credentials: used together, never mixed with another generation's parts.
 template <typename C>
 struct Timed {
+  /// The credentials themselves.
   C credentials;
   /// When they stop working; none for long-term access keys.
   std::optional<std::chrono::system_clock::time_point> expiration;
@@ -56,9 +57,12 @@ struct SourceResult {
   /// The chain goes on to the next source. A source that applies but is broken (a file without
   /// its keys, a metadata answer that cannot be read) returns an error instead, which stops the chain.
   static SourceResult absent(std::string why) { return SourceResult{std::nullopt, std::move(why)}; }
+  /// Found: `value` is used, and renewed from the same source before it expires.
   static SourceResult found(Timed<C> value) { return SourceResult{std::move(value), {}}; }
 
+  /// What was found; empty when absent.
   std::optional<Timed<C>> value;
+  /// Why nothing was found (never a secret); empty when found.
   std::string whyAbsent;
 };
 
@@ -66,6 +70,8 @@ struct SourceResult {
 template <typename C>
 struct CredentialsSource {
   std::string name;  ///< e.g. "environment", "credentials file ~/.alibabacloud/credentials"
+  /// Looks once: found, absent (the chain goes on) or an Error (the chain stops with it).
+  /// May block (files, the network); called by one thread at a time per chain.
   std::function<Result<SourceResult<C>>()> fetch;
 };
 
@@ -90,6 +96,7 @@ struct RefreshOptions {
 template <typename C>
 class ChainProvider final : public BasicCredentialsProvider<C> {
  public:
+  /// Asks nothing yet: the first current() call reads the sources. Thread-safe once built.
   ChainProvider(std::vector<CredentialsSource<C>> sources, RefreshOptions options = {});
   ~ChainProvider() override;
   ChainProvider(const ChainProvider&) = delete;

@@ -14,6 +14,7 @@
 
 DELIVERY_NAMESPACE_BEGIN
 
+/// Settings of the libcurl transport: timeouts, TLS verification, proxy, connection reuse.
 struct CurlTransportOptions {
   /// Time allowed to resolve and connect (TCP and TLS): CURLOPT_CONNECTTIMEOUT_MS.
   std::chrono::milliseconds connectTimeout{std::chrono::seconds(10)};

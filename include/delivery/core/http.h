@@ -17,7 +17,9 @@ namespace detail {
 struct HeadersAccess;  // in-place header rewriting for the signers (internal)
 }
 
+/// The HTTP methods the SDK sends.
 enum class HttpMethod { Get, Post, Put, Delete };
+/// "GET", "POST", "PUT" or "DELETE".
 DELIVERY_API const char* toString(HttpMethod method) noexcept;
 
 /// Header fields in insertion order; names compare case-insensitively.
@@ -67,13 +69,14 @@ struct DELIVERY_API Endpoint {
   static Result<Endpoint> parse(std::string_view url);
 };
 
+/// One HTTP request as built and signed by a client, ready for a Transport.
 struct DELIVERY_API HttpRequest {
   HttpMethod method = HttpMethod::Post;  ///< the HTTP method
   Endpoint endpoint;  ///< scheme, host and port
   std::string path = "/";  ///< already percent-encoded, starts with '/'
   std::vector<std::pair<std::string, std::string>> query;  ///< unencoded names and values
-  Headers headers;
-  std::string body;
+  Headers headers;   ///< request headers, signature headers included
+  std::string body;  ///< the body bytes (JSON or protobuf); empty when there is none
   /// Whether the request may be sent again without asking the caller: set by the clients for
   /// idempotent operations (reads). When false (creates, updates, deletes, start/stop), a
   /// Transport must never repeat it on its own, not even on a kept-alive connection that closed
@@ -85,6 +88,8 @@ struct DELIVERY_API HttpRequest {
   std::string url() const;
 };
 
+/// One HTTP response as a Transport returns it: any status, 4xx and 5xx included (the client
+/// turns those into an Error).
 struct HttpResponse {
   int status = 0;    ///< the HTTP status code
   Headers headers;   ///< the response headers

@@ -9,7 +9,9 @@
 
 DELIVERY_NAMESPACE_BEGIN
 
+/// Severity of a log record; a Logger sees records at or above its level. Off: none.
 enum class LogLevel { Trace = 0, Debug = 1, Info = 2, Warn = 3, Error = 4, Off = 5 };
+/// The level's name: "TRACE", "DEBUG", "INFO", "WARN", "ERROR" or "OFF".
 DELIVERY_API const char* toString(LogLevel level) noexcept;
 
 /// Receives log lines. Called from the threads that make requests; make it thread-safe.

@@ -44,15 +44,18 @@ namespace field {
 
 /// A set of ASCII characters as 128 bits, built at compile time from a string of them.
 struct CharSet {
-  std::uint64_t bits[2] = {0, 0};
+  std::uint64_t bits[2] = {0, 0};  ///< bit c is set when ASCII character c is in the set
   constexpr CharSet() = default;
+  /// The set of the characters of `chars` (a NUL-terminated string); non-ASCII bytes are ignored.
   constexpr explicit CharSet(const char* chars) {
     for (; *chars != '\0'; ++chars) {
       const auto c = static_cast<unsigned char>(*chars);
       if (c < 128) bits[c >> 6] |= std::uint64_t{1} << (c & 63);
     }
   }
+  /// Whether `c` is in the set (never for a byte >= 128).
   constexpr bool contains(unsigned char c) const { return c < 128 && (bits[c >> 6] >> (c & 63) & 1) != 0; }
+  /// Whether the set holds no character (the rule then allows any UTF-8).
   constexpr bool empty() const { return bits[0] == 0 && bits[1] == 0; }
 };
 
@@ -60,9 +63,9 @@ struct CharSet {
 struct Rule {
   bool required = false;   ///< a VALUE string must not be empty; an OPTIONAL must be set
   std::size_t minSize = 0;  ///< bytes of a string, items of a list
-  std::size_t maxSize = 65536;
-  std::int64_t minValue = std::numeric_limits<std::int64_t>::min();
-  std::int64_t maxValue = std::numeric_limits<std::int64_t>::max();
+  std::size_t maxSize = 65536;  ///< bytes of a string, items of a list
+  std::int64_t minValue = std::numeric_limits<std::int64_t>::min();  ///< the smallest integer allowed
+  std::int64_t maxValue = std::numeric_limits<std::int64_t>::max();  ///< the largest integer allowed
   CharSet allowed;  ///< the only ASCII characters a string may hold; empty: any UTF-8
   const char* says = nullptr;     ///< the violation text for a bad size, character, number or enum value, when given
   const char* sizeSays = nullptr; ///< the violation text for a bad size only, when it differs from `says`
@@ -72,22 +75,32 @@ struct Rule {
   /// length, character and UTF-8 rules: for shapes a set of characters cannot say (an ARN, a
   /// host name). It adds its own violations at `path`.
   using TextCheck = void (*)(const std::string& value, const detail::Path& path, std::vector<FieldViolation>& out);
-  TextCheck check = nullptr;
+  TextCheck check = nullptr;  ///< the hand-written check, or none
   bool wireText = false;          ///< a number or boolean the wire carries as a JSON string; on a
                                   ///< string: the wire may carry a number, read as its decimal text
   bool inUrl = false;             ///< a URL path or query parameter: validated, never in the JSON body
   bool emptyWhenUnset = false;    ///< an unset optional is sent as its empty value, which reads back unset
 
+  /// The builders below each return a copy of this rule with one setting changed.
+  /// This one: the field is required.
   constexpr Rule require() const { Rule r = *this; r.required = true; return r; }
+  /// A string of min..max bytes, a list of min..max items.
   constexpr Rule size(std::size_t min, std::size_t max) const { Rule r = *this; r.minSize = min; r.maxSize = max; return r; }
+  /// Only the ASCII characters of `set`; `description` is the violation text.
   constexpr Rule chars(const char* set, const char* description) const {
     Rule r = *this; r.allowed = CharSet(set); r.says = description; return r;
   }
+  /// The violation text for any broken simple rule.
   constexpr Rule message(const char* text) const { Rule r = *this; r.says = text; return r; }
+  /// The violation text for a bad size only.
   constexpr Rule sizeMessage(const char* text) const { Rule r = *this; r.sizeSays = text; return r; }
+  /// The violation text for a required value left out.
   constexpr Rule whenMissing(const char* text) const { Rule r = *this; r.missing = text; return r; }
+  /// A secret: redacted in toString(), logs, errors and JSON.
   constexpr Rule hidden() const { Rule r = *this; r.secret = true; return r; }
+  /// A number or boolean the wire carries as a JSON string.
   constexpr Rule asText() const { Rule r = *this; r.wireText = true; return r; }
+  /// Checks a present string with `f` instead of the length, character and UTF-8 rules.
   constexpr Rule checkedBy(TextCheck f) const { Rule r = *this; r.check = f; return r; }
   /// A URL parameter (path or query): its violation path is its API name; the JSON body skips it.
   constexpr Rule urlParameter() const { Rule r = *this; r.inUrl = true; return r; }
@@ -122,17 +135,19 @@ constexpr Rule asSent(const Rule& source) {
   return r;
 }
 
-/// ASCII sets for Rule::chars.
+/// ASCII letters and digits, for Rule::chars.
 inline constexpr const char kLettersDigits[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+/// ASCII letters, digits, '-' and '_', for Rule::chars.
 inline constexpr const char kNameChars[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
 
 /// What a table says about one field, as the SDK's walkers see it.
 struct Info {
   const char* wire;  ///< the name on the wire (and in violation paths)
   const char* name;  ///< the accessor name, e.g. "TaskName"
-  Rule rule;
+  Rule rule;  ///< the field's simple rules
   std::size_t wireSize = 0;  ///< strlen(wire) when known (the tables give it), else 0
 
+  /// The wire name as a view (no strlen when the table gave its size).
   constexpr std::string_view wireName() const noexcept {
     return wireSize != 0 ? std::string_view(wire, wireSize) : std::string_view(wire);
   }
@@ -143,17 +158,23 @@ struct Info {
 /// the as-sent copy of a nested message, lists of those.
 template <typename T, typename = void>
 struct AsSent {
+  /// The as-sent type.
   using type = std::conditional_t<std::is_enum_v<T> || std::is_same_v<T, bool>, std::string,
                                   std::conditional_t<std::is_integral_v<T>, std::int64_t, T>>;
 };
+/// A nested message: its own as-sent copy.
 template <typename T>
 struct AsSent<T, std::void_t<decltype(deliveryAsSentOf_(std::declval<const T&>()))>> {
+  /// The as-sent type.
   using type = decltype(deliveryAsSentOf_(std::declval<const T&>()));
 };
+/// A list: a list of the items' as-sent type.
 template <typename T>
 struct AsSent<std::vector<T>> {
+  /// The as-sent type.
   using type = std::vector<typename AsSent<T>::type>;
 };
+/// Shorthand for AsSent<T>::type.
 template <typename T>
 using AsSentType = typename AsSent<T>::type;
 

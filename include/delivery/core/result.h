@@ -79,6 +79,7 @@ struct DELIVERY_API Error {
   std::string toString() const;
 };
 
+/// Writes error.toString() (secrets are never part of an Error).
 DELIVERY_API std::ostream& operator<<(std::ostream& os, const Error& error);
 
 /// Thrown only by Result::value() on a result that holds an error.

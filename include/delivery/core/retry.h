@@ -8,6 +8,7 @@
 
 DELIVERY_NAMESPACE_BEGIN
 
+/// Bounds on retrying a failed attempt: how many attempts, how long in all, how long between.
 struct RetryPolicy {
   /// Attempts in all, the first included. 1 disables retries.
   int maxAttempts = 10;

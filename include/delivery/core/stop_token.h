@@ -19,6 +19,7 @@ namespace detail {
 struct StopState;
 }
 
+/// Sees whether its StopSource asked to stop. Cheap to copy; thread-safe.
 class DELIVERY_API StopToken {
  public:
   /// A token that is never stopped.
@@ -37,14 +38,16 @@ class DELIVERY_API StopToken {
   std::shared_ptr<detail::StopState> state_;
 };
 
+/// Asks its tokens to stop, once, from any thread. Copies share one stop state.
 class DELIVERY_API StopSource {
  public:
+  /// A source that has not asked to stop yet.
   StopSource();
 
   StopToken token() const noexcept { return StopToken(state_); }  ///< A token that sees this source's stop.
   /// Asks every token to stop and wakes their waiters. True for the call that made the request.
   bool requestStop() noexcept;
-  bool stopRequested() const noexcept;
+  bool stopRequested() const noexcept;  ///< Whether requestStop() was called on this source or a copy. Thread-safe.
 
  private:
   std::shared_ptr<detail::StopState> state_;

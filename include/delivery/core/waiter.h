@@ -51,6 +51,8 @@ struct WaitProgress {
   std::chrono::milliseconds elapsed{0};  ///< since the wait began, by the wait's clock
 };
 
+/// How a waitUntil... call polls: timeout, pause between polls, progress callback, cancellation.
+/// Invalid options make the wait fail with ErrorKind::InvalidArgument before the first poll.
 struct WaitOptions {
   /// How long to keep polling; 0 polls exactly once.
   std::chrono::milliseconds timeout = std::chrono::minutes(30);
@@ -66,11 +68,13 @@ struct WaitOptions {
   StopToken stopToken;
   /// Null: the client's clock and sleeper.
   std::shared_ptr<Clock> clock;
+  /// Waits between polls; null: the client's sleeper.
   std::shared_ptr<Sleeper> sleeper;
 };
 
 /// What every wait reports; WaitResult<Response> adds the last response.
 struct DELIVERY_API WaitStatus {
+  /// How the wait ended.
   WaitOutcome outcome = WaitOutcome::Failed;
   /// The state of the last successful poll (empty when none succeeded).
   std::string state;
@@ -78,15 +82,18 @@ struct DELIVERY_API WaitStatus {
   std::string detail;
   /// Failed because a poll failed (or the options were invalid: ErrorKind::InvalidArgument).
   std::optional<Error> error;
+  /// Polls sent, failed ones included.
   int polls = 0;
-  std::chrono::milliseconds elapsed{0};
+  std::chrono::milliseconds elapsed{0};  ///< from the start of the wait to its end, by the wait's clock
 
+  /// Whether the task reached the wanted state (outcome Reached).
   bool reached() const noexcept { return outcome == WaitOutcome::Reached; }
   /// One line for logs: "reached RUNNING after 3 polls (12 s)", "failed: ERROR: ...".
   std::string summary() const;
 };
 
 template <typename Response>
+/// What a client's waitUntil... call returns: the WaitStatus and the last response.
 struct WaitResult : WaitStatus {
   /// The last response a poll received (also for Failed, TimedOut and Cancelled).
   std::optional<Response> response;

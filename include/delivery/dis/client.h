@@ -29,12 +29,15 @@
 
 DELIVERY_NAMESPACE_BEGIN namespace dis {
 
+/// Settings of a DisClient: HuaweiClientConfig plus one wire choice.
 struct DisClientConfig : huawei::HuaweiClientConfig {
   /// Send retry_duration as a JSON string (as the API tables type it) instead of an integer (as
   /// every documented example sends it). See model.h.
   bool retryDurationAsString = false;
 };
 
+/// Creates and manages DIS transfer tasks. Operations return the response or an Error (validation:
+/// InvalidArgument; service answers: their ErrorKind). Immutable: thread-safe, cheap to copy.
 class DELIVERY_API DisClient : private ClientHandle<DisClient> {
  public:
   /// Every problem with the credentials and config at once, as an InvalidArgument error.

@@ -16,6 +16,7 @@
 
 DELIVERY_NAMESPACE_BEGIN namespace dis {
 
+///@{
 /// The request as JSON; secrets redacted unless options.revealSecrets.
 DELIVERY_API std::string toJson(const CreateTransferTaskRequest& request, const JsonWriteOptions& options = {});
 DELIVERY_API std::string toJson(const UpdateTransferTaskRequest& request, const JsonWriteOptions& options = {});
@@ -24,10 +25,13 @@ DELIVERY_API std::string toJson(const ShowTransferTaskRequest& request, const Js
 DELIVERY_API std::string toJson(const DeleteTransferTaskRequest& request, const JsonWriteOptions& options = {});
 DELIVERY_API std::string toJson(const BatchStartTransferTaskRequest& request, const JsonWriteOptions& options = {});
 DELIVERY_API std::string toJson(const BatchStopTransferTaskRequest& request, const JsonWriteOptions& options = {});
+///@}
+///@{
 /// A show answer as JSON: its own fields, the task's (task_name, state...) and the description
 /// under "<type>_destination_descriptor", typed as a create sends it.
 DELIVERY_API std::string toJson(const ShowTransferTaskResponse& response, const JsonWriteOptions& options = {});
 DELIVERY_API std::string toJson(const ListTransferTasksResponse& response, const JsonWriteOptions& options = {});
+///@}
 
 /// Reads a request written as toJson() writes it. InvalidArgument names every unknown key, wrong
 /// type and unknown enum value by path, each message ending in " (line N)". The request is not
@@ -35,6 +39,8 @@ DELIVERY_API std::string toJson(const ListTransferTasksResponse& response, const
 template <typename T>
 DELIVERY_API Result<T> fromJson(std::string_view json, const JsonReadOptions& options = {});
 
+///@{
+/// fromJson() is built into the library for these types (and only these).
 extern template Result<CreateTransferTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
 extern template Result<UpdateTransferTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
 extern template Result<ListTransferTasksRequest> fromJson(std::string_view, const JsonReadOptions&);
@@ -42,5 +48,6 @@ extern template Result<ShowTransferTaskRequest> fromJson(std::string_view, const
 extern template Result<DeleteTransferTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
 extern template Result<BatchStartTransferTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
 extern template Result<BatchStopTransferTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
+///@}
 
 }  DELIVERY_NAMESPACE_END  // namespace delivery::dis

@@ -57,12 +57,15 @@ DELIVERY_NAMESPACE_BEGIN namespace dis {
 
 #define DELIVERY_DIS_DESTINATION_TYPE(X) \
   X(OBS, "OBS") X(MRS, "MRS") X(DLI, "DLI") X(CLOUDTABLE, "CLOUDTABLE") X(DWS, "DWS")
+/// Where a transfer task dumps data: OBS, MRS, DLI, CLOUDTABLE or DWS.
 DELIVERY_ENUM(DestinationType, DELIVERY_DIS_DESTINATION_TYPE)
 
 #define DELIVERY_DIS_CONSUMER_STRATEGY(X) X(LATEST, "LATEST") X(TRIM_HORIZON, "TRIM_HORIZON")
+/// Where a new task starts reading the stream: LATEST or TRIM_HORIZON (the oldest record kept).
 DELIVERY_ENUM(ConsumerStrategy, DELIVERY_DIS_CONSUMER_STRATEGY)
 
 #define DELIVERY_DIS_DESTINATION_FILE_TYPE(X) X(TEXT, "text") X(PARQUET, "parquet") X(CARBON, "carbon")
+/// File format of an OBS or MRS dump: text, parquet or carbon.
 DELIVERY_ENUM(DestinationFileType, DELIVERY_DIS_DESTINATION_FILE_TYPE)
 
 using huawei::PartitionFormat;
@@ -72,18 +75,22 @@ using huawei::PartitionFormat;
 /// "currently supported: no compression, gzip"). It names no token for "no compression": leave the
 /// field unset for that. No API page documents the field (huawei-more.md §2.3, unconfirmed).
 #define DELIVERY_DIS_COMPRESSION_FORMAT(X) X(GZIP, "gzip")
+/// compression_format of OBS and MRS dumps: gzip (leave the field unset for none).
 DELIVERY_ENUM(CompressionFormat, DELIVERY_DIS_COMPRESSION_FORMAT)
 
 /// A plain string in the Java SDK: the characters' names.
 #define DELIVERY_DIS_RECORD_DELIMITER(X) X(COMMA, ",") X(SEMICOLON, ";") X(PIPE, "|") X(NEWLINE, "\n")
+/// record_delimiter between dumped records: ',', ';', '|' or a newline.
 DELIVERY_ENUM(RecordDelimiter, DELIVERY_DIS_RECORD_DELIMITER)
 
 /// A plain string in the Java SDK: the characters' names.
 #define DELIVERY_DIS_DWS_DELIMITER(X) X(COMMA, ",") X(SEMICOLON, ";") X(PIPE, "|")
+/// dws_delimiter between the columns of a DWS row: ',', ';' or '|'.
 DELIVERY_ENUM(DwsDelimiter, DELIVERY_DIS_DWS_DELIMITER)
 
 /// ProcessingSchema.timestamp_type, a plain string in the Java SDK: UPPER_SNAKE of the wire value.
 #define DELIVERY_DIS_TIMESTAMP_TYPE(X) X(STRING, "String") X(TIMESTAMP, "Timestamp")
+/// Type of the record field that holds the time: String or Timestamp.
 DELIVERY_ENUM(TimestampType, DELIVERY_DIS_TIMESTAMP_TYPE)
 
 /// A plain string in the Java SDK. The wire values differ only in their separator, which the
@@ -95,26 +102,31 @@ DELIVERY_ENUM(TimestampType, DELIVERY_DIS_TIMESTAMP_TYPE)
   X(YYYY_MM_DD_DASH, "yyyy-MM-dd HH:mm:ss")       \
   X(MM_DD_YYYY_DASH, "MM-dd-yyyy HH:mm:ss")       \
   X(DD_MM_YYYY_DASH, "dd-MM-yyyy HH:mm:ss")
+/// Formats of a String timestamp (e.g. "yyyy/MM/dd HH:mm:ss").
 DELIVERY_ENUM(TimestampFormat, DELIVERY_DIS_TIMESTAMP_FORMAT)
 
 /// Column and value types of CloudTable (HBase) and OpenTSDB schemas (RowKey.TypeEnum, Column.TypeEnum).
 #define DELIVERY_DIS_CLOUDTABLE_DATA_TYPE(X)                                                   \
   X(BIGINT, "Bigint") X(DOUBLE, "Double") X(BOOLEAN, "Boolean") X(TIMESTAMP, "Timestamp") \
   X(STRING, "String") X(DECIMAL, "Decimal")
+/// Data types of CloudTable (HBase and OpenTSDB) values.
 DELIVERY_ENUM(CloudtableDataType, DELIVERY_DIS_CLOUDTABLE_DATA_TYPE)
 
 /// OpenTSDBMetric.TypeEnum.
 #define DELIVERY_DIS_OPENTSDB_METRIC_TYPE(X) X(CONSTANT, "Constant") X(STRING, "String")
+/// How an OpenTSDB metric is given: a Constant or a String attribute of the record.
 DELIVERY_ENUM(OpenTsdbMetricType, DELIVERY_DIS_OPENTSDB_METRIC_TYPE)
 
 /// OpenTSDBTimestamp.type, a plain string in the Java SDK: UPPER_SNAKE of the wire value.
 #define DELIVERY_DIS_OPENTSDB_TIMESTAMP_TYPE(X) X(TIMESTAMP, "Timestamp") X(STRING, "String")
+/// Type of an OpenTSDB timestamp attribute: Timestamp or String.
 DELIVERY_ENUM(OpenTsdbTimestampType, DELIVERY_DIS_OPENTSDB_TIMESTAMP_TYPE)
 
 /// A plain string in the Java SDK: the characters' names.
 #define DELIVERY_DIS_ROW_KEY_DELIMITER(X)                                                       \
   X(COMMA, ",") X(DOT, ".") X(PIPE, "|") X(SEMICOLON, ";") X(BACKSLASH, "\\") X(HYPHEN, "-") \
   X(UNDERSCORE, "_") X(TILDE, "~")
+/// Delimiter between the parts of an HBase row key.
 DELIVERY_ENUM(RowKeyDelimiter, DELIVERY_DIS_ROW_KEY_DELIMITER)
 
 /// Task state from list/show (TransferTask.StateEnum). UNKNOWN is this SDK's own: the state of a
@@ -122,6 +134,7 @@ DELIVERY_ENUM(RowKeyDelimiter, DELIVERY_DIS_ROW_KEY_DELIMITER)
 #define DELIVERY_DIS_TRANSFER_TASK_STATE(X)                                                  \
   X(ERROR, "ERROR") X(STARTING, "STARTING") X(PAUSED, "PAUSED") X(RUNNING, "RUNNING")     \
   X(DELETE, "DELETE") X(ABNORMAL, "ABNORMAL") X(UNKNOWN, "UNKNOWN")
+/// State of a transfer task as the service reports it; UNKNOWN for a state this SDK does not know.
 DELIVERY_ENUM(TransferTaskState, DELIVERY_DIS_TRANSFER_TASK_STATE)
 
 using huawei::toString;
@@ -193,9 +206,12 @@ inline constexpr Rule kNonEmptyList = field::required().size(1, kMany).message("
   X(VALUE, TimestampType, TimestampType, "timestamp_type", = TimestampType::TIMESTAMP, ::delivery::field::any()) \
   X(OPTIONAL, TimestampFormat, TimestampFormat, "timestamp_format", , ::delivery::field::any())
 
+/// The record field that holds each record's time, for OBS partitioning (fields: timestamp_name,
+/// timestamp_type, timestamp_format).
 class ProcessingSchema {
   DELIVERY_MESSAGE(ProcessingSchema, DELIVERY_DIS_PROCESSING_SCHEMA_FIELDS)
   ProcessingSchema() = default;
+  /// With the given fields set.
   ProcessingSchema(std::string timestampName, TimestampType type)
       : TimestampName_(std::move(timestampName)), TimestampType_(type) {}
 };
@@ -225,15 +241,19 @@ using CarbonProperties = std::map<std::string, std::string>;
 template <typename Self>
 class WithCarbonProperties {
  public:
+  /// The carbon_properties; empty: not sent.
   const CarbonProperties& getCarbonProperties() const noexcept { return carbonProperties_; }
+  /// Replaces every carbon property.
   Self& setCarbonProperties(CarbonProperties v) {
     carbonProperties_ = std::move(v);
     return static_cast<Self&>(*this);
   }
+  /// Sets one carbon property, replacing a value already under `key`.
   Self& addCarbonProperty(std::string key, std::string value) {
     carbonProperties_[std::move(key)] = std::move(value);
     return static_cast<Self&>(*this);
   }
+  /// Removes every carbon property (none is sent).
   Self& clearCarbonProperties() {
     carbonProperties_.clear();
     return static_cast<Self&>(*this);
@@ -283,6 +303,7 @@ class MrsDestinationDescriptor : public WithCarbonProperties<MrsDestinationDescr
   X(OPTIONAL, std::string, FilePrefix, "file_prefix", , ::delivery::dis::rules::kFilePrefix)            \
   X(OPTIONAL, int, RetryDuration, "retry_duration", , ::delivery::dis::rules::kRetryDuration)
 
+/// A DLI destination: the DLI database and table to insert into, and the OBS bucket that stages data.
 class DliDestinationDescriptor {
   DELIVERY_MESSAGE(DliDestinationDescriptor, DELIVERY_DIS_DLI_FIELDS)
 };
@@ -296,6 +317,8 @@ class DliDestinationDescriptor {
   X(OPTIONAL, std::string, RejectLimit, "reject_limit", , ::delivery::field::any())                     \
   X(OPTIONAL, std::string, ErrorTableName, "error_table_name", , ::delivery::field::any())
 
+/// DWS fault-tolerance options (fill_missing_fields, ignore_extra_data, compatible_illegal_chars,
+/// reject_limit, error_table_name).
 class Options {
   DELIVERY_MESSAGE(Options, DELIVERY_DIS_OPTIONS_FIELDS)
 };
@@ -321,6 +344,8 @@ class Options {
   X(OPTIONAL, std::string, DwsTableColumns, "dws_table_columns", , ::delivery::field::any())            \
   X(OPTIONAL, Options, Options, "options", , ::delivery::field::any())
 
+/// A DWS (GaussDB(DWS)) destination: cluster, database, schema, table, user and staging bucket.
+/// The user password is a secret.
 class DWSDestinationDescriptor {
   DELIVERY_MESSAGE(DWSDestinationDescriptor, DELIVERY_DIS_DWS_FIELDS)
 };
@@ -332,9 +357,11 @@ class DWSDestinationDescriptor {
   X(VALUE, std::string, Value, "value", , ::delivery::field::required())          \
   X(VALUE, CloudtableDataType, Type, "type", = CloudtableDataType::STRING, ::delivery::field::any())
 
+/// One part of an HBase row key: a JSON attribute and its type.
 class RowKey {
   DELIVERY_MESSAGE(RowKey, DELIVERY_DIS_ROW_KEY_FIELDS)
   RowKey() = default;
+  /// With the given fields set.
   RowKey(std::string value, CloudtableDataType type) : Value_(std::move(value)), Type_(type) {}
 };
 
@@ -348,9 +375,11 @@ class RowKey {
   X(VALUE, std::string, Value, "value", , ::delivery::field::required())                            \
   X(VALUE, CloudtableDataType, Type, "type", = CloudtableDataType::STRING, ::delivery::field::any())
 
+/// One HBase column: column family, column name, the JSON attribute holding its value and its type.
 class CloudtableColumn {
   DELIVERY_MESSAGE(CloudtableColumn, DELIVERY_DIS_CLOUDTABLE_COLUMN_FIELDS)
   CloudtableColumn() = default;
+  /// With the given fields set.
   CloudtableColumn(std::string columnFamilyName, std::string columnName, std::string value, CloudtableDataType type)
       : ColumnFamilyName_(std::move(columnFamilyName)), ColumnName_(std::move(columnName)), Value_(std::move(value)),
         Type_(type) {}
@@ -363,6 +392,7 @@ class CloudtableColumn {
   X(VALUE, std::vector<CloudtableColumn>, Columns, "columns", ,                                      \
     ::delivery::field::required().size(1, 4096).message("must have 1 to 4096 entries"))
 
+/// An HBase schema for a CloudTable destination: row key parts and columns.
 class CloudtableSchema {
   DELIVERY_MESSAGE(CloudtableSchema, DELIVERY_DIS_CLOUDTABLE_SCHEMA_FIELDS)
 };
@@ -375,9 +405,11 @@ class CloudtableSchema {
         .chars(::delivery::dis::rules::kLettersDigitsDot, "may contain only letters, digits and '.'") \
         .sizeMessage("must be at most 32 characters"))
 
+/// The metric of an OpenTSDB schema: a constant or the JSON attribute holding it.
 class OpenTsdbMetric {
   DELIVERY_MESSAGE(OpenTsdbMetric, DELIVERY_DIS_OPENTSDB_METRIC_FIELDS)
   OpenTsdbMetric() = default;
+  /// With the given fields set.
   OpenTsdbMetric(OpenTsdbMetricType type, std::string value) : Type_(type), Value_(std::move(value)) {}
 };
 
@@ -387,9 +419,11 @@ class OpenTsdbMetric {
   X(VALUE, std::string, Value, "value", , ::delivery::field::text(1, 32).sizeMessage("must be at most 32 characters")) \
   X(OPTIONAL, TimestampFormat, Format, "format", , ::delivery::field::any())
 
+/// The timestamp of an OpenTSDB schema: the JSON attribute holding it, its type and format.
 class OpenTsdbTimestamp {
   DELIVERY_MESSAGE(OpenTsdbTimestamp, DELIVERY_DIS_OPENTSDB_TIMESTAMP_FIELDS)
   OpenTsdbTimestamp() = default;
+  /// With the given fields set.
   OpenTsdbTimestamp(OpenTsdbTimestampType type, std::string value, std::optional<TimestampFormat> format = std::nullopt)
       : Type_(type), Value_(std::move(value)), Format_(format) {}
 };
@@ -398,9 +432,11 @@ class OpenTsdbTimestamp {
   X(VALUE, CloudtableDataType, Type, "type", = CloudtableDataType::DOUBLE, ::delivery::field::any()) \
   X(VALUE, std::string, Value, "value", , ::delivery::field::required())
 
+/// The value of an OpenTSDB schema: the JSON attribute holding it and its type.
 class OpenTsdbValue {
   DELIVERY_MESSAGE(OpenTsdbValue, DELIVERY_DIS_OPENTSDB_VALUE_FIELDS)
   OpenTsdbValue() = default;
+  /// With the given fields set.
   OpenTsdbValue(CloudtableDataType type, std::string value) : Type_(type), Value_(std::move(value)) {}
 };
 
@@ -409,9 +445,11 @@ class OpenTsdbValue {
   X(VALUE, CloudtableDataType, Type, "type", = CloudtableDataType::STRING, ::delivery::field::any()) \
   X(VALUE, std::string, Value, "value", , ::delivery::field::required())
 
+/// One tag of an OpenTSDB schema: name, value and type.
 class OpenTsdbTag {
   DELIVERY_MESSAGE(OpenTsdbTag, DELIVERY_DIS_OPENTSDB_TAG_FIELDS)
   OpenTsdbTag() = default;
+  /// With the given fields set.
   OpenTsdbTag(std::string name, CloudtableDataType type, std::string value)
       : Name_(std::move(name)), Type_(type), Value_(std::move(value)) {}
 };
@@ -423,6 +461,7 @@ class OpenTsdbTag {
   X(VALUE, OpenTsdbValue, Value, "value", , ::delivery::field::any())                                  \
   X(VALUE, std::vector<OpenTsdbTag>, Tags, "tags", , ::delivery::dis::rules::kNonEmptyList)
 
+/// One OpenTSDB schema: metrics, timestamp, value and tags.
 class OpenTsdbSchema {
   DELIVERY_MESSAGE(OpenTsdbSchema, DELIVERY_DIS_OPENTSDB_SCHEMA_FIELDS)
 };
@@ -444,6 +483,7 @@ class OpenTsdbSchema {
         .sizeMessage("must be at most 50 characters"))                                                   \
   X(OPTIONAL, int, RetryDuration, "retry_duration", , ::delivery::dis::rules::kRetryDuration)
 
+/// A CloudTable destination: the cluster and either an HBase schema or OpenTSDB schemas.
 class CloudtableDestinationDescriptor {
   DELIVERY_MESSAGE(CloudtableDestinationDescriptor, DELIVERY_DIS_CLOUDTABLE_FIELDS)
 };
@@ -452,6 +492,7 @@ class CloudtableDestinationDescriptor {
 using DestinationDescriptor = std::variant<ObsDestinationDescriptor, MrsDestinationDescriptor, DliDestinationDescriptor,
                                            DWSDestinationDescriptor, CloudtableDestinationDescriptor>;
 
+/// The destination type of the descriptor the variant holds.
 DELIVERY_API DestinationType destinationTypeOf(const DestinationDescriptor& descriptor) noexcept;
 
 /// Every violated rule of a descriptor; `path` prefixes the field paths.
@@ -469,11 +510,14 @@ DELIVERY_API std::vector<FieldViolation> validate(const DestinationDescriptor& d
 template <typename Self>
 class TransferTaskBody {
  public:
+  /// The destination descriptor; empty when none is set.
   const std::optional<DestinationDescriptor>& getDescriptor() const noexcept { return descriptor_; }
+  /// Sets the destination descriptor (and so the destination type).
   Self& setDescriptor(DestinationDescriptor v) {
     descriptor_ = std::move(v);
     return static_cast<Self&>(*this);
   }
+  /// Removes the descriptor; validate() then reports it missing.
   Self& clearDescriptor() {
     descriptor_.reset();
     return static_cast<Self&>(*this);
@@ -483,12 +527,14 @@ class TransferTaskBody {
     return descriptor_ ? destinationTypeOf(*descriptor_) : DestinationType::OBS;
   }
 
+  /// Every violated rule (the request's fields and its descriptor's) at once, as an InvalidArgument error.
   DELIVERY_API Result<void> validate() const;
   /// The JSON body with secrets replaced by "<redacted>", for logs and debugging.
   DELIVERY_API std::string toString() const;
 
  protected:
   TransferTaskBody() = default;
+  /// With a descriptor already set.
   explicit TransferTaskBody(DestinationDescriptor descriptor) : descriptor_(std::move(descriptor)) {}
 
  private:
@@ -505,6 +551,7 @@ extern template class DELIVERY_API TransferTaskBody<UpdateTransferTaskRequest>;
 class CreateTransferTaskRequest : public TransferTaskBody<CreateTransferTaskRequest> {
   DELIVERY_MESSAGE(CreateTransferTaskRequest, DELIVERY_DIS_STREAM_FIELDS)
   CreateTransferTaskRequest() = default;
+  /// With the given fields set; validate() checks them.
   CreateTransferTaskRequest(std::string streamName, DestinationDescriptor descriptor)
       : TransferTaskBody(std::move(descriptor)), StreamName_(std::move(streamName)) {}
 };
@@ -514,6 +561,7 @@ class CreateTransferTaskRequest : public TransferTaskBody<CreateTransferTaskRequ
 class UpdateTransferTaskRequest : public TransferTaskBody<UpdateTransferTaskRequest> {
   DELIVERY_MESSAGE(UpdateTransferTaskRequest, DELIVERY_DIS_STREAM_FIELDS)
   UpdateTransferTaskRequest() = default;
+  /// With the given fields set; validate() checks them.
   UpdateTransferTaskRequest(std::string streamName, DestinationDescriptor descriptor)
       : TransferTaskBody(std::move(descriptor)), StreamName_(std::move(streamName)) {}
 };
@@ -547,10 +595,13 @@ class UpdateTransferTaskRequest : public TransferTaskBody<UpdateTransferTaskRequ
   X(OPTIONAL, std::string, StartTaskName, "start_task_name", ,                                        \
     ::delivery::dis::rules::optionalTaskName().urlParameter())
 
+/// Lists one page of a stream's transfer tasks (stream_name, limit, start_task_name).
 class ListTransferTasksRequest {
   DELIVERY_MESSAGE(ListTransferTasksRequest, DELIVERY_DIS_LIST_FIELDS)
   ListTransferTasksRequest() = default;
+  /// With the given fields set; validate() checks them.
   explicit ListTransferTasksRequest(std::string streamName) : StreamName_(std::move(streamName)) {}
+  /// Every violated rule at once, each named by its field path: an InvalidArgument Error whose violations list them; success when there is none.
   DELIVERY_API Result<void> validate() const;
 };
 
@@ -563,8 +614,10 @@ class ListTransferTasksRequest {
 class ShowTransferTaskRequest {
   DELIVERY_MESSAGE(ShowTransferTaskRequest, DELIVERY_DIS_TASK_NAME_FIELDS)
   ShowTransferTaskRequest() = default;
+  /// With the given fields set; validate() checks them.
   ShowTransferTaskRequest(std::string streamName, std::string taskName)
       : StreamName_(std::move(streamName)), TaskName_(std::move(taskName)) {}
+  /// Every violated rule at once, each named by its field path: an InvalidArgument Error whose violations list them; success when there is none.
   DELIVERY_API Result<void> validate() const;
 };
 
@@ -572,8 +625,10 @@ class ShowTransferTaskRequest {
 class DeleteTransferTaskRequest {
   DELIVERY_MESSAGE(DeleteTransferTaskRequest, DELIVERY_DIS_TASK_NAME_FIELDS)
   DeleteTransferTaskRequest() = default;
+  /// With the given fields set; validate() checks them.
   DeleteTransferTaskRequest(std::string streamName, std::string taskName)
       : StreamName_(std::move(streamName)), TaskName_(std::move(taskName)) {}
+  /// Every violated rule at once, each named by its field path: an InvalidArgument Error whose violations list them; success when there is none.
   DELIVERY_API Result<void> validate() const;
 };
 
@@ -584,38 +639,52 @@ class DeleteTransferTaskRequest {
   X(VALUE, std::vector<std::string>, TaskIds, "tasks", ,                      \
     ::delivery::field::required().size(1, ::delivery::dis::rules::kMany).message("must name at least one task id"))
 
+/// Starts transfer tasks of a stream, named by task id.
 class BatchStartTransferTaskRequest {
   DELIVERY_MESSAGE(BatchStartTransferTaskRequest, DELIVERY_DIS_BATCH_FIELDS)
   BatchStartTransferTaskRequest() = default;
+  /// With the given fields set; validate() checks them.
   BatchStartTransferTaskRequest(std::string streamName, std::vector<std::string> taskIds)
       : StreamName_(std::move(streamName)), TaskIds_(std::move(taskIds)) {}
+  /// Appends one task id.
   Self& addTaskId(std::string id) {
     TaskIds_.push_back(std::move(id));
     return *this;
   }
+  /// Every violated rule at once, each named by its field path: an InvalidArgument Error whose violations list them; success when there is none.
   DELIVERY_API Result<void> validate() const;
 };
 
+/// Stops transfer tasks of a stream, named by task id.
 class BatchStopTransferTaskRequest {
   DELIVERY_MESSAGE(BatchStopTransferTaskRequest, DELIVERY_DIS_BATCH_FIELDS)
   BatchStopTransferTaskRequest() = default;
+  /// With the given fields set; validate() checks them.
   BatchStopTransferTaskRequest(std::string streamName, std::vector<std::string> taskIds)
       : StreamName_(std::move(streamName)), TaskIds_(std::move(taskIds)) {}
+  /// Appends one task id.
   Self& addTaskId(std::string id) {
     TaskIds_.push_back(std::move(id));
     return *this;
   }
+  /// Every violated rule at once, each named by its field path: an InvalidArgument Error whose violations list them; success when there is none.
   DELIVERY_API Result<void> validate() const;
 };
 
 // ---- responses (read-only) ------------------------------------------------------------------------
 
+/// The base of every DIS response: request id and HTTP status (ResponseMetadata).
 using DisResponse = huawei::HuaweiResponse;
 
+/// The answer to a create: request id and HTTP status only (the service sends no body).
 class CreateTransferTaskResponse : public DisResponse {};
+/// The answer to an update: request id and HTTP status only.
 class UpdateTransferTaskResponse : public DisResponse {};
+/// The answer to a delete: request id and HTTP status only.
 class DeleteTransferTaskResponse : public DisResponse {};
+/// The answer to a batch start: request id and HTTP status only.
 class BatchStartTransferTaskResponse : public DisResponse {};
+/// The answer to a batch stop: request id and HTTP status only.
 class BatchStopTransferTaskResponse : public DisResponse {};
 
 /// One task in a list (TransferTask). task_id is what batch start/stop need; times are ms since
@@ -628,6 +697,7 @@ class BatchStopTransferTaskResponse : public DisResponse {};
   X(READ, std::int64_t, CreateTime, "create_time", = 0, ::delivery::field::any())                  \
   X(READ, std::int64_t, LastTransferTimestamp, "last_transfer_timestamp", = 0, ::delivery::field::any())
 
+/// One transfer task as a list returns it: id, name, state, destination type, times.
 class TransferTask {
   DELIVERY_MESSAGE(TransferTask, DELIVERY_DIS_TRANSFER_TASK_FIELDS)
   /// The state; UNKNOWN for a value this SDK does not know yet.
@@ -641,6 +711,7 @@ class TransferTask {
   X(READ, std::int64_t, Quota, "quota", = 0, ::delivery::field::any())                             \
   X(READ, std::vector<TransferTask>, Tasks, "tasks", , ::delivery::field::any())
 
+/// One page of a stream's transfer tasks, with the paging fields the service returns.
 class ListTransferTasksResponse : public DisResponse {
   DELIVERY_MESSAGE(ListTransferTasksResponse, DELIVERY_DIS_LIST_RESPONSE_FIELDS)
 };
@@ -657,6 +728,7 @@ class ListTransferTasksResponse : public DisResponse {
   X(READ_OPTIONAL, std::int64_t, LastTransferTimestamp, "last_transfer_timestamp", , ::delivery::field::any()) \
   X(READ_OPTIONAL, std::int64_t, LastTransferOffset, "last_transfer_offset", , ::delivery::field::any())
 
+/// One partition of a task as show reports it.
 class PartitionResult {
   DELIVERY_MESSAGE(PartitionResult, DELIVERY_DIS_PARTITION_FIELDS)
 };
@@ -720,21 +792,32 @@ class PartitionResult {
   X(READ_OPTIONAL, std::vector<OpenTsdbSchemaDescription>, OpenTsdbSchema, "opentsdb_schema", , ::delivery::field::any())
 
 // The nested objects of a description, as sent: one line each, the fields follow the request's tables.
+/// ProcessingSchema as the service sent it back (see DELIVERY_AS_SENT_MESSAGE).
 DELIVERY_AS_SENT_MESSAGE(ProcessingSchemaDescription, ProcessingSchema, DELIVERY_DIS_PROCESSING_SCHEMA_FIELDS);
+/// Options as the service sent it back (see DELIVERY_AS_SENT_MESSAGE).
 DELIVERY_AS_SENT_MESSAGE(OptionsDescription, Options, DELIVERY_DIS_OPTIONS_FIELDS);
+/// RowKey as the service sent it back (see DELIVERY_AS_SENT_MESSAGE).
 DELIVERY_AS_SENT_MESSAGE(RowKeyDescription, RowKey, DELIVERY_DIS_ROW_KEY_FIELDS);
+/// CloudtableColumn as the service sent it back (see DELIVERY_AS_SENT_MESSAGE).
 DELIVERY_AS_SENT_MESSAGE(CloudtableColumnDescription, CloudtableColumn, DELIVERY_DIS_CLOUDTABLE_COLUMN_FIELDS);
+/// CloudtableSchema as the service sent it back (see DELIVERY_AS_SENT_MESSAGE).
 DELIVERY_AS_SENT_MESSAGE(CloudtableSchemaDescription, CloudtableSchema, DELIVERY_DIS_CLOUDTABLE_SCHEMA_FIELDS);
+/// OpenTsdbMetric as the service sent it back (see DELIVERY_AS_SENT_MESSAGE).
 DELIVERY_AS_SENT_MESSAGE(OpenTsdbMetricDescription, OpenTsdbMetric, DELIVERY_DIS_OPENTSDB_METRIC_FIELDS);
+/// OpenTsdbTimestamp as the service sent it back (see DELIVERY_AS_SENT_MESSAGE).
 DELIVERY_AS_SENT_MESSAGE(OpenTsdbTimestampDescription, OpenTsdbTimestamp, DELIVERY_DIS_OPENTSDB_TIMESTAMP_FIELDS);
+/// OpenTsdbValue as the service sent it back (see DELIVERY_AS_SENT_MESSAGE).
 DELIVERY_AS_SENT_MESSAGE(OpenTsdbValueDescription, OpenTsdbValue, DELIVERY_DIS_OPENTSDB_VALUE_FIELDS);
+/// OpenTsdbTag as the service sent it back (see DELIVERY_AS_SENT_MESSAGE).
 DELIVERY_AS_SENT_MESSAGE(OpenTsdbTagDescription, OpenTsdbTag, DELIVERY_DIS_OPENTSDB_TAG_FIELDS);
+/// OpenTsdbSchema as the service sent it back (see DELIVERY_AS_SENT_MESSAGE).
 DELIVERY_AS_SENT_MESSAGE(OpenTsdbSchemaDescription, OpenTsdbSchema, DELIVERY_DIS_OPENTSDB_SCHEMA_FIELDS);
 
 namespace detail {
 struct ShowResponseAccess;  // lets the decoder fill the task and the description (internal)
 }
 
+/// A task's destination settings as show returns them, one descriptor per destination type.
 class DestinationDescription {
   DELIVERY_MESSAGE(DestinationDescription, DELIVERY_DIS_DESCRIPTION_FIELDS)
   /// carbon_properties (OBS, MRS): a map, so not a table field; empty when absent.
@@ -753,8 +836,10 @@ class DestinationDescription {
   X(READ, std::string, StreamId, "stream_id", , ::delivery::field::any())                          \
   X(READ, std::vector<PartitionResult>, Partitions, "partitions", , ::delivery::field::any())
 
+/// The answer to a show: the task, its stream, its partitions and its destination settings.
 class ShowTransferTaskResponse : public DisResponse {
   DELIVERY_MESSAGE(ShowTransferTaskResponse, DELIVERY_DIS_SHOW_RESPONSE_FIELDS)
+  /// The task's own fields (sent at the top level of the body).
   const TransferTask& getTask() const noexcept { return task_; }
   /// The destination's settings as the service echoes them (from "<type>_destination_description"
   /// or the misspelled "<type>_destination_descripton"), when present, typed as the descriptor a

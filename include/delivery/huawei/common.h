@@ -15,6 +15,7 @@ DELIVERY_NAMESPACE_BEGIN namespace huawei {
   X(YYYY_MM_DD, "yyyy/MM/dd")               \
   X(YYYY_MM_DD_HH, "yyyy/MM/dd/HH")         \
   X(YYYY_MM_DD_HH_MM, "yyyy/MM/dd/HH/mm")
+/// Time directories of dumped objects, from "yyyy" to "yyyy/MM/dd/HH/mm" (DIS and Kafka).
 DELIVERY_ENUM(PartitionFormat, DELIVERY_HUAWEI_PARTITION_FORMAT)
 
 /// What every Huawei Cloud response carries: X-Request-Id and the HTTP status (no trace id).

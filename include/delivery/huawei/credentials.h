@@ -15,6 +15,8 @@
 
 DELIVERY_NAMESPACE_BEGIN namespace huawei {
 
+/// Huawei Cloud credentials: an AK/SK pair (optionally temporary) or an IAM token, with the
+/// project id. The secret key and the tokens are never printed. A plain value: not synchronised.
 struct DELIVERY_API HuaweiCredentials {
   std::string accessKey;      ///< AK
   std::string secretKey;      ///< SK
@@ -32,6 +34,7 @@ struct DELIVERY_API HuaweiCredentials {
   /// HUAWEICLOUD_SDK_PROJECT_ID. Missing variables are listed in an InvalidArgument error.
   static Result<HuaweiCredentials> fromEnvironment();
 
+  /// Whether requests carry the IAM token (X-Auth-Token) instead of an AK/SK signature.
   bool usesToken() const noexcept { return !authToken.empty(); }
 
   /// Longest accepted project id (they are 32 hexadecimal characters).

@@ -48,6 +48,7 @@ DELIVERY_NAMESPACE_END
 
 DELIVERY_NAMESPACE_BEGIN namespace huawei {
 
+/// What the Huawei clients take as credentials provider (see BasicCredentialsProvider).
 using HuaweiCredentialsProvider = BasicCredentialsProvider<HuaweiCredentials>;
 
 /// Renewal as the Huawei SDKs do it: once less than 40 minutes are left (huaweicloud-sdk-go-v3
@@ -59,6 +60,7 @@ inline RefreshOptions huaweiRefreshOptions() {
   return options;
 }
 
+/// Settings of the default Huawei credentials chain (defaultCredentialsChain()).
 struct HuaweiCredentialsOptions {
   /// Used first, when set (an AK/SK pair, temporary or not, or an IAM token; with a project id).
   std::optional<HuaweiCredentials> explicitCredentials;
@@ -73,7 +75,10 @@ struct HuaweiCredentialsOptions {
 };
 
 /// The sources of the default chain, one by one (to build a chain of your own with ChainProvider).
+/// This one: the HUAWEICLOUD_SDK_* variables (see HuaweiCredentials::fromEnvironment()).
 DELIVERY_API CredentialsSource<HuaweiCredentials> environmentSource();
+/// The credentials file (options.credentialsFile, else HUAWEICLOUD_SDK_CREDENTIALS_FILE, else
+/// ~/.huaweicloud/credentials); absent when there is no such file.
 DELIVERY_API CredentialsSource<HuaweiCredentials> credentialsFileSource(const HuaweiCredentialsOptions& options = {});
 
 /// The default chain (see the top of this header).

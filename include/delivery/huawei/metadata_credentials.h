@@ -31,6 +31,7 @@
 
 DELIVERY_NAMESPACE_BEGIN namespace huawei {
 
+/// Settings of the ECS metadata source (temporary AK/SK of the instance's agency).
 struct HuaweiMetadataOptions {
   /// The IAM project id the credentials are used in (required, see above).
   std::string projectId;

@@ -29,8 +29,12 @@
 
 DELIVERY_NAMESPACE_BEGIN namespace kafka {
 
+/// Settings of a KafkaClient: HuaweiClientConfig as it is.
 using KafkaClientConfig = huawei::HuaweiClientConfig;
 
+/// Manages DMS for Kafka sink tasks, Smart Connect and Smart Connect tasks. Operations return the
+/// response or an Error (validation: InvalidArgument; service answers: their ErrorKind).
+/// Immutable: thread-safe, cheap to copy.
 class DELIVERY_API KafkaClient : private ClientHandle<KafkaClient> {
  public:
   /// Every problem with the credentials and config at once, as an InvalidArgument error.

@@ -15,6 +15,7 @@
 
 DELIVERY_NAMESPACE_BEGIN namespace kafka {
 
+///@{
 /// The request as JSON; secrets redacted unless options.revealSecrets.
 DELIVERY_API std::string toJson(const CreateSinkTaskRequest& request, const JsonWriteOptions& options = {});
 DELIVERY_API std::string toJson(const ListSinkTasksRequest& request, const JsonWriteOptions& options = {});
@@ -29,11 +30,14 @@ DELIVERY_API std::string toJson(const DeleteConnectorTaskRequest& request, const
 DELIVERY_API std::string toJson(const PauseConnectorTaskRequest& request, const JsonWriteOptions& options = {});
 DELIVERY_API std::string toJson(const ResumeConnectorTaskRequest& request, const JsonWriteOptions& options = {});
 DELIVERY_API std::string toJson(const RestartConnectorTaskRequest& request, const JsonWriteOptions& options = {});
+///@}
+///@{
 /// Show and list answers as JSON (a sink task's own fields first, then its descriptor).
 DELIVERY_API std::string toJson(const ShowSinkTaskResponse& response, const JsonWriteOptions& options = {});
 DELIVERY_API std::string toJson(const ListSinkTasksResponse& response, const JsonWriteOptions& options = {});
 DELIVERY_API std::string toJson(const ShowConnectorTaskResponse& response, const JsonWriteOptions& options = {});
 DELIVERY_API std::string toJson(const ListConnectorTasksResponse& response, const JsonWriteOptions& options = {});
+///@}
 
 /// Reads a request written as toJson() writes it. InvalidArgument names every unknown key, wrong
 /// type and unknown enum value by path, each message ending in " (line N)". The request is not
@@ -41,6 +45,8 @@ DELIVERY_API std::string toJson(const ListConnectorTasksResponse& response, cons
 template <typename T>
 DELIVERY_API Result<T> fromJson(std::string_view json, const JsonReadOptions& options = {});
 
+///@{
+/// fromJson() is built into the library for these types (and only these).
 extern template Result<CreateSinkTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
 extern template Result<ListSinkTasksRequest> fromJson(std::string_view, const JsonReadOptions&);
 extern template Result<ShowSinkTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
@@ -54,5 +60,6 @@ extern template Result<DeleteConnectorTaskRequest> fromJson(std::string_view, co
 extern template Result<PauseConnectorTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
 extern template Result<ResumeConnectorTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
 extern template Result<RestartConnectorTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
+///@}
 
 }  DELIVERY_NAMESPACE_END  // namespace delivery::kafka

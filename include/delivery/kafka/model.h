@@ -50,10 +50,12 @@ DELIVERY_NAMESPACE_BEGIN namespace kafka {
 #define DELIVERY_KAFKA_CONSUMER_STRATEGY(X) \
   X(LATEST, "latest")                       \
   X(EARLIEST, "earliest")
+/// Where a new sink task starts reading its topics: latest or earliest.
 DELIVERY_ENUM(ConsumerStrategy, DELIVERY_KAFKA_CONSUMER_STRATEGY)
 
 /// ObsDestinationDescriptor.DestinationFileTypeEnum.
 #define DELIVERY_KAFKA_DESTINATION_FILE_TYPE(X) X(TEXT, "TEXT")
+/// File format of a sink task's dump: TEXT only.
 DELIVERY_ENUM(DestinationFileType, DELIVERY_KAFKA_DESTINATION_FILE_TYPE)
 
 using huawei::PartitionFormat;
@@ -66,6 +68,7 @@ using huawei::PartitionFormat;
   X(PIPE, "|")                             \
   X(NEWLINE, "\n")                         \
   X(NONE, "NULL")
+/// record_delimiter between dumped records: ',', ';', '|', a newline, or NULL (none).
 DELIVERY_ENUM(RecordDelimiter, DELIVERY_KAFKA_RECORD_DELIMITER)
 
 /// Connector bandwidth of old-specification instances: CreateConnectorReq.SpecificationEnum.
@@ -74,14 +77,17 @@ DELIVERY_ENUM(RecordDelimiter, DELIVERY_KAFKA_RECORD_DELIMITER)
   X(_300MB, "300MB")                              \
   X(_600MB, "600MB")                              \
   X(_1200MB, "1200MB")
+/// Specification of a connector on an old-spec instance (100MB to 1200MB).
 DELIVERY_ENUM(ConnectorSpecification, DELIVERY_KAFKA_CONNECTOR_SPECIFICATION)
 
 /// CreateSinkTaskReq.SourceTypeEnum: the only source the service knows.
 #define DELIVERY_KAFKA_SOURCE_TYPE(X) X(BLOB, "BLOB")
+/// source_type of a sink task: BLOB, the only value the service knows.
 DELIVERY_ENUM(SourceType, DELIVERY_KAFKA_SOURCE_TYPE)
 
 /// CreateSinkTaskReq.DestinationTypeEnum: the only destination the service knows.
 #define DELIVERY_KAFKA_DESTINATION_TYPE(X) X(OBS, "OBS")
+/// destination_type of a sink task: OBS, the only value the service knows.
 DELIVERY_ENUM(DestinationType, DELIVERY_KAFKA_DESTINATION_TYPE)
 
 using huawei::toString;
@@ -126,6 +132,7 @@ void obsPath(const std::string&, const ::delivery::detail::Path&, std::vector<Fi
   X(OPTIONAL, RecordDelimiter, RecordDelimiter, "record_delimiter", , ::delivery::field::any())                  \
   X(VALUE, int, DeliverTimeInterval, "deliver_time_interval", = 300, ::delivery::field::range(30, 900))
 
+/// Where and how a sink task writes to OBS: topics, bucket, path, formats, AK/SK (secrets).
 class ObsDestinationDescriptor {
   DELIVERY_MESSAGE(ObsDestinationDescriptor, DELIVERY_KAFKA_OBS_DESTINATION_DESCRIPTOR_FIELDS)
 
@@ -145,16 +152,21 @@ class ObsDestinationDescriptor {
   X(VALUE, ObsDestinationDescriptor, ObsDestinationDescriptor, "obs_destination_descriptor", ,                   \
     ::delivery::field::any())
 
+/// Creates a sink task (Kafka topics to OBS) on a connector.
 class CreateSinkTaskRequest {
   DELIVERY_MESSAGE(CreateSinkTaskRequest, DELIVERY_KAFKA_CREATE_SINK_TASK_FIELDS)
 
   CreateSinkTaskRequest() = default;
+  /// With the given fields set; validate() checks them.
   CreateSinkTaskRequest(std::string connectorId, std::string taskName, ObsDestinationDescriptor descriptor)
       : ConnectorId_(std::move(connectorId)), TaskName_(std::move(taskName)), ObsDestinationDescriptor_(std::move(descriptor)) {}
 
+  /// source_type, always sent: the only value the service knows.
   static constexpr const char* kSourceType = "BLOB";
+  /// destination_type, always sent: the only value the service knows.
   static constexpr const char* kDestinationType = "OBS";
 
+  /// Every violated rule at once, each named by its field path: an InvalidArgument Error whose violations list them; success when there is none.
   DELIVERY_API Result<void> validate() const;
   /// The JSON body with access_key and secret_key replaced by "<redacted>".
   DELIVERY_API std::string toString() const;
@@ -164,11 +176,14 @@ class CreateSinkTaskRequest {
 #define DELIVERY_KAFKA_LIST_SINK_TASKS_FIELDS(X) \
   X(VALUE, std::string, ConnectorId, "connector_id", , detail::kIdentifier)
 
+/// Lists the sink tasks of a connector.
 class ListSinkTasksRequest {
   DELIVERY_MESSAGE(ListSinkTasksRequest, DELIVERY_KAFKA_LIST_SINK_TASKS_FIELDS)
 
   ListSinkTasksRequest() = default;
+  /// With the given fields set; validate() checks them.
   explicit ListSinkTasksRequest(std::string connectorId) : ConnectorId_(std::move(connectorId)) {}
+  /// Every violated rule at once, each named by its field path: an InvalidArgument Error whose violations list them; success when there is none.
   DELIVERY_API Result<void> validate() const;
 };
 
@@ -179,12 +194,15 @@ class ListSinkTasksRequest {
   X(VALUE, std::string, TaskId, "task_id", , detail::kIdentifier)               \
   X(OPTIONAL, bool, TopicInfo, "topic-info", , ::delivery::field::any().urlParameter())
 
+/// Shows one sink task, optionally with per-topic partitions and offsets (topic-info).
 class ShowSinkTaskRequest {
   DELIVERY_MESSAGE(ShowSinkTaskRequest, DELIVERY_KAFKA_SHOW_SINK_TASK_FIELDS)
 
   ShowSinkTaskRequest() = default;
+  /// With the given fields set; validate() checks them.
   ShowSinkTaskRequest(std::string connectorId, std::string taskId)
       : ConnectorId_(std::move(connectorId)), TaskId_(std::move(taskId)) {}
+  /// Every violated rule at once, each named by its field path: an InvalidArgument Error whose violations list them; success when there is none.
   DELIVERY_API Result<void> validate() const;
 };
 
@@ -193,18 +211,22 @@ class ShowSinkTaskRequest {
   X(VALUE, std::string, ConnectorId, "connector_id", , detail::kIdentifier) \
   X(VALUE, std::string, TaskId, "task_id", , detail::kIdentifier)
 
+/// Deletes one sink task.
 class DeleteSinkTaskRequest {
   DELIVERY_MESSAGE(DeleteSinkTaskRequest, DELIVERY_KAFKA_DELETE_SINK_TASK_FIELDS)
 
   DeleteSinkTaskRequest() = default;
+  /// With the given fields set; validate() checks them.
   DeleteSinkTaskRequest(std::string connectorId, std::string taskId)
       : ConnectorId_(std::move(connectorId)), TaskId_(std::move(taskId)) {}
+  /// Every violated rule at once, each named by its field path: an InvalidArgument Error whose violations list them; success when there is none.
   DELIVERY_API Result<void> validate() const;
 };
 
 /// node_cnt bounds: "at least 2" (CreateConnectorReq); an instance runs at most 16 connector nodes
 /// (connector_node_num of the instance, 2..16).
 inline constexpr int kMinNodeCnt = 2;
+/// The most connector nodes (node_cnt) of an instance.
 inline constexpr int kMaxNodeCnt = 16;
 /// spec_code has no documented length; codes look like "kafka.c3.mini.connector".
 inline constexpr std::size_t kMaxSpecCodeBytes = 256;
@@ -219,11 +241,14 @@ inline constexpr std::size_t kMaxSpecCodeBytes = 256;
   X(OPTIONAL, int, NodeCnt, "node_cnt", , ::delivery::field::range(kMinNodeCnt, kMaxNodeCnt).asText())     \
   X(OPTIONAL, std::string, SpecCode, "spec_code", , ::delivery::field::text(0, kMaxSpecCodeBytes))
 
+/// Enables dumping (Smart Connect) on a Kafka instance.
 class CreateConnectorRequest {
   DELIVERY_MESSAGE(CreateConnectorRequest, DELIVERY_KAFKA_CREATE_CONNECTOR_FIELDS)
 
   CreateConnectorRequest() = default;
+  /// With the given fields set; validate() checks them.
   explicit CreateConnectorRequest(std::string instanceId) : InstanceId_(std::move(instanceId)) {}
+  /// Every violated rule at once, each named by its field path: an InvalidArgument Error whose violations list them; success when there is none.
   DELIVERY_API Result<void> validate() const;
 };
 
@@ -234,31 +259,38 @@ class CreateConnectorRequest {
 #define DELIVERY_KAFKA_DELETE_CONNECTOR_FIELDS(X) \
   X(VALUE, std::string, InstanceId, "instance_id", , detail::kIdentifier)
 
+/// Disables dumping (Smart Connect) on a pay-per-use Kafka instance.
 class DeleteConnectorRequest {
   DELIVERY_MESSAGE(DeleteConnectorRequest, DELIVERY_KAFKA_DELETE_CONNECTOR_FIELDS)
 
   DeleteConnectorRequest() = default;
+  /// With the given fields set; validate() checks them.
   explicit DeleteConnectorRequest(std::string instanceId) : InstanceId_(std::move(instanceId)) {}
+  /// Every violated rule at once, each named by its field path: an InvalidArgument Error whose violations list them; success when there is none.
   DELIVERY_API Result<void> validate() const;
 };
 
 // ---- responses (read-only) ------------------------------------------------------------------------
 
+/// The base of every Kafka response: request id and HTTP status (ResponseMetadata).
 using KafkaResponse = huawei::HuaweiResponse;
 
 #define DELIVERY_KAFKA_CREATE_SINK_TASK_RESPONSE_FIELDS(X) \
   X(READ, std::string, TaskId, "task_id", , ::delivery::field::any())
 
+/// The answer to a sink task create: the new task's id.
 class CreateSinkTaskResponse : public KafkaResponse {
   DELIVERY_MESSAGE(CreateSinkTaskResponse, DELIVERY_KAFKA_CREATE_SINK_TASK_RESPONSE_FIELDS)
 };
 
+/// The answer to a sink task delete: request id and HTTP status only.
 class DeleteSinkTaskResponse : public KafkaResponse {};
 
 #define DELIVERY_KAFKA_CREATE_CONNECTOR_RESPONSE_FIELDS(X)       \
   X(READ, std::string, JobId, "job_id", , ::delivery::field::any()) \
   X(READ, std::string, ConnectorId, "connector_id", , ::delivery::field::any())
 
+/// The answer to a connector create: the job id and the connector id.
 class CreateConnectorResponse : public KafkaResponse {
   DELIVERY_MESSAGE(CreateConnectorResponse, DELIVERY_KAFKA_CREATE_CONNECTOR_RESPONSE_FIELDS)
 };
@@ -267,6 +299,7 @@ class CreateConnectorResponse : public KafkaResponse {
 #define DELIVERY_KAFKA_DELETE_CONNECTOR_RESPONSE_FIELDS(X) \
   X(READ, std::string, JobId, "job_id", , ::delivery::field::any())
 
+/// The answer to a connector delete: the id of the background job that deletes it.
 class DeleteConnectorResponse : public KafkaResponse {
   DELIVERY_MESSAGE(DeleteConnectorResponse, DELIVERY_KAFKA_DELETE_CONNECTOR_RESPONSE_FIELDS)
 };
@@ -280,6 +313,7 @@ class DeleteConnectorResponse : public KafkaResponse {
   X(READ, std::string, Status, "status", , ::delivery::field::any())                         \
   X(READ, std::string, Topics, "topics", , ::delivery::field::any())
 
+/// One sink task as list and show return it.
 class SinkTask {
   DELIVERY_MESSAGE(SinkTask, DELIVERY_KAFKA_SINK_TASK_FIELDS)
 };
@@ -290,6 +324,7 @@ class SinkTask {
   X(READ, std::int64_t, MaxTasks, "max_tasks", = 0, ::delivery::field::any())              \
   X(READ, std::int64_t, QuotaTasks, "quota_tasks", = 0, ::delivery::field::any())
 
+/// The sink tasks of a connector, with their count and the quota.
 class ListSinkTasksResponse : public KafkaResponse {
   DELIVERY_MESSAGE(ListSinkTasksResponse, DELIVERY_KAFKA_LIST_SINK_TASKS_RESPONSE_FIELDS)
 };
@@ -306,6 +341,7 @@ class ListSinkTasksResponse : public KafkaResponse {
   X(READ, std::int64_t, DeliverTimeInterval, "deliver_time_interval", = 0, ::delivery::field::any()) \
   X(READ, std::int64_t, ObsPartSize, "obs_part_size", = 0, ::delivery::field::any())
 
+/// A sink task's OBS settings as show returns them (no AK/SK).
 class ObsDestinationDescription {
   DELIVERY_MESSAGE(ObsDestinationDescription, DELIVERY_KAFKA_OBS_DESTINATION_DESCRIPTION_FIELDS)
 };
@@ -318,6 +354,7 @@ class ObsDestinationDescription {
   X(READ, std::string, LogEndOffset, "log_end_offset", , ::delivery::field::any().asText())      \
   X(READ, std::string, Lag, "lag", , ::delivery::field::any().asText())
 
+/// One partition of a topic, with its offsets, as show reports it with topic-info.
 class TopicPartitionInfo {
   DELIVERY_MESSAGE(TopicPartitionInfo, DELIVERY_KAFKA_TOPIC_PARTITION_INFO_FIELDS)
 };
@@ -326,6 +363,7 @@ class TopicPartitionInfo {
   X(READ, std::string, Topic, "topic", , ::delivery::field::any()) \
   X(READ, std::vector<TopicPartitionInfo>, Partitions, "partitions", , ::delivery::field::any())
 
+/// One topic of a sink task, with its partitions, as show reports it with topic-info.
 class TopicInfo {
   DELIVERY_MESSAGE(TopicInfo, DELIVERY_KAFKA_TOPIC_INFO_FIELDS)
 };
@@ -337,9 +375,11 @@ class TopicInfo {
     ::delivery::field::any())                                                                               \
   X(READ, std::vector<TopicInfo>, TopicsInfo, "topics_info", , ::delivery::field::any())
 
+/// The answer to a sink task show: the task, its OBS settings and, when asked, its topics.
 class ShowSinkTaskResponse : public KafkaResponse, public SinkTask {
   DELIVERY_MESSAGE(ShowSinkTaskResponse, DELIVERY_KAFKA_SHOW_SINK_TASK_RESPONSE_FIELDS)
 
+  /// The task's own fields (sent at the top level of the body).
   const SinkTask& getTask() const noexcept { return *this; }
 };
 

@@ -62,12 +62,14 @@ DELIVERY_NAMESPACE_BEGIN namespace kafka {
 #define DELIVERY_KAFKA_SMART_CONNECT_SOURCE_TYPE(X) \
   X(KAFKA_REPLICATOR_SOURCE, "KAFKA_REPLICATOR_SOURCE") \
   X(NONE, "NONE")
+/// Source of a Smart Connect task: a Kafka replicator, or NONE.
 DELIVERY_ENUM(SmartConnectSourceType, DELIVERY_KAFKA_SMART_CONNECT_SOURCE_TYPE)
 
 /// CreateSmartConnectTaskReq.SinkTypeEnum (Java v3): the OBS dump, or no sink.
 #define DELIVERY_KAFKA_SMART_CONNECT_SINK_TYPE(X) \
   X(OBS_SINK, "OBS_SINK")                         \
   X(NONE, "NONE")
+/// Sink of a Smart Connect task: OBS, or NONE.
 DELIVERY_ENUM(SmartConnectSinkType, DELIVERY_KAFKA_SMART_CONNECT_SINK_TYPE)
 
 /// record_delimiter of the OBS sink (a String in the SDKs). NEWLINE is the two characters '\'
@@ -78,6 +80,8 @@ DELIVERY_ENUM(SmartConnectSinkType, DELIVERY_KAFKA_SMART_CONNECT_SINK_TYPE)
   X(PIPE, "|")                                           \
   X(NEWLINE, "\\n")                                      \
   X(NONE, "NULL")
+/// record_delimiter of a Smart Connect OBS sink: ',', ';', '|', a backslash and an n (the
+/// service's text for a newline) or NULL (none).
 DELIVERY_ENUM(SmartConnectRecordDelimiter, DELIVERY_KAFKA_SMART_CONNECT_RECORD_DELIMITER)
 
 /// security_protocol of the peer instance (request values: SASL_SSL, PLAINTEXT; the response
@@ -86,12 +90,14 @@ DELIVERY_ENUM(SmartConnectRecordDelimiter, DELIVERY_KAFKA_SMART_CONNECT_RECORD_D
   X(SASL_SSL, "SASL_SSL")                   \
   X(PLAINTEXT, "PLAINTEXT")                 \
   X(SASL_PLAINTEXT, "SASL_PLAINTEXT")
+/// How the replicator connects to the peer Kafka: SASL_SSL, PLAINTEXT or SASL_PLAINTEXT.
 DELIVERY_ENUM(SecurityProtocol, DELIVERY_KAFKA_SECURITY_PROTOCOL)
 
 /// sasl_mechanism of the peer instance (SmartConnectTaskRespSourceConfig's list).
 #define DELIVERY_KAFKA_SASL_MECHANISM(X) \
   X(PLAIN, "PLAIN")                      \
   X(SCRAM_SHA_512, "SCRAM-SHA-512")
+/// SASL mechanism for the peer Kafka: PLAIN or SCRAM-SHA-512.
 DELIVERY_ENUM(SaslMechanism, DELIVERY_KAFKA_SASL_MECHANISM)
 
 /// direction of replication: pull (peer -> this instance), push, two-way.
@@ -99,6 +105,7 @@ DELIVERY_ENUM(SaslMechanism, DELIVERY_KAFKA_SASL_MECHANISM)
   X(PULL, "pull")                               \
   X(PUSH, "push")                               \
   X(TWO_WAY, "two-way")
+/// Direction of replication with the peer Kafka: pull, push or two-way.
 DELIVERY_ENUM(ReplicationDirection, DELIVERY_KAFKA_REPLICATION_DIRECTION)
 
 /// compression_type of replicated messages.
@@ -108,6 +115,7 @@ DELIVERY_ENUM(ReplicationDirection, DELIVERY_KAFKA_REPLICATION_DIRECTION)
   X(SNAPPY, "snappy")                      \
   X(LZ4, "lz4")                            \
   X(ZSTD, "zstd")
+/// Compression of replicated messages: none, gzip, snappy, lz4 or zstd.
 DELIVERY_ENUM(CompressionType, DELIVERY_KAFKA_COMPRESSION_TYPE)
 
 namespace detail {
@@ -135,6 +143,7 @@ inline constexpr std::size_t kMaxObsBucketBytes = 63;
   X(OPTIONAL, SmartConnectRecordDelimiter, RecordDelimiter, "record_delimiter", , ::delivery::field::required())  \
   X(OPTIONAL, bool, StoreKeys, "store_keys", , ::delivery::field::any())
 
+/// The OBS sink of a Smart Connect task to create. access_key and secret_key are secrets.
 class SmartConnectTaskReqSinkConfig {
   DELIVERY_MESSAGE(SmartConnectTaskReqSinkConfig, DELIVERY_KAFKA_SMART_CONNECT_TASK_REQ_SINK_CONFIG_FIELDS)
 };
@@ -167,6 +176,7 @@ class SmartConnectTaskReqSinkConfig {
     ::delivery::field::any().message("must be none, gzip, snappy, lz4 or zstd"))                                 \
   X(OPTIONAL, std::string, TopicsMapping, "topics_mapping", , ::delivery::field::any().size(1, 65536))
 
+/// The Kafka replicator source of a Smart Connect task to create. password is a secret.
 class SmartConnectTaskReqSourceConfig {
   DELIVERY_MESSAGE(SmartConnectTaskReqSourceConfig, DELIVERY_KAFKA_SMART_CONNECT_TASK_REQ_SOURCE_CONFIG_FIELDS)
 };
@@ -188,10 +198,12 @@ class SmartConnectTaskReqSourceConfig {
   X(OPTIONAL, SmartConnectSinkType, SinkType, "sink_type", , ::delivery::field::any().message("must be OBS_SINK or NONE")) \
   X(OPTIONAL, SmartConnectTaskReqSinkConfig, SinkTask, "sink_task", , ::delivery::field::any())
 
+/// Creates a Smart Connect task on an instance with Smart Connect enabled.
 class CreateConnectorTaskRequest {
   DELIVERY_MESSAGE(CreateConnectorTaskRequest, DELIVERY_KAFKA_CREATE_CONNECTOR_TASK_FIELDS)
 
   CreateConnectorTaskRequest() = default;
+  /// With the given fields set; validate() checks them.
   explicit CreateConnectorTaskRequest(std::string instanceId) : InstanceId_(std::move(instanceId)) {}
   /// An OBS dump task: sink_type OBS_SINK with `sink`, source_type NONE.
   static CreateConnectorTaskRequest obsSink(std::string instanceId, SmartConnectTaskReqSinkConfig sink) {
@@ -200,6 +212,7 @@ class CreateConnectorTaskRequest {
     return r;
   }
 
+  /// Every violated rule at once, each named by its field path: an InvalidArgument Error whose violations list them; success when there is none.
   DELIVERY_API Result<void> validate() const;
   /// The JSON body with access_key, secret_key and password replaced by "<redacted>".
   DELIVERY_API std::string toString() const;
@@ -215,11 +228,14 @@ inline constexpr int kMaxConnectorTasksLimit = 50;
   X(OPTIONAL, int, Offset, "offset", , ::delivery::field::range(0, 2147483647).urlParameter())          \
   X(OPTIONAL, int, Limit, "limit", , ::delivery::field::range(1, kMaxConnectorTasksLimit).urlParameter())
 
+/// Lists one page of an instance's Smart Connect tasks (offset, limit).
 class ListConnectorTasksRequest {
   DELIVERY_MESSAGE(ListConnectorTasksRequest, DELIVERY_KAFKA_LIST_CONNECTOR_TASKS_FIELDS)
 
   ListConnectorTasksRequest() = default;
+  /// With the given fields set; validate() checks them.
   explicit ListConnectorTasksRequest(std::string instanceId) : InstanceId_(std::move(instanceId)) {}
+  /// Every violated rule at once, each named by its field path: an InvalidArgument Error whose violations list them; success when there is none.
   DELIVERY_API Result<void> validate() const;
 };
 
@@ -275,6 +291,7 @@ DELIVERY_KAFKA_CONNECTOR_TASK_ID_REQUEST_(RestartConnectorTaskRequest)
   X(READ, std::string, KeyConverter, "key_converter", , ::delivery::field::any())                     \
   X(READ, std::string, KvDelimiter, "kv_delimiter", , ::delivery::field::any())
 
+/// A Smart Connect task's OBS sink as the service returns it (no AK/SK).
 class SmartConnectTaskRespSinkConfig {
   DELIVERY_MESSAGE(SmartConnectTaskRespSinkConfig, DELIVERY_KAFKA_SMART_CONNECT_TASK_RESP_SINK_CONFIG_FIELDS)
 };
@@ -299,6 +316,7 @@ class SmartConnectTaskRespSinkConfig {
   X(READ, std::string, CompressionType, "compression_type", , ::delivery::field::any())                      \
   X(READ, std::string, TopicsMapping, "topics_mapping", , ::delivery::field::any())
 
+/// A Smart Connect task's replicator source as the service returns it (no password).
 class SmartConnectTaskRespSourceConfig {
   DELIVERY_MESSAGE(SmartConnectTaskRespSourceConfig, DELIVERY_KAFKA_SMART_CONNECT_TASK_RESP_SOURCE_CONFIG_FIELDS)
 };
@@ -319,6 +337,7 @@ class SmartConnectTaskRespSourceConfig {
   X(READ, std::string, Status, "status", , ::delivery::field::any())                                        \
   X(READ, std::int64_t, CreateTime, "create_time", = 0, ::delivery::field::any())
 
+/// One Smart Connect task, as create, show and list return it.
 class SmartConnectTaskEntity {
   DELIVERY_MESSAGE(SmartConnectTaskEntity, DELIVERY_KAFKA_SMART_CONNECT_TASK_ENTITY_FIELDS)
 };
@@ -326,13 +345,13 @@ class SmartConnectTaskEntity {
 /// CreateConnectorTask answers 200 with the new task.
 class CreateConnectorTaskResponse : public KafkaResponse, public SmartConnectTaskEntity {
  public:
-  const SmartConnectTaskEntity& getTask() const noexcept { return *this; }
+  const SmartConnectTaskEntity& getTask() const noexcept { return *this; }  ///< The task (this object, as its entity).
 };
 
 /// ShowConnectorTask answers 200 with the task.
 class ShowConnectorTaskResponse : public KafkaResponse, public SmartConnectTaskEntity {
  public:
-  const SmartConnectTaskEntity& getTask() const noexcept { return *this; }
+  const SmartConnectTaskEntity& getTask() const noexcept { return *this; }  ///< The task (this object, as its entity).
 };
 
 /// ListConnectorTasks: one page of tasks, the number of tasks, and the instance's quota.
@@ -342,14 +361,18 @@ class ShowConnectorTaskResponse : public KafkaResponse, public SmartConnectTaskE
   X(READ, std::int64_t, MaxTasks, "max_tasks", = 0, ::delivery::field::any())              \
   X(READ, std::int64_t, QuotaTasks, "quota_tasks", = 0, ::delivery::field::any())
 
+/// One page of Smart Connect tasks, their total number and the instance's quota.
 class ListConnectorTasksResponse : public KafkaResponse {
   DELIVERY_MESSAGE(ListConnectorTasksResponse, DELIVERY_KAFKA_LIST_CONNECTOR_TASKS_RESPONSE_FIELDS)
 };
 
 /// 204, no body.
 class DeleteConnectorTaskResponse : public KafkaResponse {};
+/// The answer to a pause: request id and HTTP status only.
 class PauseConnectorTaskResponse : public KafkaResponse {};
+/// The answer to a resume: request id and HTTP status only.
 class ResumeConnectorTaskResponse : public KafkaResponse {};
+/// The answer to a restart: request id and HTTP status only.
 class RestartConnectorTaskResponse : public KafkaResponse {};
 
 }  DELIVERY_NAMESPACE_END  // namespace delivery::kafka

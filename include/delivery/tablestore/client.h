@@ -46,15 +46,18 @@
 
 DELIVERY_NAMESPACE_BEGIN namespace tablestore {
 
+/// How requests are signed.
 enum class SignatureVersion {
   V2,  ///< HMAC-SHA1 over the x-ots-* headers (x-ots-signature); what every Tablestore SDK sends
   V4,  ///< HMAC-SHA256 with a region-scoped derived key (x-ots-signaturev4); needs a region
 };
 
+/// Settings of a DeliveryClient: ClientConfig plus signing and response checks.
 struct DeliveryClientConfig : ClientConfig {
+  /// V2 (HMAC-SHA1) unless set; V4 needs a region.
   SignatureVersion signatureVersion = SignatureVersion::V2;
   /// Region id for V4 signing, e.g. "cn-hangzhou". Empty: taken from an endpoint of the form
-  /// https://<instance>.<region>.ots.aliyuncs.com (and the other documented forms).
+  /// `https://<instance>.<region>.ots.aliyuncs.com` (and the other documented forms).
   std::string region;
   /// Check the `authorization` header of every successful response, as the Java SDK does by
   /// default (HMAC-SHA1 of the response's x-ots-* headers and the action with your secret).
@@ -75,6 +78,8 @@ enum class EndpointType { Public, Vpc, Classic, DualStack };
 DELIVERY_API std::string endpointFor(const std::string& instanceName, const std::string& regionId,
                         EndpointType type = EndpointType::Public);
 
+/// Creates and manages Tablestore -> OSS delivery tasks. Operations return the response or an Error
+/// (validation: InvalidArgument; service answers: their ErrorKind). Immutable: thread-safe, cheap to copy.
 class DELIVERY_API DeliveryClient : private ClientHandle<DeliveryClient> {
  public:
   /// Checks the endpoint (`http(s)://host[:port]`, optional trailing '/', no path), the instance
@@ -126,6 +131,7 @@ class DELIVERY_API DeliveryClient : private ClientHandle<DeliveryClient> {
 
   /// The endpoint as given to create().
   const std::string& getEndpoint() const noexcept;
+  /// The instance name as given to create().
   const std::string& getInstanceName() const noexcept;
 
  private:

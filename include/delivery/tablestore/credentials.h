@@ -42,8 +42,10 @@ DELIVERY_NAMESPACE_END
 
 DELIVERY_NAMESPACE_BEGIN namespace tablestore {
 
+/// What DeliveryClient takes as credentials provider (see BasicCredentialsProvider).
 using CredentialsProvider = BasicCredentialsProvider<Credentials>;
 
+/// Settings of the default Alibaba Cloud credentials chain (defaultCredentialsChain()).
 struct AlibabaCredentialsOptions {
   /// Used first, when set.
   std::optional<Credentials> explicitCredentials;
@@ -63,7 +65,11 @@ struct AlibabaCredentialsOptions {
 
 /// The sources of the default chain, one by one (to build a chain of your own with ChainProvider).
 DELIVERY_API CredentialsSource<Credentials> environmentSource();
+/// The Alibaba Cloud CLI's configuration (ALIBABA_CLOUD_CONFIG_FILE, else ~/.aliyun/config.json),
+/// the profile chosen as the top of this header says.
 DELIVERY_API CredentialsSource<Credentials> cliConfigSource(const AlibabaCredentialsOptions& options = {});
+/// The credentials file (options.credentialsFile, else ALIBABA_CLOUD_CREDENTIALS_FILE, else
+/// ~/.alibabacloud/credentials...), as the top of this header says.
 DELIVERY_API CredentialsSource<Credentials> credentialsFileSource(const AlibabaCredentialsOptions& options = {});
 
 /// The default chain (see the top of this header).

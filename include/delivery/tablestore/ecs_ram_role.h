@@ -37,6 +37,7 @@
 
 DELIVERY_NAMESPACE_BEGIN namespace tablestore {
 
+/// Settings of the ECS RAM role source (temporary credentials from the instance metadata service).
 struct EcsRamRoleOptions {
   /// The RAM role to ask for. Empty: ALIBABA_CLOUD_ECS_METADATA, else the role attached to the
   /// instance, as the metadata service lists it (asked again on every fetch).
@@ -48,6 +49,7 @@ struct EcsRamRoleOptions {
   /// Time to connect to the metadata service, and to wait for each answer once connected (1 s
   /// each, as the vendor's credentials libraries).
   std::chrono::milliseconds connectTimeout{1000};
+  /// Time allowed for each metadata answer.
   std::chrono::milliseconds readTimeout{1000};
   /// Null: a CurlTransport with the timeouts above and no proxy (the metadata address is only
   /// reachable directly from the instance).

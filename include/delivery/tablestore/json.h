@@ -22,15 +22,19 @@
 
 DELIVERY_NAMESPACE_BEGIN namespace tablestore {
 
+///@{
 /// The request as JSON (Tablestore requests carry no secrets).
 DELIVERY_API std::string toJson(const CreateDeliveryTaskRequest& request, const JsonWriteOptions& options = {});
 DELIVERY_API std::string toJson(const UpdateDeliveryTaskRequest& request, const JsonWriteOptions& options = {});
 DELIVERY_API std::string toJson(const DescribeDeliveryTaskRequest& request, const JsonWriteOptions& options = {});
 DELIVERY_API std::string toJson(const DeleteDeliveryTaskRequest& request, const JsonWriteOptions& options = {});
 DELIVERY_API std::string toJson(const ListDeliveryTaskRequest& request, const JsonWriteOptions& options = {});
+///@}
+///@{
 /// A describe or list answer as JSON, in the same names (task_sync_stat as the protobuf has it).
 DELIVERY_API std::string toJson(const DescribeDeliveryTaskResponse& response, const JsonWriteOptions& options = {});
 DELIVERY_API std::string toJson(const ListDeliveryTaskResponse& response, const JsonWriteOptions& options = {});
+///@}
 /// A task configuration alone, as it appears under "taskConfig".
 DELIVERY_API std::string toJson(const OSSTaskConfig& config, const JsonWriteOptions& options = {});
 
@@ -40,12 +44,15 @@ DELIVERY_API std::string toJson(const OSSTaskConfig& config, const JsonWriteOpti
 template <typename T>
 DELIVERY_API Result<T> fromJson(std::string_view json, const JsonReadOptions& options = {});
 
+///@{
+/// fromJson() is built into the library for these types (and only these).
 extern template Result<CreateDeliveryTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
 extern template Result<UpdateDeliveryTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
 extern template Result<DescribeDeliveryTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
 extern template Result<DeleteDeliveryTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
 extern template Result<ListDeliveryTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
 extern template Result<OSSTaskConfig> fromJson(std::string_view, const JsonReadOptions&);
+///@}
 
 /// A validate() field path (protobuf names, "taskConfig.schema[1].ossColumnName") with the JSON's
 /// names ("taskConfig.parquetSchema[1].ossColumnName").

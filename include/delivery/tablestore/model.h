@@ -45,6 +45,7 @@ DELIVERY_NAMESPACE_BEGIN namespace tablestore {
 
 /// Upper bound on CreateDeliveryTaskRequest task names (see the note above).
 inline constexpr std::size_t kMinTaskNameLength = 3;
+/// Upper bound on CreateDeliveryTaskRequest task names (see the note above).
 inline constexpr std::size_t kMaxTaskNameLength = 64;
 
 // ---- enums: X(Java SDK constant, protobuf wire number, text) ------------------------------------
@@ -60,6 +61,7 @@ inline constexpr std::size_t kMaxTaskNameLength = 64;
 #define DELIVERY_TABLESTORE_DELIVERY_TASK_TYPE(X) X(BASE, 0, "BASE") X(INC, 1, "INC") X(BASE_INC, 2, "BASE_INC")
 #define DELIVERY_TABLESTORE_DELIVERY_TASK_TYPE_ENUM_(X) \
   DELIVERY_TABLESTORE_DELIVERY_TASK_TYPE(X) DELIVERY_TABLESTORE_UNKNOWN_(X)
+/// How a task delivers: full data (BASE), incremental (INC) or both (BASE_INC); each Tablestore enum also has UNKNOWN.
 DELIVERY_ENUM_NUMBERED(DeliveryTaskType, DELIVERY_TABLESTORE_DELIVERY_TASK_TYPE_ENUM_)
 
 /// Time format of the event-time column (wire values 1..5).
@@ -67,6 +69,7 @@ DELIVERY_ENUM_NUMBERED(DeliveryTaskType, DELIVERY_TABLESTORE_DELIVERY_TASK_TYPE_
   X(RFC822, 1, "RFC822") X(RFC850, 2, "RFC850") X(RFC1123, 3, "RFC1123") X(RFC3339, 4, "RFC3339") X(Unix, 5, "Unix")
 #define DELIVERY_TABLESTORE_EVENT_TIME_FORMAT_ENUM_(X) \
   DELIVERY_TABLESTORE_EVENT_TIME_FORMAT(X) DELIVERY_TABLESTORE_UNKNOWN_(X)
+/// Time format of the event-time column (RFC822 ... Unix).
 DELIVERY_ENUM_NUMBERED(EventTimeFormat, DELIVERY_TABLESTORE_EVENT_TIME_FORMAT_ENUM_)
 
 /// Parquet column type of a delivered column.
@@ -76,6 +79,7 @@ DELIVERY_ENUM_NUMBERED(EventTimeFormat, DELIVERY_TABLESTORE_EVENT_TIME_FORMAT_EN
   X(TIMESTAMP_MILLIS, 8, "TIMESTAMP_MILLIS") X(TIMESTAMP_MICROS, 9, "TIMESTAMP_MICROS") X(LIST, 10, "LIST")   \
   X(MAP, 11, "MAP") X(INTERVAL, 12, "INTERVAL") X(FLOAT, 13, "FLOAT") X(INT32, 14, "INT32") X(INT96, 15, "INT96")
 #define DELIVERY_TABLESTORE_DATA_TYPE_ENUM_(X) DELIVERY_TABLESTORE_DATA_TYPE(X) DELIVERY_TABLESTORE_UNKNOWN_(X)
+/// Parquet type of a delivered column.
 DELIVERY_ENUM_NUMBERED(DataType, DELIVERY_TABLESTORE_DATA_TYPE_ENUM_)
 
 /// Parquet column encoding. PLAIN supports every type and is the default.
@@ -85,12 +89,14 @@ DELIVERY_ENUM_NUMBERED(DataType, DELIVERY_TABLESTORE_DATA_TYPE_ENUM_)
   X(DELTA_LENGTH_BYTE_ARRAY, 4, "DELTA_LENGTH_BYTE_ARRAY")
 #define DELIVERY_TABLESTORE_OSS_FILE_ENCODING_ENUM_(X) \
   DELIVERY_TABLESTORE_OSS_FILE_ENCODING(X) DELIVERY_TABLESTORE_UNKNOWN_(X)
+/// Parquet encoding of a delivered column; PLAIN supports every type and is the default.
 DELIVERY_ENUM_NUMBERED(OSSFileEncoding, DELIVERY_TABLESTORE_OSS_FILE_ENCODING_ENUM_)
 
 /// File format of delivered data: Parquet only.
 #define DELIVERY_TABLESTORE_OSS_FILE_FORMAT(X) X(Parquet, 0, "Parquet")
 #define DELIVERY_TABLESTORE_OSS_FILE_FORMAT_ENUM_(X) \
   DELIVERY_TABLESTORE_OSS_FILE_FORMAT(X) DELIVERY_TABLESTORE_UNKNOWN_(X)
+/// File format of delivered data: Parquet only.
 DELIVERY_ENUM_NUMBERED(OSSFileFormat, DELIVERY_TABLESTORE_OSS_FILE_FORMAT_ENUM_)
 
 /// How the service lays out time in object names (OSSTaskConfig field 2, `formatter`): one value.
@@ -98,12 +104,14 @@ DELIVERY_ENUM_NUMBERED(OSSFileFormat, DELIVERY_TABLESTORE_OSS_FILE_FORMAT_ENUM_)
 #define DELIVERY_TABLESTORE_TIME_FORMATTER(X) X(YDMFormatter, 0, "YDMFormatter")
 #define DELIVERY_TABLESTORE_TIME_FORMATTER_ENUM_(X) \
   DELIVERY_TABLESTORE_TIME_FORMATTER(X) DELIVERY_TABLESTORE_UNKNOWN_(X)
+/// How the service lays out time in object names: YDMFormatter only.
 DELIVERY_ENUM_NUMBERED(TimeFormatter, DELIVERY_TABLESTORE_TIME_FORMATTER_ENUM_)
 
 /// Phase of a task's synchronisation, from Describe.
 #define DELIVERY_TABLESTORE_TASK_SYNC_PHASE(X) X(INIT, 0, "INIT") X(FULL, 1, "FULL") X(INCR, 2, "INCR")
 #define DELIVERY_TABLESTORE_TASK_SYNC_PHASE_ENUM_(X) \
   DELIVERY_TABLESTORE_TASK_SYNC_PHASE(X) DELIVERY_TABLESTORE_UNKNOWN_(X)
+/// Phase of a task's synchronisation, from Describe: INIT, FULL or INCR.
 DELIVERY_ENUM_NUMBERED(TaskSyncPhase, DELIVERY_TABLESTORE_TASK_SYNC_PHASE_ENUM_)
 
 /// Task health reported by Describe.
@@ -111,6 +119,7 @@ DELIVERY_ENUM_NUMBERED(TaskSyncPhase, DELIVERY_TABLESTORE_TASK_SYNC_PHASE_ENUM_)
   X(OK, 0, "OK") X(UNAUTHORIZED, 1, "UNAUTHORIZED") X(INVALID_OSS_BUCKET, 2, "INVALID_OSS_BUCKET")
 #define DELIVERY_TABLESTORE_DELIVERY_ERROR_TYPE_ENUM_(X) \
   DELIVERY_TABLESTORE_DELIVERY_ERROR_TYPE(X) DELIVERY_TABLESTORE_UNKNOWN_(X)
+/// Task health reported by Describe: OK, UNAUTHORIZED or INVALID_OSS_BUCKET.
 DELIVERY_ENUM_NUMBERED(DeliveryErrorType, DELIVERY_TABLESTORE_DELIVERY_ERROR_TYPE_ENUM_)
 
 /// The enumerator of E whose wire number is `number`; E::UNKNOWN when the protocol's list does
@@ -186,19 +195,23 @@ class EventColumn {
   DELIVERY_MESSAGE(EventColumn, DELIVERY_TABLESTORE_EVENT_COLUMN_FIELDS)
 
   EventColumn() = default;
+  /// With the given fields set.
   EventColumn(std::string columnName, EventTimeFormat format)
       : ColumnName_(std::move(columnName)), EventTimeFormatNumber_(static_cast<std::int32_t>(format)) {}
 
   /// The format; UNKNOWN for a number this SDK does not know (getEventTimeFormatNumber() has it).
   EventTimeFormat getEventTimeFormat() const noexcept { return enumFromNumber<EventTimeFormat>(EventTimeFormatNumber_); }
+  /// Sets EventTimeFormat (kept as its wire number).
   EventColumn& setEventTimeFormat(EventTimeFormat v) {
     EventTimeFormatNumber_ = static_cast<std::int32_t>(v);
     return *this;
   }
 
+  /// Equal when every field is equal.
   bool operator==(const EventColumn& o) const {
     return ColumnName_ == o.ColumnName_ && EventTimeFormatNumber_ == o.EventTimeFormatNumber_;
   }
+  /// The negation of operator==.
   bool operator!=(const EventColumn& o) const { return !(*this == o); }
 };
 
@@ -221,6 +234,7 @@ class ParquetSchema {
   /// The Parquet column takes the source column's name.
   ParquetSchema(std::string columnName, DataType type)
       : ColumnName_(columnName), OssColumnName_(std::move(columnName)), TypeNumber_(static_cast<std::int32_t>(type)) {}
+  /// With the given fields set.
   ParquetSchema(std::string columnName, std::string ossColumnName, DataType type)
       : ColumnName_(std::move(columnName)),
         OssColumnName_(std::move(ossColumnName)),
@@ -228,21 +242,25 @@ class ParquetSchema {
 
   /// The Parquet type; UNKNOWN for a number this SDK does not know (getTypeNumber() has it).
   DataType getType() const noexcept { return enumFromNumber<DataType>(TypeNumber_); }
+  /// Sets Type (kept as its wire number).
   ParquetSchema& setType(DataType v) {
     TypeNumber_ = static_cast<std::int32_t>(v);
     return *this;
   }
   /// The encoding; UNKNOWN for a number this SDK does not know (getEncodeNumber() has it).
   OSSFileEncoding getEncode() const noexcept { return enumFromNumber<OSSFileEncoding>(EncodeNumber_); }
+  /// Sets Encode (kept as its wire number).
   ParquetSchema& setEncode(OSSFileEncoding v) {
     EncodeNumber_ = static_cast<std::int32_t>(v);
     return *this;
   }
 
+  /// Equal when every field is equal.
   bool operator==(const ParquetSchema& o) const {
     return ColumnName_ == o.ColumnName_ && OssColumnName_ == o.OssColumnName_ && TypeNumber_ == o.TypeNumber_ &&
            EncodeNumber_ == o.EncodeNumber_ && TypeExtend_ == o.TypeExtend_;
   }
+  /// The negation of operator==.
   bool operator!=(const ParquetSchema& o) const { return !(*this == o); }
 };
 
@@ -287,6 +305,7 @@ class OSSTaskConfig {
 
   /// The file format; UNKNOWN for a number this SDK does not know (getFormatNumber() has it).
   OSSFileFormat getFormat() const noexcept { return enumFromNumber<OSSFileFormat>(FormatNumber_); }
+  /// Sets Format (kept as its wire number).
   OSSTaskConfig& setFormat(OSSFileFormat v) {
     FormatNumber_ = static_cast<std::int32_t>(v);
     return *this;
@@ -296,21 +315,25 @@ class OSSTaskConfig {
     if (!TimeFormatterNumber_) return std::nullopt;
     return enumFromNumber<TimeFormatter>(*TimeFormatterNumber_);
   }
+  /// Sets TimeFormatter (kept as its wire number).
   OSSTaskConfig& setTimeFormatter(TimeFormatter v) {
     TimeFormatterNumber_ = static_cast<std::int32_t>(v);
     return *this;
   }
+  /// Unsets `formatter` (not sent).
   OSSTaskConfig& clearTimeFormatter() { return clearTimeFormatterNumber(); }
 
   /// Every violated rule; `path` prefixes each field path (e.g. "taskConfig").
   DELIVERY_API std::vector<FieldViolation> validate(const std::string& path = "taskConfig") const;
 
+  /// Equal when every field is equal.
   bool operator==(const OSSTaskConfig& o) const {
     return OssPrefix_ == o.OssPrefix_ && TimeFormatterNumber_ == o.TimeFormatterNumber_ &&
            OssDirtyPrefix_ == o.OssDirtyPrefix_ && OssBucket_ == o.OssBucket_ && OssEndpoint_ == o.OssEndpoint_ &&
            OssStsRole_ == o.OssStsRole_ && EventTimeColumn_ == o.EventTimeColumn_ &&
            FormatNumber_ == o.FormatNumber_ && ParquetSchemaList_ == o.ParquetSchemaList_;
   }
+  /// The negation of operator==.
   bool operator!=(const OSSTaskConfig& o) const { return !(*this == o); }
 };
 
@@ -333,14 +356,18 @@ class OSSTaskConfig {
     detail::knownNumber<DeliveryTaskType>("is not a known DeliveryTaskType"))                               \
   DELIVERY_TABLESTORE_TRACE_ID_FIELD_(X)
 
+/// Creates a delivery task: a table, a task name, a type and an OSS task configuration.
 class CreateDeliveryTaskRequest {
   DELIVERY_MESSAGE(CreateDeliveryTaskRequest, DELIVERY_TABLESTORE_CREATE_REQUEST_FIELDS)
 
   CreateDeliveryTaskRequest() = default;
+  /// With the given fields set; validate() checks them.
   CreateDeliveryTaskRequest(std::string tableName, std::string taskName, OSSTaskConfig taskConfig)
       : TableName_(std::move(tableName)), TaskName_(std::move(taskName)), TaskConfig_(std::move(taskConfig)) {}
 
+  /// The task type; UNKNOWN for a number this SDK does not know (getTaskTypeNumber() has it).
   DeliveryTaskType getTaskType() const noexcept { return enumFromNumber<DeliveryTaskType>(TaskTypeNumber_); }
+  /// Sets TaskType (kept as its wire number).
   CreateDeliveryTaskRequest& setTaskType(DeliveryTaskType v) {
     TaskTypeNumber_ = static_cast<std::int32_t>(v);
     return *this;
@@ -365,9 +392,11 @@ class UpdateDeliveryTaskRequest {
   DELIVERY_MESSAGE(UpdateDeliveryTaskRequest, DELIVERY_TABLESTORE_UPDATE_REQUEST_FIELDS)
 
   UpdateDeliveryTaskRequest() = default;
+  /// With the given fields set; validate() checks them.
   UpdateDeliveryTaskRequest(std::string tableName, std::string taskName, OSSTaskConfig taskConfig)
       : TableName_(std::move(tableName)), TaskName_(std::move(taskName)), TaskConfig_(std::move(taskConfig)) {}
 
+  /// Every violated rule at once, each named by its field path: an InvalidArgument Error whose violations list them; success when there is none.
   DELIVERY_API Result<void> validate() const;
 };
 
@@ -379,23 +408,29 @@ class UpdateDeliveryTaskRequest {
     ::delivery::field::required().checkedBy(detail::existingTaskName))                                        \
   DELIVERY_TABLESTORE_TRACE_ID_FIELD_(X)
 
+/// Describes one delivery task (table and task name).
 class DescribeDeliveryTaskRequest {
   DELIVERY_MESSAGE(DescribeDeliveryTaskRequest, DELIVERY_TABLESTORE_TASK_REQUEST_FIELDS)
 
   DescribeDeliveryTaskRequest() = default;
+  /// With the given fields set; validate() checks them.
   DescribeDeliveryTaskRequest(std::string tableName, std::string taskName)
       : TableName_(std::move(tableName)), TaskName_(std::move(taskName)) {}
 
+  /// Every violated rule at once, each named by its field path: an InvalidArgument Error whose violations list them; success when there is none.
   DELIVERY_API Result<void> validate() const;
 };
 
+/// Deletes one delivery task (table and task name).
 class DeleteDeliveryTaskRequest {
   DELIVERY_MESSAGE(DeleteDeliveryTaskRequest, DELIVERY_TABLESTORE_TASK_REQUEST_FIELDS)
 
   DeleteDeliveryTaskRequest() = default;
+  /// With the given fields set; validate() checks them.
   DeleteDeliveryTaskRequest(std::string tableName, std::string taskName)
       : TableName_(std::move(tableName)), TaskName_(std::move(taskName)) {}
 
+  /// Every violated rule at once, each named by its field path: an InvalidArgument Error whose violations list them; success when there is none.
   DELIVERY_API Result<void> validate() const;
 };
 
@@ -403,12 +438,15 @@ class DeleteDeliveryTaskRequest {
   X(VALUE, std::string, TableName, "tableName", , ::delivery::field::required().checkedBy(detail::tableName)) \
   DELIVERY_TABLESTORE_TRACE_ID_FIELD_(X)
 
+/// Lists the delivery tasks of a table.
 class ListDeliveryTaskRequest {
   DELIVERY_MESSAGE(ListDeliveryTaskRequest, DELIVERY_TABLESTORE_LIST_REQUEST_FIELDS)
 
   ListDeliveryTaskRequest() = default;
+  /// With the given fields set; validate() checks them.
   explicit ListDeliveryTaskRequest(std::string tableName) : TableName_(std::move(tableName)) {}
 
+  /// Every violated rule at once, each named by its field path: an InvalidArgument Error whose violations list them; success when there is none.
   DELIVERY_API Result<void> validate() const;
 };
 
@@ -418,8 +456,11 @@ class ListDeliveryTaskRequest {
 /// sent (the same on every retry; the request's TraceId when the caller chose one).
 using Response = ResponseMetadata;
 
+/// The answer to a create: request id, trace id and HTTP status only.
 class CreateDeliveryTaskResponse : public Response {};
+/// The answer to a delete: request id, trace id and HTTP status only.
 class DeleteDeliveryTaskResponse : public Response {};
+/// The answer to an update: request id, trace id and HTTP status only.
 class UpdateDeliveryTaskResponse : public Response {};
 
 // The phase, the point up to which data has been delivered as the service reports it
@@ -455,10 +496,12 @@ class TaskSyncStat {
         std::chrono::nanoseconds(CurrentSyncTimestampNanos_)));
   }
 
+  /// Equal when every field is equal.
   bool operator==(const TaskSyncStat& o) const {
     return TaskSyncPhaseNumber_ == o.TaskSyncPhaseNumber_ && CurrentSyncTimestampNanos_ == o.CurrentSyncTimestampNanos_ &&
            ErrorTypeNumber_ == o.ErrorTypeNumber_ && Detail_ == o.Detail_;
   }
+  /// The negation of operator==.
   bool operator!=(const TaskSyncStat& o) const { return !(*this == o); }
 };
 
@@ -468,6 +511,7 @@ class TaskSyncStat {
   X(READ, std::int32_t, TaskTypeNumber, "taskType", = static_cast<std::int32_t>(DeliveryTaskType::BASE_INC), \
     ::delivery::field::any())
 
+/// The answer to a describe: the task's configuration, sync state and type.
 class DescribeDeliveryTaskResponse : public Response {
   DELIVERY_MESSAGE(DescribeDeliveryTaskResponse, DELIVERY_TABLESTORE_DESCRIBE_RESPONSE_FIELDS)
 
@@ -486,10 +530,12 @@ class DescribeDeliveryTaskResponse : public Response {
   X(READ, std::int32_t, TaskTypeNumber, "taskType", = static_cast<std::int32_t>(DeliveryTaskType::BASE_INC), \
     ::delivery::field::any())
 
+/// One delivery task as a list returns it.
 class DeliveryTaskInfo {
   DELIVERY_MESSAGE(DeliveryTaskInfo, DELIVERY_TABLESTORE_TASK_INFO_FIELDS)
 
   DeliveryTaskInfo() = default;
+  /// With the given fields set.
   DeliveryTaskInfo(std::string tableName, std::string taskName, DeliveryTaskType taskType)
       : TableName_(std::move(tableName)),
         TaskName_(std::move(taskName)),
@@ -498,15 +544,18 @@ class DeliveryTaskInfo {
   /// The task type; UNKNOWN for a number this SDK does not know (getTaskTypeNumber() has it).
   DeliveryTaskType getTaskType() const noexcept { return enumFromNumber<DeliveryTaskType>(TaskTypeNumber_); }
 
+  /// Equal when every field is equal.
   bool operator==(const DeliveryTaskInfo& o) const {
     return TableName_ == o.TableName_ && TaskName_ == o.TaskName_ && TaskTypeNumber_ == o.TaskTypeNumber_;
   }
+  /// The negation of operator==.
   bool operator!=(const DeliveryTaskInfo& o) const { return !(*this == o); }
 };
 
 #define DELIVERY_TABLESTORE_LIST_RESPONSE_FIELDS(X) \
   X(READ, std::vector<DeliveryTaskInfo>, TaskInfos, "tasks", , ::delivery::field::any())
 
+/// The delivery tasks of a table.
 class ListDeliveryTaskResponse : public Response {
   DELIVERY_MESSAGE(ListDeliveryTaskResponse, DELIVERY_TABLESTORE_LIST_RESPONSE_FIELDS)
 };

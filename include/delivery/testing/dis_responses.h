@@ -15,15 +15,18 @@
 
 DELIVERY_NAMESPACE_BEGIN namespace testing::dis {
 
+/// The request id the canned responses carry unless given another.
 inline constexpr const char* kMockRequestId = "00000000000000000000000000000000";
 
 /// One transfer task as the list and show answers describe it.
 struct TransferTaskSummary {
+  /// The task name.
   std::string name;
   std::string id;                        ///< task_id (what batch start/stop take)
   std::string state = "RUNNING";         ///< ERROR, STARTING, PAUSED, RUNNING, DELETE, ABNORMAL
   std::string destinationType = "OBS";   ///< OBS, MRS, DLI, CLOUDTABLE, DWS
   std::int64_t createTime = 0;           ///< milliseconds since the epoch
+  /// Milliseconds since the epoch of the last dump.
   std::int64_t lastTransferTimestamp = 0;
 };
 

@@ -92,6 +92,7 @@ struct OperationCount {
                                  ///< (also when the answer was then dropped by a fault)
 };
 
+/// Settings of an Emulator: the credentials it accepts and its behaviour.
 struct EmulatorOptions {
   /// 0 picks a free port.
   int port = 0;
@@ -101,8 +102,11 @@ struct EmulatorOptions {
   /// What the Huawei side accepts: SDK-HMAC-SHA256 signatures with this AK/SK, or X-Auth-Token
   /// equal to this IAM token, for this project id.
   std::string huaweiAccessKey = "emulator-ak";
+  /// The SK paired with huaweiAccessKey.
   std::string huaweiSecretKey = "emulator-sk";
+  /// The project id Huawei requests must carry.
   std::string huaweiProjectId = "emulator-project";
+  /// The IAM token accepted as X-Auth-Token instead of a signature.
   std::string huaweiIamToken = "emulator-iam-token";
   /// The DMS Kafka dump connector that exists from the start.
   std::string kafkaConnectorId = "emulator-connector";
@@ -121,6 +125,8 @@ struct EmulatorOptions {
   std::shared_ptr<Clock> clock;
 };
 
+/// An in-process emulator of the three services on 127.0.0.1 (a port chosen by the OS), for tests.
+/// Thread-safe: clients may call it from many threads while a test inspects it.
 class DELIVERY_API Emulator {
  public:
   /// Matches every operation in the fault functions.
@@ -129,6 +135,7 @@ class DELIVERY_API Emulator {
   static constexpr int kEvery = -1;
 
   Emulator();
+  /// An emulator with these settings; not serving until start().
   explicit Emulator(EmulatorOptions options);
   ~Emulator();  ///< stop()
   Emulator(const Emulator&) = delete;
@@ -138,12 +145,15 @@ class DELIVERY_API Emulator {
   Result<void> start();
   /// Ends serving and joins the threads. Prompt, also during a stall. Idempotent.
   void stop();
+  /// Whether it is serving.
   bool running() const;
   /// "http://127.0.0.1:<port>" (valid after start()).
   std::string endpoint() const;
+  /// The port it listens on (valid after start()).
   int port() const;
 
   // ---- credentials the emulator accepts, for building clients --------------------------------
+  /// The Alibaba credentials it accepts.
   Credentials tablestoreCredentials() const;
   /// AK/SK signing with the emulator's project id.
   huawei::HuaweiCredentials huaweiCredentials() const;
@@ -153,6 +163,7 @@ class DELIVERY_API Emulator {
   std::string kafkaConnectorId() const;
 
   // ---- stored tasks ----------------------------------------------------------------------------
+  /// A copy of every stored task, of all three services.
   std::vector<EmulatorTask> tasks() const;
   /// The tasks of one family ("tablestore", "dis", "kafka").
   std::vector<EmulatorTask> tasks(const std::string& family) const;
@@ -205,7 +216,9 @@ class DELIVERY_API Emulator {
   std::uint64_t executions(const std::string& operation) const;
   /// Requests of `operation` seen (faulted or not).
   std::uint64_t requests(const std::string& operation) const;
+  /// The request counts of every operation, by operation name.
   std::map<std::string, OperationCount> counts() const;
+  /// Sets every count to zero.
   void resetCounts();
 
  private:

@@ -12,8 +12,10 @@
 
 DELIVERY_NAMESPACE_BEGIN namespace testing {
 
+/// A Clock that only moves when told (set(), advance()); thread-safe.
 class DELIVERY_API FakeClock final : public Clock {
  public:
+  /// A clock standing at `start` (the epoch unless given).
   explicit FakeClock(std::chrono::system_clock::time_point start = {}) : now_(start) {}
   /// `iso` like "2024-01-02T03:04:05.000Z" (UTC, milliseconds optional).
   static std::shared_ptr<FakeClock> at(const char* iso);
@@ -22,10 +24,12 @@ class DELIVERY_API FakeClock final : public Clock {
     std::lock_guard<std::mutex> lock(mutex_);
     return now_;
   }
+  /// Moves the clock to `t` (also backwards).
   void set(std::chrono::system_clock::time_point t) {
     std::lock_guard<std::mutex> lock(mutex_);
     now_ = t;
   }
+  /// Moves the clock forward by `d`.
   void advance(std::chrono::milliseconds d) {
     std::lock_guard<std::mutex> lock(mutex_);
     now_ += d;
@@ -36,6 +40,8 @@ class DELIVERY_API FakeClock final : public Clock {
   std::chrono::system_clock::time_point now_;
 };
 
+/// A Sleeper that records each requested pause and returns at once, advancing a FakeClock by it
+/// when given one; thread-safe.
 class DELIVERY_API RecordingSleeper final : public Sleeper {
  public:
   /// When `clock` is given, every sleep advances it by the slept duration.
@@ -48,6 +54,7 @@ class DELIVERY_API RecordingSleeper final : public Sleeper {
     }
     if (clock_) clock_->advance(d);
   }
+  /// Every pause requested so far, in order.
   std::vector<std::chrono::milliseconds> sleeps() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return sleeps_;

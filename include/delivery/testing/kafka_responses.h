@@ -15,27 +15,28 @@
 
 DELIVERY_NAMESPACE_BEGIN namespace testing::kafka {
 
+/// The request id the canned responses carry unless given another.
 inline constexpr const char* kMockRequestId = "00000000000000000000000000000000";
 
 /// One sink task as the list and show answers describe it.
 struct SinkTaskSummary {
-  std::string id;
-  std::string name;
+  std::string id;    ///< task_id
+  std::string name;  ///< task_name
   std::string topics;               ///< comma-separated (or the topics regex)
-  std::string status = "RUNNING";
+  std::string status = "RUNNING";  ///< the task status the service reports
   std::int64_t createTime = 0;      ///< milliseconds since the epoch
 };
 
 /// The obs_destination_descriptor of the show answer (the service never echoes the AK/SK).
 struct ObsDescription {
-  std::string consumerStrategy = "latest";
-  std::string destinationFileType = "TEXT";
-  std::string obsBucketName;
-  std::string obsPath;
-  std::string partitionFormat = "N/A";
-  std::string recordDelimiter = "\n";
-  std::int64_t deliverTimeInterval = 300;
-  std::int64_t obsPartSize = 5242880;
+  std::string consumerStrategy = "latest";   ///< consumer_strategy
+  std::string destinationFileType = "TEXT";  ///< destination_file_type
+  std::string obsBucketName;                 ///< obs_bucket_name
+  std::string obsPath;                       ///< obs_path
+  std::string partitionFormat = "N/A";       ///< partition_format
+  std::string recordDelimiter = "\n";        ///< record_delimiter
+  std::int64_t deliverTimeInterval = 300;    ///< deliver_time_interval, seconds
+  std::int64_t obsPartSize = 5242880;        ///< obs_part_size, bytes
 };
 
 /// 200 {"task_id": id} (CreateSinkTask).

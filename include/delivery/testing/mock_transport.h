@@ -20,12 +20,16 @@
 
 DELIVERY_NAMESPACE_BEGIN namespace testing {
 
+/// A Transport that records every request and answers from a queue of canned responses (or a
+/// handler); it opens no socket. Thread-safe.
 class DELIVERY_API MockTransport final : public Transport {
  public:
+  /// Answers a request when the queue is empty (see setHandler()).
   using Handler = std::function<Result<HttpResponse>(const HttpRequest&)>;
 
   /// Queues a response; queued items are consumed first-in, first-out, one per send().
   MockTransport& enqueueResponse(HttpResponse response);
+  /// Queues a response built from a status, headers and body.
   MockTransport& enqueueResponse(int status, Headers headers = {}, std::string body = {});
   /// Queues a transport failure (use ErrorKind::Connect, Timeout, Network or Tls).
   MockTransport& enqueueError(Error error);
@@ -39,6 +43,7 @@ class DELIVERY_API MockTransport final : public Transport {
   std::vector<HttpRequest> requests() const;
   /// The last request received. Throws std::logic_error when there was none.
   HttpRequest lastRequest() const;
+  /// How many requests were received.
   std::size_t requestCount() const;
   /// Queued items not yet consumed.
   std::size_t pendingCount() const;

@@ -18,6 +18,7 @@ DELIVERY_NAMESPACE_BEGIN namespace testing::tablestore {
 
 namespace ts = delivery::tablestore;
 
+/// The request id the canned responses carry unless given another.
 inline constexpr const char* kMockRequestId = "00000000-mock-0000-0000-000000000000";
 
 /// A 200 response with the given protobuf body, carrying x-ots-requestid, x-ots-date,
@@ -36,9 +37,11 @@ DELIVERY_API HttpResponse signedResponseV4(std::string_view action, const Creden
 /// The empty 200 answer of CreateDeliveryTask, DeleteDeliveryTask and UpdateDeliveryTask.
 DELIVERY_API HttpResponse emptyOk(std::string_view action, const Credentials& credentials, std::string requestId = kMockRequestId);
 
+/// The signed 200 answer of ListDeliveryTask listing `tasks`.
 DELIVERY_API HttpResponse listOk(const Credentials& credentials, const std::vector<ts::DeliveryTaskInfo>& tasks,
                     std::string requestId = kMockRequestId);
 
+/// The signed 200 answer of DescribeDeliveryTask with this configuration, type and sync state.
 DELIVERY_API HttpResponse describeOk(const Credentials& credentials, const ts::OSSTaskConfig& config, ts::DeliveryTaskType type,
                         const ts::TaskSyncStat& stat, std::string requestId = kMockRequestId);
 
