@@ -15,7 +15,10 @@ if [ "$public" -eq 0 ]; then
   echo "$lib exports no delivery::<abi> symbol: wrong file or the public API lost its DELIVERY_API" >&2
   exit 2
 fi
-internal=$(echo "$all" | grep -E \
+# Standard-library templates instantiated with our types (e.g. std::enable_shared_from_this of an
+# internal class) keep libstdc++'s default visibility, which only a version script could hide: they
+# are not ours, so they are left out of the check (clang exports some that GCC inlines).
+internal=$(echo "$all" | grep -v -E '^[A-Za-z] std::' | grep -E \
   -e '(^|[^_[:alnum:]])detail::' -e 'google::protobuf' -e 'delivery_tablestore_pb' \
   -e '[Rr]apid[Jj][Ss][Oo][Nn]' -e 'httplib::' -e 'delivery::emulator::' || true)
 if [ "$expect" = leaky ]; then
