@@ -14,14 +14,17 @@
 // medians are printed. The figures are printed, never judged.
 //
 //   delivery_bench_async [--seconds S] [--rounds R] [--in-flight N] [--threads T]
+//                        [--modes wrk,curl,async,chained,blocking]   (the modes to run; all by default)
 //
 // Exits 1 when a request fails (the reason is printed), 2 on a bad command line.
 
 // cpp-httplib listens with a backlog of 5: 64 connections opened at once would see dropped SYNs
 // and one-second retransmits, which measure the backlog, not the client.
 #define CPPHTTPLIB_LISTEN_BACKLOG 256
+#include <curl/curl.h>
 #include <httplib.h>
 #include <signal.h>
+#include <sys/epoll.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -62,6 +65,8 @@ struct Options {
   int rounds = 3;
   int inFlight = 64;
   int threads = 8;
+  std::string modes = "wrk,curl,async,chained,blocking";  // which modes run (e.g. to profile one)
+  bool runs(const char* mode) const { return ("," + modes + ",").find(std::string(",") + mode + ",") != std::string::npos; }
 };
 
 // ---- the server, in a child process ----------------------------------------------------------
@@ -211,6 +216,122 @@ Sample measure(pid_t server, long& completed, Body body) {
   return Sample{n / seconds, cpu / n * 1e6, serverCpu / n * 1e6};
 }
 
+// ---- raw libcurl: the ceiling of any client built on a libcurl multi handle --------------------
+
+// One thread keeping `inFlight` POSTs of the SDK's captured request bytes (signed once, sent as
+// they are) in flight on one multi handle, driven as the SDK's event loop drives it: epoll,
+// curl_multi_socket_action, a handle re-added as soon as it completes. No building, signing,
+// checking or hand-off per request: what is left is libcurl's own cost.
+class RawCurlMulti {
+ public:
+  RawCurlMulti(const std::string& url, const delivery::HttpRequest& request, int inFlight)
+      : url_(url), body_(request.body), multi_(curl_multi_init()), epoll_(epoll_create1(EPOLL_CLOEXEC)) {
+    for (const auto& [name, value] : request.headers) {
+      if (delivery::Headers::namesEqual(name, "Host") || delivery::Headers::namesEqual(name, "Content-Length")) continue;
+      headers_ = curl_slist_append(headers_, (name + ": " + value).c_str());
+    }
+    headers_ = curl_slist_append(headers_, "Expect:");
+    curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, static_cast<long>(inFlight + 4));
+    curl_multi_setopt(multi_, CURLMOPT_SOCKETFUNCTION, &RawCurlMulti::onSocket);
+    curl_multi_setopt(multi_, CURLMOPT_SOCKETDATA, this);
+    curl_multi_setopt(multi_, CURLMOPT_TIMERFUNCTION, &RawCurlMulti::onTimer);
+    curl_multi_setopt(multi_, CURLMOPT_TIMERDATA, this);
+    for (int i = 0; i < inFlight; ++i) {
+      CURL* h = curl_easy_init();
+      curl_easy_setopt(h, CURLOPT_URL, url_.c_str());
+      curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+      curl_easy_setopt(h, CURLOPT_POST, 1L);
+      curl_easy_setopt(h, CURLOPT_POSTFIELDS, body_.data());
+      curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body_.size()));
+      curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers_);
+      curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &discard);
+      easies_.push_back(h);
+    }
+  }
+  ~RawCurlMulti() {
+    for (CURL* h : easies_) curl_easy_cleanup(h);
+    curl_multi_cleanup(multi_);
+    curl_slist_free_all(headers_);
+    close(epoll_);
+  }
+
+  // Runs until `end`; the number of requests answered 200, or an error message.
+  std::pair<long, std::string> run(Clock::time_point end) {
+    for (CURL* h : easies_) curl_multi_add_handle(multi_, h);
+    long done = 0;
+    std::size_t active = easies_.size();
+    int running = 0;
+    epoll_event events[64];
+    while (active > 0) {
+      int wait = 1000;
+      if (timer_) wait = std::max<int>(0, static_cast<int>(std::chrono::ceil<std::chrono::milliseconds>(*timer_ - Clock::now()).count()));
+      const int n = epoll_wait(epoll_, events, 64, wait);
+      for (int i = 0; i < n; ++i) {
+        int flags = 0;
+        if ((events[i].events & EPOLLIN) != 0) flags |= CURL_CSELECT_IN;
+        if ((events[i].events & EPOLLOUT) != 0) flags |= CURL_CSELECT_OUT;
+        if ((events[i].events & (EPOLLERR | EPOLLHUP)) != 0) flags |= CURL_CSELECT_ERR;
+        curl_multi_socket_action(multi_, events[i].data.fd, flags, &running);
+      }
+      if (timer_ && *timer_ <= Clock::now()) {
+        timer_.reset();
+        curl_multi_socket_action(multi_, CURL_SOCKET_TIMEOUT, 0, &running);
+      }
+      int left = 0;
+      while (CURLMsg* msg = curl_multi_info_read(multi_, &left)) {
+        if (msg->msg != CURLMSG_DONE) continue;
+        CURL* h = msg->easy_handle;
+        const CURLcode rc = msg->data.result;
+        long status = 0;
+        curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+        curl_multi_remove_handle(multi_, h);
+        if (rc != CURLE_OK || status != 200) {
+          return {done, std::string("raw libcurl: ") + curl_easy_strerror(rc) + ", HTTP " + std::to_string(status)};
+        }
+        ++done;
+        if (Clock::now() < end) {
+          curl_multi_add_handle(multi_, h);
+        } else {
+          --active;
+        }
+      }
+    }
+    return {done, {}};
+  }
+
+ private:
+  static std::size_t discard(char*, std::size_t size, std::size_t count, void*) { return size * count; }
+  static int onSocket(CURL*, curl_socket_t s, int what, void* user, void*) {
+    auto* self = static_cast<RawCurlMulti*>(user);
+    if (what == CURL_POLL_REMOVE) {
+      epoll_ctl(self->epoll_, EPOLL_CTL_DEL, s, nullptr);
+      return 0;
+    }
+    epoll_event ev{};
+    ev.events = ((what & CURL_POLL_IN) != 0 ? EPOLLIN : 0u) | ((what & CURL_POLL_OUT) != 0 ? EPOLLOUT : 0u);
+    ev.data.fd = s;
+    if (epoll_ctl(self->epoll_, EPOLL_CTL_MOD, s, &ev) != 0) epoll_ctl(self->epoll_, EPOLL_CTL_ADD, s, &ev);
+    return 0;
+  }
+  static int onTimer(CURLM*, long ms, void* user) {
+    auto* self = static_cast<RawCurlMulti*>(user);
+    if (ms < 0) {
+      self->timer_.reset();
+    } else {
+      self->timer_ = Clock::now() + std::chrono::milliseconds(ms);
+    }
+    return 0;
+  }
+
+  std::string url_;
+  std::string body_;
+  CURLM* multi_;
+  int epoll_;
+  curl_slist* headers_ = nullptr;
+  std::vector<CURL*> easies_;
+  std::optional<Clock::time_point> timer_;
+};
+
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   return v.empty() ? 0 : v[v.size() / 2];
@@ -232,8 +353,11 @@ int main(int argc, char** argv) {
       o.inFlight = std::atoi(v);
     } else if (a == "--threads" && (v = next())) {
       o.threads = std::atoi(v);
+    } else if (a == "--modes" && (v = next())) {
+      o.modes = v;
     } else {
-      std::cerr << "usage: delivery_bench_async [--seconds S] [--rounds R] [--in-flight N] [--threads T]\n";
+      std::cerr << "usage: delivery_bench_async [--seconds S] [--rounds R] [--in-flight N] [--threads T]\n"
+                   "                            [--modes wrk,curl,async,chained,blocking]\n";
       return 2;
     }
   }
@@ -273,7 +397,7 @@ int main(int argc, char** argv) {
   ts::DeliveryClientConfig mockConfig;
   mockConfig.transport = mock;
   (void)ts::DeliveryClient::create(endpoint, "bench", kCredentials, mockConfig).value().createDeliveryTask(request);
-  const std::string wrk = findWrk();
+  const std::string wrk = o.runs("wrk") ? findWrk() : std::string();
   char scriptPath[] = "/tmp/delivery-bench-wrk-script-XXXXXX";
   std::string script;
   if (!wrk.empty()) {
@@ -350,6 +474,16 @@ int main(int argc, char** argv) {
     });
     return s;
   };
+  RawCurlMulti raw(endpoint + "/" + kAction, mock->lastRequest(), o.inFlight);
+  auto curlRound = [&] {
+    long completed = 0;
+    Sample s = measure(server, completed, [&] {
+      auto [done, error] = raw.run(Clock::now() + budget);
+      if (!error.empty()) fail(delivery::Error(delivery::ErrorKind::Network, error));
+      completed = done;
+    });
+    return s;
+  };
   auto blockingRound = [&] {
     long completed = 0;
     Sample s = measure(server, completed, [&] {
@@ -375,11 +509,12 @@ int main(int argc, char** argv) {
   };
 
   // Warm-up: every mode's connections opened, code paged in.
-  (void)asyncRound();
-  (void)chainedRound();
-  (void)blockingRound();
+  if (o.runs("curl")) (void)curlRound();
+  if (o.runs("async")) (void)asyncRound();
+  if (o.runs("chained")) (void)chainedRound();
+  if (o.runs("blocking")) (void)blockingRound();
 
-  std::vector<double> wrkRps, wrkCpu, wrkServer, aRps, aCpu, aServer, bRps, bCpu, bServer, cRps, cCpu, cServer;
+  std::vector<double> wrkRps, wrkCpu, wrkServer, rRps, rCpu, rServer, aRps, aCpu, aServer, bRps, bCpu, bServer, cRps, cCpu, cServer;
   for (int round = 0; round < o.rounds && failure.empty(); ++round) {
     if (!wrk.empty()) {
       auto s = runWrk(wrk, script, port, server, o);
@@ -391,18 +526,30 @@ int main(int argc, char** argv) {
       wrkCpu.push_back(s->clientCpuMicros);
       wrkServer.push_back(s->serverCpuMicros);
     }
-    Sample a = asyncRound();
-    aRps.push_back(a.requestsPerSecond);
-    aCpu.push_back(a.clientCpuMicros);
-    aServer.push_back(a.serverCpuMicros);
-    Sample c = chainedRound();
-    cRps.push_back(c.requestsPerSecond);
-    cCpu.push_back(c.clientCpuMicros);
-    cServer.push_back(c.serverCpuMicros);
-    Sample b = blockingRound();
-    bRps.push_back(b.requestsPerSecond);
-    bCpu.push_back(b.clientCpuMicros);
-    bServer.push_back(b.serverCpuMicros);
+    if (o.runs("curl")) {
+      Sample r = curlRound();
+      rRps.push_back(r.requestsPerSecond);
+      rCpu.push_back(r.clientCpuMicros);
+      rServer.push_back(r.serverCpuMicros);
+    }
+    if (o.runs("async")) {
+      Sample a = asyncRound();
+      aRps.push_back(a.requestsPerSecond);
+      aCpu.push_back(a.clientCpuMicros);
+      aServer.push_back(a.serverCpuMicros);
+    }
+    if (o.runs("chained")) {
+      Sample c = chainedRound();
+      cRps.push_back(c.requestsPerSecond);
+      cCpu.push_back(c.clientCpuMicros);
+      cServer.push_back(c.serverCpuMicros);
+    }
+    if (o.runs("blocking")) {
+      Sample b = blockingRound();
+      bRps.push_back(b.requestsPerSecond);
+      bCpu.push_back(b.clientCpuMicros);
+      bServer.push_back(b.serverCpuMicros);
+    }
   }
   kill(server, SIGKILL);
   waitpid(server, nullptr, 0);
@@ -418,24 +565,29 @@ int main(int argc, char** argv) {
               "process or wrk, server = the server process)\n\n",
               o.rounds, o.seconds);
   std::printf("%-44s %12s %14s %14s\n", "mode", "requests/s", "client CPU/req", "server CPU/req");
-  if (wrk.empty()) {
+  auto row = [](const std::string& mode, const std::vector<double>& rps, const std::vector<double>& cpu,
+                const std::vector<double>& serverCpu) {
+    if (!rps.empty())
+      std::printf("%-44s %12.0f %14.1f %14.1f\n", mode.c_str(), median(rps), median(cpu), median(serverCpu));
+  };
+  auto ratio = [](const char* label, const std::vector<double>& a, const std::vector<double>& b) {
+    if (!a.empty() && !b.empty()) std::printf("%-24s %.2fx\n", label, median(a) / median(b));
+  };
+  if (o.runs("wrk") && wrk.empty()) {
     std::printf("%-44s %12s\n", "wrk -t1 -c64", "skipped: wrk is not installed (apt-get install wrk)");
-  } else {
-    std::printf("%-44s %12.0f %14.1f %14.1f\n", ("wrk -t1 -c" + std::to_string(o.inFlight)).c_str(), median(wrkRps),
-                median(wrkCpu), median(wrkServer));
   }
-  std::printf("%-44s %12.0f %14.1f %14.1f\n",
-              ("async: 1 thread, " + std::to_string(o.inFlight) + " in flight").c_str(), median(aRps), median(aCpu),
-              median(aServer));
-  std::printf("%-44s %12.0f %14.1f %14.1f\n",
-              ("async, chained: " + std::to_string(o.inFlight) + " in flight").c_str(), median(cRps), median(cCpu),
-              median(cServer));
-  std::printf("%-44s %12.0f %14.1f %14.1f\n", ("blocking: " + std::to_string(o.threads) + " threads").c_str(),
-              median(bRps), median(bCpu), median(bServer));
+  row("wrk -t1 -c" + std::to_string(o.inFlight), wrkRps, wrkCpu, wrkServer);
+  row("raw libcurl multi: 1 thread, " + std::to_string(o.inFlight) + " in flight", rRps, rCpu, rServer);
+  row("async: 1 thread, " + std::to_string(o.inFlight) + " in flight", aRps, aCpu, aServer);
+  row("async, chained: " + std::to_string(o.inFlight) + " in flight", cRps, cCpu, cServer);
+  row("blocking: " + std::to_string(o.threads) + " threads", bRps, bCpu, bServer);
   std::printf("\n");
-  if (!wrk.empty()) std::printf("async / wrk:      %.2fx\n", median(aRps) / median(wrkRps));
-  std::printf("async / blocking: %.2fx\n", median(aRps) / median(bRps));
-  if (!wrk.empty()) std::printf("chained / wrk:    %.2fx\n", median(cRps) / median(wrkRps));
-  std::printf("chained / blocking: %.2fx\n", median(cRps) / median(bRps));
+  ratio("raw libcurl / wrk:", rRps, wrkRps);
+  ratio("async / wrk:", aRps, wrkRps);
+  ratio("async / raw libcurl:", aRps, rRps);
+  ratio("async / blocking:", aRps, bRps);
+  ratio("chained / wrk:", cRps, wrkRps);
+  ratio("chained / raw libcurl:", cRps, rRps);
+  ratio("chained / blocking:", cRps, bRps);
   return 0;
 }
