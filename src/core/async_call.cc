@@ -38,18 +38,40 @@ void AsyncCallBase::launch(const std::shared_ptr<AsyncTransport>& transport, std
 
 CallSpec AsyncCallBase::spec() { return CallSpec{operation_, idempotent_, signHook_, checkHook_}; }
 
+bool AsyncCallBase::stepMayGoOn(std::unique_lock<std::mutex>& lock, const std::shared_ptr<const void>& owner,
+                                bool checkCancelled) {
+  current_ = 0;
+  if (finished_) return false;
+  if (!owner) {
+    end(lock, owner, ownerGone());
+    return false;
+  }
+  if (checkCancelled && cancelled_) {
+    end(lock, owner, cancelledWhileWaiting(nullptr));
+    return false;
+  }
+  return true;
+}
+
+std::shared_ptr<AsyncTransport> AsyncCallBase::transportForNextStep(std::unique_lock<std::mutex>& lock,
+                                                                    const std::shared_ptr<const void>& owner) {
+  std::shared_ptr<AsyncTransport> transport = transport_.lock();
+  if (!transport) end(lock, owner, cancelledWhileWaiting("the transport was destroyed"));
+  return transport;
+}
+
 void AsyncCallBase::onSent(Result<HttpResponse> sent) {
   std::shared_ptr<const void> owner = owner_.lock();
   std::unique_lock<std::mutex> lock(mutex_);
-  current_ = 0;
-  if (finished_) return;
-  if (!owner) return end(lock, owner, ownerGone());
+  // (A cancellation that came too late to stop the send is looked at after the verdict: a
+  // response that ends the call is delivered.)
+  if (!stepMayGoOn(lock, owner, false)) return;
   AttemptVerdict verdict = judgeAttempt(runtime_, request, spec(), attempt_, attemptStart_, deadline_, std::move(sent));
   if (verdict.end) return end(lock, owner, std::move(*verdict.end));
   last_ = std::move(verdict.last);
   if (cancelled_) return end(lock, owner, cancelledWhileWaiting(nullptr));
-  std::shared_ptr<AsyncTransport> transport = transport_.lock();
-  if (!transport) return end(lock, owner, cancelledWhileWaiting("the transport was destroyed"));
+  std::shared_ptr<AsyncTransport> transport = transportForNextStep(lock, owner);
+  if (!transport) return;
   std::chrono::milliseconds pause = verdict.pause;
   if (runtime_.customSleeper) {
     // The caller's sleeper (a test's fake time): called without the lock, so cancel() never waits.
@@ -66,13 +88,10 @@ void AsyncCallBase::onSent(Result<HttpResponse> sent) {
 void AsyncCallBase::onPause(Result<void> waited) {
   std::shared_ptr<const void> owner = owner_.lock();
   std::unique_lock<std::mutex> lock(mutex_);
-  current_ = 0;
-  if (finished_) return;
-  if (!owner) return end(lock, owner, ownerGone());
-  if (cancelled_) return end(lock, owner, cancelledWhileWaiting(nullptr));
+  if (!stepMayGoOn(lock, owner, true)) return;
   if (!waited) return end(lock, owner, cancelledWhileWaiting(waited.error().message.c_str()));
-  std::shared_ptr<AsyncTransport> transport = transport_.lock();
-  if (!transport) return end(lock, owner, cancelledWhileWaiting("the transport was destroyed"));
+  std::shared_ptr<AsyncTransport> transport = transportForNextStep(lock, owner);
+  if (!transport) return;
   launch(transport, lock);
 }
 

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <string_view>
 
+#include "core/async_tasks.h"
 #include "core/pipeline.h"
 #include "delivery/core/async.h"
 #include "delivery/core/async_transport.h"
@@ -38,17 +39,8 @@ class AsyncCallBase : public Cancellable, public std::enable_shared_from_this<As
   static void failSoon(const Runtime& runtime, Error error, AsyncCallback<T> callback) {
     runtime.asyncTransport()->after(std::chrono::milliseconds(0),
                                     [error = std::move(error), callback = std::move(callback)](Result<void>) mutable {
-                                      deliverSafely(callback, Result<T>(std::move(error)));
+                                      completeSafely(callback, Result<T>(std::move(error)));
                                     });
-  }
-
-  template <typename Callback, typename R>
-  static void deliverSafely(Callback& callback, R&& result) noexcept {
-    try {
-      callback(std::forward<R>(result));
-    } catch (...) {
-      // A callback must not throw (see delivery/core/async.h); the event thread carries on.
-    }
   }
 
  protected:
@@ -65,6 +57,12 @@ class AsyncCallBase : public Cancellable, public std::enable_shared_from_this<As
   void onSent(Result<HttpResponse> sent);
   void onPause(Result<void> waited);
   void end(std::unique_lock<std::mutex>& lock, const std::shared_ptr<const void>& owner, Result<HttpResponse> result);
+  /// The start of each step on the event thread (with the lock held): false when the call has
+  /// ended, now or before (its client gone, or cancelled when `checkCancelled`).
+  bool stepMayGoOn(std::unique_lock<std::mutex>& lock, const std::shared_ptr<const void>& owner, bool checkCancelled);
+  /// The transport for the next step; null when it is gone, and then the call has ended.
+  std::shared_ptr<AsyncTransport> transportForNextStep(std::unique_lock<std::mutex>& lock,
+                                                       const std::shared_ptr<const void>& owner);
   Error ownerGone() const;
   Error cancelledWhileWaiting(const char* why) const;
   CallSpec spec();

@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "core/async_tasks.h"
 #include "core/curl_errors.h"
 #include "core/text.h"
 #include "core/url.h"
@@ -391,16 +392,8 @@ struct CurlTransport::Impl {
 // those transfers, not on every one in flight), and complete finished transfers and due timers.
 // Only the loop thread touches the multi handle, the transfers, the queue and the timers.
 struct CurlTransport::Loop {
-  struct Send {
-    AsyncTaskId id;
-    HttpRequest request;
-    Completion done;
-  };
-  struct Timer {
-    AsyncTaskId id;
-    std::chrono::steady_clock::time_point at;
-    TimerCompletion done;
-  };
+  using Send = detail::PendingSend;
+  using Timer = std::pair<std::chrono::steady_clock::time_point, detail::PendingTimer>;  // (due, timer)
   struct Transfer {
     AsyncTaskId id;
     std::unique_ptr<PooledHandle> handle;
@@ -441,17 +434,20 @@ struct CurlTransport::Loop {
 
   std::size_t maxInFlight() const { return std::max<std::size_t>(1, settings->options.maxInFlight); }
 
-  // Any thread: makes the loop look at its inbox. One write per batch of hand-ins, none from the
-  // loop thread itself (from a completion: the loop takes its inbox before it waits again).
+  // Any thread: wakes the loop from epoll_wait, whatever it is doing (to stop it).
   void wake() {
-    if (std::this_thread::get_id() == loopThread.load(std::memory_order_relaxed) &&
-        !stopping.load(std::memory_order_acquire)) {
-      return;
-    }
-    if (!wakePending.exchange(true, std::memory_order_acq_rel)) {
-      const std::uint64_t one = 1;
-      (void)!write(wakeFd, &one, sizeof one);
-    }
+    const std::uint64_t one = 1;
+    (void)!write(wakeFd, &one, sizeof one);
+  }
+
+  // Any thread: puts something in the inbox (under the lock, with `closed` false) and wakes the
+  // loop only when it sleeps with an empty inbox. A busy loop takes the inbox before it waits
+  // again, so a steady stream of hand-ins costs no system call; the loop thread never writes.
+  void handedIn(std::unique_lock<std::mutex>& lock) {
+    const bool mustWake = sleeping;
+    sleeping = false;
+    lock.unlock();
+    if (mustWake) wake();
   }
 
   // libcurl: watch socket `s` for `what` (or stop watching it).
@@ -488,18 +484,28 @@ struct CurlTransport::Loop {
   }
 
   void run() {
-    loopThread.store(std::this_thread::get_id(), std::memory_order_relaxed);
     epoll_event events[64];
     int running = 0;
     while (!stopping.load(std::memory_order_acquire)) {
       takeInbox();
       if (stopping.load(std::memory_order_acquire)) break;  // a cancellation's completion destroyed the transport
       startQueued();
-      const int n = epoll_wait(epollFd, events, 64, waitMs());
+      int timeout = waitMs();
+      if (timeout != 0) {
+        std::lock_guard<std::mutex> lock(mutex);
+        // From here a hand-in writes to wakeFd (see handedIn); one made since takeInbox() is
+        // taken without sleeping.
+        if (inboxSends.empty() && inboxTimers.empty() && inboxCancels.empty()) {
+          sleeping = true;
+        } else {
+          timeout = 0;
+        }
+      }
+      const int n = epoll_wait(epollFd, events, 64, timeout);
       for (int i = 0; i < n; ++i) {
         if (events[i].data.fd == wakeFd) {
           std::uint64_t count = 0;
-          (void)!read(wakeFd, &count, sizeof count);  // (takeInbox clears wakePending)
+          (void)!read(wakeFd, &count, sizeof count);
           continue;
         }
         int flags = 0;
@@ -556,19 +562,21 @@ struct CurlTransport::Loop {
   }
 
   void takeInbox() {
-    std::vector<Send> sends;
-    std::vector<Timer> timers;
-    std::vector<AsyncTaskId> cancels;
     {
       std::lock_guard<std::mutex> lock(mutex);
-      // Cleared under the lock: a hand-in after this point writes to wakeFd again.
-      wakePending.store(false, std::memory_order_release);
-      sends.swap(inboxSends);
-      timers.swap(inboxTimers);
-      cancels.swap(inboxCancels);
+      sleeping = false;
+      takenSends.swap(inboxSends);
+      takenTimers.swap(inboxTimers);
+      takenCancels.swap(inboxCancels);
     }
-    for (Send& s : sends) queued.push_back(std::move(s));
-    for (Timer& t : timers) pendingTimers.emplace(t.at, std::move(t));
+    // (The taken vectors keep their capacity from one round to the next.)
+    for (Send& s : takenSends) queued.push_back(std::move(s));
+    for (Timer& t : takenTimers) pendingTimers.insert(std::move(t));
+    takenSends.clear();
+    takenTimers.clear();
+    // A cancellation's completion may hand in more (and cancel more): those wait for the next round.
+    std::vector<AsyncTaskId> cancels;
+    cancels.swap(takenCancels);
     for (AsyncTaskId id : cancels) cancelTask(id, "cancelled");
   }
 
@@ -684,17 +692,37 @@ struct CurlTransport::Loop {
         }
       }
       for (Send& s : sends) complete(s.done, cancelled(s.request, why, false));
-      for (Timer& t : timers) complete(t.done, Result<void>(Error(ErrorKind::Cancelled, why)));
+      for (Timer& t : timers) complete(t.second.done, Result<void>(Error(ErrorKind::Cancelled, why)));
     }
   }
 
   template <typename Done, typename R>
   static void complete(Done& done, R&& result) noexcept {
-    try {
-      if (done) done(std::forward<R>(result));
-    } catch (...) {
-      // A completion must not throw (see AsyncTransport); the loop carries on.
+    detail::completeSafely(done, std::forward<R>(result));
+  }
+
+  // Any thread: hands a task to the loop (`push` adds it to the inbox, under the lock), or
+  // completes it with `whenClosed()` when the loop is gone or ending. Returns its id.
+  template <typename Done, typename Push, typename WhenClosed>
+  static AsyncTaskId handIn(const std::shared_ptr<Loop>& loop, Done& done, Push push, WhenClosed whenClosed) {
+    if (!loop) {
+      // No multi handle: report it as any failure, from a thread of its own so as never to call
+      // back inside the call that started the task (this happens only when libcurl is out of memory).
+      std::thread([done = std::move(done), whenClosed]() mutable {
+        complete(done, whenClosed(Error(ErrorKind::Internal, "curl_multi_init failed")));
+      }).detach();
+      return 0;
     }
+    const AsyncTaskId id = loop->nextId.fetch_add(1, std::memory_order_relaxed);
+    std::unique_lock<std::mutex> lock(loop->mutex);
+    if (loop->closed) {
+      lock.unlock();
+      complete(done, whenClosed(Error(ErrorKind::Cancelled, "the transport was destroyed")));
+      return id;
+    }
+    push(id);
+    loop->handedIn(lock);
+    return id;
   }
 
   std::shared_ptr<const Settings> settings;
@@ -704,21 +732,23 @@ struct CurlTransport::Loop {
   std::thread thread;
   int epollFd = -1;
   int wakeFd = -1;
-  std::atomic<bool> wakePending{false};
-  std::atomic<std::thread::id> loopThread{};
   std::chrono::steady_clock::time_point nextStallCheck{};
   std::optional<std::chrono::steady_clock::time_point> curlTimer;  // libcurl's, loop thread only
 
-  std::mutex mutex;  // guards the inbox and `closed`
+  std::mutex mutex;  // guards the inbox, `sleeping` and `closed`
   std::vector<Send> inboxSends;
   std::vector<Timer> inboxTimers;
   std::vector<AsyncTaskId> inboxCancels;
-  bool closed = false;  // shutdown() has run: what is handed in now is completed at once
+  bool sleeping = false;  // the loop waits in epoll_wait with the inbox empty: a hand-in wakes it
+  bool closed = false;    // shutdown() has run: what is handed in now is completed at once
 
   // The loop thread's own.
+  std::vector<Send> takenSends;  // the inbox as last taken (kept for its capacity)
+  std::vector<Timer> takenTimers;
+  std::vector<AsyncTaskId> takenCancels;
   std::deque<Send> queued;
   std::unordered_map<CURL*, std::unique_ptr<Transfer>> active;
-  std::multimap<std::chrono::steady_clock::time_point, Timer> pendingTimers;
+  detail::TimerQueue pendingTimers;
   std::vector<std::unique_ptr<PooledHandle>> idle;
 };
 
@@ -772,62 +802,30 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
 
 AsyncTaskId CurlTransport::sendAsync(HttpRequest request, Completion done) {
   std::shared_ptr<Loop> loop = impl_->ensureLoop();
-  if (!loop) {
-    // No multi handle: report it as any failure, from a thread of its own so as never to call
-    // back inside sendAsync() (this happens only when libcurl is out of memory).
-    std::thread([done = std::move(done)] {
-      Loop::complete(done, Result<HttpResponse>(Error(ErrorKind::Internal, "curl_multi_init failed")));
-    }).detach();
-    return 0;
-  }
-  const AsyncTaskId id = loop->nextId.fetch_add(1, std::memory_order_relaxed);
-  bool closed = false;
-  {
-    std::lock_guard<std::mutex> lock(loop->mutex);
-    closed = loop->closed;
-    if (!closed) loop->inboxSends.push_back(Loop::Send{id, std::move(request), std::move(done)});
-  }
-  if (closed) {
-    Loop::complete(done, Loop::cancelled(request, "the transport was destroyed", false));
-    return id;
-  }
-  loop->wake();
-  return id;
+  return Loop::handIn(
+      loop, done, [&](AsyncTaskId id) { loop->inboxSends.push_back(Loop::Send{id, std::move(request), std::move(done)}); },
+      [describe = describe(request)](Error error) -> Result<HttpResponse> {
+        if (error.kind == ErrorKind::Cancelled) error.message += " before the request was sent";
+        error.message = describe + error.message;
+        return error;
+      });
 }
 
 AsyncTaskId CurlTransport::after(std::chrono::milliseconds delay, TimerCompletion done) {
   std::shared_ptr<Loop> loop = impl_->ensureLoop();
-  if (!loop) {
-    std::thread([done = std::move(done)] {
-      Loop::complete(done, Result<void>(Error(ErrorKind::Internal, "curl_multi_init failed")));
-    }).detach();
-    return 0;
-  }
-  const AsyncTaskId id = loop->nextId.fetch_add(1, std::memory_order_relaxed);
-  const auto at = std::chrono::steady_clock::now() + std::max(delay, std::chrono::milliseconds(0));
-  bool closed = false;
-  {
-    std::lock_guard<std::mutex> lock(loop->mutex);
-    closed = loop->closed;
-    if (!closed) loop->inboxTimers.push_back(Loop::Timer{id, at, std::move(done)});
-  }
-  if (closed) {
-    Loop::complete(done, Result<void>(Error(ErrorKind::Cancelled, "the transport was destroyed")));
-    return id;
-  }
-  loop->wake();
-  return id;
+  return Loop::handIn(
+      loop, done,
+      [&](AsyncTaskId id) { loop->inboxTimers.emplace_back(detail::dueAfter(delay), detail::PendingTimer{id, std::move(done)}); },
+      [](Error error) { return Result<void>(std::move(error)); });
 }
 
 void CurlTransport::cancel(AsyncTaskId id) {
   std::shared_ptr<Loop> loop = impl_->loop;
   if (!loop || id == 0) return;
-  {
-    std::lock_guard<std::mutex> lock(loop->mutex);
-    if (loop->closed) return;
-    loop->inboxCancels.push_back(id);
-  }
-  loop->wake();
+  std::unique_lock<std::mutex> lock(loop->mutex);
+  if (loop->closed) return;
+  loop->inboxCancels.push_back(id);
+  loop->handedIn(lock);
 }
 
 DELIVERY_NAMESPACE_END

@@ -227,10 +227,10 @@ class AsyncInvocation final : public AsyncCallBase {
   }
   void finish(const void* owner, Result<HttpResponse> result) override {
     if (!result) {
-      deliverSafely(callback_, Result<Response>(result.error()));
+      completeSafely(callback_, Result<Response>(result.error()));
     } else {
       if (owner != nullptr) stampResponse(protocol_, *result, state, out_);  // (owner is never null here)
-      deliverSafely(callback_, Result<Response>(std::move(out_)));
+      completeSafely(callback_, Result<Response>(std::move(out_)));
     }
     callback_ = nullptr;  // what it holds (a promise, user state) goes now, not with the call
   }

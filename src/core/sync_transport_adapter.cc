@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/async_tasks.h"
 #include "delivery/core/async_transport.h"
 
 DELIVERY_NAMESPACE_BEGIN
@@ -16,24 +17,14 @@ DELIVERY_NAMESPACE_BEGIN
 // Workers take requests from `queued` and call the synchronous transport; the event thread runs
 // every completion (handed to it in `ready`) and the timers. One mutex guards all of it.
 struct SyncTransportAdapter::State {
-  struct Send {
-    AsyncTaskId id;
-    HttpRequest request;
-    Completion done;
-  };
-  struct Timer {
-    AsyncTaskId id;
-    TimerCompletion done;
-  };
-
   std::shared_ptr<Transport> transport;
   std::mutex mutex;
   std::condition_variable eventWake, workWake;
   bool stopping = false;
   AsyncTaskId nextId = 1;
-  std::deque<Send> queued;
+  std::deque<detail::PendingSend> queued;
   std::unordered_map<AsyncTaskId, Completion> sending;  // inside transport->send()
-  std::multimap<std::chrono::steady_clock::time_point, Timer> timers;
+  detail::TimerQueue timers;
   std::vector<std::function<void()>> ready;  // completions for the event thread
   std::thread eventThread;
   std::vector<std::thread> workers;
@@ -41,11 +32,7 @@ struct SyncTransportAdapter::State {
   template <typename Done, typename R>
   void readyLocked(Done done, R result) {
     ready.push_back([done = std::move(done), result = std::move(result)]() mutable {
-      try {
-        if (done) done(std::move(result));
-      } catch (...) {
-        // A completion must not throw (see AsyncTransport); the event thread carries on.
-      }
+      detail::completeSafely(done, std::move(result));
     });
   }
 
@@ -56,7 +43,7 @@ struct SyncTransportAdapter::State {
     for (;;) {
       workWake.wait(lock, [&] { return stopping || !queued.empty(); });
       if (stopping) return;
-      Send s = std::move(queued.front());
+      detail::PendingSend s = std::move(queued.front());
       queued.pop_front();
       sending.emplace(s.id, std::move(s.done));
       lock.unlock();
@@ -103,7 +90,7 @@ struct SyncTransportAdapter::State {
 
   void cancelEverythingLocked() {
     const std::string why = "the transport was destroyed";
-    for (Send& s : queued) readyLocked(std::move(s.done), Result<HttpResponse>(cancelled(why + " before the request was sent")));
+    for (detail::PendingSend& s : queued) readyLocked(std::move(s.done), Result<HttpResponse>(cancelled(why + " before the request was sent")));
     queued.clear();
     for (auto& [id, done] : sending) {
       readyLocked(std::move(done), Result<HttpResponse>(cancelled(why + " while the request was being sent")));
@@ -150,7 +137,7 @@ AsyncTaskId SyncTransportAdapter::sendAsync(HttpRequest request, Completion done
     state_->eventWake.notify_one();
     return id;
   }
-  state_->queued.push_back(State::Send{id, std::move(request), std::move(done)});
+  state_->queued.push_back(detail::PendingSend{id, std::move(request), std::move(done)});
   state_->workWake.notify_one();
   return id;
 }
@@ -158,8 +145,7 @@ AsyncTaskId SyncTransportAdapter::sendAsync(HttpRequest request, Completion done
 AsyncTaskId SyncTransportAdapter::after(std::chrono::milliseconds delay, TimerCompletion done) {
   std::lock_guard<std::mutex> lock(state_->mutex);
   const AsyncTaskId id = state_->nextId++;
-  const auto at = std::chrono::steady_clock::now() + std::max(delay, std::chrono::milliseconds(0));
-  state_->timers.emplace(at, State::Timer{id, std::move(done)});
+  state_->timers.emplace(detail::dueAfter(delay), detail::PendingTimer{id, std::move(done)});
   state_->eventWake.notify_one();
   return id;
 }
