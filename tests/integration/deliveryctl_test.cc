@@ -327,7 +327,9 @@ TEST_CASE("deliveryctl: a task that cannot be updated in place is replaced only 
 
 TEST_CASE("deliveryctl apply --wait follows every task until it runs") {
   delivery::testing::EmulatorOptions o;
-  o.taskPace = std::chrono::milliseconds(100);
+  // Long enough for the five creates to be sent before the first task leaves INIT, even in a
+  // sanitizer build on a busy machine (100 ms was not).
+  o.taskPace = std::chrono::milliseconds(1000);
   Started s(o);
   auto r = ctl(s.emulator, {"apply", "--wait", "--wait-timeout", "30", examplesSpec()});
   INFO(r.out << r.err);
