@@ -14,7 +14,7 @@
 // medians are printed. The figures are printed, never judged.
 //
 //   delivery_bench_async [--seconds S] [--rounds R] [--in-flight N] [--threads T]
-//                        [--modes wrk,curl,async,chained,blocking]   (the modes to run; all by default)
+//                        [--modes wrk,curl,async,chained,async2,chained2,blocking]   (the modes to run; all by default)
 //
 // Exits 1 when a request fails (the reason is printed), 2 on a bad command line.
 
@@ -65,7 +65,7 @@ struct Options {
   int rounds = 3;
   int inFlight = 64;
   int threads = 8;
-  std::string modes = "wrk,curl,async,chained,blocking";  // which modes run (e.g. to profile one)
+  std::string modes = "wrk,curl,async,chained,async2,chained2,blocking";  // which modes run (e.g. to profile one)
   bool runs(const char* mode) const { return ("," + modes + ",").find(std::string(",") + mode + ",") != std::string::npos; }
 };
 
@@ -80,7 +80,9 @@ struct Options {
   server.set_keep_alive_timeout(60);
   server.set_tcp_nodelay(true);
   // A thread per connection: a fixed pool smaller than the connections would starve some of them.
-  server.new_task_queue = [] { return new httplib::ThreadPool(160); };
+  // (Every mode's connections stay open between rounds: wrk's 64 while it runs, raw libcurl's 64,
+  // each client's 64 and the blocking threads' 8.)
+  server.new_task_queue = [] { return new httplib::ThreadPool(400); };
   std::vector<std::pair<std::string, std::string>> headers;
   for (const auto& field : ok.headers) headers.push_back(field);
   server.Post(std::string("/") + kAction, [&headers](const httplib::Request&, httplib::Response& res) {
@@ -357,7 +359,7 @@ int main(int argc, char** argv) {
       o.modes = v;
     } else {
       std::cerr << "usage: delivery_bench_async [--seconds S] [--rounds R] [--in-flight N] [--threads T]\n"
-                   "                            [--modes wrk,curl,async,chained,blocking]\n";
+                   "                            [--modes wrk,curl,async,chained,async2,chained2,blocking]\n";
       return 2;
     }
   }
@@ -389,6 +391,10 @@ int main(int argc, char** argv) {
   config.curl.maxIdleHandles = static_cast<std::size_t>(std::max(o.inFlight, o.threads));
   config.retry = delivery::RetryPolicy::noRetry();
   auto client = ts::DeliveryClient::create(endpoint, "bench", kCredentials, config).value();
+  // The same with two event threads in its transport (CurlTransportOptions::eventThreads).
+  ts::DeliveryClientConfig config2 = config;
+  config2.curl.eventThreads = 2;
+  auto client2 = ts::DeliveryClient::create(endpoint, "bench", kCredentials, config2).value();
   const ts::CreateDeliveryTaskRequest request = delivery::test::javaSampleCreate();
 
   // The request bytes for wrk: the SDK's own, captured once through a MockTransport.
@@ -418,7 +424,7 @@ int main(int argc, char** argv) {
 
   // One thread keeps `inFlight` calls going: whenever one completes (the callback, on the event
   // thread, only counts), it starts the next.
-  auto asyncRound = [&] {
+  auto asyncRound = [&](const ts::DeliveryClient& client) {
     long completed = 0;
     Sample s = measure(server, completed, [&] {
       std::mutex mutex;
@@ -448,7 +454,7 @@ int main(int argc, char** argv) {
   };
   // The same load kept by the completions themselves: each callback starts the next call (an
   // event-driven application's way); the caller's thread only starts the first `inFlight`.
-  auto chainedRound = [&] {
+  auto chainedRound = [&](const ts::DeliveryClient& client) {
     long completed = 0;
     Sample s = measure(server, completed, [&] {
       std::mutex mutex;
@@ -510,11 +516,13 @@ int main(int argc, char** argv) {
 
   // Warm-up: every mode's connections opened, code paged in.
   if (o.runs("curl")) (void)curlRound();
-  if (o.runs("async")) (void)asyncRound();
-  if (o.runs("chained")) (void)chainedRound();
+  if (o.runs("async")) (void)asyncRound(client);
+  if (o.runs("chained")) (void)chainedRound(client);
+  if (o.runs("async2")) (void)asyncRound(client2);
+  if (o.runs("chained2")) (void)chainedRound(client2);
   if (o.runs("blocking")) (void)blockingRound();
 
-  std::vector<double> wrkRps, wrkCpu, wrkServer, rRps, rCpu, rServer, aRps, aCpu, aServer, bRps, bCpu, bServer, cRps, cCpu, cServer;
+  std::vector<double> wrkRps, wrkCpu, wrkServer, rRps, rCpu, rServer, a2Rps, a2Cpu, a2Server, c2Rps, c2Cpu, c2Server, aRps, aCpu, aServer, bRps, bCpu, bServer, cRps, cCpu, cServer;
   for (int round = 0; round < o.rounds && failure.empty(); ++round) {
     if (!wrk.empty()) {
       auto s = runWrk(wrk, script, port, server, o);
@@ -533,16 +541,28 @@ int main(int argc, char** argv) {
       rServer.push_back(r.serverCpuMicros);
     }
     if (o.runs("async")) {
-      Sample a = asyncRound();
+      Sample a = asyncRound(client);
       aRps.push_back(a.requestsPerSecond);
       aCpu.push_back(a.clientCpuMicros);
       aServer.push_back(a.serverCpuMicros);
     }
     if (o.runs("chained")) {
-      Sample c = chainedRound();
+      Sample c = chainedRound(client);
       cRps.push_back(c.requestsPerSecond);
       cCpu.push_back(c.clientCpuMicros);
       cServer.push_back(c.serverCpuMicros);
+    }
+    if (o.runs("async2")) {
+      Sample a = asyncRound(client2);
+      a2Rps.push_back(a.requestsPerSecond);
+      a2Cpu.push_back(a.clientCpuMicros);
+      a2Server.push_back(a.serverCpuMicros);
+    }
+    if (o.runs("chained2")) {
+      Sample c = chainedRound(client2);
+      c2Rps.push_back(c.requestsPerSecond);
+      c2Cpu.push_back(c.clientCpuMicros);
+      c2Server.push_back(c.serverCpuMicros);
     }
     if (o.runs("blocking")) {
       Sample b = blockingRound();
@@ -564,22 +584,24 @@ int main(int argc, char** argv) {
   std::printf("%d rounds of %.1f s per mode, medians; CPU per request in microseconds (client = the caller's "
               "process or wrk, server = the server process)\n\n",
               o.rounds, o.seconds);
-  std::printf("%-44s %12s %14s %14s\n", "mode", "requests/s", "client CPU/req", "server CPU/req");
+  std::printf("%-56s %12s %14s %14s\n", "mode", "requests/s", "client CPU/req", "server CPU/req");
   auto row = [](const std::string& mode, const std::vector<double>& rps, const std::vector<double>& cpu,
                 const std::vector<double>& serverCpu) {
     if (!rps.empty())
-      std::printf("%-44s %12.0f %14.1f %14.1f\n", mode.c_str(), median(rps), median(cpu), median(serverCpu));
+      std::printf("%-56s %12.0f %14.1f %14.1f\n", mode.c_str(), median(rps), median(cpu), median(serverCpu));
   };
   auto ratio = [](const char* label, const std::vector<double>& a, const std::vector<double>& b) {
-    if (!a.empty() && !b.empty()) std::printf("%-24s %.2fx\n", label, median(a) / median(b));
+    if (!a.empty() && !b.empty()) std::printf("%-28s %.2fx\n", label, median(a) / median(b));
   };
   if (o.runs("wrk") && wrk.empty()) {
-    std::printf("%-44s %12s\n", "wrk -t1 -c64", "skipped: wrk is not installed (apt-get install wrk)");
+    std::printf("%-56s %12s\n", "wrk -t1 -c64", "skipped: wrk is not installed (apt-get install wrk)");
   }
   row("wrk -t1 -c" + std::to_string(o.inFlight), wrkRps, wrkCpu, wrkServer);
   row("raw libcurl multi: 1 thread, " + std::to_string(o.inFlight) + " in flight", rRps, rCpu, rServer);
   row("async: 1 thread, " + std::to_string(o.inFlight) + " in flight", aRps, aCpu, aServer);
   row("async, chained: " + std::to_string(o.inFlight) + " in flight", cRps, cCpu, cServer);
+  row("async: 1 thread, " + std::to_string(o.inFlight) + " in flight, 2 ev. threads", a2Rps, a2Cpu, a2Server);
+  row("async, chained: " + std::to_string(o.inFlight) + " in flight, 2 ev. threads", c2Rps, c2Cpu, c2Server);
   row("blocking: " + std::to_string(o.threads) + " threads", bRps, bCpu, bServer);
   std::printf("\n");
   ratio("raw libcurl / wrk:", rRps, wrkRps);
@@ -588,6 +610,10 @@ int main(int argc, char** argv) {
   ratio("async / blocking:", aRps, bRps);
   ratio("chained / wrk:", cRps, wrkRps);
   ratio("chained / raw libcurl:", cRps, rRps);
+  ratio("async 2 ev. / wrk:", a2Rps, wrkRps);
+  ratio("async 2 ev. / blocking:", a2Rps, bRps);
+  ratio("chained 2 ev. / wrk:", c2Rps, wrkRps);
+  ratio("chained 2 ev. / blocking:", c2Rps, bRps);
   ratio("chained / blocking:", cRps, bRps);
   return 0;
 }

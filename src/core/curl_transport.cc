@@ -361,8 +361,15 @@ struct CurlTransport::Impl {
   std::mutex mutex;
   std::vector<std::unique_ptr<PooledHandle>> idle;
   std::once_flag loopOnce;
-  std::shared_ptr<Loop> loop;  // the asynchronous side, made by the first sendAsync() or after()
-  std::shared_ptr<Loop> ensureLoop();
+  // The asynchronous side, made by the first sendAsync() or after(): one loop per event thread
+  // (none when libcurl could not make one).
+  std::vector<std::shared_ptr<Loop>> loops;
+  std::atomic<bool> loopsMade{false};  // `loops` is set (read it only after seeing this true)
+  std::atomic<std::size_t> nextLoop{0};
+  /// The loop for the next task (in turn); null when there is none.
+  std::shared_ptr<Loop> nextLoopToUse();
+  /// The loop that gave out `id` (see Loop::nextId); null when there is none.
+  std::shared_ptr<Loop> loopOf(AsyncTaskId id) const;
 
   std::unique_ptr<PooledHandle> acquire() {
     {
@@ -402,9 +409,13 @@ struct CurlTransport::Loop {
     Completion done;
   };
 
-  explicit Loop(std::shared_ptr<const Settings> s)
+  // Loop `index` of `count`: its task ids are index+1, index+1+count, ... so that an id names its loop.
+  Loop(std::shared_ptr<const Settings> s, std::size_t index, std::size_t count)
       : settings(std::move(s)),
         multi(curl_multi_init()),
+        index(index),
+        loops(count),
+        nextId(index + 1),
         epollFd(epoll_create1(EPOLL_CLOEXEC)),
         wakeFd(eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
     if (multi == nullptr || epollFd < 0 || wakeFd < 0) {
@@ -432,7 +443,12 @@ struct CurlTransport::Loop {
     if (wakeFd >= 0) close(wakeFd);
   }
 
-  std::size_t maxInFlight() const { return std::max<std::size_t>(1, settings->options.maxInFlight); }
+  // This loop's share of CurlTransportOptions::maxInFlight: an even split, the first loops taking
+  // one more each when it does not divide (they are also the first given a task in each turn).
+  std::size_t maxInFlight() const {
+    const std::size_t total = settings->options.maxInFlight;
+    return std::max<std::size_t>(1, total / loops + (index < total % loops ? 1 : 0));
+  }
 
   // Any thread: wakes the loop from epoll_wait, whatever it is doing (to stop it).
   void wake() {
@@ -713,7 +729,7 @@ struct CurlTransport::Loop {
       }).detach();
       return 0;
     }
-    const AsyncTaskId id = loop->nextId.fetch_add(1, std::memory_order_relaxed);
+    const AsyncTaskId id = loop->nextId.fetch_add(loop->loops, std::memory_order_relaxed);
     std::unique_lock<std::mutex> lock(loop->mutex);
     if (loop->closed) {
       lock.unlock();
@@ -727,7 +743,9 @@ struct CurlTransport::Loop {
 
   std::shared_ptr<const Settings> settings;
   CURLM* multi;
-  std::atomic<AsyncTaskId> nextId{1};
+  std::size_t index;  // this loop's place among the transport's loops
+  std::size_t loops;  // how many loops the transport has (this one included)
+  std::atomic<AsyncTaskId> nextId;
   std::atomic<bool> stopping{false};
   std::thread thread;
   int epollFd = -1;
@@ -759,31 +777,49 @@ CurlTransport::CurlTransport(CurlTransportOptions options) : impl_(std::make_uni
 }
 
 CurlTransport::~CurlTransport() {
-  std::shared_ptr<Loop> loop = impl_->loop;
-  if (!loop) return;
-  loop->stopping.store(true, std::memory_order_release);
-  loop->wake();
-  if (loop->thread.get_id() == std::this_thread::get_id()) {
-    // Destroyed from a completion, on the loop thread: the loop ends (completing what is pending)
-    // once that completion returns. It owns its state; nothing of this object is used after this.
-    loop->thread.detach();
-  } else if (loop->thread.joinable()) {
-    loop->thread.join();
+  // (No other thread may use the transport now, so `loops` is read without loopsMade.)
+  for (const std::shared_ptr<Loop>& loop : impl_->loops) {
+    loop->stopping.store(true, std::memory_order_release);
+    loop->wake();
+  }
+  for (const std::shared_ptr<Loop>& loop : impl_->loops) {
+    if (loop->thread.get_id() == std::this_thread::get_id()) {
+      // Destroyed from a completion, on this loop's thread: the loop ends (completing what is
+      // pending) once that completion returns. It owns its state; nothing of this object is used
+      // after this.
+      loop->thread.detach();
+    } else if (loop->thread.joinable()) {
+      loop->thread.join();
+    }
   }
 }
 
 const CurlTransportOptions& CurlTransport::options() const noexcept { return impl_->settings->options; }
 
-std::shared_ptr<CurlTransport::Loop> CurlTransport::Impl::ensureLoop() {
+std::shared_ptr<CurlTransport::Loop> CurlTransport::Impl::nextLoopToUse() {
   std::call_once(loopOnce, [this] {
-    auto created = std::make_shared<Loop>(settings);
-    if (created->multi == nullptr) return;
-    // The thread holds the loop too, so that a transport destroyed from a completion leaves the
-    // loop whole until it has finished.
-    created->thread = std::thread([created] { created->run(); });
-    loop = std::move(created);
+    const std::size_t count = std::clamp<std::size_t>(settings->options.eventThreads, 1, 64);
+    std::vector<std::shared_ptr<Loop>> created;
+    for (std::size_t i = 0; i < count; ++i) {
+      created.push_back(std::make_shared<Loop>(settings, i, count));
+      if (created.back()->multi == nullptr) return;  // (the ones made so far go, unstarted)
+    }
+    for (const std::shared_ptr<Loop>& loop : created) {
+      // The thread holds the loop too, so that a transport destroyed from a completion leaves the
+      // loop whole until it has finished.
+      loop->thread = std::thread([loop] { loop->run(); });
+    }
+    loops = std::move(created);
+    loopsMade.store(true, std::memory_order_release);
   });
-  return loop;
+  if (loops.empty()) return nullptr;
+  if (loops.size() == 1) return loops.front();
+  return loops[nextLoop.fetch_add(1, std::memory_order_relaxed) % loops.size()];
+}
+
+std::shared_ptr<CurlTransport::Loop> CurlTransport::Impl::loopOf(AsyncTaskId id) const {
+  if (!loopsMade.load(std::memory_order_acquire) || id == 0) return nullptr;
+  return loops[(id - 1) % loops.size()];
 }
 
 Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
@@ -801,7 +837,7 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
 }
 
 AsyncTaskId CurlTransport::sendAsync(HttpRequest request, Completion done) {
-  std::shared_ptr<Loop> loop = impl_->ensureLoop();
+  std::shared_ptr<Loop> loop = impl_->nextLoopToUse();
   return Loop::handIn(
       loop, done, [&](AsyncTaskId id) { loop->inboxSends.push_back(Loop::Send{id, std::move(request), std::move(done)}); },
       [describe = describe(request)](Error error) -> Result<HttpResponse> {
@@ -812,7 +848,7 @@ AsyncTaskId CurlTransport::sendAsync(HttpRequest request, Completion done) {
 }
 
 AsyncTaskId CurlTransport::after(std::chrono::milliseconds delay, TimerCompletion done) {
-  std::shared_ptr<Loop> loop = impl_->ensureLoop();
+  std::shared_ptr<Loop> loop = impl_->nextLoopToUse();
   return Loop::handIn(
       loop, done,
       [&](AsyncTaskId id) { loop->inboxTimers.emplace_back(detail::dueAfter(delay), detail::PendingTimer{id, std::move(done)}); },
@@ -820,8 +856,8 @@ AsyncTaskId CurlTransport::after(std::chrono::milliseconds delay, TimerCompletio
 }
 
 void CurlTransport::cancel(AsyncTaskId id) {
-  std::shared_ptr<Loop> loop = impl_->loop;
-  if (!loop || id == 0) return;
+  std::shared_ptr<Loop> loop = impl_->loopOf(id);
+  if (!loop) return;
   std::unique_lock<std::mutex> lock(loop->mutex);
   if (loop->closed) return;
   loop->inboxCancels.push_back(id);

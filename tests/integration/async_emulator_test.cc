@@ -24,10 +24,11 @@ using namespace std::chrono_literals;
 
 namespace {
 
-tablestore::DeliveryClientConfig quickConfig(std::size_t maxInFlight) {
+tablestore::DeliveryClientConfig quickConfig(std::size_t maxInFlight, std::size_t eventThreads = 1) {
   tablestore::DeliveryClientConfig config;
   config.retry = RetryPolicy::noRetry();
   config.curl.maxInFlight = maxInFlight;
+  config.curl.eventThreads = eventThreads;
   config.curl.requestTimeout = 20s;
   return config;
 }
@@ -57,12 +58,15 @@ bool eventually(Condition condition, std::chrono::milliseconds limit = 10s) {
 }  // namespace
 
 TEST_CASE("256 creates in flight at once from one thread, each executed exactly once", "[async][emulator]") {
+  // One event thread (the default), and three sharing the 256 (86 + 85 + 85).
+  const std::size_t eventThreads = GENERATE(1u, 3u);
+  INFO("event threads: " << eventThreads);
   Emulator emu;
   REQUIRE(emu.start());
   constexpr int kCalls = 256;
   // Every create is held by the emulator, so that all of them must be on the wire together.
   emu.stallNext("CreateDeliveryTask", 4000ms, kCalls);
-  auto c = client(emu, quickConfig(kCalls));
+  auto c = client(emu, quickConfig(kCalls, eventThreads));
   std::vector<AsyncCall<tablestore::CreateDeliveryTaskResponse>> calls;
   for (int i = 0; i < kCalls; ++i) calls.push_back(c.createDeliveryTaskAsync(create(i)));
   const bool allArrived = eventually([&] { return emu.requests("CreateDeliveryTask") == kCalls; }, 4000ms);
@@ -88,11 +92,14 @@ TEST_CASE("256 creates in flight at once from one thread, each executed exactly 
 }
 
 TEST_CASE("CurlTransportOptions::maxInFlight queues the calls beyond it", "[async][emulator]") {
+  // With two event threads the limit is split, 4 each: still 8 on the wire in all.
+  const std::size_t eventThreads = GENERATE(1u, 2u);
+  INFO("event threads: " << eventThreads);
   Emulator emu;
   REQUIRE(emu.start());
   constexpr int kCalls = 24;
   emu.stallNext("CreateDeliveryTask", 600ms, kCalls);
-  auto c = client(emu, quickConfig(8));
+  auto c = client(emu, quickConfig(8, eventThreads));
   std::vector<AsyncCall<tablestore::CreateDeliveryTaskResponse>> calls;
   for (int i = 0; i < kCalls; ++i) calls.push_back(c.createDeliveryTaskAsync(create(i)));
   CHECK(eventually([&] { return emu.requests("CreateDeliveryTask") >= 8; }));
@@ -103,6 +110,29 @@ TEST_CASE("CurlTransportOptions::maxInFlight queues the calls beyond it", "[asyn
   CHECK(ok == kCalls);
   CHECK(emu.requests("CreateDeliveryTask") == kCalls);
   CHECK(emu.executions("CreateDeliveryTask") == kCalls);
+}
+
+TEST_CASE("cancel() reaches each call on whichever event thread runs it", "[async][emulator][cancel]") {
+  Emulator emu;
+  REQUIRE(emu.start());
+  constexpr int kCalls = 9;
+  emu.stallNext("CreateDeliveryTask", 3000ms, kCalls);  // none would complete on its own soon
+  auto c = client(emu, quickConfig(64, 3));
+  std::vector<AsyncCall<tablestore::CreateDeliveryTaskResponse>> calls;
+  for (int i = 0; i < kCalls; ++i) calls.push_back(c.createDeliveryTaskAsync(create(i)));
+  REQUIRE(eventually([&] { return emu.requests("CreateDeliveryTask") == kCalls; }, 2500ms));
+  const auto cancelledAt = std::chrono::steady_clock::now();
+  for (auto& call : calls) call.cancel();
+  int cancelled = 0;
+  for (auto& call : calls) {
+    REQUIRE(call.waitFor(10s));
+    auto r = call.get();
+    if (!r && r.error().kind == ErrorKind::Cancelled) ++cancelled;
+  }
+  // A cancellation sent to the wrong event thread would be ignored there, and the call would end
+  // only when the stall ends, with success.
+  CHECK(cancelled == kCalls);
+  CHECK(std::chrono::steady_clock::now() - cancelledAt < 2000ms);
 }
 
 TEST_CASE("an asynchronous create whose answer is dropped after it executed is not sent again",
@@ -158,6 +188,9 @@ TEST_CASE("asynchronous retries of a throttled read wait on the event loop's tim
 
 TEST_CASE("cancellation and client destruction racing calls in flight: every call completes, no crash",
           "[async][emulator][shutdown]") {
+  // Cancellation names each call's event thread by its id: three threads show it routes right.
+  const std::size_t eventThreads = GENERATE(1u, 3u);
+  INFO("event threads: " << eventThreads);
   Emulator emu;
   REQUIRE(emu.start());
   emu.addLatency(Emulator::kAnyOperation, 20ms);
@@ -168,7 +201,7 @@ TEST_CASE("cancellation and client destruction racing calls in flight: every cal
     std::vector<std::string> unexpected;  // written by callbacks: only after they all ran (see below)
     std::mutex mutex;
     {
-      auto config = quickConfig(16);
+      auto config = quickConfig(16, eventThreads);
       config.retry = RetryPolicy{};
       auto c = client(emu, config);
       for (int i = 0; i < 48; ++i) {

@@ -13,7 +13,8 @@
 //
 // Callbacks run on the transport's event thread (never inside the ...Async call itself, not even
 // for an invalid request): they must not block, since every other call of the transport waits for
-// them. A callback may start further calls.
+// them. A callback may start further calls. With CurlTransportOptions::eventThreads above 1, the
+// callbacks of different calls may run at the same time on different event threads.
 //
 // Cancellation: cancel() ends a call that has not completed with ErrorKind::Cancelled. A create,
 // update, delete or start/stop cancelled while its request was out may have executed: the message

@@ -50,6 +50,13 @@ struct CurlTransportOptions {
   /// more wait in a queue, first in, first out. At least 1 (0 is taken as 1). Blocking send()
   /// calls are not counted: each runs on its caller's thread.
   std::size_t maxInFlight = 64;
+  /// Event threads of the asynchronous side, each driving its own libcurl multi handle with its
+  /// own kept-alive connections. Requests and timers go to them in turn, and `maxInFlight` is
+  /// split evenly between them (at least 1 each; each queues what is beyond its share). With 1 (the default) one thread does the
+  /// client's share of the work of every request in flight; on a machine with cores to spare, 2
+  /// or more let that work run in parallel (see bench/README.md, delivery_bench_async). At least 1
+  /// (0 is taken as 1), at most 64.
+  std::size_t eventThreads = 1;
   /// A response body larger than this fails with ErrorKind::InvalidResponse.
   std::size_t maxResponseBytes = 16u * 1024u * 1024u;
 };
@@ -58,8 +65,8 @@ struct CurlTransportOptions {
 /// thread-safe, TLS verification on by default, plain http:// allowed (for a local emulator).
 ///
 /// Blocking: send() runs on the caller's thread. Asynchronous: sendAsync() and after() run on one
-/// event thread per transport (started by the first of them), which drives one libcurl multi
-/// handle: no thread per request, connections kept alive and reused among the asynchronous
+/// event thread per transport (or CurlTransportOptions::eventThreads, started by the first of
+/// them), which drives one libcurl multi handle: no thread per request, connections kept alive and reused among the asynchronous
 /// requests as among blocking ones, at most `maxInFlight` requests on the wire, the same rule
 /// against resending a request that is not idempotent, the same timeouts and errors. Destroying
 /// the transport completes every pending asynchronous request and timer with ErrorKind::Cancelled
