@@ -39,11 +39,11 @@ void AsyncCallBase::launch(const std::shared_ptr<AsyncTransport>& transport, std
 CallSpec AsyncCallBase::spec() { return CallSpec{operation_, idempotent_, signHook_, checkHook_}; }
 
 bool AsyncCallBase::stepMayGoOn(std::unique_lock<std::mutex>& lock, const std::shared_ptr<const void>& owner,
-                                bool checkCancelled) {
+                                bool checkCancelled, bool lastSendWentOut) {
   current_ = 0;
   if (finished_) return false;
   if (!owner) {
-    end(lock, owner, ownerGone());
+    end(lock, owner, ownerGone(lastSendWentOut));
     return false;
   }
   if (checkCancelled && cancelled_) {
@@ -65,7 +65,7 @@ void AsyncCallBase::onSent(Result<HttpResponse> sent) {
   std::unique_lock<std::mutex> lock(mutex_);
   // (A cancellation that came too late to stop the send is looked at after the verdict: a
   // response that ends the call is delivered.)
-  if (!stepMayGoOn(lock, owner, false)) return;
+  if (!stepMayGoOn(lock, owner, false, !cancelledUnsent(sent))) return;
   AttemptVerdict verdict = judgeAttempt(runtime_, request, spec(), attempt_, attemptStart_, deadline_, std::move(sent));
   if (verdict.end) return end(lock, owner, std::move(*verdict.end));
   last_ = std::move(verdict.last);
@@ -88,7 +88,8 @@ void AsyncCallBase::onSent(Result<HttpResponse> sent) {
 void AsyncCallBase::onPause(Result<void> waited) {
   std::shared_ptr<const void> owner = owner_.lock();
   std::unique_lock<std::mutex> lock(mutex_);
-  if (!stepMayGoOn(lock, owner, true)) return;
+  // (The attempt before a pause did not execute: an attempt that may have is never repeated.)
+  if (!stepMayGoOn(lock, owner, true, false)) return;
   if (!waited) return end(lock, owner, cancelledWhileWaiting(waited.error().message.c_str()));
   std::shared_ptr<AsyncTransport> transport = transportForNextStep(lock, owner);
   if (!transport) return;
@@ -107,9 +108,10 @@ void AsyncCallBase::cancel() {
   if (std::shared_ptr<AsyncTransport> transport = transport_.lock()) transport->cancel(id);
 }
 
-Error AsyncCallBase::ownerGone() const {
+Error AsyncCallBase::ownerGone(bool lastSendWentOut) const {
   Error err(ErrorKind::Cancelled, std::string(operation_) + ": the client was destroyed before the call completed");
-  if (!idempotent_ && attempt_ > 0) {
+  // (An earlier attempt that failed was retried only because it did not execute.)
+  if (!idempotent_ && attempt_ > 0 && lastSendWentOut) {
     err.message += " (the request may have reached the service and executed: the outcome is unknown)";
   }
   err.attempts = attempt_;

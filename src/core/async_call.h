@@ -59,11 +59,13 @@ class AsyncCallBase : public Cancellable, public std::enable_shared_from_this<As
   void end(std::unique_lock<std::mutex>& lock, const std::shared_ptr<const void>& owner, Result<HttpResponse> result);
   /// The start of each step on the event thread (with the lock held): false when the call has
   /// ended, now or before (its client gone, or cancelled when `checkCancelled`).
-  bool stepMayGoOn(std::unique_lock<std::mutex>& lock, const std::shared_ptr<const void>& owner, bool checkCancelled);
+  /// `lastSendWentOut`: whether the last attempt may have reached the service (for the message).
+  bool stepMayGoOn(std::unique_lock<std::mutex>& lock, const std::shared_ptr<const void>& owner, bool checkCancelled,
+                   bool lastSendWentOut);
   /// The transport for the next step; null when it is gone, and then the call has ended.
   std::shared_ptr<AsyncTransport> transportForNextStep(std::unique_lock<std::mutex>& lock,
                                                        const std::shared_ptr<const void>& owner);
-  Error ownerGone() const;
+  Error ownerGone(bool lastSendWentOut) const;
   Error cancelledWhileWaiting(const char* why) const;
   CallSpec spec();
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <string>
 #include <utility>
 
 #include "delivery/core/async_transport.h"
@@ -31,6 +32,20 @@ using TimerQueue = std::multimap<std::chrono::steady_clock::time_point, PendingT
 /// When a timer of `delay` started now is due (a negative delay is taken as none).
 inline std::chrono::steady_clock::time_point dueAfter(std::chrono::milliseconds delay) {
   return std::chrono::steady_clock::now() + std::max(delay, std::chrono::milliseconds(0));
+}
+
+/// The Error of a send cancelled (by cancel() or the destruction of its transport): `sent` says
+/// whether any of it may have gone out. One that surely did not is retryable (the AsyncTransport
+/// contract), which tells the SDK that it did not execute.
+inline Error cancelledSend(std::string message, bool mayHaveGoneOut) {
+  Error error(ErrorKind::Cancelled, std::move(message));
+  error.retryable = !mayHaveGoneOut;
+  return error;
+}
+
+/// Whether a send's result is a cancellation that came before any of it went out (see above).
+inline bool cancelledUnsent(const Result<HttpResponse>& sent) {
+  return !sent && sent.error().kind == ErrorKind::Cancelled && sent.error().retryable;
 }
 
 /// Calls a completion or callback with `result`, if it is set. They must not throw (see

@@ -681,9 +681,9 @@ struct CurlTransport::Loop {
   }
 
   static Error cancelled(const HttpRequest& request, const std::string& why, bool started) {
-    return Error(ErrorKind::Cancelled, describe(request) + why +
-                                           (started ? " after the request had started to go out"
-                                                    : " before the request was sent"));
+    return detail::cancelledSend(describe(request) + why +
+                                     (started ? " after the request had started to go out" : " before the request was sent"),
+                                 started);
   }
 
   // Completes everything still pending: the transport is being destroyed.
@@ -841,7 +841,7 @@ AsyncTaskId CurlTransport::sendAsync(HttpRequest request, Completion done) {
   return Loop::handIn(
       loop, done, [&](AsyncTaskId id) { loop->inboxSends.push_back(Loop::Send{id, std::move(request), std::move(done)}); },
       [describe = describe(request)](Error error) -> Result<HttpResponse> {
-        if (error.kind == ErrorKind::Cancelled) error.message += " before the request was sent";
+        if (error.kind == ErrorKind::Cancelled) return detail::cancelledSend(describe + error.message + " before the request was sent", false);
         error.message = describe + error.message;
         return error;
       });

@@ -1,5 +1,7 @@
 #include "core/pipeline.h"
 
+#include "core/async_tasks.h"
+
 #include <algorithm>
 
 #include "core/redact.h"
@@ -141,11 +143,14 @@ AttemptVerdict judgeAttempt(const Runtime& rt, const HttpRequest& request, const
     err = checked.error();
     err.retryAfter = retryAfter(sent->headers, rt.clock->now());
   } else {
+    // A request cancelled while it was out (asynchronous calls) may have executed as well; one
+    // cancelled before it was sent did not (the AsyncTransport contract marks it retryable).
+    const bool cancelledUnsent = detail::cancelledUnsent(sent);
     err = sent.error();
     err.retryable = transportErrorRetryable(err, spec.idempotent);
-    // A request cancelled while it was out (asynchronous calls) may have executed as well.
     const bool mayHaveExecuted = err.kind == ErrorKind::Network || err.kind == ErrorKind::Timeout ||
-                                 err.kind == ErrorKind::InvalidResponse || err.kind == ErrorKind::Cancelled;
+                                 err.kind == ErrorKind::InvalidResponse ||
+                                 (err.kind == ErrorKind::Cancelled && !cancelledUnsent);
     if (!spec.idempotent && mayHaveExecuted) {
       err.message += " (the request may have reached the service and executed: the outcome is unknown, and " +
                      std::string(spec.operation) + " is not sent again)";

@@ -90,10 +90,12 @@ struct SyncTransportAdapter::State {
 
   void cancelEverythingLocked() {
     const std::string why = "the transport was destroyed";
-    for (detail::PendingSend& s : queued) readyLocked(std::move(s.done), Result<HttpResponse>(cancelled(why + " before the request was sent")));
+    for (detail::PendingSend& s : queued) {
+      readyLocked(std::move(s.done), Result<HttpResponse>(detail::cancelledSend(why + " before the request was sent", false)));
+    }
     queued.clear();
     for (auto& [id, done] : sending) {
-      readyLocked(std::move(done), Result<HttpResponse>(cancelled(why + " while the request was being sent")));
+      readyLocked(std::move(done), Result<HttpResponse>(detail::cancelledSend(why + " while the request was being sent", true)));
     }
     sending.clear();
     for (auto& [at, t] : timers) readyLocked(std::move(t.done), Result<void>(cancelled(why)));
@@ -133,7 +135,8 @@ AsyncTaskId SyncTransportAdapter::sendAsync(HttpRequest request, Completion done
   std::lock_guard<std::mutex> lock(state_->mutex);
   const AsyncTaskId id = state_->nextId++;
   if (state_->stopping) {
-    state_->readyLocked(std::move(done), Result<HttpResponse>(State::cancelled("the transport was destroyed")));
+    state_->readyLocked(std::move(done),
+                        Result<HttpResponse>(detail::cancelledSend("the transport was destroyed before the request was sent", false)));
     state_->eventWake.notify_one();
     return id;
   }
@@ -155,14 +158,14 @@ void SyncTransportAdapter::cancel(AsyncTaskId id) {
   State& s = *state_;
   for (auto it = s.queued.begin(); it != s.queued.end(); ++it) {
     if (it->id != id) continue;
-    s.readyLocked(std::move(it->done), Result<HttpResponse>(State::cancelled("cancelled before the request was sent")));
+    s.readyLocked(std::move(it->done), Result<HttpResponse>(detail::cancelledSend("cancelled before the request was sent", false)));
     s.queued.erase(it);
     s.eventWake.notify_one();
     return;
   }
   if (auto it = s.sending.find(id); it != s.sending.end()) {
     s.readyLocked(std::move(it->second),
-                  Result<HttpResponse>(State::cancelled("cancelled while the request was being sent")));
+                  Result<HttpResponse>(detail::cancelledSend("cancelled while the request was being sent", true)));
     s.sending.erase(it);
     s.eventWake.notify_one();
     return;

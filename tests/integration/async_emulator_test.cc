@@ -135,6 +135,31 @@ TEST_CASE("cancel() reaches each call on whichever event thread runs it", "[asyn
   CHECK(std::chrono::steady_clock::now() - cancelledAt < 2000ms);
 }
 
+TEST_CASE("a create cancelled on the wire may have executed; one cancelled in the queue did not",
+          "[async][emulator][cancel]") {
+  Emulator emu;
+  REQUIRE(emu.start());
+  emu.stallNext("CreateDeliveryTask", 3000ms, 1);
+  auto c = client(emu, quickConfig(1));  // one on the wire, the second waits in the queue
+  auto onWire = c.createDeliveryTaskAsync(create(1));
+  auto inQueue = c.createDeliveryTaskAsync(create(2));
+  REQUIRE(eventually([&] { return emu.requests("CreateDeliveryTask") == 1; }, 2500ms));
+  inQueue.cancel();
+  onWire.cancel();
+  REQUIRE(onWire.waitFor(2s));
+  REQUIRE(inQueue.waitFor(2s));
+  const auto wire = onWire.get();
+  const auto queue = inQueue.get();
+  REQUIRE_FALSE(wire);
+  REQUIRE_FALSE(queue);
+  CHECK(wire.error().kind == ErrorKind::Cancelled);
+  CHECK(wire.error().message.find("the outcome is unknown") != std::string::npos);
+  CHECK(queue.error().kind == ErrorKind::Cancelled);
+  CHECK(queue.error().message.find("before the request was sent") != std::string::npos);
+  CHECK(queue.error().message.find("the outcome is unknown") == std::string::npos);
+  CHECK(emu.requests("CreateDeliveryTask") == 1);
+}
+
 TEST_CASE("an asynchronous create whose answer is dropped after it executed is not sent again",
           "[async][emulator][send-once]") {
   Emulator emu;

@@ -275,7 +275,8 @@ TEST_CASE("asynchronous backoff waits on a timer, not on a sleeping thread of th
   CHECK(transport->requestCount() == 2);
 }
 
-TEST_CASE("cancel() ends a call in flight or queued with Cancelled; a create's outcome is then unknown",
+TEST_CASE("cancel() ends a call in flight or queued with Cancelled; a create's outcome is then unknown "
+          "only if its request had gone out",
           "[async][cancel]") {
   auto gate = std::make_shared<Gate>();
   auto transport = std::make_shared<MockTransport>();
@@ -288,8 +289,18 @@ TEST_CASE("cancel() ends a call in flight or queued with Cancelled; a create's o
   auto client = tablestoreClient(transport, config);
   auto inFlight = client.createDeliveryTaskAsync(test::javaSampleCreate());
   auto queued = client.describeDeliveryTaskAsync(tablestore::DescribeDeliveryTaskRequest("t", "task"));
+  auto queuedCreate = client.createDeliveryTaskAsync(test::javaSampleCreate());
   REQUIRE(gate->waitForWaiting(1) == 1);
   queued.cancel();
+  queuedCreate.cancel();
+  REQUIRE(queuedCreate.waitFor(5s));
+  const auto c = queuedCreate.get();
+  REQUIRE_FALSE(c);
+  CHECK(c.error().kind == ErrorKind::Cancelled);
+  CHECK_FALSE(c.error().retryable);
+  CHECK(c.error().message.find("before the request was sent") != std::string::npos);
+  // It never reached the transport: nothing can have executed.
+  CHECK(c.error().message.find("the outcome is unknown") == std::string::npos);
   inFlight.cancel();
   REQUIRE(inFlight.waitFor(5s));
   REQUIRE(queued.waitFor(5s));
@@ -303,7 +314,7 @@ TEST_CASE("cancel() ends a call in flight or queued with Cancelled; a create's o
   CHECK(b.error().kind == ErrorKind::Cancelled);
   CHECK(b.error().message.find("before the request was sent") != std::string::npos);
   gate->open();
-  CHECK(transport->requestCount() == 1);  // the queued one never reached the transport
+  CHECK(transport->requestCount() == 1);  // the queued ones never reached the transport
   inFlight.cancel();                      // after completion: no effect, no crash
 }
 

@@ -31,6 +31,9 @@ using AsyncTaskId = std::uint64_t;
 ///   that has completed or is completing is left alone. Unknown ids are ignored.
 /// - Destroying the transport completes every task still pending with ErrorKind::Cancelled and
 ///   never waits for the network. It may happen on the event thread itself (from a completion).
+/// - A send that ends Cancelled before any byte of it went out has `Error::retryable` true: nothing
+///   reached the service, so the SDK does not report a create's outcome as unknown. One that may
+///   have started to go out has it false (the safe default for a transport that cannot tell).
 /// - Every member function is thread-safe and may be called from a completion.
 class DELIVERY_API AsyncTransport {
  public:
