@@ -154,4 +154,31 @@ std::string ChainProvider<C>::sourceInUse() const {
   return state_->sourceIndex < 0 ? std::string() : state_->sources[static_cast<std::size_t>(state_->sourceIndex)].name;
 }
 
+namespace detail {
+
+/// What a source found, checked like credentials given in code (C::validate(where)): found, or an
+/// InvalidArgument naming `where` and each problem in its message too (a chain's error is read by
+/// its message first); the validators name fields, never values.
+template <typename C>
+Result<SourceResult<C>> checkedCredentials(C c, std::string source, const std::string& where) {
+  std::vector<FieldViolation> problems = c.validate(where);
+  if (!problems.empty()) {
+    std::string listed;
+    for (const FieldViolation& p : problems) listed += (listed.empty() ? "" : "; ") + p.field + " " + p.message;
+    Error e(ErrorKind::InvalidArgument, "the credentials in " + where + " are invalid: " + listed);
+    e.violations = std::move(problems);
+    return e;
+  }
+  return SourceResult<C>::found(Timed<C>{std::move(c), std::nullopt, std::move(source)});
+}
+
+/// The first source of a chain built with credentials given in code: those, once checked.
+template <typename C>
+CredentialsSource<C> explicitCredentialsSource(C given) {
+  return CredentialsSource<C>{"explicit credentials",
+                              [given]() { return checkedCredentials(given, "explicit credentials", "credentials"); }};
+}
+
+}  // namespace detail
+
 DELIVERY_NAMESPACE_END

@@ -39,6 +39,26 @@ Result<IniFile> parseIni(std::string_view text) {
   return ini;
 }
 
+Result<FoundConfigFile> firstConfigFile(const std::vector<std::string>& candidates) {
+  if (candidates.empty()) return FoundConfigFile{std::nullopt, "no home directory"};
+  for (const std::string& path : candidates) {
+    auto text = readFileIfPresent(path);
+    if (!text) return text.error();
+    if (*text) return FoundConfigFile{ConfigFile{path, std::move(**text)}, {}};
+  }
+  std::string names;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    names += (i == 0 ? "" : i + 1 == candidates.size() ? " and " : ", ") + candidates[i];
+  }
+  return FoundConfigFile{std::nullopt, names + (candidates.size() == 1 ? " does not exist" : " do not exist")};
+}
+
+Result<IniFile> parseIniFile(const ConfigFile& file) {
+  auto ini = parseIni(file.text);
+  if (!ini) return Error(ErrorKind::InvalidArgument, file.path + ": " + ini.error().message);
+  return ini;
+}
+
 Result<std::optional<std::string>> readFileIfPresent(const std::string& path, std::size_t maxBytes) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {

@@ -18,10 +18,17 @@ DELIVERY_NAMESPACE_BEGIN namespace detail {
 struct IniFile {
   std::map<std::string, std::map<std::string, std::string>> sections;
 
+  using Section = std::map<std::string, std::string>;  ///< key -> value
+
   /// The section, or nullptr.
-  const std::map<std::string, std::string>* section(const std::string& name) const {
+  const Section* section(const std::string& name) const {
     auto it = sections.find(name);
     return it == sections.end() ? nullptr : &it->second;
+  }
+  /// The value of `key` in `section`; "" when it has none.
+  static std::string value(const Section& section, const char* key) {
+    auto it = section.find(key);
+    return it == section.end() ? std::string() : it->second;
   }
 };
 
@@ -32,6 +39,26 @@ Result<IniFile> parseIni(std::string_view text);
 /// The file's contents; nullopt when it does not exist; an error when it exists but cannot be read
 /// or is larger than `maxBytes`.
 Result<std::optional<std::string>> readFileIfPresent(const std::string& path, std::size_t maxBytes = 1024 * 1024);
+
+/// A configuration file that exists: where it is and what it holds.
+struct ConfigFile {
+  std::string path;
+  std::string text;
+};
+
+/// The first of `candidates` (configFileCandidates) that exists; none when none does, with why:
+/// "no home directory" (no candidate), "<path> does not exist", "<a> and <b> do not exist".
+struct FoundConfigFile {
+  std::optional<ConfigFile> file;
+  std::string whyAbsent;  ///< empty when found
+};
+
+/// Looks for the first of `candidates` that exists; an error when one exists but cannot be read
+/// (readFileIfPresent).
+Result<FoundConfigFile> firstConfigFile(const std::vector<std::string>& candidates);
+
+/// parseIni of the file's text; its error starts with the file's path ("<path>: ...").
+Result<IniFile> parseIniFile(const ConfigFile& file);
 
 /// $HOME, or "" when unset.
 std::string homeDirectory();

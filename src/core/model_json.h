@@ -12,7 +12,12 @@
 //     template <class W, class T> static void writeExtra(W&, const T&, const JsonWriteOptions&);
 //     template <class T> static bool readExtra(ModelReader<Policy>&, std::string_view key,
 //                                              const rapidjson::Value&, const Path&, std::size_t line, T&);
+//     template <class T> static void readAfter(ModelReader<Policy>&, const rapidjson::Value& root,
+//                                              const Path&, std::size_t line, T&);  // checks across members
+//     template <class T> static const auto& written(const T&);  // what toJson() walks for a model
 //   };
+// PlainJsonPolicy gives them all; a family's json.cc names its policy JsonPolicy and defines
+// its toJson() and fromJson() with DELIVERY_JSON_DEFINE_WRITERS / DELIVERY_JSON_DEFINE_READERS.
 
 #include <rapidjson/document.h>
 #include <rapidjson/prettywriter.h>
@@ -87,6 +92,12 @@ struct PlainJsonPolicy {
   template <class R, class T>
   static bool readExtra(R&, std::string_view, const rapidjson::Value&, const Path&, std::size_t, T&) {
     return false;
+  }
+  template <class R, class T>
+  static void readAfter(R&, const rapidjson::Value&, const Path&, std::size_t, T&) {}
+  template <class T>
+  static const T& written(const T& message) {
+    return message;
   }
 };
 
@@ -318,9 +329,10 @@ class ModelReader {
 Error jsonProblems(std::vector<FieldViolation> problems, std::string_view what);
 
 /// Reads a whole message from `json` (the object options.pointer names); then, when the root is an
-/// object, calls after(reader, root, path, line, message) for checks across members.
-template <class Policy, class T, class After>
-Result<T> modelFromJson(std::string_view json, const JsonReadOptions& options, std::string_view what, After&& after) {
+/// object, calls Policy::readAfter(reader, root, path, line, message) for checks across members.
+/// Problems are an InvalidArgument naming `what` ("a DIS request").
+template <class Policy, class T>
+Result<T> modelFromJson(std::string_view json, const JsonReadOptions& options, std::string_view what) {
   auto text = JsonText::parse(json, options);
   if (!text) return text.error();
   const rapidjson::Value& root = (*text)->root();
@@ -333,15 +345,28 @@ Result<T> modelFromJson(std::string_view json, const JsonReadOptions& options, s
   } else {
     ModelReader<Policy> reader(**text, problems);
     reader.readObject(root, prefix, line, message);
-    after(reader, root, prefix, line, message);
+    Policy::readAfter(reader, root, prefix, line, message);
   }
   if (!problems.empty()) return jsonProblems(std::move(problems), what);
   return message;
 }
 
-template <class Policy, class T>
-Result<T> modelFromJson(std::string_view json, const JsonReadOptions& options, std::string_view what) {
-  return modelFromJson<Policy, T>(json, options, what, [](auto&&...) {});
-}
-
 }  DELIVERY_NAMESPACE_END  // namespace delivery::detail
+
+// A family's json.cc defines what its json.h declares from the same lists (LIST(X): X(Type) each),
+// in the family's namespace, with its policy named JsonPolicy:
+//   DELIVERY_JSON_DEFINE_WRITERS(LIST)  toJson() of each
+//   DELIVERY_JSON_DEFINE_READERS(LIST, what)  the template fromJson(), built for each; `what`
+//                                             names the model in errors (T is the type read)
+#define DELIVERY_JSON_DEFINE_WRITER_(Type)                                                       \
+  std::string toJson(const Type& message, const JsonWriteOptions& options) {                     \
+    return ::delivery::detail::modelToJson<JsonPolicy>(JsonPolicy::written(message), options);  \
+  }
+#define DELIVERY_JSON_INSTANTIATE_READER_(Type) template Result<Type> fromJson(std::string_view, const JsonReadOptions&);
+#define DELIVERY_JSON_DEFINE_WRITERS(LIST) LIST(DELIVERY_JSON_DEFINE_WRITER_)
+#define DELIVERY_JSON_DEFINE_READERS(LIST, what)                               \
+  template <typename T>                                                        \
+  Result<T> fromJson(std::string_view json, const JsonReadOptions& options) {  \
+    return ::delivery::detail::modelFromJson<JsonPolicy, T>(json, options, what); \
+  }                                                                            \
+  LIST(DELIVERY_JSON_INSTANTIATE_READER_)

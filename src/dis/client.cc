@@ -24,7 +24,9 @@ namespace detail {
 
 /// The Huawei protocol, plus how this client writes bodies.
 struct Protocol : huawei::detail::Protocol {
-  explicit Protocol(huawei::detail::Protocol base) : huawei::detail::Protocol(std::move(base)) {}
+  Protocol(huawei::detail::Protocol base, const DisClientConfig& config) : huawei::detail::Protocol(std::move(base)) {
+    encode.retryDurationAsString = config.retryDurationAsString;
+  }
   EncodeOptions encode;
 };
 
@@ -83,20 +85,16 @@ DELIVERY_DIS_OPERATIONS(DELIVERY_OPERATION_CONSTANT)
 }  // namespace
 
 Result<DisClient> DisClient::create(huawei::HuaweiCredentials credentials, DisClientConfig config) {
-  auto base = huawei::detail::Protocol::create(std::move(credentials), config, "dis", "HUAWEICLOUD_DIS_ENDPOINT");
-  if (!base) return base.error();
-  auto impl = std::make_shared<Impl>(std::move(base).value());
-  impl->encode.retryDurationAsString = config.retryDurationAsString;
-  return DisClient(std::move(impl));
+  auto impl = huawei::detail::createClientState<Impl>(std::move(credentials), config, "dis", "HUAWEICLOUD_DIS_ENDPOINT");
+  if (!impl) return impl.error();
+  return DisClient(std::move(impl).value());
 }
 
 Result<DisClient> DisClient::create(std::shared_ptr<huawei::HuaweiCredentialsProvider> credentials,
                                     DisClientConfig config) {
-  auto base = huawei::detail::Protocol::create(std::move(credentials), config, "dis", "HUAWEICLOUD_DIS_ENDPOINT");
-  if (!base) return base.error();
-  auto impl = std::make_shared<Impl>(std::move(base).value());
-  impl->encode.retryDurationAsString = config.retryDurationAsString;
-  return DisClient(std::move(impl));
+  auto impl = huawei::detail::createClientState<Impl>(std::move(credentials), config, "dis", "HUAWEICLOUD_DIS_ENDPOINT");
+  if (!impl) return impl.error();
+  return DisClient(std::move(impl).value());
 }
 
 DELIVERY_DIS_OPERATIONS(DELIVERY_OPERATION_METHOD)

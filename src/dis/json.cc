@@ -8,7 +8,6 @@
 DELIVERY_NAMESPACE_BEGIN namespace dis {
 namespace {
 
-using delivery::detail::ModelReader;
 using delivery::detail::Path;
 
 constexpr const char* kDescriptorKeys[] = {"obs_destination_descriptor", "mrs_destination_descriptor",
@@ -31,7 +30,7 @@ DestinationDescriptor emptyDescriptor(std::size_t index) {
   return DestinationDescriptor(std::in_place_index<I>);
 }
 
-struct DisPolicy : delivery::detail::PlainJsonPolicy {
+struct JsonPolicy : delivery::detail::PlainJsonPolicy {
   template <class W, class T>
   static void writeExtra(W& w, const T& message, const JsonWriteOptions& options) {
     if constexpr (isTaskBody<T>) {
@@ -40,13 +39,13 @@ struct DisPolicy : delivery::detail::PlainJsonPolicy {
       delivery::detail::writeKey(w, "destination_type");
       delivery::detail::writeString(w, toString(destinationTypeOf(*d)));
       delivery::detail::writeKey(w, kDescriptorKeys[d->index()]);
-      std::visit([&](const auto& x) { delivery::detail::writeModelObject<DisPolicy>(w, x, options); }, *d);
+      std::visit([&](const auto& x) { delivery::detail::writeModelObject<JsonPolicy>(w, x, options); }, *d);
     } else if constexpr (std::is_same_v<T, ShowTransferTaskResponse>) {
-      delivery::detail::writeModelMembers<DisPolicy>(w, message.getTask(), options);
+      delivery::detail::writeModelMembers<JsonPolicy>(w, message.getTask(), options);
       const auto& d = message.getDescription();
       if (!d) return;
       delivery::detail::writeKey(w, kDescriptorKeys[d->index()]);
-      std::visit([&](const auto& x) { delivery::detail::writeModelObject<DisPolicy>(w, x, options); }, *d);
+      std::visit([&](const auto& x) { delivery::detail::writeModelObject<JsonPolicy>(w, x, options); }, *d);
     } else if constexpr (hasCarbonProperties<T>) {
       if (message.getCarbonProperties().empty()) return;
       delivery::detail::writeKey(w, "carbon_properties");
@@ -110,58 +109,32 @@ struct DisPolicy : delivery::detail::PlainJsonPolicy {
     (void)reader, (void)key, (void)json, (void)path, (void)line, (void)message;
     return false;
   }
+
+  // destination_type, when given, must name the descriptor's type; a create needs a descriptor.
+  template <class R, class T>
+  static void readAfter(R& reader, const rapidjson::Value& root, const Path& path, std::size_t line, T& message) {
+    if constexpr (isTaskBody<T>) {
+      auto it = root.FindMember("destination_type");
+      if (!message.getDescriptor()) {
+        reader.problem(path, line, "needs one of obs_, mrs_, dli_, dws_ or cloudtable_destination_descriptor");
+        return;
+      }
+      if (it == root.MemberEnd() || !it->value.IsString()) return;
+      const std::string_view given(it->value.GetString(), it->value.GetStringLength());
+      const char* actual = toString(destinationTypeOf(*message.getDescriptor()));
+      if (given != actual && enumFromText<DestinationType>(given)) {
+        reader.problem(Path(path, "destination_type"), reader.text().lineOf(it->value.GetString()),
+                       "is " + std::string(given) + " but the descriptor given is " + kDescriptorKeys[message.getDescriptor()->index()]);
+      }
+    }
+    (void)reader, (void)root, (void)path, (void)line, (void)message;
+  }
 };
-
-// destination_type, when given, must name the descriptor's type; a create needs a descriptor.
-template <class T>
-void checkDestinationType(ModelReader<DisPolicy>& reader, const rapidjson::Value& root, const Path& path,
-                          std::size_t line, T& message) {
-  auto it = root.FindMember("destination_type");
-  if (!message.getDescriptor()) {
-    reader.problem(path, line, "needs one of obs_, mrs_, dli_, dws_ or cloudtable_destination_descriptor");
-    return;
-  }
-  if (it == root.MemberEnd() || !it->value.IsString()) return;
-  const std::string_view given(it->value.GetString(), it->value.GetStringLength());
-  const char* actual = toString(destinationTypeOf(*message.getDescriptor()));
-  if (given != actual && enumFromText<DestinationType>(given)) {
-    reader.problem(Path(path, "destination_type"), reader.text().lineOf(it->value.GetString()),
-                   "is " + std::string(given) + " but the descriptor given is " + kDescriptorKeys[message.getDescriptor()->index()]);
-  }
-}
-
-template <class T>
-std::string write(const T& request, const JsonWriteOptions& options) {
-  return delivery::detail::modelToJson<DisPolicy>(request, options);
-}
 
 }  // namespace
 
-std::string toJson(const CreateTransferTaskRequest& r, const JsonWriteOptions& o) { return write(r, o); }
-std::string toJson(const UpdateTransferTaskRequest& r, const JsonWriteOptions& o) { return write(r, o); }
-std::string toJson(const ListTransferTasksRequest& r, const JsonWriteOptions& o) { return write(r, o); }
-std::string toJson(const ShowTransferTaskRequest& r, const JsonWriteOptions& o) { return write(r, o); }
-std::string toJson(const DeleteTransferTaskRequest& r, const JsonWriteOptions& o) { return write(r, o); }
-std::string toJson(const BatchStartTransferTaskRequest& r, const JsonWriteOptions& o) { return write(r, o); }
-std::string toJson(const BatchStopTransferTaskRequest& r, const JsonWriteOptions& o) { return write(r, o); }
-std::string toJson(const ShowTransferTaskResponse& r, const JsonWriteOptions& o) { return write(r, o); }
-std::string toJson(const ListTransferTasksResponse& r, const JsonWriteOptions& o) { return write(r, o); }
-
-template <typename T>
-Result<T> fromJson(std::string_view json, const JsonReadOptions& options) {
-  if constexpr (isTaskBody<T>) {
-    return delivery::detail::modelFromJson<DisPolicy, T>(json, options, "a DIS transfer task", checkDestinationType<T>);
-  } else {
-    return delivery::detail::modelFromJson<DisPolicy, T>(json, options, "a DIS request");
-  }
-}
-
-template Result<CreateTransferTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
-template Result<UpdateTransferTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
-template Result<ListTransferTasksRequest> fromJson(std::string_view, const JsonReadOptions&);
-template Result<ShowTransferTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
-template Result<DeleteTransferTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
-template Result<BatchStartTransferTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
-template Result<BatchStopTransferTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
+DELIVERY_JSON_DEFINE_WRITERS(DELIVERY_DIS_JSON_REQUESTS)
+DELIVERY_JSON_DEFINE_WRITERS(DELIVERY_DIS_JSON_RESPONSES)
+DELIVERY_JSON_DEFINE_READERS(DELIVERY_DIS_JSON_REQUESTS, isTaskBody<T> ? "a DIS transfer task" : "a DIS request")
 
 }  DELIVERY_NAMESPACE_END  // namespace delivery::dis

@@ -179,7 +179,14 @@ void checkBatchIds(const Batch& b, const Path& p, Violations& out) {
 void checkCrossRules(const BatchStartTransferTaskRequest& b, const Path& p, Violations& out) { checkBatchIds(b, p, out); }
 void checkCrossRules(const BatchStopTransferTaskRequest& b, const Path& p, Violations& out) { checkBatchIds(b, p, out); }
 
-DELIVERY_DEFINE_VALIDATE(BatchStartTransferTaskRequest)
-DELIVERY_DEFINE_VALIDATE(BatchStopTransferTaskRequest)
+template <typename Request>
+Result<void> BatchTransferTaskRequest<Request>::validate() const {
+  return delivery::detail::validateMessage(static_cast<const Request&>(*this),
+                                           std::is_same_v<Request, BatchStartTransferTaskRequest>
+                                               ? "BatchStartTransferTaskRequest"
+                                               : "BatchStopTransferTaskRequest");
+}
+template Result<void> BatchTransferTaskRequest<BatchStartTransferTaskRequest>::validate() const;
+template Result<void> BatchTransferTaskRequest<BatchStopTransferTaskRequest>::validate() const;
 
 }  DELIVERY_NAMESPACE_END  // namespace delivery::dis

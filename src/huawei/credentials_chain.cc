@@ -22,20 +22,7 @@ using Found = SourceResult<HuaweiCredentials>;
 
 std::string env(const char* name) { return delivery::detail::envText(name); }
 
-// Checked like credentials given in code; the problems name `where`, never a value.
-Result<Found> checked(HuaweiCredentials c, std::string source, const std::string& where) {
-  std::vector<FieldViolation> problems = c.validate(where);
-  if (!problems.empty()) {
-    // The problems are in the message too, as a chain's error carries only the message. The
-    // validator's messages never quote a value.
-    std::string listed;
-    for (const FieldViolation& p : problems) listed += (listed.empty() ? "" : "; ") + p.field + " " + p.message;
-    Error e(ErrorKind::InvalidArgument, "the credentials in " + where + " are invalid: " + listed);
-    e.violations = std::move(problems);
-    return e;
-  }
-  return Found::found(Timed<HuaweiCredentials>{std::move(c), std::nullopt, std::move(source)});
-}
+using delivery::detail::checkedCredentials;
 
 // The names one source reads its values under (variables, or keys of the [basic] section).
 struct Names {
@@ -81,7 +68,7 @@ Result<Found> fromNames(const Names& n, Get get, const std::string& where, const
                                                  " is not set; DIS and DMS Kafka paths need it, and this SDK does "
                                                  "not look it up in IAM");
   }
-  return checked(HuaweiCredentials::withAkSk(ak, sk, project, get(n.token)), std::move(source), where);
+  return checkedCredentials(HuaweiCredentials::withAkSk(ak, sk, project, get(n.token)), std::move(source), where);
 }
 
 std::string home(const HuaweiCredentialsOptions& o) {
@@ -99,23 +86,18 @@ CredentialsSource<HuaweiCredentials> environmentSource() {
 
 CredentialsSource<HuaweiCredentials> credentialsFileSource(const HuaweiCredentialsOptions& options) {
   return Source{"credentials file", [options]() -> Result<Found> {
-                  const auto candidates = delivery::detail::configFileCandidates(
-                      options.credentialsFile, "HUAWEICLOUD_SDK_CREDENTIALS_FILE", home(options), {"/.huaweicloud/credentials"});
-                  if (candidates.empty()) return Found::absent("no home directory");
-                  const std::string& path = candidates.front();
-                  auto text = delivery::detail::readFileIfPresent(path);
-                  if (!text) return text.error();
-                  if (!*text) return Found::absent(path + " does not exist");
-                  auto ini = delivery::detail::parseIni(**text);
-                  if (!ini) return Error(ErrorKind::InvalidArgument, path + ": " + ini.error().message);
+                  auto found = delivery::detail::firstConfigFile(delivery::detail::configFileCandidates(
+                      options.credentialsFile, "HUAWEICLOUD_SDK_CREDENTIALS_FILE", home(options), {"/.huaweicloud/credentials"}));
+                  if (!found) return found.error();
+                  if (!found->file) return Found::absent(found->whyAbsent);
+                  const std::string& path = found->file->path;
+                  auto ini = delivery::detail::parseIniFile(*found->file);
+                  if (!ini) return ini.error();
                   // The section is the credential type; DIS and DMS Kafka take "basic" (§B.3).
                   const auto* section = ini->section("basic");
                   if (section == nullptr) return Found::absent(path + " has no [basic] section");
                   const std::string where = path + " [basic]";
-                  auto get = [section](const char* key) {
-                    auto it = section->find(key);
-                    return it == section->end() ? std::string() : it->second;
-                  };
+                  auto get = [section](const char* key) { return delivery::detail::IniFile::value(*section, key); };
                   if (get("ak").empty() && get("sk").empty() && (get("idp_id").empty() || get("id_token_file").empty())) {
                     return Error(ErrorKind::InvalidArgument, where + " has neither ak nor sk");
                   }
@@ -125,10 +107,7 @@ CredentialsSource<HuaweiCredentials> credentialsFileSource(const HuaweiCredentia
 
 std::shared_ptr<ChainProvider<HuaweiCredentials>> defaultCredentialsChain(HuaweiCredentialsOptions options) {
   std::vector<Source> sources;
-  if (options.explicitCredentials) {
-    HuaweiCredentials given = *options.explicitCredentials;
-    sources.push_back(Source{"explicit credentials", [given]() { return checked(given, "explicit credentials", "credentials"); }});
-  }
+  if (options.explicitCredentials) sources.push_back(delivery::detail::explicitCredentialsSource(*options.explicitCredentials));
   sources.push_back(environmentSource());
   sources.push_back(credentialsFileSource(options));
   if (options.metadata) {

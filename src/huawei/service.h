@@ -85,5 +85,15 @@ class Protocol {
   Result<std::shared_ptr<const Generation>> currentGeneration() const;
 };
 
+/// A client's state from either form of its create() (fixed credentials or a provider): the
+/// protocol Protocol::create builds and checks, then Impl(protocol, config), the client's state
+/// (derived from Protocol; it takes what the family's config adds).
+template <typename Impl, typename Credentials, typename Config>
+Result<std::shared_ptr<Impl>> createClientState(Credentials credentials, const Config& config, const char* service,
+                                                const char* endpointVariable) {
+  auto base = Protocol::create(std::move(credentials), config, service, endpointVariable);
+  if (!base) return base.error();
+  return std::make_shared<Impl>(std::move(base).value(), config);
+}
 
 }  DELIVERY_NAMESPACE_END  // namespace delivery::huawei::detail

@@ -35,7 +35,8 @@ DELIVERY_NAMESPACE_BEGIN namespace kafka {
 
 template <>
 struct delivery::ClientHandle<delivery::kafka::KafkaClient>::Impl : delivery::huawei::detail::Protocol {
-  explicit Impl(delivery::huawei::detail::Protocol base) : delivery::huawei::detail::Protocol(std::move(base)) {}
+  Impl(delivery::huawei::detail::Protocol base, const delivery::kafka::KafkaClientConfig&)
+      : delivery::huawei::detail::Protocol(std::move(base)) {}
 };
 
 DELIVERY_NAMESPACE_BEGIN namespace kafka {
@@ -107,16 +108,16 @@ DELIVERY_KAFKA_OPERATIONS(DELIVERY_OPERATION_CONSTANT)
 }  // namespace
 
 Result<KafkaClient> KafkaClient::create(huawei::HuaweiCredentials credentials, KafkaClientConfig config) {
-  auto base = huawei::detail::Protocol::create(std::move(credentials), config, "dms", "HUAWEICLOUD_DMS_ENDPOINT");
-  if (!base) return base.error();
-  return KafkaClient(std::make_shared<Impl>(std::move(base).value()));
+  auto impl = huawei::detail::createClientState<Impl>(std::move(credentials), config, "dms", "HUAWEICLOUD_DMS_ENDPOINT");
+  if (!impl) return impl.error();
+  return KafkaClient(std::move(impl).value());
 }
 
 Result<KafkaClient> KafkaClient::create(std::shared_ptr<huawei::HuaweiCredentialsProvider> credentials,
                                         KafkaClientConfig config) {
-  auto base = huawei::detail::Protocol::create(std::move(credentials), config, "dms", "HUAWEICLOUD_DMS_ENDPOINT");
-  if (!base) return base.error();
-  return KafkaClient(std::make_shared<Impl>(std::move(base).value()));
+  auto impl = huawei::detail::createClientState<Impl>(std::move(credentials), config, "dms", "HUAWEICLOUD_DMS_ENDPOINT");
+  if (!impl) return impl.error();
+  return KafkaClient(std::move(impl).value());
 }
 
 DELIVERY_KAFKA_OPERATIONS(DELIVERY_OPERATION_METHOD)

@@ -26,16 +26,7 @@ using Found = SourceResult<Credentials>;
 using delivery::detail::envTrue;
 std::string env(const char* name) { return delivery::detail::envText(name); }
 
-// Checked like credentials given in code; the problems name `where`, never a value.
-Result<Found> checked(Credentials c, std::string source, const std::string& where) {
-  std::vector<FieldViolation> problems = c.validate(where);
-  if (!problems.empty()) {
-    Error e(ErrorKind::InvalidArgument, "the credentials in " + where + " are invalid");
-    e.violations = std::move(problems);
-    return e;
-  }
-  return Found::found(Timed<Credentials>{std::move(c), std::nullopt, std::move(source)});
-}
+using delivery::detail::checkedCredentials;
 
 std::string home(const AlibabaCredentialsOptions& o) {
   return o.homeDirectory.empty() ? delivery::detail::homeDirectory() : o.homeDirectory;
@@ -73,7 +64,7 @@ CredentialsSource<Credentials> environmentSource() {
                                                                    " is not set, but " + (id.empty() ? n.secret : n.id) + " is");
                     }
                     // The Java Tablestore SDK trims these values.
-                    return checked(Credentials(std::string(delivery::detail::trimView(id)),
+                    return checkedCredentials(Credentials(std::string(delivery::detail::trimView(id)),
                                                std::string(delivery::detail::trimView(secret)),
                                                std::string(delivery::detail::trimView(env(n.token)))),
                                    std::string("environment (") + n.id + ")", "the environment");
@@ -88,15 +79,13 @@ CredentialsSource<Credentials> cliConfigSource(const AlibabaCredentialsOptions& 
                   if (envTrue("ALIBABA_CLOUD_CLI_PROFILE_DISABLED")) {
                     return Found::absent("ALIBABA_CLOUD_CLI_PROFILE_DISABLED is true");
                   }
-                  const auto candidates = delivery::detail::configFileCandidates(
-                      options.cliConfigFile, "ALIBABA_CLOUD_CONFIG_FILE", home(options), {"/.aliyun/config.json"});
-                  if (candidates.empty()) return Found::absent("no home directory");
-                  const std::string& path = candidates.front();
-                  auto text = delivery::detail::readFileIfPresent(path);
-                  if (!text) return text.error();
-                  if (!*text) return Found::absent(path + " does not exist");
+                  auto found = delivery::detail::firstConfigFile(delivery::detail::configFileCandidates(
+                      options.cliConfigFile, "ALIBABA_CLOUD_CONFIG_FILE", home(options), {"/.aliyun/config.json"}));
+                  if (!found) return found.error();
+                  if (!found->file) return Found::absent(found->whyAbsent);
+                  const std::string& path = found->file->path;
                   rapidjson::Document doc;
-                  doc.Parse((*text)->data(), (*text)->size());
+                  doc.Parse(found->file->text.data(), found->file->text.size());
                   if (doc.HasParseError() || !doc.IsObject()) return Error(ErrorKind::InvalidArgument, path + " is not JSON");
                   auto str = [](const rapidjson::Value& o, const char* key) -> std::string {
                     auto m = o.FindMember(key);
@@ -114,7 +103,7 @@ CredentialsSource<Credentials> cliConfigSource(const AlibabaCredentialsOptions& 
                     const std::string mode = str(p, "mode");
                     const std::string where = path + " profile " + name;
                     if (mode == "AK" || mode == "StsToken") {
-                      return checked(Credentials(str(p, "access_key_id"), str(p, "access_key_secret"),
+                      return checkedCredentials(Credentials(str(p, "access_key_id"), str(p, "access_key_secret"),
                                                  mode == "StsToken" ? str(p, "sts_token") : std::string()),
                                      where, where);
                     }
@@ -130,47 +119,36 @@ CredentialsSource<Credentials> cliConfigSource(const AlibabaCredentialsOptions& 
 CredentialsSource<Credentials> credentialsFileSource(const AlibabaCredentialsOptions& options) {
   auto fetcher = std::make_shared<detail::EcsRamRoleFetcher>(options.ecsRamRole);
   return Source{"credentials file", [options, fetcher]() -> Result<Found> {
-                  const auto paths = delivery::detail::configFileCandidates(
+                  auto found = delivery::detail::firstConfigFile(delivery::detail::configFileCandidates(
                       options.credentialsFile, "ALIBABA_CLOUD_CREDENTIALS_FILE", home(options),
-                      {"/.alibabacloud/credentials", "/.alibabacloud/credentials.ini"});
-                  if (paths.empty()) return Found::absent("no home directory");
-                  for (const std::string& path : paths) {
-                    auto text = delivery::detail::readFileIfPresent(path);
-                    if (!text) return text.error();
-                    if (!*text) continue;
-                    auto ini = delivery::detail::parseIni(**text);
-                    if (!ini) return Error(ErrorKind::InvalidArgument, path + ": " + ini.error().message);
-                    std::string name = profileName(options);
-                    if (name.empty()) name = "default";
-                    const auto* section = ini->section(name);
-                    if (section == nullptr) return Found::absent(path + " has no [" + delivery::detail::safeText(name, 64) + "]");
-                    auto get = [&](const char* key) {
-                      auto it = section->find(key);
-                      return it == section->end() ? std::string() : it->second;
-                    };
-                    if (delivery::detail::toLowerAscii(get("enable")) == "false") {
-                      return Found::absent(path + " [" + name + "] has enable = false");
-                    }
-                    const std::string type = get("type");
-                    const std::string where = path + " [" + name + "]";
-                    if (type == "access_key") {
-                      return checked(Credentials(get("access_key_id"), get("access_key_secret")), where, where);
-                    }
-                    if (type == "ecs_ram_role") return fromRamRole(*fetcher, get("role_name"), where);
-                    return Error(ErrorKind::InvalidArgument, where + ": type \"" + delivery::detail::safeText(type, 64) +
-                                                                 "\" is not supported (access_key and ecs_ram_role are)");
+                      {"/.alibabacloud/credentials", "/.alibabacloud/credentials.ini"}));
+                  if (!found) return found.error();
+                  if (!found->file) return Found::absent(found->whyAbsent);
+                  const std::string& path = found->file->path;
+                  auto ini = delivery::detail::parseIniFile(*found->file);
+                  if (!ini) return ini.error();
+                  std::string name = profileName(options);
+                  if (name.empty()) name = "default";
+                  const auto* section = ini->section(name);
+                  if (section == nullptr) return Found::absent(path + " has no [" + delivery::detail::safeText(name, 64) + "]");
+                  auto get = [section](const char* key) { return delivery::detail::IniFile::value(*section, key); };
+                  if (delivery::detail::toLowerAscii(get("enable")) == "false") {
+                    return Found::absent(path + " [" + name + "] has enable = false");
                   }
-                  return Found::absent(paths.size() == 1 ? paths[0] + " does not exist"
-                                                         : paths[0] + " and " + paths[1] + " do not exist");
+                  const std::string type = get("type");
+                  const std::string where = path + " [" + name + "]";
+                  if (type == "access_key") {
+                    return checkedCredentials(Credentials(get("access_key_id"), get("access_key_secret")), where, where);
+                  }
+                  if (type == "ecs_ram_role") return fromRamRole(*fetcher, get("role_name"), where);
+                  return Error(ErrorKind::InvalidArgument, where + ": type \"" + delivery::detail::safeText(type, 64) +
+                                                               "\" is not supported (access_key and ecs_ram_role are)");
                 }};
 }
 
 std::shared_ptr<ChainProvider<Credentials>> defaultCredentialsChain(AlibabaCredentialsOptions options) {
   std::vector<Source> sources;
-  if (options.explicitCredentials) {
-    Credentials given = *options.explicitCredentials;
-    sources.push_back(Source{"explicit credentials", [given]() { return checked(given, "explicit credentials", "credentials"); }});
-  }
+  if (options.explicitCredentials) sources.push_back(delivery::detail::explicitCredentialsSource(*options.explicitCredentials));
   sources.push_back(environmentSource());
   sources.push_back(cliConfigSource(options));
   sources.push_back(credentialsFileSource(options));

@@ -44,7 +44,7 @@ struct Rename {
 };
 constexpr Rename kRenames[] = {{"schema", "parquetSchema"}, {"timeFormat", "eventTimeFormat"}, {"table", "tableName"}};
 
-struct TablestorePolicy : delivery::detail::PlainJsonPolicy {
+struct JsonPolicy : delivery::detail::PlainJsonPolicy {
   static std::string_view key(const field::Info& info) {
     const std::string_view wire = info.wireName();
     for (const auto& r : kRenames) {
@@ -67,33 +67,12 @@ struct TablestorePolicy : delivery::detail::PlainJsonPolicy {
   }
 };
 
-template <class T>
-std::string write(const T& message, const JsonWriteOptions& options) {
-  return delivery::detail::modelToJson<TablestorePolicy>(message, options);
-}
-
 }  // namespace
 
-std::string toJson(const CreateDeliveryTaskRequest& r, const JsonWriteOptions& o) { return write(r, o); }
-std::string toJson(const UpdateDeliveryTaskRequest& r, const JsonWriteOptions& o) { return write(r, o); }
-std::string toJson(const DescribeDeliveryTaskRequest& r, const JsonWriteOptions& o) { return write(r, o); }
-std::string toJson(const DeleteDeliveryTaskRequest& r, const JsonWriteOptions& o) { return write(r, o); }
-std::string toJson(const ListDeliveryTaskRequest& r, const JsonWriteOptions& o) { return write(r, o); }
-std::string toJson(const DescribeDeliveryTaskResponse& r, const JsonWriteOptions& o) { return write(r, o); }
-std::string toJson(const ListDeliveryTaskResponse& r, const JsonWriteOptions& o) { return write(r, o); }
-std::string toJson(const OSSTaskConfig& r, const JsonWriteOptions& o) { return write(r, o); }
-
-template <typename T>
-Result<T> fromJson(std::string_view json, const JsonReadOptions& options) {
-  return delivery::detail::modelFromJson<TablestorePolicy, T>(json, options, "a Tablestore request");
-}
-
-template Result<CreateDeliveryTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
-template Result<UpdateDeliveryTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
-template Result<DescribeDeliveryTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
-template Result<DeleteDeliveryTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
-template Result<ListDeliveryTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
-template Result<OSSTaskConfig> fromJson(std::string_view, const JsonReadOptions&);
+DELIVERY_JSON_DEFINE_WRITERS(DELIVERY_TABLESTORE_JSON_REQUESTS)
+DELIVERY_JSON_DEFINE_WRITERS(DELIVERY_TABLESTORE_JSON_RESPONSES)
+DELIVERY_JSON_DEFINE_WRITERS(DELIVERY_TABLESTORE_JSON_PARTS)
+DELIVERY_JSON_DEFINE_READERS(DELIVERY_TABLESTORE_JSON_READABLE, "a Tablestore request")
 
 std::string jsonPathOf(std::string_view wirePath) {
   // Segments are separated by '.' and end at '.', '[' or the end.

@@ -568,36 +568,31 @@ int cmdPlan(const Options& o, Io& io, Clients& clients) {
 // connection), the task is looked up before anything else is sent: found, it was created; absent,
 // the create is sent once more.
 Result<void> createTask(Clients& clients, const TaskSpec& task) {
+  // The family's client (or why there is none), then its create: only the outcome matters here.
+  auto created = [](const auto& client, const auto& create) -> Result<void> {
+    if (!client) return client.error();
+    auto r = create(*client);
+    if (!r) return r.error();
+    return {};
+  };
   auto send = [&]() -> Result<void> {
     switch (task.family) {
-      case Family::Tablestore: {
-        auto c = clients.tablestoreClient(task.instance);
-        if (!c) return c.error();
-        auto r = c->createDeliveryTask(std::get<tablestore::CreateDeliveryTaskRequest>(task.request));
-        if (!r) return r.error();
-        return {};
-      }
-      case Family::Dis: {
-        auto c = clients.disClient();
-        if (!c) return c.error();
-        auto r = c->createTransferTask(std::get<dis::CreateTransferTaskRequest>(task.request));
-        if (!r) return r.error();
-        return {};
-      }
-      case Family::Kafka: {
-        auto c = clients.kafkaClient();
-        if (!c) return c.error();
-        auto r = c->createSinkTask(std::get<kafka::CreateSinkTaskRequest>(task.request));
-        if (!r) return r.error();
-        return {};
-      }
-      case Family::SmartConnect: {
-        auto c = clients.kafkaClient();
-        if (!c) return c.error();
-        auto r = c->createConnectorTask(std::get<kafka::CreateConnectorTaskRequest>(task.request));
-        if (!r) return r.error();
-        return {};
-      }
+      case Family::Tablestore:
+        return created(clients.tablestoreClient(task.instance), [&](const tablestore::DeliveryClient& c) {
+          return c.createDeliveryTask(std::get<tablestore::CreateDeliveryTaskRequest>(task.request));
+        });
+      case Family::Dis:
+        return created(clients.disClient(), [&](const dis::DisClient& c) {
+          return c.createTransferTask(std::get<dis::CreateTransferTaskRequest>(task.request));
+        });
+      case Family::Kafka:
+        return created(clients.kafkaClient(), [&](const kafka::KafkaClient& c) {
+          return c.createSinkTask(std::get<kafka::CreateSinkTaskRequest>(task.request));
+        });
+      case Family::SmartConnect:
+        return created(clients.kafkaClient(), [&](const kafka::KafkaClient& c) {
+          return c.createConnectorTask(std::get<kafka::CreateConnectorTaskRequest>(task.request));
+        });
     }
     return {};
   };

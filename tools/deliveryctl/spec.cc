@@ -218,60 +218,51 @@ SpecFile parseSpec(const std::string& input, const std::string& file) {
       }
       ok = false;
     };
+    // A create request read by the SDK (or its problems), validated; `identify` takes the task's
+    // scope and name from it.
+    auto read = [&](auto r, bool tablestoreNames, const auto& identify) {
+      if (!r) {
+        take(r.error());
+        return;
+      }
+      validated(*r, tablestoreNames);
+      identify(*r);
+      task.request = std::move(*r);
+    };
     switch (task.family) {
-      case Family::Tablestore: {
-        auto r = tablestore::fromJson<tablestore::CreateDeliveryTaskRequest>(original, options);
-        if (!r) {
-          take(r.error());
-          break;
-        }
-        validated(*r, true);
-        task.scope = r->getTableName();
-        task.name = r->getTaskName();
-        task.request = std::move(*r);
+      case Family::Tablestore:
+        read(tablestore::fromJson<tablestore::CreateDeliveryTaskRequest>(original, options), true,
+             [&](const tablestore::CreateDeliveryTaskRequest& r) {
+               task.scope = r.getTableName();
+               task.name = r.getTaskName();
+             });
         break;
-      }
-      case Family::Dis: {
-        auto r = dis::fromJson<dis::CreateTransferTaskRequest>(original, options);
-        if (!r) {
-          take(r.error());
-          break;
-        }
-        validated(*r, false);
-        task.scope = r->getStreamName();
-        if (r->getDescriptor()) std::visit([&](const auto& d) { task.name = d.getTaskName(); }, *r->getDescriptor());
-        task.request = std::move(*r);
+      case Family::Dis:
+        read(dis::fromJson<dis::CreateTransferTaskRequest>(original, options), false,
+             [&](const dis::CreateTransferTaskRequest& r) {
+               task.scope = r.getStreamName();
+               if (r.getDescriptor()) std::visit([&](const auto& d) { task.name = d.getTaskName(); }, *r.getDescriptor());
+             });
         break;
-      }
-      case Family::Kafka: {
-        auto r = kafka::fromJson<kafka::CreateSinkTaskRequest>(original, options);
-        if (!r) {
-          take(r.error());
-          break;
-        }
-        validated(*r, false);
-        task.scope = r->getConnectorId();
-        task.name = r->getTaskName();
-        task.request = std::move(*r);
+      case Family::Kafka:
+        read(kafka::fromJson<kafka::CreateSinkTaskRequest>(original, options), false,
+             [&](const kafka::CreateSinkTaskRequest& r) {
+               task.scope = r.getConnectorId();
+               task.name = r.getTaskName();
+             });
         break;
-      }
-      case Family::SmartConnect: {
-        auto r = kafka::fromJson<kafka::CreateConnectorTaskRequest>(original, options);
-        if (!r) {
-          take(r.error());
-          break;
-        }
-        validated(*r, false);
-        task.scope = r->getInstanceId();
-        if (!r->getTaskName() || r->getTaskName()->empty()) {
-          problem(specLine, at + ".spec.task_name", "is required in a spec file (tasks are found by name)");
-          ok = false;
-        } else {
-          task.name = *r->getTaskName();
-        }
-        task.request = std::move(*r);
+      case Family::SmartConnect:
+        read(kafka::fromJson<kafka::CreateConnectorTaskRequest>(original, options), false,
+             [&](const kafka::CreateConnectorTaskRequest& r) {
+               task.scope = r.getInstanceId();
+               if (!r.getTaskName() || r.getTaskName()->empty()) {
+                 problem(specLine, at + ".spec.task_name", "is required in a spec file (tasks are found by name)");
+                 ok = false;
+               } else {
+                 task.name = *r.getTaskName();
+               }
+             });
         break;
-      }
     }
     if (task.family == Family::Tablestore && task.instance.empty()) {
       problem(line, at + ".instance", "is required for a tablestore task (the Tablestore instance name)");

@@ -38,3 +38,19 @@ struct JsonReadOptions {
 inline constexpr const char* kRedacted = "<redacted>";
 
 DELIVERY_NAMESPACE_END  // namespace delivery
+
+// A family's json.h names its models in lists, LIST(X) giving X(Type) for each, and declares from
+// them, in the family's namespace:
+//   DELIVERY_JSON_WRITERS(LIST)   std::string toJson(const Type&, const JsonWriteOptions& = {})
+//   DELIVERY_JSON_READERS(LIST)   template <typename T> Result<T> fromJson(std::string_view json,
+//                                 const JsonReadOptions& options = {}), built into the library for
+//                                 the types LIST names (and only those: extern template).
+// The family's json.cc defines them from the same lists (core/model_json.h).
+#define DELIVERY_JSON_WRITER_(Type) \
+  DELIVERY_API std::string toJson(const Type& message, const JsonWriteOptions& options = {});
+#define DELIVERY_JSON_READER_(Type) extern template Result<Type> fromJson(std::string_view, const JsonReadOptions&);
+#define DELIVERY_JSON_WRITERS(LIST) LIST(DELIVERY_JSON_WRITER_)
+#define DELIVERY_JSON_READERS(LIST)                                                           \
+  template <typename T>                                                                       \
+  DELIVERY_API Result<T> fromJson(std::string_view json, const JsonReadOptions& options = {}); \
+  LIST(DELIVERY_JSON_READER_)

@@ -16,38 +16,30 @@
 
 DELIVERY_NAMESPACE_BEGIN namespace dis {
 
+/// The requests toJson() and fromJson() take, X(Type) each.
+#define DELIVERY_DIS_JSON_REQUESTS(X)                                                     \
+  X(CreateTransferTaskRequest) X(UpdateTransferTaskRequest) X(ListTransferTasksRequest) \
+  X(ShowTransferTaskRequest) X(DeleteTransferTaskRequest) X(BatchStartTransferTaskRequest) \
+  X(BatchStopTransferTaskRequest)
+/// The answers toJson() takes, X(Type) each.
+#define DELIVERY_DIS_JSON_RESPONSES(X) X(ShowTransferTaskResponse) X(ListTransferTasksResponse)
+
 ///@{
 /// The request as JSON; secrets redacted unless options.revealSecrets.
-DELIVERY_API std::string toJson(const CreateTransferTaskRequest& request, const JsonWriteOptions& options = {});
-DELIVERY_API std::string toJson(const UpdateTransferTaskRequest& request, const JsonWriteOptions& options = {});
-DELIVERY_API std::string toJson(const ListTransferTasksRequest& request, const JsonWriteOptions& options = {});
-DELIVERY_API std::string toJson(const ShowTransferTaskRequest& request, const JsonWriteOptions& options = {});
-DELIVERY_API std::string toJson(const DeleteTransferTaskRequest& request, const JsonWriteOptions& options = {});
-DELIVERY_API std::string toJson(const BatchStartTransferTaskRequest& request, const JsonWriteOptions& options = {});
-DELIVERY_API std::string toJson(const BatchStopTransferTaskRequest& request, const JsonWriteOptions& options = {});
+DELIVERY_JSON_WRITERS(DELIVERY_DIS_JSON_REQUESTS)
 ///@}
 ///@{
 /// A show answer as JSON: its own fields, the task's (task_name, state...) and the description
 /// under "<type>_destination_descriptor", typed as a create sends it.
-DELIVERY_API std::string toJson(const ShowTransferTaskResponse& response, const JsonWriteOptions& options = {});
-DELIVERY_API std::string toJson(const ListTransferTasksResponse& response, const JsonWriteOptions& options = {});
+DELIVERY_JSON_WRITERS(DELIVERY_DIS_JSON_RESPONSES)
 ///@}
 
+///@{
 /// Reads a request written as toJson() writes it. InvalidArgument names every unknown key, wrong
 /// type and unknown enum value by path, each message ending in " (line N)". The request is not
-/// validated: call validate() for the service's rules. T is one of the requests above.
-template <typename T>
-DELIVERY_API Result<T> fromJson(std::string_view json, const JsonReadOptions& options = {});
-
-///@{
-/// fromJson() is built into the library for these types (and only these).
-extern template Result<CreateTransferTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
-extern template Result<UpdateTransferTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
-extern template Result<ListTransferTasksRequest> fromJson(std::string_view, const JsonReadOptions&);
-extern template Result<ShowTransferTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
-extern template Result<DeleteTransferTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
-extern template Result<BatchStartTransferTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
-extern template Result<BatchStopTransferTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
+/// validated: call validate() for the service's rules. T is one of the requests above (the library
+/// builds fromJson() for those only).
+DELIVERY_JSON_READERS(DELIVERY_DIS_JSON_REQUESTS)
 ///@}
 
 }  DELIVERY_NAMESPACE_END  // namespace delivery::dis

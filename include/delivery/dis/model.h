@@ -639,36 +639,36 @@ class DeleteTransferTaskRequest {
   X(VALUE, std::vector<std::string>, TaskIds, "tasks", ,                      \
     ::delivery::field::required().size(1, ::delivery::dis::rules::kMany).message("must name at least one task id"))
 
-/// Starts transfer tasks of a stream, named by task id.
-class BatchStartTransferTaskRequest {
-  DELIVERY_MESSAGE(BatchStartTransferTaskRequest, DELIVERY_DIS_BATCH_FIELDS)
-  BatchStartTransferTaskRequest() = default;
+/// What batch start and stop share: the stream, the task ids, and their accessors, which return
+/// the request itself (Request: BatchStartTransferTaskRequest or BatchStopTransferTaskRequest).
+/// Start and stop stay distinct types: one cannot be passed where the other is expected.
+template <typename Request>
+class BatchTransferTaskRequest {
+  DELIVERY_MESSAGE(Request, DELIVERY_DIS_BATCH_FIELDS)
+  /// No stream and no task id yet.
+  BatchTransferTaskRequest() = default;
   /// With the given fields set; validate() checks them.
-  BatchStartTransferTaskRequest(std::string streamName, std::vector<std::string> taskIds)
+  BatchTransferTaskRequest(std::string streamName, std::vector<std::string> taskIds)
       : StreamName_(std::move(streamName)), TaskIds_(std::move(taskIds)) {}
   /// Appends one task id.
   Self& addTaskId(std::string id) {
     TaskIds_.push_back(std::move(id));
-    return *this;
+    return static_cast<Self&>(*this);
   }
   /// Every violated rule at once, each named by its field path: an InvalidArgument Error whose violations list them; success when there is none.
   DELIVERY_API Result<void> validate() const;
 };
 
+/// Starts transfer tasks of a stream, named by task id.
+class BatchStartTransferTaskRequest : public BatchTransferTaskRequest<BatchStartTransferTaskRequest> {
+ public:
+  using BatchTransferTaskRequest::BatchTransferTaskRequest;
+};
+
 /// Stops transfer tasks of a stream, named by task id.
-class BatchStopTransferTaskRequest {
-  DELIVERY_MESSAGE(BatchStopTransferTaskRequest, DELIVERY_DIS_BATCH_FIELDS)
-  BatchStopTransferTaskRequest() = default;
-  /// With the given fields set; validate() checks them.
-  BatchStopTransferTaskRequest(std::string streamName, std::vector<std::string> taskIds)
-      : StreamName_(std::move(streamName)), TaskIds_(std::move(taskIds)) {}
-  /// Appends one task id.
-  Self& addTaskId(std::string id) {
-    TaskIds_.push_back(std::move(id));
-    return *this;
-  }
-  /// Every violated rule at once, each named by its field path: an InvalidArgument Error whose violations list them; success when there is none.
-  DELIVERY_API Result<void> validate() const;
+class BatchStopTransferTaskRequest : public BatchTransferTaskRequest<BatchStopTransferTaskRequest> {
+ public:
+  using BatchTransferTaskRequest::BatchTransferTaskRequest;
 };
 
 // ---- responses (read-only) ------------------------------------------------------------------------

@@ -22,36 +22,34 @@
 
 DELIVERY_NAMESPACE_BEGIN namespace tablestore {
 
+/// The requests toJson() and fromJson() take, X(Type) each.
+#define DELIVERY_TABLESTORE_JSON_REQUESTS(X)                                                        \
+  X(CreateDeliveryTaskRequest) X(UpdateDeliveryTaskRequest) X(DescribeDeliveryTaskRequest)        \
+  X(DeleteDeliveryTaskRequest) X(ListDeliveryTaskRequest)
+/// The answers toJson() takes, X(Type) each.
+#define DELIVERY_TABLESTORE_JSON_RESPONSES(X) X(DescribeDeliveryTaskResponse) X(ListDeliveryTaskResponse)
+/// A task configuration alone, as it appears under "taskConfig": X(Type).
+#define DELIVERY_TABLESTORE_JSON_PARTS(X) X(OSSTaskConfig)
+/// What fromJson() reads (and is built into the library for): the requests and a task configuration.
+#define DELIVERY_TABLESTORE_JSON_READABLE(X) DELIVERY_TABLESTORE_JSON_REQUESTS(X) DELIVERY_TABLESTORE_JSON_PARTS(X)
+
 ///@{
 /// The request as JSON (Tablestore requests carry no secrets).
-DELIVERY_API std::string toJson(const CreateDeliveryTaskRequest& request, const JsonWriteOptions& options = {});
-DELIVERY_API std::string toJson(const UpdateDeliveryTaskRequest& request, const JsonWriteOptions& options = {});
-DELIVERY_API std::string toJson(const DescribeDeliveryTaskRequest& request, const JsonWriteOptions& options = {});
-DELIVERY_API std::string toJson(const DeleteDeliveryTaskRequest& request, const JsonWriteOptions& options = {});
-DELIVERY_API std::string toJson(const ListDeliveryTaskRequest& request, const JsonWriteOptions& options = {});
+DELIVERY_JSON_WRITERS(DELIVERY_TABLESTORE_JSON_REQUESTS)
 ///@}
 ///@{
 /// A describe or list answer as JSON, in the same names (task_sync_stat as the protobuf has it).
-DELIVERY_API std::string toJson(const DescribeDeliveryTaskResponse& response, const JsonWriteOptions& options = {});
-DELIVERY_API std::string toJson(const ListDeliveryTaskResponse& response, const JsonWriteOptions& options = {});
+DELIVERY_JSON_WRITERS(DELIVERY_TABLESTORE_JSON_RESPONSES)
 ///@}
 /// A task configuration alone, as it appears under "taskConfig".
-DELIVERY_API std::string toJson(const OSSTaskConfig& config, const JsonWriteOptions& options = {});
-
-/// Reads a request written as toJson() writes it. InvalidArgument names every unknown key, wrong
-/// type and unknown enum name by path, each message ending in " (line N)". The request is not
-/// validated: call validate(), and jsonPathOf() to name its violations as the JSON does.
-template <typename T>
-DELIVERY_API Result<T> fromJson(std::string_view json, const JsonReadOptions& options = {});
+DELIVERY_JSON_WRITERS(DELIVERY_TABLESTORE_JSON_PARTS)
 
 ///@{
-/// fromJson() is built into the library for these types (and only these).
-extern template Result<CreateDeliveryTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
-extern template Result<UpdateDeliveryTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
-extern template Result<DescribeDeliveryTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
-extern template Result<DeleteDeliveryTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
-extern template Result<ListDeliveryTaskRequest> fromJson(std::string_view, const JsonReadOptions&);
-extern template Result<OSSTaskConfig> fromJson(std::string_view, const JsonReadOptions&);
+/// Reads a request written as toJson() writes it. InvalidArgument names every unknown key, wrong
+/// type and unknown enum name by path, each message ending in " (line N)". The request is not
+/// validated: call validate(), and jsonPathOf() to name its violations as the JSON does. T is a
+/// request above or OSSTaskConfig (the library builds fromJson() for those only).
+DELIVERY_JSON_READERS(DELIVERY_TABLESTORE_JSON_READABLE)
 ///@}
 
 /// A validate() field path (protobuf names, "taskConfig.schema[1].ossColumnName") with the JSON's
