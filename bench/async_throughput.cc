@@ -390,11 +390,14 @@ int main(int argc, char** argv) {
   config.curl.maxInFlight = static_cast<std::size_t>(o.inFlight);
   config.curl.maxIdleHandles = static_cast<std::size_t>(std::max(o.inFlight, o.threads));
   config.retry = delivery::RetryPolicy::noRetry();
-  auto client = ts::DeliveryClient::create(endpoint, "bench", kCredentials, config).value();
-  // The same with two event threads in its transport (CurlTransportOptions::eventThreads).
-  ts::DeliveryClientConfig config2 = config;
-  config2.curl.eventThreads = 2;
-  auto client2 = ts::DeliveryClient::create(endpoint, "bench", kCredentials, config2).value();
+  // Each round makes its own client (or libcurl multi handle) and drops it, connections and all, at
+  // its end: cpp-httplib's thread for a kept-alive connection wakes every 10 ms to check its idle
+  // timeout, so the idle connections of the other modes would take the server's CPU.
+  auto newClient = [&](std::size_t eventThreads) {
+    ts::DeliveryClientConfig c = config;
+    c.curl.eventThreads = eventThreads;
+    return ts::DeliveryClient::create(endpoint, "bench", kCredentials, c).value();
+  };
   const ts::CreateDeliveryTaskRequest request = delivery::test::javaSampleCreate();
 
   // The request bytes for wrk: the SDK's own, captured once through a MockTransport.
@@ -424,7 +427,8 @@ int main(int argc, char** argv) {
 
   // One thread keeps `inFlight` calls going: whenever one completes (the callback, on the event
   // thread, only counts), it starts the next.
-  auto asyncRound = [&](const ts::DeliveryClient& client) {
+  auto asyncRound = [&](std::size_t eventThreads) {
+    const ts::DeliveryClient client = newClient(eventThreads);
     long completed = 0;
     Sample s = measure(server, completed, [&] {
       std::mutex mutex;
@@ -454,7 +458,8 @@ int main(int argc, char** argv) {
   };
   // The same load kept by the completions themselves: each callback starts the next call (an
   // event-driven application's way); the caller's thread only starts the first `inFlight`.
-  auto chainedRound = [&](const ts::DeliveryClient& client) {
+  auto chainedRound = [&](std::size_t eventThreads) {
+    const ts::DeliveryClient client = newClient(eventThreads);
     long completed = 0;
     Sample s = measure(server, completed, [&] {
       std::mutex mutex;
@@ -480,8 +485,8 @@ int main(int argc, char** argv) {
     });
     return s;
   };
-  RawCurlMulti raw(endpoint + "/" + kAction, mock->lastRequest(), o.inFlight);
   auto curlRound = [&] {
+    RawCurlMulti raw(endpoint + "/" + kAction, mock->lastRequest(), o.inFlight);
     long completed = 0;
     Sample s = measure(server, completed, [&] {
       auto [done, error] = raw.run(Clock::now() + budget);
@@ -491,6 +496,7 @@ int main(int argc, char** argv) {
     return s;
   };
   auto blockingRound = [&] {
+    const ts::DeliveryClient client = newClient(1);
     long completed = 0;
     Sample s = measure(server, completed, [&] {
       std::atomic<long> done{0};
@@ -516,10 +522,10 @@ int main(int argc, char** argv) {
 
   // Warm-up: every mode's connections opened, code paged in.
   if (o.runs("curl")) (void)curlRound();
-  if (o.runs("async")) (void)asyncRound(client);
-  if (o.runs("chained")) (void)chainedRound(client);
-  if (o.runs("async2")) (void)asyncRound(client2);
-  if (o.runs("chained2")) (void)chainedRound(client2);
+  if (o.runs("async")) (void)asyncRound(1);
+  if (o.runs("chained")) (void)chainedRound(1);
+  if (o.runs("async2")) (void)asyncRound(2);
+  if (o.runs("chained2")) (void)chainedRound(2);
   if (o.runs("blocking")) (void)blockingRound();
 
   std::vector<double> wrkRps, wrkCpu, wrkServer, rRps, rCpu, rServer, a2Rps, a2Cpu, a2Server, c2Rps, c2Cpu, c2Server, aRps, aCpu, aServer, bRps, bCpu, bServer, cRps, cCpu, cServer;
@@ -541,25 +547,25 @@ int main(int argc, char** argv) {
       rServer.push_back(r.serverCpuMicros);
     }
     if (o.runs("async")) {
-      Sample a = asyncRound(client);
+      Sample a = asyncRound(1);
       aRps.push_back(a.requestsPerSecond);
       aCpu.push_back(a.clientCpuMicros);
       aServer.push_back(a.serverCpuMicros);
     }
     if (o.runs("chained")) {
-      Sample c = chainedRound(client);
+      Sample c = chainedRound(1);
       cRps.push_back(c.requestsPerSecond);
       cCpu.push_back(c.clientCpuMicros);
       cServer.push_back(c.serverCpuMicros);
     }
     if (o.runs("async2")) {
-      Sample a = asyncRound(client2);
+      Sample a = asyncRound(2);
       a2Rps.push_back(a.requestsPerSecond);
       a2Cpu.push_back(a.clientCpuMicros);
       a2Server.push_back(a.serverCpuMicros);
     }
     if (o.runs("chained2")) {
-      Sample c = chainedRound(client2);
+      Sample c = chainedRound(2);
       c2Rps.push_back(c.requestsPerSecond);
       c2Cpu.push_back(c.clientCpuMicros);
       c2Server.push_back(c.serverCpuMicros);
