@@ -778,15 +778,18 @@ CurlTransport::CurlTransport(CurlTransportOptions options) : impl_(std::make_uni
 
 CurlTransport::~CurlTransport() {
   // (No other thread may use the transport now, so `loops` is read without loopsMade.)
+  bool onEventThread = false;
   for (const std::shared_ptr<Loop>& loop : impl_->loops) {
     loop->stopping.store(true, std::memory_order_release);
     loop->wake();
+    onEventThread = onEventThread || loop->thread.get_id() == std::this_thread::get_id();
   }
   for (const std::shared_ptr<Loop>& loop : impl_->loops) {
-    if (loop->thread.get_id() == std::this_thread::get_id()) {
-      // Destroyed from a completion, on this loop's thread: the loop ends (completing what is
-      // pending) once that completion returns. It owns its state; nothing of this object is used
-      // after this.
+    if (onEventThread) {
+      // Destroyed from a completion, on an event thread: the loops end (completing what is
+      // pending) without being waited for. This one once that completion returns; the others are
+      // not joined either, since their completions might wait for something the caller holds.
+      // Each loop owns its state; nothing of this object is used after this.
       loop->thread.detach();
     } else if (loop->thread.joinable()) {
       loop->thread.join();

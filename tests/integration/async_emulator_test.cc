@@ -311,11 +311,14 @@ TEST_CASE("the stall timeout ends an asynchronous call whose server goes silent,
 
 TEST_CASE("a client whose last copy is dropped in its own callback ends its transport cleanly",
           "[async][emulator][shutdown]") {
+  // With several event threads the others are stopped from this one, with calls of their own.
+  const std::size_t eventThreads = GENERATE(1u, 3u);
+  INFO("event threads: " << eventThreads);
   Emulator emu;
   REQUIRE(emu.start());
   emu.addLatency("DescribeDeliveryTask", 200ms);
   auto holder = std::make_shared<std::shared_ptr<tablestore::DeliveryClient>>(
-      std::make_shared<tablestore::DeliveryClient>(client(emu, quickConfig(8))));
+      std::make_shared<tablestore::DeliveryClient>(client(emu, quickConfig(8, eventThreads))));
   std::promise<std::string> first;
   std::vector<AsyncCall<tablestore::DescribeDeliveryTaskResponse>> others;
   for (int i = 0; i < 4; ++i) {
