@@ -528,7 +528,16 @@ int main(int argc, char** argv) {
   if (o.runs("chained2")) (void)chainedRound(2);
   if (o.runs("blocking")) (void)blockingRound();
 
-  std::vector<double> wrkRps, wrkCpu, wrkServer, rRps, rCpu, rServer, a2Rps, a2Cpu, a2Server, c2Rps, c2Cpu, c2Server, aRps, aCpu, aServer, bRps, bCpu, bServer, cRps, cCpu, cServer;
+  // One row's samples, a row per mode.
+  struct Series {
+    std::vector<double> rps, cpu, server;
+    void add(const Sample& s) {
+      rps.push_back(s.requestsPerSecond);
+      cpu.push_back(s.clientCpuMicros);
+      server.push_back(s.serverCpuMicros);
+    }
+  };
+  Series wrkRow, rawRow, asyncRow, chainedRow, async2Row, chained2Row, blockingRow;
   for (int round = 0; round < o.rounds && failure.empty(); ++round) {
     if (!wrk.empty()) {
       auto s = runWrk(wrk, script, port, server, o);
@@ -536,46 +545,14 @@ int main(int argc, char** argv) {
         failure = "wrk failed";
         break;
       }
-      wrkRps.push_back(s->requestsPerSecond);
-      wrkCpu.push_back(s->clientCpuMicros);
-      wrkServer.push_back(s->serverCpuMicros);
+      wrkRow.add(*s);
     }
-    if (o.runs("curl")) {
-      Sample r = curlRound();
-      rRps.push_back(r.requestsPerSecond);
-      rCpu.push_back(r.clientCpuMicros);
-      rServer.push_back(r.serverCpuMicros);
-    }
-    if (o.runs("async")) {
-      Sample a = asyncRound(1);
-      aRps.push_back(a.requestsPerSecond);
-      aCpu.push_back(a.clientCpuMicros);
-      aServer.push_back(a.serverCpuMicros);
-    }
-    if (o.runs("chained")) {
-      Sample c = chainedRound(1);
-      cRps.push_back(c.requestsPerSecond);
-      cCpu.push_back(c.clientCpuMicros);
-      cServer.push_back(c.serverCpuMicros);
-    }
-    if (o.runs("async2")) {
-      Sample a = asyncRound(2);
-      a2Rps.push_back(a.requestsPerSecond);
-      a2Cpu.push_back(a.clientCpuMicros);
-      a2Server.push_back(a.serverCpuMicros);
-    }
-    if (o.runs("chained2")) {
-      Sample c = chainedRound(2);
-      c2Rps.push_back(c.requestsPerSecond);
-      c2Cpu.push_back(c.clientCpuMicros);
-      c2Server.push_back(c.serverCpuMicros);
-    }
-    if (o.runs("blocking")) {
-      Sample b = blockingRound();
-      bRps.push_back(b.requestsPerSecond);
-      bCpu.push_back(b.clientCpuMicros);
-      bServer.push_back(b.serverCpuMicros);
-    }
+    if (o.runs("curl")) rawRow.add(curlRound());
+    if (o.runs("async")) asyncRow.add(asyncRound(1));
+    if (o.runs("chained")) chainedRow.add(chainedRound(1));
+    if (o.runs("async2")) async2Row.add(asyncRound(2));
+    if (o.runs("chained2")) chained2Row.add(chainedRound(2));
+    if (o.runs("blocking")) blockingRow.add(blockingRound());
   }
   kill(server, SIGKILL);
   waitpid(server, nullptr, 0);
@@ -591,35 +568,37 @@ int main(int argc, char** argv) {
               "process or wrk, server = the server process)\n\n",
               o.rounds, o.seconds);
   std::printf("%-56s %12s %14s %14s\n", "mode", "requests/s", "client CPU/req", "server CPU/req");
-  auto row = [](const std::string& mode, const std::vector<double>& rps, const std::vector<double>& cpu,
-                const std::vector<double>& serverCpu) {
-    if (!rps.empty())
-      std::printf("%-56s %12.0f %14.1f %14.1f\n", mode.c_str(), median(rps), median(cpu), median(serverCpu));
+  auto row = [](const std::string& mode, const Series& series) {
+    if (!series.rps.empty()) {
+      std::printf("%-56s %12.0f %14.1f %14.1f\n", mode.c_str(), median(series.rps), median(series.cpu),
+                  median(series.server));
+    }
   };
-  auto ratio = [](const char* label, const std::vector<double>& a, const std::vector<double>& b) {
-    if (!a.empty() && !b.empty()) std::printf("%-28s %.2fx\n", label, median(a) / median(b));
+  auto ratio = [](const char* label, const Series& x, const Series& y) {
+    if (!x.rps.empty() && !y.rps.empty()) std::printf("%-28s %.2fx\n", label, median(x.rps) / median(y.rps));
   };
   if (o.runs("wrk") && wrk.empty()) {
     std::printf("%-56s %12s\n", "wrk -t1 -c64", "skipped: wrk is not installed (apt-get install wrk)");
   }
-  row("wrk -t1 -c" + std::to_string(o.inFlight), wrkRps, wrkCpu, wrkServer);
-  row("raw libcurl multi: 1 thread, " + std::to_string(o.inFlight) + " in flight", rRps, rCpu, rServer);
-  row("async: 1 thread, " + std::to_string(o.inFlight) + " in flight", aRps, aCpu, aServer);
-  row("async, chained: " + std::to_string(o.inFlight) + " in flight", cRps, cCpu, cServer);
-  row("async: 1 thread, " + std::to_string(o.inFlight) + " in flight, 2 ev. threads", a2Rps, a2Cpu, a2Server);
-  row("async, chained: " + std::to_string(o.inFlight) + " in flight, 2 ev. threads", c2Rps, c2Cpu, c2Server);
-  row("blocking: " + std::to_string(o.threads) + " threads", bRps, bCpu, bServer);
+  const std::string n = std::to_string(o.inFlight);
+  row("wrk -t1 -c" + n, wrkRow);
+  row("raw libcurl multi: 1 thread, " + n + " in flight", rawRow);
+  row("async: 1 thread, " + n + " in flight", asyncRow);
+  row("async, chained: " + n + " in flight", chainedRow);
+  row("async: 1 thread, " + n + " in flight, 2 ev. threads", async2Row);
+  row("async, chained: " + n + " in flight, 2 ev. threads", chained2Row);
+  row("blocking: " + std::to_string(o.threads) + " threads", blockingRow);
   std::printf("\n");
-  ratio("raw libcurl / wrk:", rRps, wrkRps);
-  ratio("async / wrk:", aRps, wrkRps);
-  ratio("async / raw libcurl:", aRps, rRps);
-  ratio("async / blocking:", aRps, bRps);
-  ratio("chained / wrk:", cRps, wrkRps);
-  ratio("chained / raw libcurl:", cRps, rRps);
-  ratio("async 2 ev. / wrk:", a2Rps, wrkRps);
-  ratio("async 2 ev. / blocking:", a2Rps, bRps);
-  ratio("chained 2 ev. / wrk:", c2Rps, wrkRps);
-  ratio("chained 2 ev. / blocking:", c2Rps, bRps);
-  ratio("chained / blocking:", cRps, bRps);
+  ratio("raw libcurl / wrk:", rawRow, wrkRow);
+  ratio("async / wrk:", asyncRow, wrkRow);
+  ratio("async / raw libcurl:", asyncRow, rawRow);
+  ratio("async / blocking:", asyncRow, blockingRow);
+  ratio("chained / wrk:", chainedRow, wrkRow);
+  ratio("chained / raw libcurl:", chainedRow, rawRow);
+  ratio("chained / blocking:", chainedRow, blockingRow);
+  ratio("async 2 ev. / wrk:", async2Row, wrkRow);
+  ratio("async 2 ev. / blocking:", async2Row, blockingRow);
+  ratio("chained 2 ev. / wrk:", chained2Row, wrkRow);
+  ratio("chained 2 ev. / blocking:", chained2Row, blockingRow);
   return 0;
 }
