@@ -718,14 +718,16 @@ struct CurlTransport::Loop {
   }
 
   // Any thread: hands a task to the loop (`push` adds it to the inbox, under the lock), or
-  // completes it with `whenClosed()` when the loop is gone or ending. Returns its id.
+  // completes it with `whenClosed(error)` when the loop is gone or ending (then `push` has not
+  // run, and `whenClosed` runs on the calling thread). Returns its id.
   template <typename Done, typename Push, typename WhenClosed>
   static AsyncTaskId handIn(const std::shared_ptr<Loop>& loop, Done& done, Push push, WhenClosed whenClosed) {
     if (!loop) {
       // No multi handle: report it as any failure, from a thread of its own so as never to call
       // back inside the call that started the task (this happens only when libcurl is out of memory).
-      std::thread([done = std::move(done), whenClosed]() mutable {
-        complete(done, whenClosed(Error(ErrorKind::Internal, "curl_multi_init failed")));
+      // (The result is made here, so that `whenClosed` may refer to the caller's frame.)
+      std::thread([done = std::move(done), result = whenClosed(Error(ErrorKind::Internal, "curl_multi_init failed"))]() mutable {
+        complete(done, std::move(result));
       }).detach();
       return 0;
     }
@@ -843,9 +845,12 @@ AsyncTaskId CurlTransport::sendAsync(HttpRequest request, Completion done) {
   std::shared_ptr<Loop> loop = impl_->nextLoopToUse();
   return Loop::handIn(
       loop, done, [&](AsyncTaskId id) { loop->inboxSends.push_back(Loop::Send{id, std::move(request), std::move(done)}); },
-      [describe = describe(request)](Error error) -> Result<HttpResponse> {
-        if (error.kind == ErrorKind::Cancelled) return detail::cancelledSend(describe + error.message + " before the request was sent", false);
-        error.message = describe + error.message;
+      // (Only when the request is not handed in, so it is still whole; not made per request.)
+      [&request](Error error) -> Result<HttpResponse> {
+        if (error.kind == ErrorKind::Cancelled) {
+          return detail::cancelledSend(describe(request) + error.message + " before the request was sent", false);
+        }
+        error.message = describe(request) + error.message;
         return error;
       });
 }
