@@ -8,6 +8,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <functional>
@@ -421,25 +422,20 @@ Result<PlanItem> planTask(Clients& clients, const TaskSpec& task) {
     item.action = Action::Unchanged;
     return item;
   }
+  // An update in place, unless one of the differences is a field the service cannot change.
+  auto updateUnlessChanged = [&item](const char* field, const char* why) {
+    const bool fixedFieldChanged =
+        std::find(item.differences.begin(), item.differences.end(), field) != item.differences.end();
+    item.action = fixedFieldChanged ? Action::Replace : Action::Update;
+    if (fixedFieldChanged) item.why = why;
+  };
   switch (task.family) {
     case Family::Tablestore:
       // UpdateDeliveryTask replaces the configuration; the task type cannot change in place.
-      item.action = Action::Update;
-      for (const auto& d : item.differences) {
-        if (d == "taskType") {
-          item.action = Action::Replace;
-          item.why = "the task type cannot be changed in place";
-        }
-      }
+      updateUnlessChanged("taskType", "the task type cannot be changed in place");
       break;
     case Family::Dis:
-      item.action = Action::Update;
-      for (const auto& d : item.differences) {
-        if (d == "destination_type") {
-          item.action = Action::Replace;
-          item.why = "the destination type cannot be changed in place";
-        }
-      }
+      updateUnlessChanged("destination_type", "the destination type cannot be changed in place");
       break;
     case Family::Kafka:
       item.action = Action::Replace;
