@@ -189,7 +189,7 @@ template <typename T>
 template <typename T>
 void checkMessage(const T& message, const Path& path, std::vector<FieldViolation>& out) {
   FieldAccess::visit(message, [&](const field::Info& info, const auto& value) {
-    checkValue(info.rule, Path(path, info.wire), value, out);
+    checkValue(info.rule, Path(path, info.wireName()), value, out);
   });
   if constexpr (HasCrossRules<T>::value) checkCrossRules(message, path, out);
 }

@@ -195,7 +195,7 @@ Result<HttpResponse> execute(const Runtime& rt, HttpRequest& request, const Call
   const auto start = rt.clock->now();
   const auto deadline = start + rt.retry.maxElapsed;
   for (int attempt = 1;; ++attempt) {
-    const auto now = rt.clock->now();
+    const auto now = attempt == 1 ? start : rt.clock->now();
     if (Result<void> signedOk = spec.sign(request, now); !signedOk) return signedOk.error();
     logAttempt(rt, spec, request, attempt);
     AttemptVerdict verdict = judgeAttempt(rt, request, spec, attempt, now, deadline, rt.transport->send(request));

@@ -1,7 +1,8 @@
 #include "core/text.h"
 
+#include <cstdint>
 #include <cstdlib>
-
+#include <cstring>
 #include <ctime>
 #include <random>
 
@@ -399,6 +400,15 @@ bool unsafeCodePoint(char32_t cp) noexcept {
 
 bool isValidUtf8(std::string_view s) noexcept {
   for (std::size_t i = 0; i < s.size();) {
+    // ASCII, the usual text, 8 bytes at a time.
+    std::uint64_t word;
+    if (s.size() - i >= sizeof word) {
+      std::memcpy(&word, s.data() + i, sizeof word);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += sizeof word;
+        continue;
+      }
+    }
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;

@@ -42,7 +42,7 @@ void writeValue(JsonWriter& w, const field::Info& info, const T& value, const Wr
       w.Bool(value);
     }
   } else if constexpr (std::is_integral_v<T>) {
-    if (info.rule.wireText || (!options.integerAsText.empty() && options.integerAsText == info.wire)) {
+    if (info.rule.wireText || (!options.integerAsText.empty() && options.integerAsText == info.wireName())) {
       str(w, std::to_string(value));
     } else {
       w.Int64(static_cast<std::int64_t>(value));
@@ -104,7 +104,7 @@ class FieldReader {
       if (info.rule.inUrl) return;
       auto it = object.FindMember(info.wire);
       if (it == object.MemberEnd() || it->value.IsNull()) return;
-      readField(it->value, Path(path, info.wire), info.rule, value);
+      readField(it->value, Path(path, info.wireName()), info.rule, value);
     });
   }
 

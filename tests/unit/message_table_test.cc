@@ -190,6 +190,16 @@ TEST_CASE("the SDK's JSON strings are rapidjson's, byte for byte", "[message]") 
   texts.emplace_back("plain text with no escape at all, long enough to be more than one run of bytes");
   texts.emplace_back(std::string("a\"b\\c/d\x7f" "e\x01\x1f\n\r\t\b\f\xc3\xa9\xf0\x9f\x98\x80 ") + std::string(1, '\0') + "end");
   texts.emplace_back("\"\"\\\\\n\n");
+  // Each byte near the escape boundaries (0x22 is the quote, 0x5c the backslash) at every offset
+  // of a longer text: the writer tests 8 bytes at a time, so an escape must be found wherever it
+  // sits in a word.
+  for (const int c : {0x00, 0x01, 0x1f, 0x20, 0x21, 0x22, 0x23, 0x5b, 0x5c, 0x5d, 0x7f, 0x80, 0xff}) {
+    for (std::size_t at = 0; at < 19; ++at) {
+      std::string t(19, 'x');
+      t[at] = static_cast<char>(c);
+      texts.push_back(t);
+    }
+  }
   auto write = [&](auto& writer, auto&& put) {
     writer.StartObject();
     for (const auto& t : texts) {

@@ -182,3 +182,23 @@ TEST_CASE("safeText keeps UTF-8 text and escapes controls, bidi overrides and in
   CHECK(safeText("abcdef", 3) == "abc...(6 bytes)");
   CHECK(safeText("ab任务", 4) == "ab...(8 bytes)");  // never cuts a character in two
 }
+
+TEST_CASE("isValidUtf8 finds a bad sequence wherever it sits after ASCII text", "[text]") {
+  using delivery::detail::isValidUtf8;
+  // The check skips ASCII 8 bytes at a time: a non-ASCII byte must be looked at at every offset.
+  const std::string valid[] = {"\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80"};
+  const std::string invalid[] = {"\x80", "\xc3", "\xc3\x28", "\xe2\x82", "\xed\xa0\x80", "\xf8\x88\x80\x80\x80", "\xff",
+                                 "\xc0\xaf"};
+  for (std::size_t at = 0; at < 20; ++at) {
+    const std::string before(at, 'a');
+    const std::string after(11, 'z');
+    for (const auto& v : valid) CHECK(isValidUtf8(before + v + after));
+    for (const auto& bad : invalid) {
+      INFO("offset " << at << ", sequence of " << bad.size() << " bytes");
+      CHECK_FALSE(isValidUtf8(before + bad + after));
+      CHECK_FALSE(isValidUtf8(before + bad));
+    }
+  }
+  CHECK(isValidUtf8(std::string(64, 'q')));
+  CHECK(isValidUtf8(""));
+}
