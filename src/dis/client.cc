@@ -84,18 +84,7 @@ DELIVERY_DIS_OPERATIONS(DELIVERY_OPERATION_CONSTANT)
 
 }  // namespace
 
-Result<DisClient> DisClient::create(huawei::HuaweiCredentials credentials, DisClientConfig config) {
-  auto impl = huawei::detail::createClientState<Impl>(std::move(credentials), config, "dis", "HUAWEICLOUD_DIS_ENDPOINT");
-  if (!impl) return impl.error();
-  return DisClient(std::move(impl).value());
-}
-
-Result<DisClient> DisClient::create(std::shared_ptr<huawei::HuaweiCredentialsProvider> credentials,
-                                    DisClientConfig config) {
-  auto impl = huawei::detail::createClientState<Impl>(std::move(credentials), config, "dis", "HUAWEICLOUD_DIS_ENDPOINT");
-  if (!impl) return impl.error();
-  return DisClient(std::move(impl).value());
-}
+DELIVERY_HUAWEI_CLIENT_CREATE(DisClient, DisClientConfig, "dis", "HUAWEICLOUD_DIS_ENDPOINT")
 
 DELIVERY_DIS_OPERATIONS(DELIVERY_OPERATION_METHOD)
 DELIVERY_DIS_OPERATIONS(DELIVERY_OPERATION_ASYNC_METHOD)

@@ -97,3 +97,17 @@ Result<std::shared_ptr<Impl>> createClientState(Credentials credentials, const C
 }
 
 }  DELIVERY_NAMESPACE_END  // namespace delivery::huawei::detail
+
+/// Defines a Huawei client's two create() overloads (fixed credentials, a provider), which differ
+/// only in what they hand to createClientState. Client's state type is Client::Impl.
+#define DELIVERY_HUAWEI_CLIENT_CREATE(Client, Config, service, endpointVariable)                                   \
+  DELIVERY_HUAWEI_CLIENT_CREATE_ONE_(Client, Config, ::delivery::huawei::HuaweiCredentials, service, endpointVariable) \
+  DELIVERY_HUAWEI_CLIENT_CREATE_ONE_(Client, Config, std::shared_ptr<::delivery::huawei::HuaweiCredentialsProvider>,   \
+                                     service, endpointVariable)
+#define DELIVERY_HUAWEI_CLIENT_CREATE_ONE_(Client, Config, Credentials, service, endpointVariable)               \
+  Result<Client> Client::create(Credentials credentials, Config config) {                                       \
+    auto impl = ::delivery::huawei::detail::createClientState<Impl>(std::move(credentials), config, service,    \
+                                                                   endpointVariable);                          \
+    if (!impl) return impl.error();                                                                             \
+    return Client(std::move(impl).value());                                                                     \
+  }

@@ -107,18 +107,7 @@ DELIVERY_KAFKA_OPERATIONS(DELIVERY_OPERATION_CONSTANT)
 
 }  // namespace
 
-Result<KafkaClient> KafkaClient::create(huawei::HuaweiCredentials credentials, KafkaClientConfig config) {
-  auto impl = huawei::detail::createClientState<Impl>(std::move(credentials), config, "dms", "HUAWEICLOUD_DMS_ENDPOINT");
-  if (!impl) return impl.error();
-  return KafkaClient(std::move(impl).value());
-}
-
-Result<KafkaClient> KafkaClient::create(std::shared_ptr<huawei::HuaweiCredentialsProvider> credentials,
-                                        KafkaClientConfig config) {
-  auto impl = huawei::detail::createClientState<Impl>(std::move(credentials), config, "dms", "HUAWEICLOUD_DMS_ENDPOINT");
-  if (!impl) return impl.error();
-  return KafkaClient(std::move(impl).value());
-}
+DELIVERY_HUAWEI_CLIENT_CREATE(KafkaClient, KafkaClientConfig, "dms", "HUAWEICLOUD_DMS_ENDPOINT")
 
 DELIVERY_KAFKA_OPERATIONS(DELIVERY_OPERATION_METHOD)
 DELIVERY_KAFKA_OPERATIONS(DELIVERY_OPERATION_ASYNC_METHOD)
