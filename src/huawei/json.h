@@ -49,12 +49,25 @@ inline void field(JsonWriter& w, std::string_view k, std::int64_t v) {
 
 /// Runs `write(JsonWriter&)` with this thread's writer and buffer, then copies the text into `out`.
 /// The buffer, the writer's nesting stack and `out` (a request's reused body) keep their capacity
-/// between calls, so encoding a request allocates nothing once they have grown. Not reentrant:
-/// `write` must not call writeJsonInto.
+/// between calls, so encoding a request allocates nothing once they have grown. A `write` that
+/// itself calls writeJsonInto gets a writer and buffer of its own for that inner call.
 template <typename Write>
 void writeJsonInto(std::string& out, Write&& write) {
   thread_local rapidjson::StringBuffer buffer;
   thread_local JsonWriter writer(buffer);
+  thread_local bool inUse = false;
+  if (inUse) {
+    rapidjson::StringBuffer inner;
+    JsonWriter innerWriter(inner);
+    write(innerWriter);
+    out.assign(inner.GetString(), inner.GetSize());
+    return;
+  }
+  struct Release {
+    bool& flag;
+    ~Release() { flag = false; }
+  } release{inUse};
+  inUse = true;
   buffer.Clear();
   writer.Reset(buffer);
   write(writer);

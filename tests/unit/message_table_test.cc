@@ -220,3 +220,32 @@ TEST_CASE("the SDK's JSON strings are rapidjson's, byte for byte", "[message]") 
   REQUIRE(sdk.IsComplete());
   CHECK(delivery::huawei::detail::toText(got) == delivery::huawei::detail::toText(expected));
 }
+
+namespace {
+// Writes {"inner":"<the same object one level down, as text>","depth":N}: each level calls
+// writeJsonInto with this same type, so every level runs the same instantiation.
+struct NestedText {
+  int depth;
+  void operator()(delivery::huawei::detail::JsonWriter& w) const {
+    namespace hd = delivery::huawei::detail;
+    w.StartObject();
+    if (depth > 0) {
+      std::string inner;
+      hd::writeJsonInto(inner, NestedText{depth - 1});
+      hd::field(w, "inner", inner);
+    }
+    hd::field(w, "depth", std::int64_t{depth});
+    w.EndObject();
+  }
+};
+}  // namespace
+
+TEST_CASE("writeJsonInto may be called again from inside its own write", "[message]") {
+  namespace hd = delivery::huawei::detail;
+  std::string text;
+  hd::writeJsonInto(text, NestedText{2});
+  CHECK(text == R"({"inner":"{\"inner\":\"{\\\"depth\\\":0}\",\"depth\":1}","depth":2})");
+  // The thread's own writer is free again afterwards.
+  hd::writeJsonInto(text, NestedText{0});
+  CHECK(text == R"({"depth":0})");
+}
