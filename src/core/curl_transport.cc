@@ -817,7 +817,10 @@ const CurlTransportOptions& CurlTransport::options() const noexcept { return imp
 
 std::shared_ptr<CurlTransport::Loop> CurlTransport::Impl::nextLoopToUse() {
   std::call_once(loopOnce, [this] {
-    const std::size_t count = std::clamp<std::size_t>(settings->options.eventThreads, 1, 64);
+    // No more loops than requests allowed on the wire, so that every loop's share is at least one
+    // and the shares add up to maxInFlight exactly.
+    const std::size_t count = std::min(std::clamp<std::size_t>(settings->options.eventThreads, 1, 64),
+                                       std::max<std::size_t>(1, settings->options.maxInFlight));
     std::vector<std::shared_ptr<Loop>> created;
     for (std::size_t i = 0; i < count; ++i) {
       created.push_back(std::make_shared<Loop>(settings, i, count));

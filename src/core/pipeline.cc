@@ -1,9 +1,8 @@
 #include "core/pipeline.h"
 
-#include "core/async_tasks.h"
-
 #include <algorithm>
 
+#include "core/async_tasks.h"
 #include "core/redact.h"
 #include "core/text.h"
 #include "core/validation.h"

@@ -52,7 +52,8 @@ struct CurlTransportOptions {
   std::size_t maxInFlight = 64;
   /// Event threads of the asynchronous side, each driving its own libcurl multi handle with its
   /// own kept-alive connections. Requests and timers go to them in turn, and `maxInFlight` is
-  /// split evenly between them (at least 1 each; each queues what is beyond its share). With 1 (the default) one thread does the
+  /// split evenly between them (each queues what is beyond its share); no more threads start than
+  /// `maxInFlight`, so each has a share of at least 1. With 1 (the default) one thread does the
   /// client's share of the work of every request in flight; on a machine with cores to spare, 2
   /// or more let that work run in parallel (see bench/README.md, delivery_bench_async). At least 1
   /// (0 is taken as 1), at most 64.
@@ -66,8 +67,8 @@ struct CurlTransportOptions {
 ///
 /// Blocking: send() runs on the caller's thread. Asynchronous: sendAsync() and after() run on one
 /// event thread per transport (or CurlTransportOptions::eventThreads, started by the first of
-/// them), which drives one libcurl multi handle: no thread per request, connections kept alive and reused among the asynchronous
-/// requests as among blocking ones, at most `maxInFlight` requests on the wire, the same rule
+/// them), each driving one libcurl multi handle: no thread per request, connections kept alive and
+/// reused among the asynchronous requests as among blocking ones, at most `maxInFlight` requests on the wire, the same rule
 /// against resending a request that is not idempotent, the same timeouts and errors. Destroying
 /// the transport completes every pending asynchronous request and timer with ErrorKind::Cancelled
 /// at once (requests on the wire are abandoned and their connections closed).
