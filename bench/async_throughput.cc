@@ -50,6 +50,7 @@
 #include "delivery/tablestore/client.h"
 #include "delivery/testing/mock_transport.h"
 #include "delivery/testing/tablestore_responses.h"
+#include "raw_curl.h"
 #include "support/samples.h"
 
 namespace {
@@ -227,12 +228,11 @@ Sample measure(pid_t server, long& completed, Body body) {
 class RawCurlMulti {
  public:
   RawCurlMulti(const std::string& url, const delivery::HttpRequest& request, int inFlight)
-      : url_(url), body_(request.body), multi_(curl_multi_init()), epoll_(epoll_create1(EPOLL_CLOEXEC)) {
-    for (const auto& [name, value] : request.headers) {
-      if (delivery::Headers::namesEqual(name, "Host") || delivery::Headers::namesEqual(name, "Content-Length")) continue;
-      headers_ = curl_slist_append(headers_, (name + ": " + value).c_str());
-    }
-    headers_ = curl_slist_append(headers_, "Expect:");
+      : url_(url),
+        body_(request.body),
+        headers_(bench::rawHeaderList(request.headers)),
+        multi_(curl_multi_init()),
+        epoll_(epoll_create1(EPOLL_CLOEXEC)) {
     curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, static_cast<long>(inFlight + 4));
     curl_multi_setopt(multi_, CURLMOPT_SOCKETFUNCTION, &RawCurlMulti::onSocket);
     curl_multi_setopt(multi_, CURLMOPT_SOCKETDATA, this);
@@ -240,13 +240,7 @@ class RawCurlMulti {
     curl_multi_setopt(multi_, CURLMOPT_TIMERDATA, this);
     for (int i = 0; i < inFlight; ++i) {
       CURL* h = curl_easy_init();
-      curl_easy_setopt(h, CURLOPT_URL, url_.c_str());
-      curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-      curl_easy_setopt(h, CURLOPT_POST, 1L);
-      curl_easy_setopt(h, CURLOPT_POSTFIELDS, body_.data());
-      curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body_.size()));
-      curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers_);
-      curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &discard);
+      bench::setUpRawPost(h, url_, body_, headers_);
       easies_.push_back(h);
     }
   }
@@ -302,7 +296,6 @@ class RawCurlMulti {
   }
 
  private:
-  static std::size_t discard(char*, std::size_t size, std::size_t count, void*) { return size * count; }
   static int onSocket(CURL*, curl_socket_t s, int what, void* user, void*) {
     auto* self = static_cast<RawCurlMulti*>(user);
     if (what == CURL_POLL_REMOVE) {
@@ -327,9 +320,9 @@ class RawCurlMulti {
 
   std::string url_;
   std::string body_;
+  curl_slist* headers_ = nullptr;
   CURLM* multi_;
   int epoll_;
-  curl_slist* headers_ = nullptr;
   std::vector<CURL*> easies_;
   std::optional<Clock::time_point> timer_;
 };

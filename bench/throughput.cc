@@ -49,6 +49,7 @@
 #include "delivery/testing/mock_transport.h"
 #include "delivery/testing/tablestore_responses.h"
 #include "delivery/version.h"
+#include "raw_curl.h"
 #include "support/samples.h"
 #include "tablestore/codec.h"
 #include "tablestore/signer.h"
@@ -292,19 +293,10 @@ using SendOnce = std::function<std::string()>;
 class RawCurl {
  public:
   RawCurl(const std::string& url, std::string body, const delivery::Headers& headers, long status = 200)
-      : body_(std::move(body)), status_(status) {
-    for (const auto& [name, value] : headers) appendHeader(value.empty() ? name + ";" : name + ": " + value);
-    appendHeader("Expect:");
-    if (!headers.contains("Content-Type")) appendHeader("Content-Type:");  // as CurlTransport does
+      : body_(std::move(body)), status_(status), list_(bench::rawHeaderList(headers)) {
     handle_ = curl_easy_init();
     if (handle_ == nullptr) return;
-    curl_easy_setopt(handle_, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(handle_, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(handle_, CURLOPT_POST, 1L);
-    curl_easy_setopt(handle_, CURLOPT_POSTFIELDS, body_.data());
-    curl_easy_setopt(handle_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body_.size()));
-    curl_easy_setopt(handle_, CURLOPT_HTTPHEADER, list_);
-    curl_easy_setopt(handle_, CURLOPT_WRITEFUNCTION, &discard);
+    bench::setUpRawPost(handle_, url, body_, list_);
     curl_easy_setopt(handle_, CURLOPT_ERRORBUFFER, error_);
   }
   ~RawCurl() {
@@ -327,12 +319,6 @@ class RawCurl {
   }
 
  private:
-  static std::size_t discard(char*, std::size_t size, std::size_t count, void*) { return size * count; }
-
-  void appendHeader(const std::string& line) {
-    if (curl_slist* next = curl_slist_append(list_, line.c_str())) list_ = next;
-  }
-
   std::string body_;
   long status_ = 200;
   curl_slist* list_ = nullptr;
