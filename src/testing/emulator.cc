@@ -28,6 +28,7 @@ struct Emulator::Impl {
     s.verbose = o.verbose;
     s.stateFile = o.stateFile;
     s.taskPace = o.taskPace;
+    s.disListPageWithoutLimit = o.disListPageWithoutLimit;
     s.clock = o.clock;
     return s;
   }

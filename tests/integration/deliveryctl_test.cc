@@ -259,6 +259,38 @@ TEST_CASE("deliveryctl get, list, start/stop, pause/resume and delete") {
   CHECK(s.emulator.executions("DeleteConnectorTask") == 1);
 }
 
+TEST_CASE("deliveryctl list dis: every task, also from a service that pages without being asked") {
+  // 12 tasks; with a page of 10 by default, one list call would show only t01..t10.
+  const std::size_t page = GENERATE(std::size_t{0}, std::size_t{10});
+  INFO("page without limit: " << page);
+  delivery::testing::EmulatorOptions o;
+  o.disListPageWithoutLimit = page;
+  Started s(o);
+  for (int i = 1; i <= 12; ++i) {
+    const std::string name = (i < 10 ? "t0" : "t") + std::to_string(i);
+    delivery::testing::EmulatorTask t;
+    t.family = "dis";
+    t.scope = "pg-stream";
+    t.name = name;
+    t.json = R"({"destination_type":"OBS","obs_destination_descriptor":{"task_name":")" + name +
+             R"(","agency_name":"dis_admin_agency","deliver_time_interval":30,"obs_bucket_path":"obsbucket"}})";
+    REQUIRE(s.emulator.seed(t));
+  }
+  auto table = ctl(s.emulator, {"list", "dis", "pg-stream"});
+  REQUIRE(table.rc == deliveryctl::kOk);
+  auto json = ctl(s.emulator, {"-o", "json", "list", "dis", "pg-stream"});
+  REQUIRE(json.rc == deliveryctl::kOk);
+  for (const char* name : {"t01", "t10", "t11", "t12"}) {
+    INFO(name);
+    CHECK(table.out.find(name) != std::string::npos);
+    CHECK(json.out.find(std::string("\"task_name\": \"") + name + "\"") != std::string::npos);
+  }
+  std::size_t named = 0;
+  for (auto at = json.out.find("\"task_name\""); at != std::string::npos; at = json.out.find("\"task_name\"", at + 1)) ++named;
+  CHECK(named == 12);
+  CHECK(json.out.find("\"total_number\": 12") != std::string::npos);
+}
+
 TEST_CASE("deliveryctl: a task that cannot be updated in place is replaced only with --allow-replace") {
   Started s;
   REQUIRE(ctl(s.emulator, {"apply", examplesSpec()}).rc == deliveryctl::kOk);

@@ -566,7 +566,8 @@ Reply DisBackend::route(const HttpRequest& request, const std::vector<std::strin
 // §1.6 list: {"total_number","quota","tasks":[TransferTask + task_id]}, tasks in name order.
 // Paging (huawei-more.md §2.1): `limit` 1..10 (the current Huawei "Querying Dump Tasks" page) and
 // `start_task_name`, exclusive (the old DIS-only Java SDK), both query parameters. Without limit the
-// answer holds every task, as every documented example does; total_number always counts them all.
+// answer holds every task, as every documented example does, unless the emulator was told to page
+// by default (EmulatorOptions::disListPageWithoutLimit); total_number always counts them all.
 // The old Java SDK also repeats stream_name, which must be the path's. Any other query parameter,
 // a limit outside 1..10 or an empty start_task_name is 400 DIS.4200.
 Reply DisBackend::list(const HttpRequest& request, const std::string& stream, const Locked& locked) {
@@ -595,6 +596,7 @@ Reply DisBackend::list(const HttpRequest& request, const std::string& stream, co
     }
   }
   if (!problems.empty()) return invalid(problems);
+  if (!limit && pageWithoutLimit_ > 0) limit = static_cast<std::int64_t>(pageWithoutLimit_);
   std::vector<std::pair<std::string, Task>> found;
   std::size_t total = 0;
   locked([&] {

@@ -23,8 +23,11 @@ namespace delivery::emulator {
 
 class DisBackend final : public Backend {
  public:
-  DisBackend(HuaweiEmulatorCredentials credentials, BeforeValidate beforeValidate)
-      : credentials_(std::move(credentials)), beforeValidate_(std::move(beforeValidate)) {}
+  /// `pageWithoutLimit`: how many tasks a list without `limit` answers (0: every task).
+  DisBackend(HuaweiEmulatorCredentials credentials, BeforeValidate beforeValidate, std::size_t pageWithoutLimit = 0)
+      : credentials_(std::move(credentials)),
+        beforeValidate_(std::move(beforeValidate)),
+        pageWithoutLimit_(pageWithoutLimit) {}
   const char* family() const override { return "dis"; }
   /// /v2/{project}/streams/...
   bool claims(const HttpRequest& request) const override;
@@ -88,6 +91,7 @@ class DisBackend final : public Backend {
 
   HuaweiEmulatorCredentials credentials_;
   BeforeValidate beforeValidate_;
+  std::size_t pageWithoutLimit_ = 0;
   std::map<std::string, std::map<std::string, Task>> tasks_;  // stream -> task name -> task
 };
 

@@ -468,7 +468,8 @@ struct Emulator::Impl {
 
 Emulator::Emulator(EmulatorOptions options) : impl_(std::make_unique<Impl>(options.faults)) {
   impl_->options = std::move(options);
-  impl_->backends.push_back(std::make_unique<DisBackend>(impl_->options.huawei, impl_->options.beforeValidate));
+  impl_->backends.push_back(std::make_unique<DisBackend>(impl_->options.huawei, impl_->options.beforeValidate,
+                                                             impl_->options.disListPageWithoutLimit));
   impl_->backends.push_back(std::make_unique<KafkaBackend>(impl_->options.huawei, impl_->options.beforeValidate));
   impl_->backends.push_back(std::make_unique<TablestoreBackend>(impl_->options.credentials, impl_->options.beforeValidate));
   const Lifecycle lifecycle(impl_->options.taskPace, impl_->options.clock);

@@ -66,6 +66,9 @@ struct EmulatorOptions {
   /// DIS STARTING -> RUNNING, Kafka CREATING -> RUNNING. 0 (the default): states are static, as
   /// they always were (FULL/INCR, RUNNING). Negative is refused by start().
   std::chrono::milliseconds taskPace{0};
+  /// How many tasks a DIS list answers when the request sends no `limit` (see
+  /// delivery::testing::EmulatorOptions::disListPageWithoutLimit); 0: every task.
+  std::size_t disListPageWithoutLimit = 0;
   /// The clock the lifecycle and the create times read (null: the system clock); a test drives the
   /// states with a delivery::testing::FakeClock. Request dates and signatures are always checked
   /// against the system clock.

@@ -21,16 +21,18 @@ DELIVERY_NAMESPACE_BEGIN namespace dis {
   X(CreateTransferTaskRequest) X(UpdateTransferTaskRequest) X(ListTransferTasksRequest) \
   X(ShowTransferTaskRequest) X(DeleteTransferTaskRequest) X(BatchStartTransferTaskRequest) \
   X(BatchStopTransferTaskRequest)
-/// The answers toJson() takes, X(Type) each.
-#define DELIVERY_DIS_JSON_RESPONSES(X) X(ShowTransferTaskResponse) X(ListTransferTasksResponse)
+/// The answers toJson() takes, X(Type) each (TransferTask: one task of a list).
+#define DELIVERY_DIS_JSON_RESPONSES(X) \
+  X(ShowTransferTaskResponse) X(ListTransferTasksResponse) X(TransferTask)
 
 ///@{
 /// The request as JSON; secrets redacted unless options.revealSecrets.
 DELIVERY_JSON_WRITERS(DELIVERY_DIS_JSON_REQUESTS)
 ///@}
 ///@{
-/// A show answer as JSON: its own fields, the task's (task_name, state...) and the description
-/// under "<type>_destination_descriptor", typed as a create sends it.
+/// An answer as JSON, under the service's field names. A show answer: its own fields, the task's
+/// (task_name, state...) and the description under "<type>_destination_descriptor", typed as a
+/// create sends it.
 DELIVERY_JSON_WRITERS(DELIVERY_DIS_JSON_RESPONSES)
 ///@}
 

@@ -123,6 +123,11 @@ struct EmulatorOptions {
   /// signatures are always checked against the system clock, so a FakeClock here does not make the
   /// clients' requests look skewed.
   std::shared_ptr<Clock> clock;
+  /// How many tasks a DIS list answers when the request sends no `limit`. 0 (the default): every
+  /// task, as every documented example shows. Whether the service pages by default is unconfirmed
+  /// (the old DIS Java SDK always sends a limit, 10 by default): set 10 to test code against a
+  /// service that does.
+  std::size_t disListPageWithoutLimit = 0;
 };
 
 /// An in-process emulator of the three services on 127.0.0.1 (a port chosen by the OS), for tests.
