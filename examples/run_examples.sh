@@ -24,10 +24,11 @@ tablestore_cloud=false
 huawei_cloud=false
 [[ -n "${HUAWEICLOUD_SDK_AK:-}" ]] && huawei_cloud=true
 
+# start_emulator, stop_emulator, $emulator_pid and $url
+source "$(dirname "$0")/../tools/emulator/start_emulator.sh"
 workdir=$(mktemp -d)
-emulator_pid=
 cleanup() {
-  if [[ -n "$emulator_pid" ]]; then kill "$emulator_pid" 2>/dev/null || true; wait "$emulator_pid" 2>/dev/null || true; fi
+  stop_emulator
   rm -rf "$workdir"
 }
 trap cleanup EXIT
@@ -50,22 +51,12 @@ use_huawei_emulator() {
   unset HUAWEICLOUD_SDK_SECURITY_TOKEN
 }
 
-url=
 if ! $tablestore_cloud || ! $huawei_cloud; then
   # Its credentials are fixed here, whatever the environment holds. It stops by itself after
   # 120 s without requests, whatever happens to this script.
-  "$build/tools/delivery-emulator" --port 0 --idle-timeout 120 --verbose --task-pace 1s \
+  start_emulator "$build/tools/delivery-emulator" "$workdir/emulator" --idle-timeout 120 --verbose --task-pace 1s \
     --access-key-id emulator-access-key-id --access-key-secret emulator-access-key-secret \
-    --huawei-ak emulator-ak --huawei-sk emulator-sk --huawei-project-id emulator-project \
-    >"$workdir/emulator.out" 2>"$workdir/emulator.err" &
-  emulator_pid=$!
-  for _ in $(seq 1 100); do
-    grep -q 'listening on' "$workdir/emulator.out" 2>/dev/null && break
-    kill -0 "$emulator_pid" 2>/dev/null || { cat "$workdir/emulator.err" >&2; echo "emulator failed to start" >&2; exit 1; }
-    sleep 0.05
-  done
-  url=$(sed -n 's/^delivery-emulator listening on //p' "$workdir/emulator.out")
-  [[ -n "$url" ]] || { echo "emulator did not report its address" >&2; exit 1; }
+    --huawei-ak emulator-ak --huawei-sk emulator-sk --huawei-project-id emulator-project
   echo "== local emulator at $url"
 fi
 

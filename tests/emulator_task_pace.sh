@@ -7,29 +7,19 @@
 set -euo pipefail
 
 emulator=${1:?usage: emulator_task_pace.sh PATH_TO_DELIVERY_EMULATOR}
+# start_emulator, stop_emulator and $url
+source "$(dirname "$0")/../tools/emulator/start_emulator.sh"
 workdir=$(mktemp -d)
-pid=
 cleanup() {
-  if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  stop_emulator
   rm -rf "$workdir"
 }
 trap cleanup EXIT
 
 task='{"family":"dis","scope":"mystream","name":"dlitask","task":{"destination_type":"DLI","dli_destination_descriptor":{"task_name":"dlitask","agency_name":"dis_admin_agency","dli_database_name":"db","dli_table_name":"t","obs_bucket_path":"bucket","deliver_time_interval":300}}}'
 
-# Starts the emulator with the given flags; sets $url.
-start() {
-  if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  "$emulator" --port 0 --idle-timeout 60 "$@" >"$workdir/out" 2>"$workdir/err" &
-  pid=$!
-  for _ in $(seq 1 200); do
-    grep -q 'listening on' "$workdir/out" 2>/dev/null && break
-    kill -0 "$pid" 2>/dev/null || { cat "$workdir/err" >&2; echo "emulator failed to start" >&2; exit 1; }
-    sleep 0.05
-  done
-  url=$(sed -n 's/^delivery-emulator listening on //p' "$workdir/out")
-  [[ -n "$url" ]] || { echo "emulator did not report its address" >&2; exit 1; }
-}
+# Starts the emulator with the given flags (stopping the one before); sets $url.
+start() { start_emulator "$emulator" "$workdir/emulator" --idle-timeout 60 "$@"; }
 
 # Prints the state (and error, when there is one) of the one stored task.
 state() {

@@ -19,7 +19,10 @@
 // Cancellation: cancel() ends a call that has not completed with ErrorKind::Cancelled. A create,
 // update, delete or start/stop cancelled while its request was out may have executed: the message
 // says that its outcome is unknown. Destroying the last copy of a client, or its transport, with
-// calls in flight completes them with ErrorKind::Cancelled; it never crashes or hangs.
+// calls in flight completes them with ErrorKind::Cancelled; it never crashes or hangs. Outside a
+// callback, that destruction waits for the callbacks it runs to return, so it must not happen
+// while holding a lock that those callbacks take; from inside one of its own callbacks it does
+// not wait.
 
 #include <chrono>
 #include <functional>
