@@ -1,5 +1,11 @@
 #include "delivery/kafka/client.h"
 
+#include <cstdint>
+#include <limits>
+#include <set>
+#include <string>
+#include <vector>
+
 #include "core/operation.h"
 #include "core/waiter.h"
 #include "huawei/service.h"
@@ -151,6 +157,47 @@ WaitResult<ShowConnectorTaskResponse> KafkaClient::waitUntilSmartConnectTaskRunn
   return delivery::detail::waitFor<ShowConnectorTaskResponse>(
       impl_->runtime(), options, "Smart Connect task " + request.getInstanceId() + "/" + request.getTaskId(),
       [&] { return showConnectorTask(request); }, classify);
+}
+
+Result<std::vector<SmartConnectTaskEntity>> KafkaClient::listAllConnectorTasks(
+    const ListConnectorTasksRequest& request) const {
+  ListConnectorTasksRequest page = request;
+  page.setLimit(request.getLimit().value_or(kMaxConnectorTasksLimit));
+  std::int64_t offset = request.getOffset().value_or(0);
+  std::vector<SmartConnectTaskEntity> all;
+  std::set<std::string> seen;
+  // A bad answer: the walk cannot finish without reading the same tasks again and again.
+  const auto invalid = [&](const std::string& why, const ListConnectorTasksResponse& r) {
+    Error e(ErrorKind::InvalidResponse, "list Smart Connect tasks of instance " + request.getInstanceId() + ": " + why);
+    e.httpStatus = r.getHttpStatus();
+    e.requestId = r.getRequestId();
+    return e;
+  };
+  for (;;) {
+    page.setOffset(static_cast<int>(offset));
+    Result<ListConnectorTasksResponse> r = listConnectorTasks(page);
+    if (!r) return r.error();
+    const std::vector<SmartConnectTaskEntity>& tasks = r->getTasks();
+    if (tasks.empty()) return all;
+    std::size_t fresh = 0;
+    for (const SmartConnectTaskEntity& t : tasks) {
+      if (t.getId().empty()) return invalid("a task without an id cannot be told from one already read", *r);
+      if (!seen.insert(t.getId()).second) continue;
+      all.push_back(t);
+      ++fresh;
+    }
+    if (fresh == 0) {
+      return invalid("the page at offset " + std::to_string(offset) +
+                         " holds only tasks already read (the service repeats pages)",
+                     *r);
+    }
+    offset += static_cast<std::int64_t>(tasks.size());
+    // Done: every task the service counts. Without total_number, on to the empty page.
+    if (r->getTotalNumber() > 0 && offset >= r->getTotalNumber()) return all;
+    if (offset > std::numeric_limits<int>::max()) {
+      return invalid("total_number " + std::to_string(r->getTotalNumber()) + " is beyond the largest offset", *r);
+    }
+  }
 }
 
 const std::string& KafkaClient::getEndpoint() const noexcept { return impl_->endpointText(); }

@@ -38,6 +38,16 @@ bool present(const std::optional<std::string>& s) { return s && !s->empty(); }
 }  // namespace
 
 void checkCrossRules(const SmartConnectTaskReqSourceConfig& s, const Path& path, std::vector<FieldViolation>& v) {
+  // Set to "" these would be sent as "": [Ref] instance_id and bootstrap_servers "only one of them"
+  // (an empty one goes out beside the other), bootstrap_servers a list of host:port, topics_mapping
+  // a list of src:dst pairs. Set a value or leave the field unset.
+  if (s.getInstanceId() && s.getInstanceId()->empty()) v.push_back({Path(path, "instance_id").str(), "must not be empty"});
+  if (s.getBootstrapServers() && s.getBootstrapServers()->empty()) {
+    v.push_back({Path(path, "bootstrap_servers").str(), "must not be empty"});
+  }
+  if (s.getTopicsMapping() && s.getTopicsMapping()->empty()) {
+    v.push_back({Path(path, "topics_mapping").str(), "must not be empty"});
+  }
   // [Ref] exactly one way to find the peer instance.
   if (present(s.getInstanceId()) == present(s.getBootstrapServers())) {
     v.push_back({Path(path, "instance_id").str(), "set exactly one of instance_id and bootstrap_servers"});
@@ -73,7 +83,9 @@ void checkCrossRules(const CreateConnectorTaskRequest& r, const Path& path, std:
   const bool regex = present(r.getTopicsRegex());
   if (obs && topics == regex) v.push_back({Path(path, "topics").str(), "set exactly one of topics and topics_regex"});
   if (!obs && topics && regex) v.push_back({Path(path, "topics").str(), "set at most one of topics and topics_regex"});
-  // An empty string would be sent as "": set a value or leave it unset.
+  // An empty string would be sent as "": set a value or leave it unset. A task name's rule [UMN]
+  // does not run on an empty value (Rule::checkedBy checks present ones), so it runs here.
+  if (r.getTaskName() && r.getTaskName()->empty()) detail::smartConnectTaskName({}, Path(path, "task_name"), v);
   if (r.getTopics() && r.getTopics()->empty()) v.push_back({Path(path, "topics").str(), "must not be empty"});
   if (r.getTopicsRegex() && r.getTopicsRegex()->empty()) v.push_back({Path(path, "topics_regex").str(), "must not be empty"});
 }

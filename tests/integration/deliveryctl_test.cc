@@ -2,13 +2,20 @@
 // apply twice, apply under a dropped create answer, dry runs, the delete prompt and --help.
 #include <catch2/catch.hpp>
 
+#include <rapidjson/document.h>
+
 #include <cstdio>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "ctl.h"
 #include "spec.h"
+#include "delivery/kafka/client.h"
+#include "delivery/kafka/json.h"
 #include "delivery/testing/emulator.h"
+
+namespace kafka = delivery::kafka;
 
 namespace {
 
@@ -289,6 +296,62 @@ TEST_CASE("deliveryctl list dis: every task, also from a service that pages with
   for (auto at = json.out.find("\"task_name\""); at != std::string::npos; at = json.out.find("\"task_name\"", at + 1)) ++named;
   CHECK(named == 12);
   CHECK(json.out.find("\"total_number\": 12") != std::string::npos);
+}
+
+TEST_CASE("deliveryctl list smartconnect: every task, past the 50 of one page") {
+  // 57 tasks: one list call of the largest page (50) would show sc-task-01..sc-task-50 at most.
+  Started s;
+  kafka::KafkaClientConfig config;
+  config.endpoint = s.emulator.endpoint();
+  auto client = kafka::KafkaClient::create(s.emulator.huaweiCredentials(), config).value();
+  REQUIRE(client.createConnector(kafka::CreateConnectorRequest("sc-instance")));
+  const int count = kafka::kMaxConnectorTasksLimit + 7;
+  std::vector<std::string> names;
+  for (int i = 1; i <= count; ++i) {
+    names.push_back((i < 10 ? "sc-task-0" : "sc-task-") + std::to_string(i));
+    kafka::SmartConnectTaskReqSinkConfig sink;
+    sink.setAccessKey("obs-ak").setSecretKey("obs-sk").setObsBucketName("bucket").setObsPath("dump")
+        .setPartitionFormat(kafka::PartitionFormat::YYYY_MM_DD).setRecordDelimiter(kafka::SmartConnectRecordDelimiter::NEWLINE);
+    auto create = kafka::CreateConnectorTaskRequest::obsSink("sc-instance", sink);
+    create.setTaskName(names.back()).setTopics("topic-a");
+    REQUIRE(client.createConnectorTask(create));
+  }
+  s.emulator.resetCounts();
+  auto table = ctl(s.emulator, {"list", "smartconnect", "sc-instance"});
+  REQUIRE(table.rc == deliveryctl::kOk);
+  CHECK(table.err.empty());
+  auto json = ctl(s.emulator, {"-o", "json", "list", "smartconnect", "sc-instance"});
+  REQUIRE(json.rc == deliveryctl::kOk);
+  // Each command: the first page, then the walk (two pages), and no more.
+  CHECK(s.emulator.executions("ListConnectorTasks") == 6);
+  for (const auto& name : names) {
+    INFO(name);
+    CHECK(table.out.find(name) != std::string::npos);
+    CHECK(json.out.find("\"task_name\": \"" + name + "\"") != std::string::npos);
+  }
+  // toJson's layout: the first page's answer with every task in "tasks" and their number in
+  // "total_number"; the first 50 tasks exactly as the one-page answer writes them.
+  auto firstPage = client.listConnectorTasks(kafka::ListConnectorTasksRequest("sc-instance").setLimit(kafka::kMaxConnectorTasksLimit));
+  REQUIRE(firstPage);
+  rapidjson::Document one, all;
+  const std::string oneText = kafka::toJson(*firstPage);
+  one.Parse(oneText.data(), oneText.size());
+  all.Parse(json.out.data(), json.out.size());
+  REQUIRE_FALSE(all.HasParseError());
+  REQUIRE(all.IsObject());
+  std::vector<std::string> keysOne, keysAll;
+  for (auto m = one.MemberBegin(); m != one.MemberEnd(); ++m) keysOne.push_back(m->name.GetString());
+  for (auto m = all.MemberBegin(); m != all.MemberEnd(); ++m) keysAll.push_back(m->name.GetString());
+  CHECK(keysAll == keysOne);
+  REQUIRE(all["tasks"].IsArray());
+  CHECK(all["tasks"].Size() == static_cast<rapidjson::SizeType>(count));
+  CHECK(all["total_number"] == count);
+  CHECK(all["max_tasks"] == one["max_tasks"]);
+  CHECK(all["quota_tasks"] == one["quota_tasks"]);
+  for (rapidjson::SizeType i = 0; i < one["tasks"].Size(); ++i) CHECK(all["tasks"][i] == one["tasks"][i]);
+  std::set<std::string> listed;
+  for (const auto& t : all["tasks"].GetArray()) listed.insert(t["task_name"].GetString());
+  CHECK(listed == std::set<std::string>(names.begin(), names.end()));
 }
 
 TEST_CASE("deliveryctl: a task that cannot be updated in place is replaced only with --allow-replace") {

@@ -183,6 +183,43 @@ TEST_CASE("Smart Connect create: every rule, named by field path", "[kafka][smar
                                                             "source_task.replication_factor", "source_task.task_num",
                                                             "source_task.topics_mapping", "source_task.user_name"});
   }
+  SECTION("optional strings set to \"\" (which would be sent as \"\") are refused by field path") {
+    const auto messages = [](const Result<void>& r) {
+      std::string out;
+      if (!r) {
+        for (const auto& v : r.error().violations) out += v.field + ": " + v.message + "\n";
+      }
+      return out;
+    };
+    // task_name: the console's 4 to 64 characters [UMN].
+    auto named = obsTask();
+    named.setTaskName("");
+    CHECK(fields(named.validate()) == std::vector<std::string>{"task_name"});
+    CHECK(messages(named.validate()) == "task_name: must be 4 to 64 letters, digits, '-' and '_'\n");
+    // instance_id and bootstrap_servers: only one of them, so an empty one is not sent beside the other.
+    CreateConnectorTaskRequest r("i");
+    auto source = replicatorSource();
+    source.setBootstrapServers("");
+    r.setSourceType(SmartConnectSourceType::KAFKA_REPLICATOR_SOURCE).setSourceTask(source);
+    CHECK(messages(r.validate()) == "source_task.bootstrap_servers: must not be empty\n");
+    source.clearInstanceId().setBootstrapServers("h:9092").setInstanceId("");
+    r.setSourceTask(source);
+    CHECK(messages(r.validate()) == "source_task.instance_id: must not be empty\n");
+    // topics_mapping: src:dst pairs; also beside rename_topic_enabled, which excludes a mapping.
+    source = replicatorSource();
+    source.setTopicsMapping("");
+    r.setSourceTask(source);
+    CHECK(messages(r.validate()) == "source_task.topics_mapping: must not be empty\n");
+    source.setRenameTopicEnabled(true);
+    r.setSourceTask(source);
+    CHECK(fields(r.validate()) == std::vector<std::string>{"source_task.topics_mapping"});
+    // Nothing is sent.
+    Client c;
+    auto sent = c.client.createConnectorTask(named);
+    REQUIRE_FALSE(sent);
+    CHECK(sent.error().kind == ErrorKind::InvalidArgument);
+    CHECK(c.transport->requestCount() == 0);
+  }
   SECTION("list paging: offset >= 0, limit 1..50; ids of the other calls") {
     CHECK(ListConnectorTasksRequest("i").setOffset(0).setLimit(50).validate().ok());
     CHECK(fields(ListConnectorTasksRequest("i").setOffset(-1).setLimit(51).validate()) ==

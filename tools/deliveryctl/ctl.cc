@@ -302,25 +302,19 @@ Result<Remote> fetchRemote(Clients& clients, Family family, const std::string& i
     case Family::SmartConnect: {
       auto client = clients.kafkaClient();
       if (!client) return client.error();
-      int offset = 0;
-      for (;;) {
-        kafka::ListConnectorTasksRequest list(scope);
-        list.setOffset(offset).setLimit(kafka::kMaxConnectorTasksLimit);
-        auto tasks = client->listConnectorTasks(list);
-        if (!tasks) return tasks.error();
-        for (const auto& t : tasks->getTasks()) {
-          if (t.getTaskName() != name) continue;
-          auto r = client->showConnectorTask(kafka::ShowConnectorTaskRequest(scope, t.getId()));
-          if (!r) return notFound(r.error()) ? Result<Remote>(remote) : Result<Remote>(r.error());
-          remote.exists = true;
-          remote.id = t.getId();
-          remote.state = r->getStatus();
-          remote.json = kafka::toJson(*r, jo);
-          return remote;
-        }
-        offset += static_cast<int>(tasks->getTasks().size());
-        if (tasks->getTasks().empty() || offset >= tasks->getTotalNumber()) return remote;
+      auto tasks = client->listAllConnectorTasks(kafka::ListConnectorTasksRequest(scope));
+      if (!tasks) return tasks.error();
+      for (const auto& t : *tasks) {
+        if (t.getTaskName() != name) continue;
+        auto r = client->showConnectorTask(kafka::ShowConnectorTaskRequest(scope, t.getId()));
+        if (!r) return notFound(r.error()) ? Result<Remote>(remote) : Result<Remote>(r.error());
+        remote.exists = true;
+        remote.id = t.getId();
+        remote.state = r->getStatus();
+        remote.json = kafka::toJson(*r, jo);
+        return remote;
       }
+      return remote;
     }
   }
   return remote;
@@ -783,20 +777,26 @@ int cmdGet(const Options& o, Io& io, Clients& clients) {
   return kOk;
 }
 
-// The list answer `first` (toJson of the first page) with its "tasks" replaced by `tasks`, in
-// toJson's layout.
-std::string withTasks(const std::string& first, const std::vector<dis::TransferTask>& tasks,
-                      const delivery::JsonWriteOptions& jo) {
+// The list answer `first` (toJson of the first page) with its "tasks" replaced by `tasks` (each
+// written by its family's toJson) and its "total_number" by their count, in toJson's layout.
+template <typename Task>
+std::string withTasks(const std::string& first, const std::vector<Task>& tasks, const delivery::JsonWriteOptions& jo) {
   rapidjson::Document d;
   d.Parse(first.data(), first.size());
   rapidjson::Value list(rapidjson::kArrayType);
-  for (const dis::TransferTask& t : tasks) {
-    const std::string text = dis::toJson(t, jo);
+  for (const Task& t : tasks) {
+    const std::string text = toJson(t, jo);  // dis::toJson or kafka::toJson, found by the task's type
     rapidjson::Document one(&d.GetAllocator());
     one.Parse(text.data(), text.size());
     list.PushBack(rapidjson::Value(one, d.GetAllocator()), d.GetAllocator());
   }
   d["tasks"] = list;
+  const auto count = static_cast<std::int64_t>(tasks.size());
+  if (auto total = d.FindMember("total_number"); total != d.MemberEnd()) {
+    total->value.SetInt64(count);
+  } else {
+    d.AddMember("total_number", rapidjson::Value(count), d.GetAllocator());
+  }
   rapidjson::StringBuffer buffer;
   if (jo.pretty) {
     rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
@@ -807,6 +807,14 @@ std::string withTasks(const std::string& first, const std::vector<dis::TransferT
     d.Accept(w);
   }
   return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+// After a walk over pages: says so when the service counted more (or fewer) tasks than it answered,
+// e.g. pages that ran out before total_number.
+void noteShortList(Io& io, std::int64_t counted, std::size_t listed) {
+  if (counted > 0 && counted != static_cast<std::int64_t>(listed)) {
+    io.err << "deliveryctl: list: the service counts " << counted << " tasks and answered " << listed << '\n';
+  }
 }
 
 int cmdList(const Options& o, Io& io, Clients& clients) {
@@ -840,6 +848,7 @@ int cmdList(const Options& o, Io& io, Clients& clients) {
         if (!all) return reportError(io, "list", all.error());
         tasks = std::move(*all);
         json = withTasks(json, tasks, jo);
+        noteShortList(io, r->getTotalNumber(), tasks.size());
       }
       for (const auto& t : tasks) rows.push_back({t.getTaskName(), t.getTaskId(), t.getStateText()});
       break;
@@ -858,12 +867,24 @@ int cmdList(const Options& o, Io& io, Clients& clients) {
     case Family::SmartConnect: {
       auto c = clients.kafkaClient();
       if (!c) return reportError(io, "list", c.error());
+      // The largest page first; when the instance has more tasks (total_number), every page
+      // (huawei-more.md §1.8) through listAllConnectorTasks, which refuses a service that repeats them.
       kafka::ListConnectorTasksRequest l(o.scope);
       l.setLimit(kafka::kMaxConnectorTasksLimit);
       auto r = c->listConnectorTasks(l);
       if (!r) return reportError(io, "list", r.error());
-      for (const auto& t : r->getTasks()) rows.push_back({t.getTaskName(), t.getId(), t.getStatus()});
       json = kafka::toJson(*r, jo);
+      std::vector<kafka::SmartConnectTaskEntity> tasks = r->getTasks();
+      const auto read = static_cast<std::int64_t>(tasks.size());
+      // Without total_number (0), a full page may have more behind it.
+      if (r->getTotalNumber() > read || (r->getTotalNumber() <= 0 && read >= kafka::kMaxConnectorTasksLimit)) {
+        auto all = c->listAllConnectorTasks(l);
+        if (!all) return reportError(io, "list", all.error());
+        tasks = std::move(*all);
+        json = withTasks(json, tasks, jo);
+        noteShortList(io, r->getTotalNumber(), tasks.size());
+      }
+      for (const auto& t : tasks) rows.push_back({t.getTaskName(), t.getId(), t.getStatus()});
       break;
     }
   }
@@ -1036,7 +1057,7 @@ int run(const std::vector<std::string>& args, Io& io, delivery::testing::Emulato
   get->add_option("SCOPE", o.scope, "Table (tablestore), stream (dis), connector id (kafka) or instance id (smartconnect)")->required();
   get->add_option("NAME", o.name, "Task name")->required();
 
-  auto* list = app.add_subcommand("list", "List the tasks of a table, stream, connector or instance");
+  auto* list = app.add_subcommand("list", "List every task of a table, stream, connector or instance (page by page where the service pages)");
   list->add_option("FAMILY", o.family, "tablestore, dis, kafka or smartconnect")->required();
   list->add_option("SCOPE", o.scope, "Table (tablestore), stream (dis), connector id (kafka) or instance id (smartconnect)")->required();
 

@@ -73,6 +73,17 @@ class DELIVERY_API KafkaClient : private ClientHandle<KafkaClient> {
   /// GET .../connector/tasks[?offset=&limit=]: one page of tasks and total_number. Retried when
   /// that is safe (a read).
   [[nodiscard]] Result<ListConnectorTasksResponse> listConnectorTasks(const ListConnectorTasksRequest& request) const;
+  /// Every Smart Connect task of the instance, page after page (huawei-more.md §1.8): sends the
+  /// request's limit (kMaxConnectorTasksLimit when unset) and offset (0 when unset), the offset
+  /// moving on by the number of tasks each page holds. Stops at an empty page or when the offset
+  /// reaches total_number; a page short of limit does not end the walk while total_number says
+  /// more tasks follow (an answer without total_number is read until an empty page). A task that
+  /// comes back on a later page (a task created during the walk shifts the pages) is kept once; a
+  /// page that brings no task not already read (a service that ignores offset or repeats its last
+  /// page), or a task without an id, is an InvalidResponse error instead of an endless walk. Each
+  /// page is one listConnectorTasks call (retried as that call is); the first error ends the walk.
+  [[nodiscard]] Result<std::vector<SmartConnectTaskEntity>> listAllConnectorTasks(
+      const ListConnectorTasksRequest& request) const;
   /// GET .../connector/tasks/{task_id}. Retried when that is safe (a read).
   [[nodiscard]] Result<ShowConnectorTaskResponse> showConnectorTask(const ShowConnectorTaskRequest& request) const;
   /// DELETE .../connector/tasks/{task_id}: 204. Not repeated once it may have reached the service.

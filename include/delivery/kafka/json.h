@@ -22,16 +22,18 @@ DELIVERY_NAMESPACE_BEGIN namespace kafka {
   X(CreateConnectorTaskRequest) X(ListConnectorTasksRequest) X(ShowConnectorTaskRequest)                \
   X(DeleteConnectorTaskRequest) X(PauseConnectorTaskRequest) X(ResumeConnectorTaskRequest)              \
   X(RestartConnectorTaskRequest)
-/// The answers toJson() takes, X(Type) each.
-#define DELIVERY_KAFKA_JSON_RESPONSES(X) \
-  X(ShowSinkTaskResponse) X(ListSinkTasksResponse) X(ShowConnectorTaskResponse) X(ListConnectorTasksResponse)
+/// The answers toJson() takes, X(Type) each (SmartConnectTaskEntity: one task of a list).
+#define DELIVERY_KAFKA_JSON_RESPONSES(X)                                                                \
+  X(ShowSinkTaskResponse) X(ListSinkTasksResponse) X(ShowConnectorTaskResponse) X(ListConnectorTasksResponse) \
+  X(SmartConnectTaskEntity)
 
 ///@{
 /// The request as JSON; secrets redacted unless options.revealSecrets.
 DELIVERY_JSON_WRITERS(DELIVERY_KAFKA_JSON_REQUESTS)
 ///@}
 ///@{
-/// Show and list answers as JSON (a sink task's own fields first, then its descriptor).
+/// Show and list answers, and one Smart Connect task of a list, as JSON (a sink task's own fields
+/// first, then its descriptor).
 DELIVERY_JSON_WRITERS(DELIVERY_KAFKA_JSON_RESPONSES)
 ///@}
 

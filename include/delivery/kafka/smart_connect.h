@@ -41,7 +41,9 @@
 // - obs_bucket_name: non-empty, at most 63 bytes. The OBS naming rule is not applied: the API
 //   reference's example itself sends "obs_bucket".
 // - obs_path: at most 64 of letters, digits, '_', '-' and '/' (as the older sink-task API).
-// - instance_id and bootstrap_servers of a replicator source: exactly one.
+// - instance_id and bootstrap_servers of a replicator source: exactly one ("only one of them");
+//   neither, nor topics_mapping (src:dst pairs), may be set to an empty string, which would be
+//   sent as "" (the same goes for task_name, topics and topics_regex).
 // - Response strings (source_type, sink_type, status and the enum-like fields of the configs) are
 //   kept as the service's text: values outside today's enums (REDIS_REPLICATOR_SOURCE, CREATING...)
 //   stay readable.
