@@ -124,10 +124,7 @@ Result<std::vector<TransferTask>> DisClient::listAllTransferTasks(const ListTran
   std::set<std::string> seen;
   // A bad answer: the call cannot finish without skipping or repeating tasks.
   const auto invalid = [&](const std::string& why, const ListTransferTasksResponse& r) {
-    Error e(ErrorKind::InvalidResponse, "list transfer tasks of stream " + request.getStreamName() + ": " + why);
-    e.httpStatus = r.getHttpStatus();
-    e.requestId = r.getRequestId();
-    return e;
+    return huawei::detail::pageWalkError("list transfer tasks of stream " + request.getStreamName(), why, r);
   };
   for (;;) {
     Result<ListTransferTasksResponse> r = listTransferTasks(page);

@@ -42,6 +42,13 @@ ErrorKind kindFor(int status) {
 
 }  // namespace
 
+Error pageWalkError(const std::string& what, const std::string& why, const ResponseMetadata& page) {
+  Error e(ErrorKind::InvalidResponse, what + ": " + why);
+  e.httpStatus = page.getHttpStatus();
+  e.requestId = page.getRequestId();
+  return e;
+}
+
 Error errorFromResponse(const HttpResponse& response, bool idempotent) {
   Error e;
   e.httpStatus = response.status;

@@ -14,6 +14,7 @@
 #include "core/pipeline.h"
 #include "core/text.h"
 #include "delivery/core/http.h"
+#include "delivery/core/response.h"
 #include "delivery/huawei/client_config.h"
 #include "delivery/huawei/credentials.h"
 #include "delivery/huawei/credentials_chain.h"
@@ -24,6 +25,11 @@ DELIVERY_NAMESPACE_BEGIN namespace huawei::detail {
 /// `error_msg`, else `code` / `message`, else the first nested object carrying either pair, else
 /// the raw body; request id from X-Request-Id (or a `request_id` body field).
 Error errorFromResponse(const HttpResponse& response, bool idempotent);
+
+/// The error a walk over list pages (listAllTransferTasks, listAllConnectorTasks) ends with when an
+/// answer would make it skip or repeat tasks: InvalidResponse, "`what`: `why`", with the HTTP
+/// status and request id of the page that was refused.
+Error pageWalkError(const std::string& what, const std::string& why, const ResponseMetadata& page);
 
 /// How every DIS and DMS Kafka call is addressed, signed and judged (see core/operation.h): the
 /// path starts with /v2/{project_id}; SDK-HMAC-SHA256 or X-Auth-Token; any 2xx is success.

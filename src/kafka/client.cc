@@ -168,10 +168,7 @@ Result<std::vector<SmartConnectTaskEntity>> KafkaClient::listAllConnectorTasks(
   std::set<std::string> seen;
   // A bad answer: the walk cannot finish without reading the same tasks again and again.
   const auto invalid = [&](const std::string& why, const ListConnectorTasksResponse& r) {
-    Error e(ErrorKind::InvalidResponse, "list Smart Connect tasks of instance " + request.getInstanceId() + ": " + why);
-    e.httpStatus = r.getHttpStatus();
-    e.requestId = r.getRequestId();
-    return e;
+    return huawei::detail::pageWalkError("list Smart Connect tasks of instance " + request.getInstanceId(), why, r);
   };
   for (;;) {
     page.setOffset(static_cast<int>(offset));

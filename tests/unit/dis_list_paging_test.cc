@@ -9,27 +9,16 @@
 #include <vector>
 
 #include "delivery/dis/client.h"
-#include "delivery/testing/fake_clock.h"
-#include "delivery/testing/mock_transport.h"
+#include "support/paging_fixture.h"
 
 using namespace delivery;
 using namespace delivery::dis;
-using delivery::huawei::HuaweiCredentials;
-using delivery::testing::FakeClock;
-using delivery::testing::MockTransport;
+using delivery::test::taskNames;
 
 namespace {
 
-struct Fixture {
-  std::shared_ptr<MockTransport> transport = std::make_shared<MockTransport>();
-  DisClientConfig config;
-
-  Fixture() {
-    config.transport = transport;
-    config.clock = FakeClock::at("2024-01-02T03:04:05Z");
-    config.region = "cn-north-4";
-  }
-  DisClient client() { return DisClient::create(HuaweiCredentials::withAkSk("AK", "SK", "proj123"), config).value(); }
+struct Fixture : delivery::test::PagingFixture<DisClient, DisClientConfig> {
+  Fixture() : PagingFixture("proj123") {}
   // One page: the named tasks, and total_number when >= 0.
   void page(const std::vector<std::string>& names, long total = -1) {
     std::string body = "{";
@@ -40,23 +29,9 @@ struct Fixture {
       body += R"({"task_id":"id-)" + names[i] + R"(","task_name":")" + names[i] + R"(","state":"RUNNING","destination_type":"OBS"})";
     }
     body += "]}";
-    Headers h;
-    h.add("X-Request-Id", "page-" + std::to_string(transport->requestCount() + pending_++));
-    transport->enqueueResponse(200, h, body);
+    answer(body);
   }
-  // The target of the n-th request sent (path and query).
-  std::string sentTarget(std::size_t n) const {
-    const HttpRequest r = transport->requests().at(n);
-    return r.url().substr(r.endpoint.toString().size());
-  }
-  std::size_t pending_ = 0;
 };
-
-std::vector<std::string> names(const std::vector<TransferTask>& tasks) {
-  std::vector<std::string> out;
-  for (const auto& t : tasks) out.push_back(t.getTaskName());
-  return out;
-}
 
 }  // namespace
 
@@ -111,7 +86,7 @@ TEST_CASE("listAllTransferTasks walks pages after the last name of each", "[dis]
     f.page({"e"}, 5);
     auto all = f.client().listAllTransferTasks(ListTransferTasksRequest("s1").setLimit(2));
     REQUIRE(all);
-    CHECK(names(*all) == std::vector<std::string>{"a", "b", "c", "d", "e"});
+    CHECK(taskNames(*all) == std::vector<std::string>{"a", "b", "c", "d", "e"});
     REQUIRE(f.transport->requestCount() == 3);
     CHECK(f.sentTarget(0) == "/v2/proj123/streams/s1/transfer-tasks?limit=2");
     CHECK(f.sentTarget(1) == "/v2/proj123/streams/s1/transfer-tasks?limit=2&start_task_name=b");
@@ -132,7 +107,7 @@ TEST_CASE("listAllTransferTasks walks pages after the last name of each", "[dis]
     f.page({});
     auto all = f.client().listAllTransferTasks(ListTransferTasksRequest("s1").setLimit(2));
     REQUIRE(all);
-    CHECK(names(*all) == std::vector<std::string>{"a", "b"});
+    CHECK(taskNames(*all) == std::vector<std::string>{"a", "b"});
     CHECK(f.transport->requestCount() == 2);
   }
   SECTION("a service that ignores limit answers everything at once") {

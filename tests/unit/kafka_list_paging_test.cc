@@ -9,27 +9,16 @@
 #include <vector>
 
 #include "delivery/kafka/client.h"
-#include "delivery/testing/fake_clock.h"
-#include "delivery/testing/mock_transport.h"
+#include "support/paging_fixture.h"
 
 using namespace delivery;
 using namespace delivery::kafka;
-using delivery::huawei::HuaweiCredentials;
-using delivery::testing::FakeClock;
-using delivery::testing::MockTransport;
+using delivery::test::taskNames;
 
 namespace {
 
-struct Fixture {
-  std::shared_ptr<MockTransport> transport = std::make_shared<MockTransport>();
-  KafkaClientConfig config;
-
-  Fixture() {
-    config.transport = transport;
-    config.clock = FakeClock::at("2024-01-02T03:04:05Z");
-    config.region = "cn-north-4";
-  }
-  KafkaClient client() { return KafkaClient::create(HuaweiCredentials::withAkSk("AK", "SK", "proj"), config).value(); }
+struct Fixture : delivery::test::PagingFixture<KafkaClient, KafkaClientConfig> {
+  Fixture() : PagingFixture("proj") {}
   // One page: tasks named `names` (id "id-<name>", none for an empty name), and total_number when >= 0.
   void page(const std::vector<std::string>& names, long total = -1) {
     std::string body = R"({"tasks":[)";
@@ -41,25 +30,11 @@ struct Fixture {
     body += "]";
     if (total >= 0) body += R"(,"total_number":)" + std::to_string(total);
     body += R"(,"max_tasks":18,"quota_tasks":18})";
-    Headers h;
-    h.add("X-Request-Id", "page-" + std::to_string(transport->requestCount() + pending_++));
-    transport->enqueueResponse(200, h, body);
+    answer(body);
   }
-  // The target of the n-th request sent (path and query).
-  std::string sentTarget(std::size_t n) const {
-    const HttpRequest r = transport->requests().at(n);
-    return r.url().substr(r.endpoint.toString().size());
-  }
-  std::size_t pending_ = 0;
 };
 
 const std::string kTasks = "/v2/proj/instances/i1/connector/tasks";
-
-std::vector<std::string> names(const std::vector<SmartConnectTaskEntity>& tasks) {
-  std::vector<std::string> out;
-  for (const auto& t : tasks) out.push_back(t.getTaskName());
-  return out;
-}
 
 }  // namespace
 
@@ -69,7 +44,7 @@ TEST_CASE("listAllConnectorTasks moves the offset on by each page's tasks", "[ka
     f.page({"a", "b", "c"}, 3);
     auto all = f.client().listAllConnectorTasks(ListConnectorTasksRequest("i1"));
     REQUIRE(all);
-    CHECK(names(*all) == std::vector<std::string>{"a", "b", "c"});
+    CHECK(taskNames(*all) == std::vector<std::string>{"a", "b", "c"});
     REQUIRE(f.transport->requestCount() == 1);
     CHECK(f.sentTarget(0) == kTasks + "?offset=0&limit=50");
   }
@@ -79,7 +54,7 @@ TEST_CASE("listAllConnectorTasks moves the offset on by each page's tasks", "[ka
     f.page({"d", "e"}, 5);
     auto all = f.client().listAllConnectorTasks(ListConnectorTasksRequest("i1").setLimit(2));
     REQUIRE(all);
-    CHECK(names(*all) == std::vector<std::string>{"a", "b", "c", "d", "e"});
+    CHECK(taskNames(*all) == std::vector<std::string>{"a", "b", "c", "d", "e"});
     REQUIRE(f.transport->requestCount() == 3);
     CHECK(f.sentTarget(0) == kTasks + "?offset=0&limit=2");
     CHECK(f.sentTarget(1) == kTasks + "?offset=2&limit=2");
@@ -91,7 +66,7 @@ TEST_CASE("listAllConnectorTasks moves the offset on by each page's tasks", "[ka
     f.page({}, 100);
     auto all = f.client().listAllConnectorTasks(ListConnectorTasksRequest("i1").setLimit(2));
     REQUIRE(all);
-    CHECK(names(*all) == std::vector<std::string>{"a", "b", "c"});
+    CHECK(taskNames(*all) == std::vector<std::string>{"a", "b", "c"});
     CHECK(f.transport->requestCount() == 3);
   }
   SECTION("without total_number, on to the empty page") {
@@ -100,14 +75,14 @@ TEST_CASE("listAllConnectorTasks moves the offset on by each page's tasks", "[ka
     f.page({});
     auto all = f.client().listAllConnectorTasks(ListConnectorTasksRequest("i1").setLimit(2));
     REQUIRE(all);
-    CHECK(names(*all) == std::vector<std::string>{"a", "b", "c"});
+    CHECK(taskNames(*all) == std::vector<std::string>{"a", "b", "c"});
     CHECK(f.transport->requestCount() == 3);
   }
   SECTION("the request's offset starts the walk") {
     f.page({"e", "f"}, 6);
     auto all = f.client().listAllConnectorTasks(ListConnectorTasksRequest("i1").setOffset(4).setLimit(2));
     REQUIRE(all);
-    CHECK(names(*all) == std::vector<std::string>{"e", "f"});
+    CHECK(taskNames(*all) == std::vector<std::string>{"e", "f"});
     REQUIRE(f.transport->requestCount() == 1);
     CHECK(f.sentTarget(0) == kTasks + "?offset=4&limit=2");
   }
@@ -116,7 +91,7 @@ TEST_CASE("listAllConnectorTasks moves the offset on by each page's tasks", "[ka
     f.page({"b", "c"}, 4);
     auto all = f.client().listAllConnectorTasks(ListConnectorTasksRequest("i1").setLimit(2));
     REQUIRE(all);
-    CHECK(names(*all) == std::vector<std::string>{"a", "b", "c"});
+    CHECK(taskNames(*all) == std::vector<std::string>{"a", "b", "c"});
   }
   SECTION("an instance without tasks") {
     f.page({}, 0);

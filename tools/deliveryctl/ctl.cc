@@ -252,31 +252,39 @@ bool notFound(const Error& e) {
   return e.code == "OTSObjectNotExist" || e.code == "DIS.4336" || e.code == "DMS.00404023";
 }
 
+// What a show answered: the task, described by `describe(answer, remote)`; absent when the show
+// says it does not exist; its error otherwise.
+template <typename Answer, typename Describe>
+Result<Remote> shown(const Result<Answer>& answer, Describe describe) {
+  Remote remote;
+  if (!answer) return notFound(answer.error()) ? Result<Remote>(remote) : Result<Remote>(answer.error());
+  remote.exists = true;
+  describe(*answer, remote);
+  return remote;
+}
+
 Result<Remote> fetchRemote(Clients& clients, Family family, const std::string& instance, const std::string& scope,
                            const std::string& name) {
-  Remote remote;
   delivery::JsonWriteOptions jo;
   switch (family) {
     case Family::Tablestore: {
       auto client = clients.tablestoreClient(instance);
       if (!client) return client.error();
-      auto r = client->describeDeliveryTask(tablestore::DescribeDeliveryTaskRequest(scope, name));
-      if (!r) return notFound(r.error()) ? Result<Remote>(remote) : Result<Remote>(r.error());
-      remote.exists = true;
-      remote.state = toString(r->getTaskSyncStat().getTaskSyncPhase());
-      remote.json = tablestore::toJson(*r, jo);
-      return remote;
+      return shown(client->describeDeliveryTask(tablestore::DescribeDeliveryTaskRequest(scope, name)),
+                   [&](const tablestore::DescribeDeliveryTaskResponse& r, Remote& out) {
+                     out.state = toString(r.getTaskSyncStat().getTaskSyncPhase());
+                     out.json = tablestore::toJson(r, jo);
+                   });
     }
     case Family::Dis: {
       auto client = clients.disClient();
       if (!client) return client.error();
-      auto r = client->showTransferTask(dis::ShowTransferTaskRequest(scope, name));
-      if (!r) return notFound(r.error()) ? Result<Remote>(remote) : Result<Remote>(r.error());
-      remote.exists = true;
-      remote.id = r->getTask().getTaskId();
-      remote.state = r->getTask().getStateText();
-      remote.json = dis::toJson(*r, jo);
-      return remote;
+      return shown(client->showTransferTask(dis::ShowTransferTaskRequest(scope, name)),
+                   [&](const dis::ShowTransferTaskResponse& r, Remote& out) {
+                     out.id = r.getTask().getTaskId();
+                     out.state = r.getTask().getStateText();
+                     out.json = dis::toJson(r, jo);
+                   });
     }
     case Family::Kafka: {
       auto client = clients.kafkaClient();
@@ -289,15 +297,13 @@ Result<Remote> fetchRemote(Clients& clients, Family family, const std::string& i
         if (t.getTaskName() != name) continue;
         kafka::ShowSinkTaskRequest show;
         show.setConnectorId(scope).setTaskId(t.getTaskId());
-        auto r = client->showSinkTask(show);
-        if (!r) return notFound(r.error()) ? Result<Remote>(remote) : Result<Remote>(r.error());
-        remote.exists = true;
-        remote.id = t.getTaskId();
-        remote.state = r->getStatus();
-        remote.json = kafka::toJson(*r, jo);
-        return remote;
+        return shown(client->showSinkTask(show), [&](const kafka::ShowSinkTaskResponse& r, Remote& out) {
+          out.id = t.getTaskId();
+          out.state = r.getStatus();
+          out.json = kafka::toJson(r, jo);
+        });
       }
-      return remote;
+      return Remote{};
     }
     case Family::SmartConnect: {
       auto client = clients.kafkaClient();
@@ -306,18 +312,17 @@ Result<Remote> fetchRemote(Clients& clients, Family family, const std::string& i
       if (!tasks) return tasks.error();
       for (const auto& t : *tasks) {
         if (t.getTaskName() != name) continue;
-        auto r = client->showConnectorTask(kafka::ShowConnectorTaskRequest(scope, t.getId()));
-        if (!r) return notFound(r.error()) ? Result<Remote>(remote) : Result<Remote>(r.error());
-        remote.exists = true;
-        remote.id = t.getId();
-        remote.state = r->getStatus();
-        remote.json = kafka::toJson(*r, jo);
-        return remote;
+        return shown(client->showConnectorTask(kafka::ShowConnectorTaskRequest(scope, t.getId())),
+                     [&](const kafka::ShowConnectorTaskResponse& r, Remote& out) {
+                       out.id = t.getId();
+                       out.state = r.getStatus();
+                       out.json = kafka::toJson(r, jo);
+                     });
       }
-      return remote;
+      return Remote{};
     }
   }
-  return remote;
+  return Remote{};
 }
 
 // ---- plan ----------------------------------------------------------------------------------------
