@@ -11,7 +11,8 @@
 //   - decode(): protobuf bytes -> Message, with the checks below;
 //   - encode(): Message -> protobuf bytes, fields in ascending number order (as protobuf-java and
 //     golang/protobuf write them, spec 1.2);
-//   - toJson()/fromJson(): the same message as JSON with the .proto field names and enum names.
+//   - toJson()/fromJson(): the same message as JSON with the .proto field names and enum names
+//     (wire_json.cc, the emulator's only; the rest builds without RapidJSON).
 //
 // decode() is stricter than a protobuf library (the service runs one, which would skip what it
 // does not know); every departure is deliberate, because the emulator is a witness of what a client
@@ -27,6 +28,7 @@
 //   - a string field that is not valid UTF-8 is rejected (names and prefixes are text).
 // Every message names the field by its path, e.g. "taskConfig.schema[2].type".
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -197,5 +199,16 @@ std::string toJson(const Message& message);
 /// The reverse of toJson(), as strict as decode(): an unknown key, a value of the wrong JSON type,
 /// an unknown enum name or a singular field given as an array is rejected, naming the path.
 Result<Message> fromJson(const MessageType& type, std::string_view json);
+
+// Shared by wire.cc (decode) and wire_json.cc (fromJson).
+namespace detail {
+/// `path.name`, or `name` at the top level.
+std::string join(const std::string& path, std::string_view name);
+/// Finds or makes the entry of `f`, keeping the entries in number order (the wire may carry fields
+/// in any order).
+Message::Entry& entryFor(Message& m, const Field& f);
+/// How many values an entry holds.
+std::size_t valueCount(const Message::Entry& e);
+}  // namespace detail
 
 }  // namespace delivery::emulator::ots
