@@ -11,6 +11,13 @@
 #   subproject    subproject/: a parent project that add_subdirectory()s the SDK (configure only)
 #   shared        static builds: tests/downstream/main.cc (every component, the emulator) compiled
 #                 against the shared libraries under shared-check/, which export only DELIVERY_API
+#   huawei-testing
+#                 a Huawei-only SDK (-DDELIVERY_WITH_TABLESTORE=OFF) configured from SOURCE_DIR with
+#                 protobuf unfindable and without looking for cpp-httplib, built and installed; its
+#                 delivery::testing must hold MockTransport, FakeClock and the DIS/Kafka canned
+#                 responses and nothing that needs Tablestore, protobuf or cpp-httplib. huawei_testing/
+#                 is built against it with find_package(COMPONENTS huawei testing) and with
+#                 `pkg-config delivery-testing`, and run. The SDK build reuses CXX_LAUNCHER (ccache).
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")
 
@@ -30,7 +37,7 @@ function(build_consumer source build prefix expect)
   run("configuring ${source}" "${CMAKE_COMMAND}" -S "${source}" -B "${build}" "-DCMAKE_PREFIX_PATH=${prefix}"
       -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_COMPILER=${CXX_COMPILER}" "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}" ${ARGN})
   run("building ${source}" "${CMAKE_COMMAND}" --build "${build}")
-  file(GLOB programs "${build}/downstream" "${build}/huawei_only")
+  file(GLOB programs "${build}/downstream" "${build}/huawei_only" "${build}/huawei_testing")
   # Shared builds: the installed libraries find each other through the library path, as they would
   # in any prefix the dynamic loader does not search.
   run("running ${programs}" "${CMAKE_COMMAND}" -E env "LD_LIBRARY_PATH=${prefix}/lib" ${programs})
@@ -131,6 +138,68 @@ elseif(MODE STREQUAL "shared")
   run("running the shared build" "${WORK_DIR}/downstream")
   message(STATUS "${out}")
   if(NOT out MATCHES "downstream ok: task")
+    message(FATAL_ERROR "unexpected output: ${out}")
+  endif()
+elseif(MODE STREQUAL "huawei-testing")
+  set(launcher "")
+  if(CXX_LAUNCHER)
+    set(launcher "-DCMAKE_CXX_COMPILER_LAUNCHER=${CXX_LAUNCHER}")
+  endif()
+  if(NOT SHARED)
+    set(SHARED OFF)
+  endif()
+  # Build type None (as Debian's packaging tools use it): CXX_FLAGS alone, no optimization and no
+  # debug information, which compiles in about two thirds of the time of Release; what this checks
+  # is the configuration and the package, not the code generation.
+  run("configuring a Huawei-only SDK" "${CMAKE_COMMAND}" -S "${SOURCE_DIR}" -B "${WORK_DIR}/sdk"
+      -DDELIVERY_WITH_TABLESTORE=OFF -DCMAKE_DISABLE_FIND_PACKAGE_Protobuf=ON
+      -DDELIVERY_BUILD_TESTS=OFF -DDELIVERY_BUILD_EXAMPLES=OFF -DDELIVERY_BUILD_TOOLS=OFF -DDELIVERY_BUILD_BENCH=OFF
+      -DCMAKE_BUILD_TYPE=None "-DBUILD_SHARED_LIBS=${SHARED}" "-DCMAKE_CXX_COMPILER=${CXX_COMPILER}"
+      "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}" ${launcher})
+  file(READ "${WORK_DIR}/sdk/CMakeCache.txt" cache)
+  if(cache MATCHES "HTTPLIB")
+    message(FATAL_ERROR "the Huawei-only SDK looked for cpp-httplib (it has no emulator)")
+  endif()
+  run("building the Huawei-only SDK" "${CMAKE_COMMAND}" --build "${WORK_DIR}/sdk" --parallel 2)
+  run("installing the Huawei-only SDK" "${CMAKE_COMMAND}" --install "${WORK_DIR}/sdk" --prefix "${WORK_DIR}/prefix")
+  set(include "${WORK_DIR}/prefix/include/delivery")
+  foreach(header testing/mock_transport.h testing/fake_clock.h testing/dis_responses.h testing/kafka_responses.h)
+    if(NOT EXISTS "${include}/${header}")
+      message(FATAL_ERROR "the Huawei-only install lacks delivery/${header}")
+    endif()
+  endforeach()
+  foreach(header testing/tablestore_responses.h testing/emulator.h tablestore)
+    if(EXISTS "${include}/${header}")
+      message(FATAL_ERROR "the Huawei-only install has delivery/${header}, whose code it was built without")
+    endif()
+  endforeach()
+  file(GLOB_RECURSE pc_files "${WORK_DIR}/prefix/*/delivery-testing.pc")
+  if(NOT pc_files)
+    message(FATAL_ERROR "delivery-testing.pc is not installed")
+  endif()
+  get_filename_component(pc_dir "${pc_files}" DIRECTORY)
+  set(ENV{PKG_CONFIG_PATH} "${pc_dir}")
+  run("pkg-config" pkg-config --cflags --libs --static delivery-testing)
+  string(STRIP "${out}" static_flags)
+  run("pkg-config" pkg-config --cflags --libs delivery-testing)
+  string(STRIP "${out}" flags)
+  run("pkg-config" pkg-config --print-requires --print-requires-private delivery-testing)
+  string(REPLACE "\n" " " requires "${out}")
+  message(STATUS "pkg-config delivery-testing: ${flags}; requires: ${requires}")
+  if("${static_flags} ${requires}" MATCHES "protobuf|httplib|tablestore" OR
+     NOT flags MATCHES "-ldelivery_testing.*-ldelivery_huawei.*-ldelivery_core")
+    message(FATAL_ERROR "pkg-config delivery-testing: ${flags} (--static: ${static_flags}; requires: ${requires})")
+  endif()
+  build_consumer("${here}/huawei_testing" "${WORK_DIR}/build" "${WORK_DIR}/prefix" "huawei testing ok: t1"
+                 -DCMAKE_DISABLE_FIND_PACKAGE_Protobuf=ON ${launcher})
+  separate_arguments(flags UNIX_COMMAND "${flags}")
+  separate_arguments(cxx_flags UNIX_COMMAND "${CXX_FLAGS}")
+  run("compiling with pkg-config flags" ${CXX_LAUNCHER} "${CXX_COMPILER}" -std=c++17 ${cxx_flags}
+      "${here}/huawei_testing/main.cc" -o "${WORK_DIR}/huawei_testing" ${flags})
+  run("running the pkg-config build" "${CMAKE_COMMAND}" -E env "LD_LIBRARY_PATH=${WORK_DIR}/prefix/lib"
+      "${WORK_DIR}/huawei_testing")
+  message(STATUS "${out}")
+  if(NOT out MATCHES "huawei testing ok: t1")
     message(FATAL_ERROR "unexpected output: ${out}")
   endif()
 else()
