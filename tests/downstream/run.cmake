@@ -48,6 +48,21 @@ function(build_consumer source build prefix expect)
 endfunction()
 
 set(here "${SOURCE_DIR}/tests/downstream")
+
+# Compiles tests/downstream/<name>/main.cc with `flags` (what pkg-config printed) into WORK_DIR,
+# runs it against the libraries in WORK_DIR/prefix and expects `expect` in its output.
+function(pkg_config_consumer name flags expect)
+  separate_arguments(flags UNIX_COMMAND "${flags}")
+  separate_arguments(cxx_flags UNIX_COMMAND "${CXX_FLAGS}")
+  run("compiling ${name} with pkg-config flags" ${CXX_LAUNCHER} "${CXX_COMPILER}" -std=c++17 ${cxx_flags}
+      "${here}/${name}/main.cc" -o "${WORK_DIR}/${name}" ${flags})
+  run("running the pkg-config build of ${name}" "${CMAKE_COMMAND}" -E env "LD_LIBRARY_PATH=${WORK_DIR}/prefix/lib"
+      "${WORK_DIR}/${name}")
+  message(STATUS "${out}")
+  if(NOT out MATCHES "${expect}")
+    message(FATAL_ERROR "unexpected output from ${name}: ${out}")
+  endif()
+endfunction()
 if(MODE STREQUAL "find_package")
   install_sdk("${WORK_DIR}/prefix")
   file(RENAME "${WORK_DIR}/prefix" "${WORK_DIR}/moved-prefix")
@@ -72,16 +87,7 @@ elseif(MODE STREQUAL "pkg-config")
     message(FATAL_ERROR "pkg-config --cflags --libs delivery-huawei: ${flags}")
   endif()
   message(STATUS "pkg-config --cflags --libs delivery-huawei: ${flags}")
-  separate_arguments(flags UNIX_COMMAND "${flags}")
-  separate_arguments(cxx_flags UNIX_COMMAND "${CXX_FLAGS}")
-  run("compiling with pkg-config flags" "${CXX_COMPILER}" -std=c++17 ${cxx_flags} "${here}/huawei_only/main.cc"
-      -o "${WORK_DIR}/huawei_only" ${flags})
-  run("running the pkg-config build" "${CMAKE_COMMAND}" -E env "LD_LIBRARY_PATH=${WORK_DIR}/prefix/lib"
-      "${WORK_DIR}/huawei_only")
-  message(STATUS "${out}")
-  if(NOT out MATCHES "huawei only ok: t1")
-    message(FATAL_ERROR "unexpected output: ${out}")
-  endif()
+  pkg_config_consumer(huawei_only "${flags}" "huawei only ok: t1")
 elseif(MODE STREQUAL "deb")
   run("cpack -G DEB" cpack -G DEB --config "${BUILD_DIR}/CPackConfig.cmake" -B "${WORK_DIR}/package")
   file(GLOB debs "${WORK_DIR}/package/*.deb")
@@ -192,16 +198,7 @@ elseif(MODE STREQUAL "huawei-testing")
   endif()
   build_consumer("${here}/huawei_testing" "${WORK_DIR}/build" "${WORK_DIR}/prefix" "huawei testing ok: t1"
                  -DCMAKE_DISABLE_FIND_PACKAGE_Protobuf=ON ${launcher})
-  separate_arguments(flags UNIX_COMMAND "${flags}")
-  separate_arguments(cxx_flags UNIX_COMMAND "${CXX_FLAGS}")
-  run("compiling with pkg-config flags" ${CXX_LAUNCHER} "${CXX_COMPILER}" -std=c++17 ${cxx_flags}
-      "${here}/huawei_testing/main.cc" -o "${WORK_DIR}/huawei_testing" ${flags})
-  run("running the pkg-config build" "${CMAKE_COMMAND}" -E env "LD_LIBRARY_PATH=${WORK_DIR}/prefix/lib"
-      "${WORK_DIR}/huawei_testing")
-  message(STATUS "${out}")
-  if(NOT out MATCHES "huawei testing ok: t1")
-    message(FATAL_ERROR "unexpected output: ${out}")
-  endif()
+  pkg_config_consumer(huawei_testing "${flags}" "huawei testing ok: t1")
 else()
   message(FATAL_ERROR "unknown MODE '${MODE}'")
 endif()
