@@ -35,8 +35,8 @@ inline std::chrono::steady_clock::time_point dueAfter(std::chrono::milliseconds 
 }
 
 /// The Error of a send cancelled (by cancel() or the destruction of its transport):
-/// `mayHaveGoneOut` says whether any of it may have gone out. One that surely did not is retryable (the AsyncTransport
-/// contract), which tells the SDK that it did not execute.
+/// `mayHaveGoneOut` says whether any of it may have gone out. One that surely did not is retryable
+/// (the AsyncTransport contract), which tells the SDK that it did not execute.
 inline Error cancelledSend(std::string message, bool mayHaveGoneOut) {
   Error error(ErrorKind::Cancelled, std::move(message));
   error.retryable = !mayHaveGoneOut;
